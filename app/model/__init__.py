@@ -1,0 +1,40 @@
+"""The FunnelFlow document model: pure pydantic, no Qt, no yaml, no networkx."""
+
+from app.model.diagram import (
+    FORMAT_VERSION,
+    ID_PATTERN,
+    Diagram,
+    DiagramRuleError,
+    Edge,
+    Lane,
+    Loc,
+    Node,
+    NodeKind,
+    Period,
+    Phase,
+    edge_id,
+    validation_problems,
+)
+from app.model.values import KPI, PERCENT_UNIT, Better, Measure, RateMeasure, parse_number
+
+__all__ = [
+    "FORMAT_VERSION",
+    "ID_PATTERN",
+    "KPI",
+    "PERCENT_UNIT",
+    "Better",
+    "Diagram",
+    "DiagramRuleError",
+    "Edge",
+    "Lane",
+    "Loc",
+    "Measure",
+    "Node",
+    "NodeKind",
+    "Period",
+    "Phase",
+    "RateMeasure",
+    "edge_id",
+    "parse_number",
+    "validation_problems",
+]
