@@ -1,0 +1,1 @@
+"""Pure geometry, shapes, words and theme shared by the canvas and every exporter."""

@@ -1,0 +1,91 @@
+"""The words and numbers drawn on the diagram, formatted the same for canvas and exports."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from app.model import Edge, Node
+
+_PER_PERIOD = {
+    "en": {"day": "/day", "week": "/wk", "month": "/mo", "quarter": "/qtr", "year": "/yr"},
+    "zh": {"day": "/天", "week": "/周", "month": "/月", "quarter": "/季", "year": "/年"},
+}
+_NO_OWNER = {"en": "no owner", "zh": "未指定负责人"}
+
+
+def format_rate(value: float) -> str:
+    """A conversion as a percentage: 3.2%, 45%, 0.35%."""
+    percent = value * 100
+    text = f"{percent:.2f}" if 0 < abs(percent) < 1 else f"{percent:.1f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text + "%"
+
+
+def format_count(value: float) -> str:
+    """A number of people or money: 20,000 / 38 / 4.5 / 0.35."""
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    if abs(value) >= 10:
+        return f"{value:,.1f}".rstrip("0").rstrip(".")
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def conversion_text(edge: Edge) -> str:
+    """An edge's conversion as drawn: "3.2% / 5%" (actual / target), "70%" when they agree."""
+    measure = edge.conversion
+    if measure is None:
+        return ""
+    if measure.target is not None and measure.actual is not None and not measure.is_bare:
+        return f"{format_rate(measure.actual)} / {format_rate(measure.target)}"
+    value = measure.actual if measure.actual is not None else measure.target
+    suffix = "" if measure.actual is not None or measure.is_bare else " (target)"
+    return format_rate(value) + suffix
+
+
+def edge_text(edge: Edge) -> str:
+    """An edge's label followed by its conversion."""
+    return " ".join(part for part in (edge.label or "", conversion_text(edge)) if part)
+
+
+def owner_text(node: Node, lang: str) -> str:
+    """A node's owner, or a visible note that it has none."""
+    return node.owner if node.owner and node.owner.strip() else _NO_OWNER.get(lang, "no owner")
+
+
+def volume_text(volume: float | None, period: str, lang: str) -> str:
+    """People reaching a node per period on actuals: "20,000/mo", "20,000/月"."""
+    if volume is None:
+        return ""
+    return format_count(volume) + _PER_PERIOD.get(lang, _PER_PERIOD["en"]).get(period, "")
+
+
+def text_width(text: str, font_px: float) -> float:
+    """An estimate of the width of `text` at `font_px`: wide (CJK) characters count as one em.
+
+    The canvas and the SVG writer elide with the same estimate so they cut text alike.
+    """
+    width = 0.0
+    for char in text:
+        if unicodedata.east_asian_width(char) in ("W", "F"):
+            width += 1.0
+        elif char in "il.,:;'!|":
+            width += 0.3
+        elif char.isupper() or char in "mwMW@%":
+            width += 0.72
+        else:
+            width += 0.56
+    return width * font_px
+
+
+def elide(text: str, max_width: float, font_px: float) -> str:
+    """`text` cut with an ellipsis so that it fits in `max_width`."""
+    if text_width(text, font_px) <= max_width:
+        return text
+    budget = max_width - text_width("…", font_px)
+    kept = ""
+    for char in text:
+        if text_width(kept + char, font_px) > budget:
+            break
+        kept += char
+    return kept.rstrip() + "…"

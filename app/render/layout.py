@@ -1,0 +1,202 @@
+"""Where everything goes: lane bands, phase columns and node boxes, in scene units.
+
+Nodes with `x`/`y` keep them (pulled inside their lane and phase if a band has grown past
+them); the others are placed in funnel order, left to right, inside their lane and phase,
+without overlapping anything. The canvas and every exporter draw from the same `Layout`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from app.model import Diagram, Node
+from app.render import theme
+from app.render.order import funnel_ranks
+
+
+@dataclass(frozen=True)
+class Rect:
+    """An axis-aligned box: top-left corner and size."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    @property
+    def cx(self) -> float:
+        return self.x + self.w / 2
+
+    @property
+    def cy(self) -> float:
+        return self.y + self.h / 2
+
+    def contains(self, px: float, py: float) -> bool:
+        return self.x <= px < self.right and self.y <= py < self.bottom
+
+    def intersects(self, other: Rect) -> bool:
+        return (self.x < other.right and other.x < self.right
+                and self.y < other.bottom and other.y < self.bottom)
+
+
+@dataclass(frozen=True)
+class Band:
+    """A lane (horizontal) or phase (vertical) band with its header."""
+
+    id: str
+    title: str
+    color: str
+    rect: Rect
+    header: Rect
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The resolved geometry of one diagram snapshot."""
+
+    nodes: dict[str, Rect]
+    lanes: tuple[Band, ...]
+    phases: tuple[Band, ...]
+    bounds: Rect
+
+    def lane_at(self, y: float) -> str | None:
+        """The lane whose band holds the scene height `y` (clamped to the first/last lane)."""
+        if not self.lanes:
+            return None
+        for band in self.lanes:
+            if y < band.rect.bottom:
+                return band.id
+        return self.lanes[-1].id
+
+    def phase_at(self, x: float) -> str | None:
+        """The phase whose column holds `x` (clamped); None when the diagram has no phases."""
+        if not self.phases:
+            return None
+        for band in self.phases:
+            if x < band.rect.right:
+                return band.id
+        return self.phases[-1].id
+
+
+def layout(diagram: Diagram) -> Layout:
+    """Resolve the geometry of `diagram`."""
+    placement_phase = _placement_phases(diagram)
+    columns, phase_bands = _columns(diagram, placement_phase)
+    top = theme.PHASE_HEADER_HEIGHT if diagram.phases else 0.0
+    node_rects, lane_bands = _rows(diagram, columns, top)
+    right = max([b.rect.right for b in phase_bands]
+                + [r.right + theme.PHASE_PADDING for r in node_rects.values()]
+                + [theme.LANE_HEADER_WIDTH + theme.MIN_PHASE_WIDTH])
+    bottom = lane_bands[-1].rect.bottom
+    lanes = tuple(
+        Band(b.id, b.title, b.color, Rect(0.0, b.rect.y, right, b.rect.h), b.header)
+        for b in lane_bands
+    )
+    phases = tuple(
+        Band(b.id, b.title, b.color, Rect(b.rect.x, 0.0, b.rect.w, bottom), b.header)
+        for b in phase_bands
+    )
+    return Layout(node_rects, lanes, phases, Rect(0.0, 0.0, right, bottom))
+
+
+def _placement_phases(diagram: Diagram) -> dict[str, int]:
+    """Phase index per node; a node without a phase sits with its predecessors' latest."""
+    if not diagram.phases:
+        return {node.id: 0 for node in diagram.nodes}
+    index = {phase.id: i for i, phase in enumerate(diagram.phases)}
+    ranks = funnel_ranks(diagram)
+    preds: dict[str, list[str]] = defaultdict(list)
+    for edge in diagram.edges:
+        preds[edge.target].append(edge.source)
+    result: dict[str, int] = {}
+    for node in sorted(diagram.nodes, key=lambda n: ranks[n.id]):
+        if node.phase is not None:
+            result[node.id] = index[node.phase]
+        else:
+            result[node.id] = max((result.get(p, 0) for p in preds[node.id]), default=0)
+    return result
+
+
+def _columns(diagram: Diagram, placement_phase: dict[str, int]):
+    """Left edge of each auto-placed node's column, and the phase bands."""
+    ranks = funnel_ranks(diagram)
+    phase_count = max(len(diagram.phases), 1)
+    ranks_in_phase: list[list[int]] = [sorted({ranks[n.id] for n in diagram.nodes
+                                               if placement_phase[n.id] == p})
+                                       for p in range(phase_count)]
+    explicit_right: dict[int, float] = defaultdict(float)
+    for node in diagram.nodes:
+        if node.x is not None:
+            p = placement_phase[node.id]
+            explicit_right[p] = max(explicit_right[p], node.x + theme.NODE_WIDTH)
+
+    column_left: dict[str, float] = {}
+    bands: list[Band] = []
+    left = theme.LANE_HEADER_WIDTH
+    for p in range(phase_count):
+        slots = {rank: i for i, rank in enumerate(ranks_in_phase[p])}
+        for node in diagram.nodes:
+            if placement_phase[node.id] == p:
+                column_left[node.id] = left + slots[ranks[node.id]] * theme.COLUMN_WIDTH
+        width = max(theme.MIN_PHASE_WIDTH,
+                    len(slots) * theme.COLUMN_WIDTH,
+                    explicit_right[p] + theme.PHASE_PADDING - left)
+        if diagram.phases:
+            phase = diagram.phases[p]
+            header = Rect(left, 0.0, width, theme.PHASE_HEADER_HEIGHT)
+            bands.append(Band(phase.id, phase.title, theme.HEADER_FILL,
+                              Rect(left, 0.0, width, 0.0), header))
+        for node in diagram.nodes:
+            if placement_phase[node.id] == p and node.x is not None:
+                column_left[node.id] = max(node.x, left)  # pulled inside its phase
+        left += width
+    return column_left, bands
+
+
+def _rows(diagram: Diagram, column_left: dict[str, float], top: float):
+    """Node boxes lane by lane, top to bottom, and the lane bands."""
+    by_lane: dict[str, list[Node]] = defaultdict(list)
+    for node in diagram.nodes:
+        by_lane[node.lane].append(node)
+    rects: dict[str, Rect] = {}
+    bands: list[Band] = []
+    for index, lane in enumerate(diagram.lanes):
+        nodes = by_lane[lane.id]
+        inner_top = top + theme.LANE_PADDING
+        placed: list[Rect] = []
+        for node in nodes:
+            if node.y is not None:
+                rect = Rect(column_left[node.id], max(node.y, inner_top),
+                            theme.NODE_WIDTH, theme.NODE_HEIGHT)
+                rects[node.id] = rect
+                placed.append(rect)
+        for node in nodes:
+            if node.y is None:
+                x = column_left[node.id]
+                if node.x is None:
+                    x += (theme.COLUMN_WIDTH - theme.NODE_WIDTH) / 2
+                row = 0
+                while True:
+                    rect = Rect(x, inner_top + row * theme.ROW_HEIGHT,
+                                theme.NODE_WIDTH, theme.NODE_HEIGHT)
+                    if not any(rect.intersects(other) for other in placed):
+                        break
+                    row += 1
+                rects[node.id] = rect
+                placed.append(rect)
+        content_bottom = max((r.bottom for r in placed), default=top)
+        height = max(theme.MIN_LANE_HEIGHT, content_bottom + theme.LANE_PADDING - top)
+        color = theme.lane_color(index, lane.color)
+        header = Rect(0.0, top, theme.LANE_HEADER_WIDTH, height)
+        bands.append(Band(lane.id, lane.title, color, Rect(0.0, top, 0.0, height), header))
+        top += height
+    return rects, bands

@@ -1,0 +1,161 @@
+"""Outlines of nodes, edge curves and status marks as path commands.
+
+A path is a list of commands — ("M", x, y), ("L", x, y), ("C", x1, y1, x2, y2, x, y), ("Z",) —
+that the canvas turns into a QPainterPath and the SVG writer into a `d` attribute, so both
+draw exactly the same shapes.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from app.render.layout import Rect
+
+Command = tuple
+Path = list[Command]
+
+_KAPPA = 0.5523  # cubic Bézier approximation of a quarter circle
+
+
+def rounded_rect(rect: Rect, radius: float) -> Path:
+    """A rectangle with rounded corners."""
+    r = min(radius, rect.w / 2, rect.h / 2)
+    k = r * _KAPPA
+    x, y, right, bottom = rect.x, rect.y, rect.right, rect.bottom
+    return [
+        ("M", x + r, y),
+        ("L", right - r, y),
+        ("C", right - r + k, y, right, y + r - k, right, y + r),
+        ("L", right, bottom - r),
+        ("C", right, bottom - r + k, right - r + k, bottom, right - r, bottom),
+        ("L", x + r, bottom),
+        ("C", x + r - k, bottom, x, bottom - r + k, x, bottom - r),
+        ("L", x, y + r),
+        ("C", x, y + r - k, x + r - k, y, x + r, y),
+        ("Z",),
+    ]
+
+
+def polygon(points: list[tuple[float, float]]) -> Path:
+    """A closed polygon through `points`."""
+    first, *rest = points
+    return [("M", *first), *(("L", *p) for p in rest), ("Z",)]
+
+
+def inset(rect: Rect, by: float) -> Rect:
+    return Rect(rect.x + by, rect.y + by, rect.w - 2 * by, rect.h - 2 * by)
+
+
+def node_outline(kind: str, rect: Rect) -> list[Path]:
+    """The outline(s) of a node: each kind has its own shape (a goal has a double border)."""
+    if kind == "entry":  # a stadium: where people come in
+        return [rounded_rect(rect, rect.h / 2)]
+    if kind == "decision":
+        return [polygon([(rect.cx, rect.y), (rect.right, rect.cy),
+                         (rect.cx, rect.bottom), (rect.x, rect.cy)])]
+    if kind == "goal":
+        return [rounded_rect(rect, 10.0), rounded_rect(inset(rect, 4.0), 7.0)]
+    if kind == "exit":  # an octagon, like a stop sign: people leave here
+        c = 14.0
+        return [polygon([(rect.x + c, rect.y), (rect.right - c, rect.y),
+                         (rect.right, rect.y + c), (rect.right, rect.bottom - c),
+                         (rect.right - c, rect.bottom), (rect.x + c, rect.bottom),
+                         (rect.x, rect.bottom - c), (rect.x, rect.y + c)])]
+    return [rounded_rect(rect, 8.0)]
+
+
+def text_box(kind: str, rect: Rect) -> Rect:
+    """Where a node's text goes inside its outline."""
+    if kind == "decision":
+        return Rect(rect.x + rect.w * 0.2, rect.y + 8, rect.w * 0.6, rect.h - 16)
+    if kind == "entry":
+        return Rect(rect.x + 22, rect.y + 6, rect.w - 44, rect.h - 12)
+    return Rect(rect.x + 10, rect.y + 6, rect.w - 20, rect.h - 12)
+
+
+@dataclass(frozen=True)
+class EdgeGeometry:
+    """The curve of an edge, where its label sits, and its arrow head."""
+
+    path: Path
+    label_x: float
+    label_y: float
+    arrow: Path
+
+
+def _bezier_point(p0, p1, p2, p3, t: float) -> tuple[float, float]:
+    u = 1 - t
+    return tuple(u**3 * a + 3 * u * u * t * b + 3 * u * t * t * c + t**3 * d
+                 for a, b, c, d in zip(p0, p1, p2, p3, strict=True))
+
+
+def arrow_head(tip: tuple[float, float], toward: tuple[float, float], size: float = 9.0) -> Path:
+    """A filled triangle pointing at `tip`, coming from the direction of `toward`."""
+    angle = math.atan2(tip[1] - toward[1], tip[0] - toward[0])
+    left = (tip[0] - size * math.cos(angle - 0.4), tip[1] - size * math.sin(angle - 0.4))
+    right = (tip[0] - size * math.cos(angle + 0.4), tip[1] - size * math.sin(angle + 0.4))
+    return polygon([tip, left, right])
+
+
+def edge_geometry(src: Rect, dst: Rect) -> EdgeGeometry:
+    """Route an edge: forward edges left to right, others around the boxes, self-loops above."""
+    if src == dst:
+        start, end = (src.cx + 20, src.y), (src.cx - 20, src.y)
+        c1, c2 = (src.cx + 50, src.y - 60), (src.cx - 50, src.y - 60)
+    elif dst.x >= src.right + 8:  # forward: right side to left side
+        start, end = (src.right, src.cy), (dst.x, dst.cy)
+        bend = max(30.0, (end[0] - start[0]) / 2)
+        c1, c2 = (start[0] + bend, start[1]), (end[0] - bend, end[1])
+    elif dst.right <= src.x - 8:  # backward (a loop): under both boxes
+        start, end = (src.cx, src.bottom), (dst.cx, dst.bottom)
+        depth = max(src.bottom, dst.bottom) + 46
+        c1, c2 = (src.cx, depth), (dst.cx, depth)
+    elif dst.y >= src.bottom:  # same column, below
+        start, end = (src.cx, src.bottom), (dst.cx, dst.y)
+        bend = max(20.0, (end[1] - start[1]) / 2)
+        c1, c2 = (start[0], start[1] + bend), (end[0], end[1] - bend)
+    else:  # same column, above (or overlapping)
+        start, end = (src.cx, src.y), (dst.cx, dst.bottom)
+        bend = max(20.0, (start[1] - end[1]) / 2)
+        c1, c2 = (start[0], start[1] - bend), (end[0], end[1] + bend)
+    label_x, label_y = _bezier_point(start, c1, c2, end, 0.5)
+    return EdgeGeometry(
+        path=[("M", *start), ("C", *c1, *c2, *end)],
+        label_x=label_x,
+        label_y=label_y,
+        arrow=arrow_head(end, c2 if c2 != end else c1),
+    )
+
+
+def status_mark(status: str, cx: float, cy: float, r: float = 7.0) -> tuple[Path, str]:
+    """The KPI status mark: a shape *and* a glyph, so status never hangs on colour alone.
+
+    on: a circle with ✓; off: a triangle with !; unmeasured: a diamond with ?.
+    """
+    if status == "on":
+        k = r * _KAPPA
+        circle = [("M", cx + r, cy),
+                  ("C", cx + r, cy + k, cx + k, cy + r, cx, cy + r),
+                  ("C", cx - k, cy + r, cx - r, cy + k, cx - r, cy),
+                  ("C", cx - r, cy - k, cx - k, cy - r, cx, cy - r),
+                  ("C", cx + k, cy - r, cx + r, cy - k, cx + r, cy),
+                  ("Z",)]
+        return circle, "✓"
+    if status == "off":
+        return polygon([(cx, cy - r - 1), (cx + r + 1, cy + r), (cx - r - 1, cy + r)]), "!"
+    return polygon([(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)]), "?"
+
+
+def path_to_svg(path: Path) -> str:
+    """A path as the `d` attribute of an SVG <path>."""
+    parts = []
+    for command in path:
+        op, *numbers = command
+        parts.append(op + " ".join(_num(n) for n in numbers) if numbers else op)
+    return " ".join(parts)
+
+
+def _num(value: float) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
