@@ -1,0 +1,40 @@
+"""The one error type of FunnelFlow's file layer: a list of located problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file, at a 1-based line and column (0 when unknown)."""
+
+    file: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}: {self.message}"
+
+
+class DiagramFileError(Exception):
+    """A diagram file could not be read, validated or written.
+
+    Holds every problem found (not just the first), each printable as
+    `FILE:LINE:COL: message` so editors and terminals can jump to it.
+    """
+
+    def __init__(self, problems: list[Problem]):
+        if not problems:
+            raise ValueError("DiagramFileError needs at least one problem")
+        self.problems = list(problems)
+        super().__init__(str(self))
+
+    @classmethod
+    def single(cls, file: str, line: int, col: int, message: str) -> DiagramFileError:
+        """An error with one problem."""
+        return cls([Problem(file, line, col, message)])
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)

@@ -1,0 +1,236 @@
+"""Turning YAML text into plain Python data, refusing everything unsafe, with positions.
+
+One iterative pass over the parser's events (the C parser when libyaml is present) builds
+dicts, lists and scalars. Walking events instead of composing nodes keeps deep nesting from
+crashing the C composer (it recurses and segfaults near 30,000 levels) and lets every refusal
+name its line: tags, anchors and aliases, nesting deeper than MAX_DEPTH, duplicate keys,
+non-scalar keys and more than one document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from app.io.errors import Problem
+
+MAX_DEPTH = 64
+
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_NULL = "tag:yaml.org,2002:null"
+_BUILDERS = {
+    _NULL: lambda node: None,
+    "tag:yaml.org,2002:bool": _CONSTRUCTOR.construct_yaml_bool,
+    "tag:yaml.org,2002:int": _CONSTRUCTOR.construct_yaml_int,
+    "tag:yaml.org,2002:float": _CONSTRUCTOR.construct_yaml_float,
+}
+
+#: Characters YAML does not allow in a file (the same set libyaml's reader refuses).
+_FORBIDDEN = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+
+
+def plain_tag(value: str) -> str | None:
+    """The tag YAML gives an unquoted scalar (None when it stays a string)."""
+    for tag, regexp in _RESOLVERS.get(value[:1], ()):
+        if regexp.match(value):
+            return tag
+    return None
+
+
+def _scalar(value: str, plain: bool) -> Any:
+    if not plain:
+        return value
+    tag = plain_tag(value)
+    build = _BUILDERS.get(tag) if tag else None
+    # Dates and other YAML 1.1 oddities stay text: every text field of the format is a str.
+    return build(yaml.ScalarNode(tag, value)) if build else value
+
+
+@dataclass
+class Located:
+    """Where a key and its value start (1-based line and column)."""
+
+    key_line: int
+    key_col: int
+    line: int
+    col: int
+
+
+_DISCARD = object()  # the key of an entry whose (refused) key was not a scalar
+
+
+@dataclass
+class _Frame:
+    container: dict[str, Any] | list[Any]
+    path: tuple[str | int, ...]
+    start: Any
+    key: Any = None
+    key_mark: Any = None
+    have_key: bool = False
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+
+def check_text(text: str, filename: str) -> list[Problem]:
+    """Problems visible without parsing: control characters and tab indentation."""
+    problems = []
+    bad = _FORBIDDEN.search(text)
+    if bad:
+        line, col = _position(text, bad.start())
+        problems.append(Problem(
+            filename, line, col,
+            f"control character U+{ord(bad.group()):04X} is not allowed in a diagram file; "
+            "delete it (it usually comes from copy-pasting)"))
+    tab = _TAB_INDENT.search(text)
+    if tab:
+        line, col = _position(text, tab.end() - 1)
+        problems.append(Problem(
+            filename, line, col,
+            "this line is indented with a tab; YAML indents with spaces only: "
+            "replace the tab with spaces"))
+    return problems
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def build_data(
+    text: str, filename: str, positions: dict[tuple[str | int, ...], Located] | None = None
+) -> tuple[Any, list[Problem]]:
+    """The document as plain data, and the problems that make it unusable.
+
+    With `positions`, also records where each key and value starts, keyed by its path
+    (`("nodes", 0, "lane")`); that costs time, so the loader asks only when it has errors
+    to report.
+    """
+    problems: list[Problem] = []
+
+    def refuse(mark: Any, message: str) -> None:
+        problems.append(Problem(filename, mark.line + 1, mark.column + 1, message))
+
+    stack: list[_Frame] = []
+    root: Any = None
+    documents = 0
+    try:
+        for event in yaml.parse(text, Loader=_Parser):
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                if event.anchor is not None or event.tag is not None:
+                    _refuse_decoration(event, refuse)
+                value, mark = _scalar(event.value, event.implicit[0]), event.start_mark
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                done = stack.pop()
+                value, mark = done.container, done.start
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if event.anchor is not None or event.tag is not None:
+                    _refuse_decoration(event, refuse)
+                if len(stack) >= MAX_DEPTH:
+                    refuse(event.start_mark, f"the data is nested more than {MAX_DEPTH} levels "
+                           "deep; a diagram needs only a few levels: check the indentation")
+                    return None, problems
+                container: Any = {} if kind is yaml.MappingStartEvent else []
+                stack.append(_Frame(container, _child_path(stack), event.start_mark))
+                continue
+            elif kind is yaml.AliasEvent:
+                refuse(event.start_mark, f"aliases (*{event.anchor}) are not allowed in a "
+                       "diagram file; write the value out in full")
+                value, mark = None, event.start_mark
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    refuse(event.start_mark, "a diagram file holds one YAML document; "
+                           "remove the second `---` and what follows, or split the file")
+                    break
+                continue
+            else:
+                continue
+            if stack:
+                _attach(stack[-1], value, mark, event, refuse, positions)
+            else:
+                root = value
+    except yaml.YAMLError as error:
+        problems.append(_syntax_problem(error, text, filename))
+        return None, problems
+    if positions is not None:
+        positions[()] = Located(1, 1, 1, 1)
+    return root, problems
+
+
+def _child_path(stack: list[_Frame]) -> tuple[Any, ...]:
+    if not stack:
+        return ()
+    top = stack[-1]
+    if isinstance(top.container, list):
+        return top.path + (len(top.container),)
+    return top.path + (top.key,) if top.have_key else top.path + (_DISCARD,)
+
+
+def _attach(top: _Frame, value: Any, mark: Any, event: Any, refuse, positions) -> None:
+    container = top.container
+    if isinstance(container, list):
+        if positions is not None:
+            here = Located(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1)
+            positions[top.path + (len(container),)] = here
+        container.append(value)
+        return
+    if not top.have_key:
+        top.key_mark, top.have_key = mark, True
+        if type(event) is yaml.ScalarEvent:
+            top.key = event.value  # keys are the text as written: `on:` stays "on"
+        elif type(event) is yaml.AliasEvent:
+            top.key = _DISCARD  # the alias itself is already refused
+        else:
+            refuse(mark, "a key must be plain text, not a list, a mapping or an alias; "
+                   "write `name: value`")
+            top.key = _DISCARD
+        return
+    key, key_mark = top.key, top.key_mark
+    top.have_key = False
+    if key is _DISCARD:
+        return
+    first = top.key_lines.get(key)
+    if first is not None:
+        refuse(key_mark, f"duplicate key {key!r} (first written on line {first}); a key may "
+               "appear only once in a mapping: merge the two or remove one")
+        return
+    top.key_lines[key] = key_mark.line + 1
+    if positions is not None:
+        positions[top.path + (key,)] = Located(
+            key_mark.line + 1, key_mark.column + 1, mark.line + 1, mark.column + 1)
+    container[key] = value
+
+
+def _refuse_decoration(event: Any, refuse) -> None:
+    if event.anchor is not None:
+        refuse(event.start_mark, f"anchors (&{event.anchor}) are not allowed in a diagram "
+               "file; write each value out in full")
+    if event.tag is not None:
+        tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+        refuse(event.start_mark, f"tags such as {tag} are not allowed in a diagram "
+               "file (they can run code or hide data); remove the tag")
+
+
+def _syntax_problem(error: yaml.YAMLError, text: str, filename: str) -> Problem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None)
+    message = f"YAML syntax error: {problem}"
+    if context:
+        message += f" ({context})"
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in here:
+        message += "; this line holds a tab: YAML indents with spaces only"
+    elif "found character" in problem and "cannot start any token" in problem:
+        message += "; put the value in double quotes"
+    else:
+        message += "; check the indentation and that every `key: value` has a space after ':'"
+    return Problem(filename, line, col, message)
