@@ -32,7 +32,7 @@ _BUILDERS = {
 
 #: Characters YAML does not allow in a file (the same set libyaml's reader refuses).
 _FORBIDDEN = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)  # a tab among the leading spaces
 
 
 def plain_tag(value: str) -> str | None:

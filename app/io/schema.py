@@ -1,0 +1,34 @@
+"""The JSON Schema of the file format, generated from the model (SPEC §2).
+
+Shipped as resources/schema/funnelflow-1.schema.json and printed by `funnelflow schema`;
+every saved file names it on its first line so editors validate as the user types.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from app.model import FORMAT_VERSION, Diagram
+
+SCHEMA_FILE = f"funnelflow-{FORMAT_VERSION}.schema.json"
+SCHEMA_URL = (
+    "https://raw.githubusercontent.com/funnelflow/funnelflow/main/resources/schema/"
+    + SCHEMA_FILE
+)
+
+
+def diagram_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a diagram file."""
+    schema = Diagram.model_json_schema(by_alias=True, mode="validation")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_URL,
+        "title": f"FunnelFlow diagram (format version {FORMAT_VERSION})",
+        **{key: value for key, value in schema.items() if key != "title"},
+    }
+
+
+def schema_text() -> str:
+    """The schema as the shipped file holds it: sorted keys, indented, one final newline."""
+    return json.dumps(diagram_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -1,0 +1,141 @@
+"""The canonical YAML writer: one fixed layout, so saving is deterministic and idempotent.
+
+Written by hand rather than with yaml.dump so that the layout never changes with a PyYAML
+release: keys in SPEC §2 order, lanes, phases and KPIs one flow mapping per line, nodes and
+edges in block style, rates as percentages, Chinese as Chinese, one final newline.
+`dumps_diagram(loads_diagram(dumps_diagram(d))) == dumps_diagram(d)` for every diagram.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+from app.io.atomic import write_atomic
+from app.io.schema import SCHEMA_URL
+from app.io.yaml_scalars import literal_block, number, percent, text
+from app.model import FORMAT_VERSION, KPI, Diagram, Edge, Lane, Measure, Node, Phase
+
+SCHEMA_LINE = f"# yaml-language-server: $schema={SCHEMA_URL}"
+
+
+def dumps_diagram(diagram: Diagram) -> str:
+    """The diagram in canonical YAML text."""
+    return "\n".join(_document(diagram)) + "\n"
+
+
+def save_diagram(diagram: Diagram, path: str | os.PathLike[str]) -> None:
+    """Write the diagram to `path` atomically: the old file survives any failure."""
+    write_atomic(path, dumps_diagram(diagram).encode("utf-8"))
+
+
+def _document(diagram: Diagram) -> Iterator[str]:
+    yield SCHEMA_LINE
+    yield f"funnelflow: {FORMAT_VERSION}"
+    yield f"title: {text(diagram.title)}"
+    yield f"period: {diagram.period.value}"
+    if diagram.currency:
+        yield f"currency: {text(diagram.currency)}"
+    if diagram.notes:
+        yield f"notes: {_long_text(diagram.notes, '  ')}"
+    yield "lanes:"
+    yield from (f"  - {_lane(lane)}" for lane in diagram.lanes)
+    if diagram.phases:
+        yield "phases:"
+        yield from (f"  - {_phase(phase)}" for phase in diagram.phases)
+    if diagram.nodes:
+        yield "nodes:"
+        for node in diagram.nodes:
+            yield from _node(node)
+    if diagram.edges:
+        yield "edges:"
+        for edge in diagram.edges:
+            yield from _edge(edge)
+
+
+def _flow(pairs: list[tuple[str, str]]) -> str:
+    return "{" + ", ".join(f"{key}: {value}" for key, value in pairs) + "}"
+
+
+def _lane(lane: Lane) -> str:
+    pairs = [("id", text(lane.id, flow=True))]
+    if lane.name:
+        pairs.append(("name", text(lane.name, flow=True)))
+    if lane.color:
+        pairs.append(("color", text(lane.color, flow=True)))
+    return _flow(pairs)
+
+
+def _phase(phase: Phase) -> str:
+    pairs = [("id", text(phase.id, flow=True))]
+    if phase.name:
+        pairs.append(("name", text(phase.name, flow=True)))
+    return _flow(pairs)
+
+
+def _node(node: Node) -> Iterator[str]:
+    lines = [("id", text(node.id))]
+    if node.label:
+        lines.append(("label", _long_text(node.label, "      ")))
+    lines.append(("kind", node.kind.value))
+    lines.append(("lane", text(node.lane)))
+    if node.phase is not None:
+        lines.append(("phase", text(node.phase)))
+    if node.owner:
+        lines.append(("owner", _long_text(node.owner, "      ")))
+    for key in ("volume", "capacity", "duration", "cost", "value"):
+        value = getattr(node, key)
+        if value is not None:
+            lines.append((key, _measure(value) if isinstance(value, Measure) else number(value)))
+    first, *rest = lines
+    yield f"  - {first[0]}: {first[1]}"
+    yield from (f"    {key}: {value}" for key, value in rest)
+    if node.kpis:
+        yield "    kpis:"
+        yield from (f"      - {_kpi(kpi)}" for kpi in node.kpis)
+    for key in ("notes", "contingency"):
+        value = getattr(node, key)
+        if value:
+            yield f"    {key}: {_long_text(value, '      ')}"
+    for key in ("x", "y"):
+        value = getattr(node, key)
+        if value is not None:
+            yield f"    {key}: {number(value)}"
+
+
+def _edge(edge: Edge) -> Iterator[str]:
+    yield f"  - from: {text(edge.source)}"
+    yield f"    to: {text(edge.target)}"
+    if edge.label:
+        yield f"    label: {_long_text(edge.label, '      ')}"
+    if edge.conversion is not None:
+        yield f"    conversion: {_measure(edge.conversion, rate=True)}"
+    if edge.duration is not None:
+        yield f"    duration: {_measure(edge.duration)}"
+
+
+def _measure(measure, *, rate: bool = False) -> str:
+    spell = percent if rate else number
+    if measure.is_bare:
+        return spell(measure.target)
+    pairs = [(key, spell(getattr(measure, key)))
+             for key in ("target", "actual") if getattr(measure, key) is not None]
+    return _flow(pairs)
+
+
+def _kpi(kpi: KPI) -> str:
+    has_value = kpi.target is not None or kpi.actual is not None
+    # A percent KPI is written as percentages, which says "%" by itself.
+    spell = percent if kpi.is_percent and has_value else number
+    pairs = [("name", text(kpi.name, flow=True))]
+    pairs += [(key, spell(getattr(kpi, key)))
+              for key in ("target", "actual") if getattr(kpi, key) is not None]
+    if kpi.unit is not None and not (kpi.is_percent and has_value):
+        pairs.append(("unit", text(kpi.unit, flow=True)))
+    pairs.append(("better", kpi.better.value))
+    return _flow(pairs)
+
+
+def _long_text(value: str, indent: str) -> str:
+    """Text that may span lines: a literal block when it does, else one scalar."""
+    return literal_block(value, indent) or text(value)
