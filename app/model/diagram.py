@@ -6,7 +6,7 @@ the whole document again so that no snapshot can break a rule of the format.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import Field, PrivateAttr, StringConstraints, ValidationError, model_validator
@@ -27,7 +27,7 @@ Color = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 
 
-class Period(str, Enum):
+class Period(StrEnum):
     """The period that volumes, capacities and costs are counted per."""
 
     day = "day"
@@ -37,7 +37,7 @@ class Period(str, Enum):
     year = "year"
 
 
-class NodeKind(str, Enum):
+class NodeKind(StrEnum):
     """What a node is in the funnel."""
 
     entry = "entry"

@@ -7,7 +7,7 @@ value means both. Pure pydantic: no Qt, no yaml, no networkx.
 from __future__ import annotations
 
 import math
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
@@ -167,7 +167,7 @@ MeasureField = Annotated[Measure, WithJsonSchema(_MEASURE_SCHEMA)]
 RateMeasureField = Annotated[RateMeasure, WithJsonSchema(_RATE_MEASURE_SCHEMA)]
 
 
-class Better(str, Enum):
+class Better(StrEnum):
     """Which direction of a KPI is good."""
 
     higher = "higher"
