@@ -1,10 +1,250 @@
-"""The `funnelflow` command line (SPEC §5). Placeholder until the foundation lands."""
+"""The `funnelflow` command line (SPEC §5): open, check, export, new, templates, schema.
+
+Only opening the designer imports Qt (lazily, in `_open_designer`); `check`, YAML export and
+`schema` run headless and start fast. Every failure is one clear line and exit code 2,
+never a traceback.
+"""
+
+from __future__ import annotations
 
 import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from app.io import DiagramFileError, load_diagram, save_diagram
+from app.io.export import EXPORTERS, UnknownFormat, export, export_format
+from app.io.schema import schema_text
+from app.io.templates import LANGUAGES, load_template, template_description, template_names
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
+FORMATS = ("text", "md", "json", "csv")
+COMMANDS = ("check", "export", "new", "templates", "schema")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="funnelflow")
-    parser.parse_args(argv)
-    parser.print_help()
-    return 0
+class CliError(Exception):
+    """A problem to report as one line on stderr, exit code 2."""
+
+
+def default_lang(environ: dict[str, str] | None = None) -> str:
+    """"zh" when the locale (LC_ALL, LC_MESSAGES, LANG, first one set) is Chinese, else "en"."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def version() -> str:
+    """This program's version: from the installed package, else from pyproject.toml."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("funnelflow")
+    except metadata.PackageNotFoundError:
+        import tomllib
+
+        pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+        try:
+            return tomllib.loads(pyproject.read_text("utf-8"))["project"]["version"]
+        except (OSError, KeyError, ValueError):
+            return "unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="funnelflow",
+        description="Design marketing funnels with swimlanes, KPIs and a bottleneck checklist. "
+        "`funnelflow FILE` opens FILE in the designer.",
+    )
+    parser.add_argument("--version", action="version", version=f"funnelflow {version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    lang = {"choices": LANGUAGES, "default": default_lang(),
+            "help": "language of messages and templates (default: from the locale)"}
+
+    check = commands.add_parser("check", help="validate diagrams and print the checklist")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument("--format", choices=FORMATS, default="text", dest="fmt")
+    check.add_argument("--lang", **lang)
+    check.add_argument("--strict", action="store_true",
+                       help="exit 1 on warnings too, not only on errors")
+
+    exp = commands.add_parser(
+        "export", help="write a diagram as " + " ".join(sorted(EXPORTERS)),
+        description="Export FILE to OUT; the format follows OUT's extension. Options the "
+        "exporter understands (e.g. --scale 2) are passed on to it.")
+    exp.add_argument("file", metavar="FILE")
+    exp.add_argument("-o", "--output", required=True, metavar="OUT")
+    exp.add_argument("--format", dest="fmt", metavar="EXT",
+                     help="format to write, when OUT's extension does not say it")
+
+    new = commands.add_parser("new", help="start a diagram from a template")
+    new.add_argument("--template", required=True, metavar="NAME")
+    new.add_argument("--lang", **lang)
+    new.add_argument("-o", "--output", required=True, metavar="FILE")
+    new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    templates = commands.add_parser("templates", help="list the templates")
+    templates.add_argument("--lang", **lang)
+
+    commands.add_parser("schema", help="print the JSON Schema of the file format")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    # A first argument that is not a command or an option is a file to open: a file named
+    # `check` is opened only as `funnelflow ./check`.
+    if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
+        if len(args_list) > 1:
+            return _fail(f"open one file at a time (got {len(args_list)}); "
+                         "to validate several, use `funnelflow check FILE...`")
+        return _open_designer(args_list[0] if args_list else None)
+    parser = build_parser()
+    try:
+        args, extra = parser.parse_known_args(args_list)
+        if extra and args.command != "export":
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    except SystemExit as stop:  # argparse has printed the usage or the error
+        return int(stop.code or 0)
+    try:
+        if args.command == "check":
+            return run_check(args.files, args.fmt, args.lang, args.strict, sys.stdout)
+        if args.command == "export":
+            return run_export(args.file, args.output, args.fmt, _options(extra))
+        if args.command == "new":
+            return run_new(args.template, args.lang, args.output, args.force)
+        if args.command == "templates":
+            return run_templates(args.lang, sys.stdout)
+        if args.command == "schema":
+            sys.stdout.write(schema_text())
+            return EXIT_OK
+        parser.print_help()
+        return EXIT_OK
+    except (CliError, DiagramFileError) as error:
+        return _fail(str(error))
+    except OSError as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        return 130
+
+
+def run_check(paths: Sequence[str], fmt: str, lang: str, strict: bool, out: TextIO) -> int:
+    """Validate each file; located errors go to stderr. Exit 2 if any file is invalid.
+
+    The bottleneck checklist plugs in here: it will turn each valid diagram into findings
+    printed in `fmt` and `lang`, and exit 1 on error findings (on warnings with `strict`).
+    """
+    code = EXIT_OK
+    reports: list[dict[str, Any]] = []
+    for path in paths:
+        try:
+            diagram = load_diagram(path)
+        except DiagramFileError as error:
+            print(error, file=sys.stderr)
+            code = EXIT_INVALID
+            continue
+        if fmt == "json":
+            reports.append({"file": path, "title": diagram.title,
+                            "period": diagram.period.value})
+        elif fmt == "csv":
+            reports.append({"file": path})
+        else:
+            print(f"{path}: ok", file=out)
+    if fmt == "json" and reports:
+        value: Any = reports[0] if len(paths) == 1 else reports
+        print(json.dumps(value, ensure_ascii=False, indent=2), file=out)
+    elif fmt == "csv" and reports:
+        print("file,status", file=out)
+        for report in reports:
+            print(f"{_csv_cell(report['file'])},ok", file=out)
+    return code
+
+
+def run_export(path: str, out: str, fmt: str | None, options: dict[str, Any]) -> int:
+    """Export the diagram at `path` to `out`; the format follows `out`'s extension."""
+    try:
+        export_format(out, fmt)
+    except UnknownFormat as error:
+        raise CliError(f"{out}: {error}") from None
+    diagram = load_diagram(path)
+    try:
+        export(diagram, out, fmt, **options)
+    except TypeError as error:
+        raise CliError(f"{out}: this format does not take these options ({error})") from None
+    return EXIT_OK
+
+
+def run_new(name: str, lang: str, out: str, force: bool) -> int:
+    """Write template `name` in `lang` to `out`, refusing to overwrite unless `force`."""
+    if os.path.isdir(out):
+        raise CliError(f"{out}: is a folder; give a file name such as {out}/funnel.yaml")
+    if os.path.lexists(out) and not force:
+        raise CliError(f"{out}: already exists; choose another name or add --force")
+    try:
+        diagram = load_template(name, lang)
+    except KeyError as error:
+        raise CliError(error.args[0]) from None
+    save_diagram(diagram, out)
+    print(f"{out}: created from template {name!r} ({lang})")
+    return EXIT_OK
+
+
+def run_templates(lang: str, out: TextIO) -> int:
+    """One line per template: its name, then what it is for."""
+    names = template_names(lang)
+    width = max((len(name) for name in names), default=0)
+    for name in names:
+        print(f"{name.ljust(width)}  {template_description(name, lang)}", file=out)
+    return EXIT_OK
+
+
+def _open_designer(path: str | None) -> int:
+    """OPENS THE DESIGNER (Qt): the only place the command line imports app.ui."""
+    import importlib
+
+    try:
+        ui_main = importlib.import_module("app.ui.main")
+    except ModuleNotFoundError as error:
+        if error.name not in ("app.ui.main", "app.ui"):
+            raise
+        build_parser().print_help()
+        return EXIT_OK
+    return int(ui_main.run(path) or 0)
+
+
+def _options(extra: list[str]) -> dict[str, Any]:
+    """`--scale 2 --outline-text` -> {"scale": "2", "outline_text": True}."""
+    options: dict[str, Any] = {}
+    index = 0
+    while index < len(extra):
+        item = extra[index]
+        if not item.startswith("--") or len(item) == 2:
+            raise CliError(f"unexpected argument {item!r}; export options look like --scale 2")
+        name, eq, value = item[2:].partition("=")
+        key = name.replace("-", "_")
+        if eq:
+            options[key] = value
+        elif index + 1 < len(extra) and not extra[index + 1].startswith("--"):
+            options[key] = extra[index + 1]
+            index += 1
+        else:
+            options[key] = True
+        index += 1
+    return options
+
+
+def _csv_cell(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"' if any(c in value for c in ',"\n') else value
+
+
+def _fail(message: str) -> int:
+    # Messages start with the file they are about (`FILE:LINE:COL: ...`) so editors can jump.
+    print(message, file=sys.stderr)
+    return EXIT_INVALID

@@ -7,7 +7,10 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a file, at a 1-based line and column (0 when unknown)."""
+    """One thing wrong with a file, at a 1-based line and column.
+
+    Line 0 means the file as a whole (missing, too big, unreadable): printed `FILE: message`.
+    """
 
     file: str
     line: int
@@ -15,6 +18,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if self.line <= 0:
+            return f"{self.file}: {self.message}"
         return f"{self.file}:{self.line}:{self.col}: {self.message}"
 
 
