@@ -55,6 +55,17 @@ def version() -> str:
             return "unknown"
 
 
+class _VersionAction(argparse.Action):
+    """`--version`, looked up only when asked: package metadata is slow to import."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any):
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        print(f"funnelflow {version()}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -62,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Design marketing funnels with swimlanes, KPIs and a bottleneck checklist. "
         "`funnelflow FILE` opens FILE in the designer.",
     )
-    parser.add_argument("--version", action="version", version=f"funnelflow {version()}")
+    parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     lang = {"choices": LANGUAGES, "default": default_lang(),
             "help": "language of messages and templates (default: from the locale)"}
