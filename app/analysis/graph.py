@@ -1,0 +1,199 @@
+"""The diagram as an indexed graph: adjacency, loops and the effective conversions (SPEC §3).
+
+Nodes and edges are addressed by their position in the file, so the arithmetic works on plain
+lists instead of dicts of strings; that keeps a 10,000-node checklist near a second.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from app.model import Diagram, NodeKind
+
+SCENARIOS = ("target", "actual")
+
+
+@dataclass(frozen=True)
+class FunnelGraph:
+    """Index of one diagram snapshot: who connects to whom, and where the loops are."""
+
+    diagram: Diagram
+    node_ids: tuple[str, ...]
+    index: dict[str, int]
+    src: tuple[int, ...]
+    dst: tuple[int, ...]
+    out_edges: tuple[tuple[int, ...], ...]
+    in_edges: tuple[tuple[int, ...], ...]
+    #: strongly connected components in topological order of the condensation
+    sccs: tuple[tuple[int, ...], ...]
+    scc_of: tuple[int, ...]
+    #: whether a node sits on a loop (a component of two or more nodes, or a self-loop)
+    looped: tuple[bool, ...]
+    #: loop-closing edges in the order the depth-first walk found them
+    closing: tuple[int, ...]
+    #: a topological order of the graph without its loop-closing edges
+    dag_order: tuple[int, ...]
+    #: each node's position in `dag_order`
+    dag_rank: tuple[int, ...]
+
+    @property
+    def nodes(self):  # noqa: ANN201 - tuple[Node, ...]
+        return self.diagram.nodes
+
+    @property
+    def edges(self):  # noqa: ANN201 - tuple[Edge, ...]
+        return self.diagram.edges
+
+    def scc_is_loop(self, scc: int) -> bool:
+        """Whether component `scc` holds a loop (more than one node, or a self-loop)."""
+        return self.looped[self.sccs[scc][0]]
+
+
+def build_graph(diagram: Diagram) -> FunnelGraph:
+    """Index `diagram` and find its loops and loop-closing edges."""
+    node_ids = tuple(n.id for n in diagram.nodes)
+    index = {node_id: i for i, node_id in enumerate(node_ids)}
+    src = tuple(index[e.source] for e in diagram.edges)
+    dst = tuple(index[e.target] for e in diagram.edges)
+    out_lists: list[list[int]] = [[] for _ in node_ids]
+    in_lists: list[list[int]] = [[] for _ in node_ids]
+    for e, (u, w) in enumerate(zip(src, dst, strict=True)):
+        out_lists[u].append(e)
+        in_lists[w].append(e)
+
+    graph = nx.DiGraph()
+    graph.add_nodes_from(range(len(node_ids)))
+    graph.add_edges_from(zip(src, dst, strict=True))
+    condensed = nx.condensation(graph)
+    mapping = condensed.graph["mapping"]
+    order = list(nx.lexicographical_topological_sort(condensed, key=lambda c: min(
+        condensed.nodes[c]["members"])))
+    rank = {c: r for r, c in enumerate(order)}
+    sccs = tuple(tuple(sorted(condensed.nodes[c]["members"])) for c in order)
+    scc_of = tuple(rank[mapping[i]] for i in range(len(node_ids)))
+    self_loop = [False] * len(node_ids)
+    for u, w in zip(src, dst, strict=True):
+        if u == w:
+            self_loop[u] = True
+    looped = tuple(
+        len(sccs[scc_of[i]]) > 1 or self_loop[i] for i in range(len(node_ids))
+    )
+
+    entries = [i for i, n in enumerate(diagram.nodes) if n.kind is NodeKind.entry]
+    closing, postorder = _depth_first(len(node_ids), out_lists, dst, entries)
+    dag_order = tuple(reversed(postorder))
+    dag_rank = [0] * len(node_ids)
+    for r, n in enumerate(dag_order):
+        dag_rank[n] = r
+    return FunnelGraph(
+        diagram=diagram,
+        node_ids=node_ids,
+        index=index,
+        src=src,
+        dst=dst,
+        out_edges=tuple(tuple(x) for x in out_lists),
+        in_edges=tuple(tuple(x) for x in in_lists),
+        sccs=sccs,
+        scc_of=scc_of,
+        looped=looped,
+        closing=tuple(closing),
+        dag_order=dag_order,
+        dag_rank=tuple(dag_rank),
+    )
+
+
+def _depth_first(
+    count: int, out_edges: list[list[int]], dst: tuple[int, ...], entries: list[int]
+) -> tuple[list[int], list[int]]:
+    """Loop-closing edges and the post-order of the walk of SPEC §3.
+
+    The walk starts at the entries in file order and follows edges in file order; an edge to a
+    node still on the walk's stack closes a loop. Nodes no entry reaches are walked afterwards
+    (in file order) so that removing the closing edges leaves no cycle anywhere. Iterative:
+    a long funnel must not hit Python's recursion limit.
+    """
+    state = [0] * count  # 0 unseen, 1 on the stack, 2 finished
+    closing: list[int] = []
+    postorder: list[int] = []
+    for root in [*entries, *range(count)]:
+        if state[root]:
+            continue
+        state[root] = 1
+        stack = [(root, 0)]
+        while stack:
+            node, pos = stack[-1]
+            edges = out_edges[node]
+            if pos < len(edges):
+                stack[-1] = (node, pos + 1)
+                e = edges[pos]
+                nxt = dst[e]
+                if state[nxt] == 1:
+                    closing.append(e)
+                elif state[nxt] == 0:
+                    state[nxt] = 1
+                    stack.append((nxt, 0))
+            else:
+                state[node] = 2
+                postorder.append(node)
+                stack.pop()
+    return closing, postorder
+
+
+def share_out(known: list[float | None]) -> list[float]:
+    """Effective conversions of one node's outgoing edges from their known values.
+
+    Edges without a value share equally what the known ones leave (1 − sum, not below 0), so a
+    single outgoing edge with no conversion passes everyone on.
+    """
+    missing = sum(1 for k in known if k is None)
+    if not missing:
+        return [float(k) for k in known]  # type: ignore[arg-type]
+    rest = max(0.0, 1.0 - sum(k for k in known if k is not None)) / missing
+    return [rest if k is None else float(k) for k in known]
+
+
+def known_conversions(graph: FunnelGraph, scenario: str) -> list[float | None]:
+    """Each edge's written conversion for `scenario`, falling back to the other scenario."""
+    return [
+        e.conversion.value(scenario) if e.conversion is not None else None
+        for e in graph.edges
+    ]
+
+
+def effective_conversions(graph: FunnelGraph, scenario: str) -> list[float]:
+    """Each edge's conversion for `scenario` after fallback and remainder sharing."""
+    known = known_conversions(graph, scenario)
+    result = [0.0] * len(known)
+    for edges in graph.out_edges:
+        if not edges:
+            continue
+        shared = share_out([known[e] for e in edges])
+        for e, c in zip(edges, shared, strict=True):
+            result[e] = c
+    return result
+
+
+def entry_volumes(graph: FunnelGraph, scenario: str) -> list[float]:
+    """People entering at each node per period (any node with a `volume`)."""
+    return [
+        (n.volume.value(scenario) or 0.0) if n.volume is not None else 0.0
+        for n in graph.nodes
+    ]
+
+
+def reachable_from_entries(graph: FunnelGraph) -> list[bool]:
+    """Which nodes some entry node can reach (entries reach themselves)."""
+    seen = [False] * len(graph.node_ids)
+    stack = [i for i, n in enumerate(graph.nodes) if n.kind is NodeKind.entry]
+    for i in stack:
+        seen[i] = True
+    while stack:
+        u = stack.pop()
+        for e in graph.out_edges[u]:
+            w = graph.dst[e]
+            if not seen[w]:
+                seen[w] = True
+                stack.append(w)
+    return seen

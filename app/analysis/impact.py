@@ -1,0 +1,113 @@
+"""What a changed conversion does to the goal volume, without solving the diagram again.
+
+Changing the conversions out of one node u changes one row of A by δ. With y the goal yields
+and z the number of returns to u per person at each node, Sherman–Morrison gives
+
+    ΔG = v[u] · (δ · y) / (1 − δ · z)
+
+and z is zero outside u's own loop, so off loops it is just v[u] · Σ Δc · y[dst] and inside a
+loop it costs one solve with that loop's already factorised system (SPEC §3 "impact").
+
+Caveat, by design: siblings without a conversion share what the known edges leave. Raising
+one edge to its target then shrinks those shares, so an edge raised to target can truly cost
+goals when the sibling it takes people from led to more goals.
+"""
+
+from __future__ import annotations
+
+from app.analysis.graph import FunnelGraph, share_out
+from app.analysis.solve import Solution
+from app.model import Edge, NodeKind
+from app.model.diagram import Diagram
+
+#: below this, a loop would return all of its people after the change: no steady state
+_DENOMINATOR_EPSILON = 1e-12
+
+
+def is_worse(edge: Edge, diagram: Diagram) -> bool | None:
+    """Whether the edge's actual conversion misses its target (SPEC §3); None if unmeasured.
+
+    Into an exit (churn, abandonment) a higher actual is worse; elsewhere a lower one.
+    """
+    conversion = edge.conversion
+    if conversion is None or conversion.target is None or conversion.actual is None:
+        return None
+    target_node = diagram.node(edge.target)
+    if target_node is not None and target_node.kind is NodeKind.exit:
+        return conversion.actual > conversion.target
+    return conversion.actual < conversion.target
+
+
+def conversion_deltas(
+    graph: FunnelGraph, solution: Solution, edge: int, new_value: float
+) -> dict[int, float]:
+    """Change of each outgoing conversion of edge's source when `edge` is set to `new_value`.
+
+    Siblings without a written value re-share what the known ones leave.
+    """
+    u = graph.src[edge]
+    edges = graph.out_edges[u]
+    known = [new_value if e == edge else solution.known[e] for e in edges]
+    shared = share_out(known)
+    return {
+        e: c - solution.conversion[e]
+        for e, c in zip(edges, shared, strict=True)
+        if c != solution.conversion[e]
+    }
+
+
+class GoalDelta:
+    """Goal-volume changes of conversion edits in one solved scenario, with per-node memo."""
+
+    def __init__(self, graph: FunnelGraph, solution: Solution):
+        self.graph = graph
+        self.solution = solution
+        self._failed = solution.failed_sccs()
+        self._returns: dict[int, dict[int, float]] = {}
+
+    def of(self, deltas: dict[int, float]) -> float | None:
+        """ΔG for changes `deltas` (edge → Δconversion) that all leave one node.
+
+        None when the node's loop has no steady state today or would lose it after the change.
+        """
+        if not deltas:
+            return 0.0
+        graph, sol = self.graph, self.solution
+        u = graph.src[next(iter(deltas))]
+        scc = graph.scc_of[u]
+        if scc in self._failed:
+            return None
+        yield_change = sum(d * sol.goal_yield[graph.dst[e]] for e, d in deltas.items())
+        if not graph.looped[u]:
+            return sol.volume[u] * yield_change
+        returns = self._returns_to(u)
+        loop_change = sum(d * returns.get(graph.dst[e], 0.0) for e, d in deltas.items())
+        denominator = 1.0 - loop_change
+        if denominator <= _DENOMINATOR_EPSILON:
+            return None
+        return sol.volume[u] * yield_change / denominator
+
+    def _returns_to(self, u: int) -> dict[int, float]:
+        """z: expected visits to u per person at each node of u's loop."""
+        cached = self._returns.get(u)
+        if cached is None:
+            system, position = self.solution.systems[self.graph.scc_of[u]]
+            rhs = [0.0] * len(position)
+            rhs[position[u]] = 1.0
+            solved = system.solve(rhs)
+            cached = {n: solved[p] for n, p in position.items()}
+            self._returns[u] = cached
+        return cached
+
+
+def off_target_impacts(
+    graph: FunnelGraph, actual: Solution
+) -> dict[int, float | None]:
+    """Impact on actual goal volume of raising each off-target edge to its target, by edge."""
+    delta = GoalDelta(graph, actual)
+    impacts: dict[int, float | None] = {}
+    for e, edge in enumerate(graph.edges):
+        if is_worse(edge, graph.diagram):
+            changes = conversion_deltas(graph, actual, e, edge.conversion.target)  # type: ignore[union-attr]
+            impacts[e] = delta.of(changes)
+    return impacts

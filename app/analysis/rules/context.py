@@ -1,0 +1,98 @@
+"""What every checklist rule may read: the diagram, the solved scenarios, and how to say things."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.analysis import messages
+from app.analysis.graph import FunnelGraph
+from app.analysis.metrics import Channel, CyclePath
+from app.analysis.report import Finding
+from app.analysis.solve import Solution
+from app.model import Edge, Node, NodeKind
+
+
+@dataclass
+class Context:
+    """One diagram's analysis as the rules see it, plus message helpers in one language."""
+
+    graph: FunnelGraph
+    target: Solution
+    actual: Solution
+    channels: list[Channel]
+    cycle: dict[str, CyclePath | None]
+    impacts: dict[int, float | None]
+    lang: str = "en"
+    _lanes: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._lanes = {lane.id: _one_line(lane.title) for lane in self.graph.diagram.lanes}
+
+    # -- words ---------------------------------------------------------------------------
+    def say(self, key: str, **params: object) -> str:
+        """Message `key` in this context's language."""
+        params.setdefault("period", self.period)
+        return messages.text(self.lang, key, **params)
+
+    @property
+    def period(self) -> str:
+        return messages.period_word(self.lang, self.graph.diagram.period.value)
+
+    def lane(self, lane_id: str) -> str:
+        """A lane's title, as the user named it."""
+        return self._lanes.get(lane_id, lane_id)
+
+    def node_name(self, node: Node) -> str:
+        """A node as a message names it: its label (or id)."""
+        return messages.text(self.lang, "node", name=_one_line(node.title))
+
+    def edge_name(self, edge: Edge) -> str:
+        """An edge as source→target titles."""
+        index = self.graph.diagram.node_index()
+        return messages.text(
+            self.lang,
+            "edge",
+            source=_one_line(index[edge.source].title),
+            target=_one_line(index[edge.target].title),
+        )
+
+    def where(self, node: Node) -> str:
+        """" (owner, lane)": who is responsible for a node and in which department."""
+        owner = (node.owner or "").strip()
+        if owner:
+            return self.say("where", owner=owner, lane=self.lane(node.lane))
+        return self.say("where_no_owner", lane=self.lane(node.lane))
+
+    def contingency(self, node: Node) -> str:
+        """" Fallback plan: …" when the node has a 预案, else nothing."""
+        plan = _one_line(node.contingency or "")
+        if not plan:
+            return ""
+        if plan[-1] not in ".。!！?？":
+            plan += "." if self.lang != "zh" else "。"
+        return self.say("contingency", text=plan)
+
+    def goal_word(self) -> str:
+        """What a goal arrival is called: the goal's label when there is only one goal."""
+        goals = [n for n in self.graph.nodes if n.kind is NodeKind.goal]
+        if len(goals) == 1:
+            return self.say("goals_one", goal=_one_line(goals[0].title))
+        return self.say("goals_many")
+
+    def impact_share(self, impact: float) -> str:
+        """" (+27%)": an impact relative to today's actual goal volume."""
+        if self.actual.goals <= 0:
+            return ""
+        return self.say("share", pct=messages.percent(impact / self.actual.goals))
+
+    # -- findings --------------------------------------------------------------------------
+    def finding(
+        self, rule: str, severity: str, target: str | None, message: str,
+        impact: float | None = None,
+    ) -> Finding:
+        """A Finding (exists so rules read the same everywhere)."""
+        return Finding(rule, severity, target, message, impact)
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split())

@@ -1,0 +1,55 @@
+"""The KPI status mark of an edge or a node, as the canvas and the exporters draw it."""
+
+from __future__ import annotations
+
+from app.analysis.impact import is_worse
+from app.analysis.report import Report
+from app.model import Diagram, Edge, Node
+
+ON, OFF, UNMEASURED = "on", "off", "unmeasured"
+
+
+def _diagram(source: Report | Diagram) -> Diagram:
+    return source.diagram if isinstance(source, Report) else source
+
+
+def edge_status(source: Report | Diagram, edge: Edge | str) -> str:
+    """"off" when the edge's actual conversion is worse than target, "on" when measured and
+    not worse, else "unmeasured" (no conversion, or only a target or only an actual)."""
+    diagram = _diagram(source)
+    if isinstance(edge, str):
+        found = next((e for e in diagram.edges if e.id == edge), None)
+        if found is None:
+            raise KeyError(edge)
+        edge = found
+    worse = is_worse(edge, diagram)
+    if worse is None:
+        return UNMEASURED
+    return OFF if worse else ON
+
+
+def node_status(source: Report | Diagram, node: Node | str) -> str:
+    """"off" if any KPI or outgoing conversion is off target, "on" if something is measured
+    and nothing is off, else "unmeasured"."""
+    diagram = _diagram(source)
+    if isinstance(node, str):
+        found = diagram.node(node)
+        if found is None:
+            raise KeyError(node)
+        node = found
+    marks = [kpi.is_worse() for kpi in node.kpis]
+    marks += [is_worse(e, diagram) for e in _outgoing(source, diagram, node)]
+    if any(mark is True for mark in marks):
+        return OFF
+    if any(mark is False for mark in marks):
+        return ON
+    return UNMEASURED
+
+
+def _outgoing(source: Report | Diagram, diagram: Diagram, node: Node) -> list[Edge]:
+    # With a Report the graph index is at hand: no scan of every edge per node.
+    internals = source.internals if isinstance(source, Report) else None
+    if internals is not None:
+        graph = internals.graph
+        return [graph.edges[e] for e in graph.out_edges[graph.index[node.id]]]
+    return [e for e in diagram.edges if e.source == node.id]
