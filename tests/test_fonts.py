@@ -210,9 +210,23 @@ def test_font_covers_every_chinese_string_in_templates_translations_and_messages
     sources = build.source_files(REPO)
     # The translations always exist; templates and checklist messages are counted when present.
     assert any(p.suffix == ".ts" for p in sources)
-    metrics = QFontMetrics(bundled_only)
+    missing = _lacking(sources, raw_font, QFontMetrics(bundled_only))
+    assert not missing, f"the bundled font lacks {missing}; {REBUILD}"
+
+
+def test_coverage_check_names_the_file_and_the_missing_character(tmp_path, raw_font, bundled_only):
+    template = tmp_path / "rare.yaml"
+    template.write_text("owner: 王\U0002a6a5 😀\n", encoding="utf-8")  # ext-B hanzi, emoji
+    # The emoji is not promised (system fonts draw it); the rare hanzi is, and is missing.
+    assert _lacking([template], raw_font, QFontMetrics(bundled_only)) == {
+        str(template): ["\U0002a6a5"]
+    }
+
+
+def _lacking(paths, raw_font: QRawFont, metrics: QFontMetrics) -> dict[str, list[str]]:
+    """Per file, the promised characters the bundled font cannot draw."""
     missing: dict[str, list[str]] = {}
-    for path in sources:
+    for path in paths:
         promised = {ch for ch in build.characters_in_files([path]) if _promised(ch)}
         # inFontUcs4, not inFont: PySide6's inFont("线") wrongly says False.
         lacking = sorted(
@@ -221,8 +235,9 @@ def test_font_covers_every_chinese_string_in_templates_translations_and_messages
             if not raw_font.supportsCharacter(ord(ch)) or not metrics.inFontUcs4(ord(ch))
         )
         if lacking:
-            missing[str(path.relative_to(REPO))] = lacking
-    assert not missing, f"the bundled font lacks {missing}; {REBUILD}"
+            name = path.relative_to(REPO) if path.is_relative_to(REPO) else path
+            missing[str(name)] = lacking
+    return missing
 
 
 def test_inFontUcs4_agrees_with_the_raw_font(bundled_only, raw_font):
