@@ -89,8 +89,9 @@ class Layout:
 
 def layout(diagram: Diagram) -> Layout:
     """Resolve the geometry of `diagram`."""
-    placement_phase = _placement_phases(diagram)
-    columns, phase_bands = _columns(diagram, placement_phase)
+    ranks = funnel_ranks(diagram)
+    placement_phase = _placement_phases(diagram, ranks)
+    columns, phase_bands = _columns(diagram, placement_phase, ranks)
     top = theme.PHASE_HEADER_HEIGHT if diagram.phases else 0.0
     node_rects, lane_bands = _rows(diagram, columns, top)
     right = max([b.rect.right for b in phase_bands]
@@ -108,12 +109,11 @@ def layout(diagram: Diagram) -> Layout:
     return Layout(node_rects, lanes, phases, Rect(0.0, 0.0, right, bottom))
 
 
-def _placement_phases(diagram: Diagram) -> dict[str, int]:
+def _placement_phases(diagram: Diagram, ranks: dict[str, int]) -> dict[str, int]:
     """Phase index per node; a node without a phase sits with its predecessors' latest."""
     if not diagram.phases:
         return {node.id: 0 for node in diagram.nodes}
     index = {phase.id: i for i, phase in enumerate(diagram.phases)}
-    ranks = funnel_ranks(diagram)
     preds: dict[str, list[str]] = defaultdict(list)
     for edge in diagram.edges:
         preds[edge.target].append(edge.source)
@@ -126,9 +126,8 @@ def _placement_phases(diagram: Diagram) -> dict[str, int]:
     return result
 
 
-def _columns(diagram: Diagram, placement_phase: dict[str, int]):
+def _columns(diagram: Diagram, placement_phase: dict[str, int], ranks: dict[str, int]):
     """Left edge of each auto-placed node's column, and the phase bands."""
-    ranks = funnel_ranks(diagram)
     phase_count = max(len(diagram.phases), 1)
     ranks_in_phase: list[list[int]] = [sorted({ranks[n.id] for n in diagram.nodes
                                                if placement_phase[n.id] == p})
@@ -172,31 +171,55 @@ def _rows(diagram: Diagram, column_left: dict[str, float], top: float):
     for index, lane in enumerate(diagram.lanes):
         nodes = by_lane[lane.id]
         inner_top = top + theme.LANE_PADDING
-        placed: list[Rect] = []
+        placed = _Occupancy()
         for node in nodes:
             if node.y is not None:
                 rect = Rect(column_left[node.id], max(node.y, inner_top),
                             theme.NODE_WIDTH, theme.NODE_HEIGHT)
                 rects[node.id] = rect
-                placed.append(rect)
+                placed.add(rect)
         for node in nodes:
             if node.y is None:
                 x = column_left[node.id]
                 if node.x is None:
                     x += (theme.COLUMN_WIDTH - theme.NODE_WIDTH) / 2
-                row = 0
-                while True:
-                    rect = Rect(x, inner_top + row * theme.ROW_HEIGHT,
-                                theme.NODE_WIDTH, theme.NODE_HEIGHT)
-                    if not any(rect.intersects(other) for other in placed):
-                        break
-                    row += 1
+                rect = placed.first_free(x, inner_top)
                 rects[node.id] = rect
-                placed.append(rect)
-        content_bottom = max((r.bottom for r in placed), default=top)
+                placed.add(rect)
+        content_bottom = placed.bottom if placed.rects else top
         height = max(theme.MIN_LANE_HEIGHT, content_bottom + theme.LANE_PADDING - top)
         color = theme.lane_color(index, lane.color)
         header = Rect(0.0, top, theme.LANE_HEADER_WIDTH, height)
         bands.append(Band(lane.id, lane.title, color, Rect(0.0, top, 0.0, height), header))
         top += height
     return rects, bands
+
+
+class _Occupancy:
+    """Boxes already placed in one lane, bucketed by column so a free slot is found fast."""
+
+    def __init__(self) -> None:
+        self.rects: list[Rect] = []
+        self.bottom = 0.0
+        self._buckets: dict[int, list[Rect]] = defaultdict(list)
+        self._next_row: dict[float, int] = {}
+
+    def _keys(self, rect: Rect) -> range:
+        return range(int(rect.x // theme.COLUMN_WIDTH), int(rect.right // theme.COLUMN_WIDTH) + 1)
+
+    def add(self, rect: Rect) -> None:
+        self.rects.append(rect)
+        self.bottom = max(self.bottom, rect.bottom)
+        for key in self._keys(rect):
+            self._buckets[key].append(rect)
+
+    def first_free(self, x: float, top: float) -> Rect:
+        """The highest row at `x`, below the rows already taken there, that overlaps nothing."""
+        row = self._next_row.get(x, 0)
+        while True:
+            rect = Rect(x, top + row * theme.ROW_HEIGHT, theme.NODE_WIDTH, theme.NODE_HEIGHT)
+            near = (other for key in self._keys(rect) for other in self._buckets[key])
+            if not any(rect.intersects(other) for other in near):
+                self._next_row[x] = row + 1
+                return rect
+            row += 1
