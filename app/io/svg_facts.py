@@ -45,14 +45,15 @@ def gather(diagram: Diagram, lang: str, report: object | None = None) -> Facts:
         report = _analyze(diagram, lang)
     volumes = dict(getattr(report, "volumes", None) or {})
     flows = dict(getattr(report, "flows", None) or {})
+    of_edge, of_node = _status_helpers()
     return Facts(
         diagram=diagram,
         lang=lang,
         report=report,
         volumes=volumes,
         flows=flows,
-        node_status={n.id: node_status(n) for n in diagram.nodes},
-        edge_status={e.id: edge_status(e, diagram) for e in diagram.edges},
+        node_status={n.id: of_node(n) for n in diagram.nodes},
+        edge_status={e.id: of_edge(e, diagram) for e in diagram.edges},
     )
 
 
@@ -85,20 +86,22 @@ def conversion_worse(edge: Edge, diagram: Diagram) -> bool | None:
 
 
 def edge_status(edge: Edge, diagram: Diagram) -> str:
-    """on / off / unmeasured for an edge's conversion (the analysis helper when present)."""
-    try:
-        from app.analysis import edge_status as analysed
-    except ImportError:
-        worse = conversion_worse(edge, diagram)
-        return UNMEASURED if worse is None else OFF if worse else ON
-    return analysed(edge, diagram)
+    """on / off / unmeasured for an edge's conversion (SPEC §3 direction)."""
+    worse = conversion_worse(edge, diagram)
+    return UNMEASURED if worse is None else OFF if worse else ON
 
 
 def node_status(node: Node) -> str:
     """on / off / unmeasured for a node: off if any KPI is off, on if any is measured."""
+    statuses = {kpi_status(k) for k in node.kpis}
+    return OFF if OFF in statuses else ON if ON in statuses else UNMEASURED
+
+
+def _status_helpers():  # noqa: ANN202 - (edge_status, node_status)
+    """The analysis package's status helpers when it has them, so exports match the canvas."""
     try:
-        from app.analysis import node_status as analysed
+        from app.analysis import edge_status as analysed_edge
+        from app.analysis import node_status as analysed_node
     except ImportError:
-        statuses = {kpi_status(k) for k in node.kpis}
-        return OFF if OFF in statuses else ON if ON in statuses else UNMEASURED
-    return analysed(node)
+        return edge_status, node_status
+    return analysed_edge, analysed_node

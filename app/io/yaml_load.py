@@ -101,9 +101,18 @@ def _load(text_or_bytes: str | bytes, filename: str) -> Diagram:
     try:
         return Diagram.model_validate(data)
     except ValidationError as error:
-        key_errors = {tuple(e["loc"]) for e in error.errors() if e["type"] == "extra_forbidden"}
-        found = validation_problems(error)
+        items = error.errors()
+        key_errors = {tuple(e["loc"]) for e in items if e["type"] == "extra_forbidden"}
+        found = _specific(validation_problems(error),
+                          {tuple(e["loc"]) for e in items if e["type"] == "too_short"})
         raise DiagramFileError(_locate_all(text, filename, found, key_errors)) from None
+
+
+def _specific(found: list[tuple[Any, str]], too_short: set) -> list[tuple[Any, str]]:
+    """Without "needs at least one lane" when the one lane written is merely invalid."""
+    deeper = {loc[:n] for loc, _ in found for n in range(len(loc))}
+    return [(loc, message) for loc, message in found
+            if not (loc in too_short and loc in deeper)]
 
 
 def _decode(text_or_bytes: str | bytes, filename: str) -> str:

@@ -1,0 +1,31 @@
+"""Shared test helpers: where fixture files are, and a minimal valid document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def minimal_document(**changes: Any) -> dict[str, Any]:
+    """The smallest valid raw document (one lane, entry -> goal), with `changes` applied."""
+    document: dict[str, Any] = {
+        "funnelflow": 1,
+        "title": "t",
+        "lanes": [{"id": "marketing"}],
+        "nodes": [
+            {"id": "ads", "kind": "entry", "lane": "marketing", "volume": 100},
+            {"id": "deal", "kind": "goal", "lane": "marketing"},
+        ],
+        "edges": [{"from": "ads", "to": "deal", "conversion": "10%"}],
+    }
+    document.update(changes)
+    return document
+
+
+@pytest.fixture
+def fixtures_dir() -> Path:
+    return FIXTURES
