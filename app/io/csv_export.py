@@ -12,8 +12,9 @@ import io
 import os
 import re
 
+from app.analysis import Report
 from app.io.atomic import write_atomic
-from app.io.svg_facts import gather, kpi_status
+from app.io.svg_facts import gather, kpi_status, resolve_lang
 from app.model import KPI, Diagram, Edge, Node
 from app.render.labels import format_rate
 
@@ -40,8 +41,10 @@ def escape_cell(value: str) -> str:
     return value
 
 
-def kpi_rows(diagram: Diagram, lang: str = "en", report: object | None = None) -> list[list[str]]:
+def kpi_rows(diagram: Diagram, lang: str | None = None,
+             report: Report | None = None) -> list[list[str]]:
     """The table's rows without the header: every node's KPIs, then every measured conversion."""
+    lang = resolve_lang(lang, diagram)
     facts = gather(diagram, lang, report)
     status_words = _STATUS.get(lang, _STATUS["en"])
     rows: list[list[str]] = []
@@ -58,8 +61,10 @@ def kpi_rows(diagram: Diagram, lang: str = "en", report: object | None = None) -
     return rows
 
 
-def render_csv(diagram: Diagram, *, lang: str = "en", report: object | None = None) -> str:
+def render_csv(diagram: Diagram, *, lang: str | None = None,
+               report: Report | None = None) -> str:
     """The KPI table as CSV text, starting with a BOM, header row in `lang`."""
+    lang = resolve_lang(lang, diagram)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # CRLF: what RFC 4180 and Excel expect
     writer.writerow(_HEADERS.get(lang, COLUMNS))
@@ -68,8 +73,8 @@ def render_csv(diagram: Diagram, *, lang: str = "en", report: object | None = No
     return BOM + out.getvalue()
 
 
-def export_csv(diagram: Diagram, out_path: str | os.PathLike[str], *, lang: str = "en",
-               report: object | None = None, **_options: object) -> None:
+def export_csv(diagram: Diagram, out_path: str | os.PathLike[str], *,
+               lang: str | None = None, report: Report | None = None) -> None:
     """Write the KPI table to `out_path` atomically."""
     write_atomic(out_path, render_csv(diagram, lang=lang, report=report).encode("utf-8"))
 

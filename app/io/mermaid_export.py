@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 import re
 
+from app.analysis import Report
 from app.io.atomic import write_atomic
-from app.io.svg_facts import OFF, ON, gather
+from app.io.svg_facts import OFF, ON, gather, resolve_lang
 from app.model import Diagram, Node
 from app.render import theme
 from app.render.labels import edge_text, owner_text
@@ -65,8 +66,10 @@ class _Ids:
         return self._given[key]
 
 
-def render_mermaid(diagram: Diagram, *, lang: str = "en", report: object | None = None) -> str:
-    """The diagram as Mermaid flowchart text."""
+def render_mermaid(diagram: Diagram, *, lang: str | None = None,
+                   report: Report | None = None) -> str:
+    """The diagram as Mermaid flowchart text; `lang` (default: the diagram's) for "no owner"."""
+    lang = resolve_lang(lang, diagram)
     facts = gather(diagram, lang, report)
     ids = _Ids()
     lines = ["---", f"title: {_yaml_title(diagram.title)}", "---"] if diagram.title else []
@@ -92,8 +95,8 @@ def render_mermaid(diagram: Diagram, *, lang: str = "en", report: object | None 
     return "\n".join(lines) + "\n"
 
 
-def export_mermaid(diagram: Diagram, out_path: str | os.PathLike[str], *, lang: str = "en",
-                   report: object | None = None, **_options: object) -> None:
+def export_mermaid(diagram: Diagram, out_path: str | os.PathLike[str], *,
+                   lang: str | None = None, report: Report | None = None) -> None:
     """Write the Mermaid text to `out_path` atomically (UTF-8)."""
     write_atomic(out_path, render_mermaid(diagram, lang=lang, report=report).encode("utf-8"))
 
