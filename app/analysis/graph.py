@@ -26,7 +26,7 @@ class FunnelGraph:
     dst: tuple[int, ...]
     out_edges: tuple[tuple[int, ...], ...]
     in_edges: tuple[tuple[int, ...], ...]
-    #: strongly connected components in topological order of the condensation
+    #: strongly connected components in topological order, members in `dag_order`
     sccs: tuple[tuple[int, ...], ...]
     scc_of: tuple[int, ...]
     #: whether a node sits on a loop (a component of two or more nodes, or a self-loop)
@@ -63,16 +63,30 @@ def build_graph(diagram: Diagram) -> FunnelGraph:
         out_lists[u].append(e)
         in_lists[w].append(e)
 
+    entries = [i for i, n in enumerate(diagram.nodes) if n.kind is NodeKind.entry]
+    closing, postorder = _depth_first(len(node_ids), out_lists, dst, entries)
+    dag_order = tuple(reversed(postorder))
+    dag_rank = [0] * len(node_ids)
+    for r, n in enumerate(dag_order):
+        dag_rank[n] = r
+
     graph = nx.DiGraph()
     graph.add_nodes_from(range(len(node_ids)))
     graph.add_edges_from(zip(src, dst, strict=True))
-    condensed = nx.condensation(graph)
-    mapping = condensed.graph["mapping"]
-    order = list(nx.lexicographical_topological_sort(condensed, key=lambda c: min(
-        condensed.nodes[c]["members"])))
-    rank = {c: r for r, c in enumerate(order)}
-    sccs = tuple(tuple(sorted(condensed.nodes[c]["members"])) for c in order)
-    scc_of = tuple(rank[mapping[i]] for i in range(len(node_ids)))
+    # In any depth-first forest a component finishes after every component it leads to, so
+    # ordering components by their earliest place in reverse post-order is topological.
+    sccs = tuple(
+        sorted(
+            (tuple(sorted(c, key=dag_rank.__getitem__))
+             for c in nx.strongly_connected_components(graph)),
+            key=lambda members: dag_rank[members[0]],
+        )
+    )
+    scc_of_list = [0] * len(node_ids)
+    for rank, members in enumerate(sccs):
+        for n in members:
+            scc_of_list[n] = rank
+    scc_of = tuple(scc_of_list)
     self_loop = [False] * len(node_ids)
     for u, w in zip(src, dst, strict=True):
         if u == w:
@@ -80,13 +94,6 @@ def build_graph(diagram: Diagram) -> FunnelGraph:
     looped = tuple(
         len(sccs[scc_of[i]]) > 1 or self_loop[i] for i in range(len(node_ids))
     )
-
-    entries = [i for i, n in enumerate(diagram.nodes) if n.kind is NodeKind.entry]
-    closing, postorder = _depth_first(len(node_ids), out_lists, dst, entries)
-    dag_order = tuple(reversed(postorder))
-    dag_rank = [0] * len(node_ids)
-    for r, n in enumerate(dag_order):
-        dag_rank[n] = r
     return FunnelGraph(
         diagram=diagram,
         node_ids=node_ids,

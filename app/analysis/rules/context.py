@@ -24,19 +24,28 @@ class Context:
     impacts: dict[int, float | None]
     lang: str = "en"
     _lanes: dict[str, str] = field(default_factory=dict)
+    # Memos: a 10,000-node checklist names the same nodes tens of thousands of times.
+    _names: dict[str, str] = field(default_factory=dict)
+    _where: dict[str, str] = field(default_factory=dict)
+    _period: str = ""
+    _goal_word: str | None = None
+    index: dict[str, Node] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._lanes = {lane.id: _one_line(lane.title) for lane in self.graph.diagram.lanes}
+        self._period = messages.period_word(self.lang, self.graph.diagram.period.value)
+        self.index = self.graph.diagram.node_index()
 
     # -- words ---------------------------------------------------------------------------
     def say(self, key: str, **params: object) -> str:
         """Message `key` in this context's language."""
-        params.setdefault("period", self.period)
+        params.setdefault("period", self._period)
         return messages.text(self.lang, key, **params)
 
     @property
     def period(self) -> str:
-        return messages.period_word(self.lang, self.graph.diagram.period.value)
+        """How this diagram's period is said: "month" / "每月"."""
+        return self._period
 
     def lane(self, lane_id: str) -> str:
         """A lane's title, as the user named it."""
@@ -44,24 +53,32 @@ class Context:
 
     def node_name(self, node: Node) -> str:
         """A node as a message names it: its label (or id)."""
-        return messages.text(self.lang, "node", name=_one_line(node.title))
+        name = self._names.get(node.id)
+        if name is None:
+            name = messages.text(self.lang, "node", name=_one_line(node.title))
+            self._names[node.id] = name
+        return name
 
     def edge_name(self, edge: Edge) -> str:
         """An edge as source→target titles."""
-        index = self.graph.diagram.node_index()
         return messages.text(
             self.lang,
             "edge",
-            source=_one_line(index[edge.source].title),
-            target=_one_line(index[edge.target].title),
+            source=_one_line(self.index[edge.source].title),
+            target=_one_line(self.index[edge.target].title),
         )
 
     def where(self, node: Node) -> str:
         """" (owner, lane)": who is responsible for a node and in which department."""
-        owner = (node.owner or "").strip()
-        if owner:
-            return self.say("where", owner=owner, lane=self.lane(node.lane))
-        return self.say("where_no_owner", lane=self.lane(node.lane))
+        where = self._where.get(node.id)
+        if where is None:
+            owner = (node.owner or "").strip()
+            if owner:
+                where = self.say("where", owner=owner, lane=self.lane(node.lane))
+            else:
+                where = self.say("where_no_owner", lane=self.lane(node.lane))
+            self._where[node.id] = where
+        return where
 
     def contingency(self, node: Node) -> str:
         """" Fallback plan: …" when the node has a 预案, else nothing."""
@@ -74,10 +91,13 @@ class Context:
 
     def goal_word(self) -> str:
         """What a goal arrival is called: the goal's label when there is only one goal."""
-        goals = [n for n in self.graph.nodes if n.kind is NodeKind.goal]
-        if len(goals) == 1:
-            return self.say("goals_one", goal=_one_line(goals[0].title))
-        return self.say("goals_many")
+        if self._goal_word is None:
+            goals = [n for n in self.graph.nodes if n.kind is NodeKind.goal]
+            if len(goals) == 1:
+                self._goal_word = self.say("goals_one", goal=_one_line(goals[0].title))
+            else:
+                self._goal_word = self.say("goals_many")
+        return self._goal_word
 
     def impact_share(self, impact: float) -> str:
         """" (+27%)": an impact relative to today's actual goal volume."""

@@ -118,7 +118,7 @@ def over_capacity(ctx: Context) -> Iterator[Finding]:
 def conversion_off_target(ctx: Context) -> Iterator[Finding]:
     """An edge's actual conversion worse than its target; impact = goals gained at target."""
     graph = ctx.graph
-    index = graph.diagram.node_index()
+    index = ctx.index
     for e, impact in ctx.impacts.items():
         edge = graph.edges[e]
         source = index[edge.source]
@@ -145,7 +145,7 @@ def conversion_off_target(ctx: Context) -> Iterator[Finding]:
 @rule("slow-step", "warning")
 def slow_step(ctx: Context) -> Iterator[Finding]:
     """A node's or an edge's actual duration exceeds its target."""
-    index = ctx.graph.diagram.node_index()
+    index = ctx.index
     for node in ctx.graph.nodes:
         d = node.duration
         if d is not None and d.target is not None and d.actual is not None and d.actual > d.target:
@@ -197,7 +197,7 @@ def slow_path(ctx: Context) -> Iterator[Finding]:
 @rule("negative-roi", "warning")
 def negative_roi(ctx: Context) -> Iterator[Finding]:
     """An entry channel with a cost whose ROI is below zero."""
-    index = ctx.graph.diagram.node_index()
+    index = ctx.index
     currency = ctx.graph.diagram.currency
     for channel in ctx.channels:
         if channel.cost and channel.roi is not None and channel.roi < 0:

@@ -55,7 +55,7 @@ def missing_kpi(ctx: Context) -> Iterator[Finding]:
 @rule("kpi-unmeasured", "info")
 def kpi_unmeasured(ctx: Context) -> Iterator[Finding]:
     """A target with no actual yet: a KPI, a conversion, a duration or an entry volume."""
-    index = ctx.graph.diagram.node_index()
+    index = ctx.index
     for node in ctx.graph.nodes:
         named = {"node": ctx.node_name(node), "where": ctx.where(node)}
         for kpi in node.kpis:

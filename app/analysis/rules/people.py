@@ -43,7 +43,7 @@ def owner_overload(ctx: Context) -> Iterator[Finding]:
 @rule("unmeasured-handoff", "warning")
 def unmeasured_handoff(ctx: Context) -> Iterator[Finding]:
     """An edge between two lanes (a handoff between departments) with no conversion."""
-    index = ctx.graph.diagram.node_index()
+    index = ctx.index
     for edge in ctx.graph.edges:
         lane_a, lane_b = index[edge.source].lane, index[edge.target].lane
         if lane_a != lane_b and edge.conversion is None:
