@@ -132,7 +132,7 @@ ZH: dict[str, str] = {
     "slow-step-edge": "{edge}{where}交接等待 {actual} 天，目标 {target} 天（多 {delta} 天）；"
     "请缩短两步之间的等待。",
     "slow-path": "从入口到目标的周期为 {actual} 天，目标 {target} 天（多 {delta} 天）；拖慢最多的"
-    "是 {step}（多 {step_delta} 天）。",
+    "是{step}（多 {step_delta} 天）。",
     "slow-path-no-step": "从入口到目标的周期为 {actual} 天，目标 {target} 天（多 {delta} 天）；"
     "实际最长路径与计划不同。",
     "negative-roi": "渠道{node}{where}{period}花费 {cost}，只带来收入 {revenue}（投资回报率 "

@@ -1,0 +1,165 @@
+"""Output of `funnelflow check` (SPEC §5): text, Markdown, JSON and CSV, and the exit code.
+
+Text is for a terminal (ANSI colour only when asked, i.e. on a tty); Markdown pastes into a
+planning doc as a to-do list; JSON is exactly the SPEC §5 object; CSV is one row per finding.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from app.analysis import Report
+from app.analysis.messages import number, period_word
+from app.analysis.report import SEVERITIES, json_number
+
+FORMATS = ("text", "md", "json", "csv")
+CSV_HEADER = ("file", "rule", "severity", "target", "message", "impact")
+#: characters that make a spreadsheet treat a cell as a formula (CSV injection)
+_FORMULA_START = ("=", "+", "-", "@")
+
+_WORDS = {
+    "en": {
+        "heading": "Checklist",
+        "goals": "Goals per {period}: {actual} actual against {target} target",
+        "top": "Top bottlenecks",
+        "error": "Errors",
+        "warning": "Warnings",
+        "info": "Info",
+        "clean": "No findings: the diagram passes every check.",
+        "impact": "+{gain} per {period}",
+        "counts": "{error} error(s), {warning} warning(s), {info} info",
+        "sev_error": "error",
+        "sev_warning": "warning",
+        "sev_info": "info",
+    },
+    "zh": {
+        "heading": "瓶颈清单",
+        "goals": "{period}目标达成：实际 {actual}，目标 {target}",
+        "top": "最大瓶颈",
+        "error": "错误",
+        "warning": "警告",
+        "info": "提示",
+        "clean": "没有发现问题：流程图通过了全部检查。",
+        "impact": "{period} +{gain}",
+        "counts": "错误 {error} 个，警告 {warning} 个，提示 {info} 个",
+        "sev_error": "错误",
+        "sev_warning": "警告",
+        "sev_info": "提示",
+    },
+}
+
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_BOLD, _RESET = "\033[1m", "\033[0m"
+
+
+def _words(lang: str) -> dict[str, str]:
+    return _WORDS.get(lang, _WORDS["en"])
+
+
+def format_reports(results: list[tuple[str, Report]], fmt: str, lang: str, color: bool) -> str:
+    """The checklist of every (file, report) in `fmt` ("text", "md", "json" or "csv")."""
+    if fmt == "json":
+        objects = [report.to_json(file) for file, report in results]
+        payload = objects[0] if len(objects) == 1 else objects
+        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        return _csv(results)
+    if fmt == "md":
+        return "\n".join(_markdown(file, report, lang) for file, report in results)
+    if fmt == "text":
+        return "\n".join(_text(file, report, lang, color) for file, report in results)
+    raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def exit_code(reports: list[Report], strict: bool) -> int:
+    """1 when any report has an error finding (with `strict`, a warning too), else 0."""
+    failing = ("error", "warning") if strict else ("error",)
+    return 1 if any(r.summary[s] for r in reports for s in failing) else 0
+
+
+def _goal_line(report: Report, lang: str) -> str:
+    words = _words(lang)
+    return words["goals"].format(
+        period=period_word(lang, report.diagram.period.value),
+        actual=number(report.goals["actual"]),
+        target=number(report.goals["target"]),
+    )
+
+
+def _impact(report: Report, impact: float, lang: str) -> str:
+    return _words(lang)["impact"].format(
+        gain=number(impact), period=period_word(lang, report.diagram.period.value)
+    )
+
+
+def _markdown(file: str, report: Report, lang: str) -> str:
+    words = _words(lang)
+    title = report.diagram.title or file
+    lines = [f"# {words['heading']} — {title}", "", _goal_line(report, lang), ""]
+    if report.bottlenecks:
+        lines += [f"## {words['top']}", ""]
+        for rank, finding in enumerate(report.bottlenecks, start=1):
+            lines.append(
+                f"{rank}. **{_impact(report, finding.impact or 0.0, lang)}** — {finding.message}"
+            )
+        lines.append("")
+    if not report.findings:
+        lines += [words["clean"], ""]
+    for severity in SEVERITIES:
+        items = [f for f in report.findings if f.severity == severity]
+        if items:
+            lines += [f"## {words[severity]}", ""]
+            lines += [f"- [ ] {f.message}" for f in items]
+            lines.append("")
+    return "\n".join(lines)
+
+
+def _text(file: str, report: Report, lang: str, color: bool) -> str:
+    words = _words(lang)
+
+    def paint(text: str, code: str) -> str:
+        return f"{code}{text}{_RESET}" if color else text
+
+    title = report.diagram.title
+    header = f"{file}: {title}" if title else file
+    lines = [paint(header, _BOLD), f"  {_goal_line(report, lang)}"]
+    if report.bottlenecks:
+        lines.append(f"  {words['top']}:")
+        for rank, finding in enumerate(report.bottlenecks, start=1):
+            impact = _impact(report, finding.impact or 0.0, lang)
+            lines.append(f"    {rank}. [{impact}] {finding.message}")
+    for finding in report.findings:
+        label = words[f"sev_{finding.severity}"]
+        tag = paint(f"{label}", _COLOURS[finding.severity])
+        # pad by the visible width so colour codes do not shift the columns
+        padding = " " * max(1, 8 - _width(label))
+        lines.append(f"  {tag}{padding}{finding.rule}: {finding.message}")
+    if not report.findings:
+        lines.append(f"  {words['clean']}")
+    lines.append("  " + words["counts"].format(**report.summary))
+    return "\n".join(lines) + "\n"
+
+
+def _width(text: str) -> int:
+    # CJK characters take two columns in a terminal
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _csv(results: list[tuple[str, Report]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    for file, report in results:
+        for f in report.findings:
+            impact = "" if f.impact is None else repr(json_number(f.impact))
+            writer.writerow(
+                [_cell(file), f.rule, f.severity, _cell(f.target or ""), _cell(f.message), impact]
+            )
+    return buffer.getvalue()
+
+
+def _cell(value: str) -> str:
+    """A text cell a spreadsheet will not run as a formula."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
