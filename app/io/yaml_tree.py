@@ -111,8 +111,14 @@ def build_data(
     to report.
     """
     problems: list[Problem] = []
+    said: set[str] = set()
 
     def refuse(mark: Any, message: str) -> None:
+        # An alias bomb has hundreds of aliases: name each kind of refusal once.
+        kind = message.split(" ", 1)[0]
+        if kind in ("anchors", "aliases", "tags") and kind in said:
+            return
+        said.add(kind)
         problems.append(Problem(filename, mark.line + 1, mark.column + 1, message))
 
     stack: list[_Frame] = []
