@@ -344,3 +344,12 @@ def test_other_loops_are_tame():
         for scenario in SCENARIOS:
             first = volumes(d, scenario)
             assert all(v < 1e7 for v in first.values()), name
+
+
+@pytest.mark.parametrize("name,lang", ALL)
+def test_the_project_writer_reproduces_the_file_byte_for_byte(name, lang):
+    from app.io.yaml_load import load_diagram
+    from app.io.yaml_save import dumps_diagram
+
+    file = path(name, lang)
+    assert dumps_diagram(load_diagram(file)) == file.read_text(encoding="utf-8")
