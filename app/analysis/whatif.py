@@ -9,7 +9,7 @@ from __future__ import annotations
 from app.analysis.graph import share_out
 from app.analysis.impact import GoalDelta
 from app.analysis.report import Report
-from app.model import Diagram, RateMeasure
+from app.model import Diagram, Measure, RateMeasure
 
 
 def goal_volume_with(
@@ -79,7 +79,7 @@ def _reanalysed(
             if node.id == entry_id:
                 old = node.volume
                 target = old.target if old is not None else None
-                node = node.model_copy(update={"volume": {"target": target, "actual": volume}})
+                node = node.model_copy(update={"volume": Measure(target=target, actual=volume)})
             nodes.append(node)
         changed = changed.evolve(nodes=tuple(nodes))
     return analyze(changed).goals["actual"]
