@@ -221,6 +221,8 @@ def test_texts_are_in_their_language(name):
             assert text == text.strip() and text
             if lang == "zh":
                 assert CJK.search(text), f"not Chinese: {text!r}"
+                # Chinese prose uses full-width punctuation (，：；？（）), not ASCII
+                assert not re.search(r"[,:;?()]", text), f"ASCII punctuation in {text!r}"
     for node in en.nodes:
         assert len(node.label) <= 22, node.label
     for node in zh.nodes:
