@@ -1,0 +1,94 @@
+"""Saving never harms the old file: temp file, fsync, replace; mode and symlinks kept."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from app.io import SaveError, write_atomic
+from app.io import atomic as atomic_module
+from app.io.export import EXPORTERS, UnknownFormat, export, export_format
+from app.model import Diagram
+from tests.conftest import minimal_document
+
+
+def leftovers(folder) -> list[str]:
+    return sorted(name for name in os.listdir(folder) if name.endswith(".tmp"))
+
+
+def test_writes_new_file(tmp_path):
+    target = tmp_path / "new.yaml"
+    write_atomic(target, "全链路\n".encode())
+    assert target.read_text("utf-8") == "全链路\n"
+    assert leftovers(tmp_path) == []
+
+
+def test_replaces_and_keeps_the_mode(tmp_path):
+    target = tmp_path / "d.yaml"
+    target.write_bytes(b"old")
+    os.chmod(target, 0o640)
+    write_atomic(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o640
+
+
+def test_follows_a_symlink_to_the_real_file(tmp_path):
+    real = tmp_path / "real.yaml"
+    real.write_bytes(b"old")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real)
+    write_atomic(link, b"new")
+    assert link.is_symlink() and real.read_bytes() == b"new"
+
+
+def test_a_failure_leaves_the_old_file_and_no_temp_file(tmp_path, monkeypatch):
+    target = tmp_path / "d.yaml"
+    target.write_bytes(b"precious")
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic_module.os, "fsync", disk_full)
+    with pytest.raises(SaveError) as caught:
+        write_atomic(target, b"half")
+    assert target.read_bytes() == b"precious"
+    assert leftovers(tmp_path) == []
+    assert "No space left on device" in str(caught.value)
+    assert "previous version is unchanged" in str(caught.value)
+    assert isinstance(caught.value, OSError)
+
+
+def test_missing_folder_and_folder_target(tmp_path):
+    with pytest.raises(SaveError, match="does not exist"):
+        write_atomic(tmp_path / "nope" / "d.yaml", b"x")
+    with pytest.raises(SaveError, match="is a folder"):
+        write_atomic(tmp_path, b"x")
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write anywhere")
+def test_read_only_folder(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    (folder / "d.yaml").write_bytes(b"old")
+    os.chmod(folder, 0o500)
+    try:
+        with pytest.raises(SaveError, match="could not be saved"):
+            write_atomic(folder / "d.yaml", b"new")
+        assert (folder / "d.yaml").read_bytes() == b"old"
+    finally:
+        os.chmod(folder, 0o700)
+
+
+def test_export_registry_has_yaml_and_refuses_unknown_formats(tmp_path):
+    assert ".yaml" in EXPORTERS
+    d = Diagram.model_validate(minimal_document(title="导出"))
+    out = tmp_path / "out.yaml"
+    export(d, out)
+    assert "title: 导出\n" in out.read_text("utf-8")
+    assert export_format(tmp_path / "x.txt", "yaml") == ".yaml"
+    with pytest.raises(UnknownFormat, match=r"cannot export to format '\.docx'; use one of"):
+        export(d, tmp_path / "out.docx")
+    with pytest.raises(UnknownFormat, match="without an extension"):
+        export_format(tmp_path / "out")
