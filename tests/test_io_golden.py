@@ -96,3 +96,10 @@ def test_error_in_migrated_file_points_at_the_old_key():
     problem = pytest.raises(DiagramFileError, loads_diagram, text).value.problems[0]
     assert (problem.line, problem.col) == (4, 10)
     assert "'bad id' is not a valid id" in problem.message
+
+
+def test_readme_example_is_a_valid_canonical_file():
+    readme = (FIXTURES.parent.parent / "README.md").read_text("utf-8")
+    assert "uv run funnelflow\n" in readme and "uv run pytest\n" in readme
+    example = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert dumps_diagram(loads_diagram(example, "README.md")) == example
