@@ -70,7 +70,7 @@ def test_conversion_off_target_names_owner_lane_numbers_and_impact():
     assert finding.impact == 30.0 or abs(finding.impact - 30) < 1e-9
     assert finding.message == (
         "广告→线索 (张伟, 市场部): conversion 40% against a target of 50%; reaching the "
-        "target adds 30 成交 per month (+25%). Fallback plan: 预算削减时只保留再营销."
+        "target brings 30 more “成交” per month (+25%). Fallback plan: 预算削减时只保留再营销."
     )
     (zh,) = fired(build(behind), "conversion-off-target", "zh")
     assert zh.message == (
