@@ -62,3 +62,39 @@ def test_every_template_has_its_goldens():
         if not (GOLDEN / lang / f"{name}.{fmt}").exists()
     ]
     assert not missing, f"missing goldens (FUNNELFLOW_UPDATE_GOLDEN=1): {missing}"
+
+
+def _fixed_point(diagram, scenario: str, rounds: int = 3000) -> dict[str, float]:
+    """Volumes by plain iteration of SPEC §3's equations: an independent check of the solver."""
+    report = analyze(diagram)
+    rates = report.conversions[scenario]
+    entry = {n.id: (n.volume.value(scenario) or 0.0) if n.volume else 0.0 for n in diagram.nodes}
+    volume = dict(entry)
+    for _ in range(rounds):
+        nxt = dict(entry)
+        for e in diagram.edges:
+            nxt[e.target] += volume[e.source] * rates[e.id]
+        volume = nxt
+    return volume
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in (TEMPLATES / "en").glob("*.yaml")))
+def test_template_numbers_agree_with_iteration_and_with_full_reanalysis(name: str):
+    diagram = _load(TEMPLATES / "en" / f"{name}.yaml")
+    report = analyze(diagram)
+    for scenario in ("target", "actual"):
+        iterated = _fixed_point(diagram, scenario)
+        for node_id, volume in report.volumes[scenario].items():
+            assert volume == pytest.approx(iterated[node_id], rel=1e-6, abs=1e-6)
+    # every impact equals the goal volume of the diagram re-analysed with that edge at target
+    for finding in report.findings:
+        if finding.rule != "conversion-off-target":
+            continue
+        edges = tuple(
+            e.model_copy(update={"conversion": e.conversion.model_copy(
+                update={"actual": e.conversion.target})}) if e.id == finding.target else e
+            for e in diagram.edges
+        )
+        raised = analyze(diagram.evolve(edges=edges))
+        expected = raised.goals["actual"] - report.goals["actual"]
+        assert finding.impact == pytest.approx(expected, rel=1e-6, abs=1e-6)
