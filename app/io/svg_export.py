@@ -1,0 +1,278 @@
+"""SVG export: a self-describing picture of the diagram that tools can read back.
+
+Written as strings from the model (no XML DOM, no QSvgGenerator: 5,000 nodes in a few tens of
+milliseconds). Lanes, phases, edges and nodes are groups with stable ids and classes
+(`node kind-goal status-off`) and carry their data as data-* attributes; text is live text
+with a CJK-capable font-family list, or glyph outlines with `outline_text`. Pure Python unless
+`outline_text` is asked for.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+from collections.abc import Iterator
+
+from app.analysis import Report
+from app.io.atomic import write_atomic
+from app.io.svg_facts import Facts, gather, kpi_status, resolve_lang
+from app.io.svg_legend import build_legend
+from app.io.svg_scene import (
+    BandPicture,
+    EdgePicture,
+    band_pictures,
+    edge_pictures,
+    label_background,
+    node_pictures,
+)
+from app.io.svg_text import LiveText, esc, num, path_data, style_block
+from app.model import Diagram, Measure, Node
+from app.render import theme
+from app.render.layout import Layout, layout
+
+MARGIN = 12.0
+_DESC = {
+    "en": "FunnelFlow diagram “{title}”: {lanes} lanes, {phases} phases, {nodes} steps, "
+          "{edges} connections; goal volume per {period}: target {target}, actual {actual}.",
+    "zh": "FunnelFlow 流程图“{title}”:{lanes} 个泳道,{phases} 个阶段,{nodes} 个步骤,"
+          "{edges} 条连线;每{period}目标达成量:目标 {target},实际 {actual}。",
+}
+_PERIOD_ZH = {"day": "天", "week": "周", "month": "月", "quarter": "季度", "year": "年"}
+
+
+def render_svg(diagram: Diagram, *, lang: str | None = None, outline_text: bool = False,
+               report: Report | None = None) -> str:
+    """The diagram as SVG text, with its legend; `lang` for the legend and the description."""
+    lang = resolve_lang(lang, diagram)
+    facts = gather(diagram, lang, report)
+    geometry = layout(diagram)
+    if outline_text:
+        from app.io.svg_outline import OutlineText
+
+        text = OutlineText()
+    else:
+        text = LiveText()
+    # Writing makes hundreds of thousands of short-lived strings; the collector would only
+    # walk the big live diagram again and again (a third of the time at 5,000 nodes).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return "".join(_document(facts, geometry, text))
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def export_svg(diagram: Diagram, out_path: str | os.PathLike[str], *, lang: str | None = None,
+               outline_text: bool | str = False, report: Report | None = None) -> None:
+    """Write the SVG to `out_path` atomically (never a partial file)."""
+    svg = render_svg(diagram, lang=lang, outline_text=_flag(outline_text), report=report)
+    write_atomic(out_path, svg.encode("utf-8"))
+
+
+def _flag(value: bool | str) -> bool:
+    """A boolean option that may come from the command line as text."""
+    if isinstance(value, str):
+        return value.strip().lower() not in ("", "0", "false", "no", "off")
+    return bool(value)
+
+
+def _document(facts: Facts, geometry: Layout, text) -> Iterator[str]:  # noqa: ANN001
+    diagram = facts.diagram
+    bounds = geometry.bounds
+    legend = build_legend(facts.lang, bounds.w)
+    width = max(bounds.w, legend.width) + 2 * MARGIN
+    height = bounds.h + legend.height + 2 * MARGIN
+    title = diagram.title or "FunnelFlow"
+    yield ('<?xml version="1.0" encoding="UTF-8"?>\n'
+           f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" '
+           f'width="{num(width)}" height="{num(height)}" '
+           f'viewBox="{num(-MARGIN)} {num(-MARGIN)} {num(width)} {num(height)}" '
+           f'role="img" aria-labelledby="diagram-title diagram-desc" '
+           f'data-generator="FunnelFlow" data-format="1" '
+           f'lang="{"zh-CN" if facts.lang == "zh" else "en"}" '
+           f'data-period="{diagram.period.value}"'
+           + (f' data-currency="{esc(diagram.currency)}"' if diagram.currency else "")
+           + ">\n")
+    yield f'<title id="diagram-title">{esc(title)}</title>\n'
+    yield f'<desc id="diagram-desc">{esc(_description(facts))}</desc>\n'
+    yield f"<style>\n{_css(text.outline)}\n</style>\n"
+    yield (f'<rect class="background" x="{num(-MARGIN)}" y="{num(-MARGIN)}" '
+           f'width="{num(width)}" height="{num(height)}"/>\n')
+    lanes, phases = band_pictures(geometry)
+    yield '<g id="lanes">\n'
+    for band in lanes:
+        yield from _band(band, "lane", text)
+    yield "</g>\n<g id=\"phases\">\n"
+    for band in phases:
+        yield from _band(band, "phase", text)
+    yield "</g>\n"
+    edges = edge_pictures(facts, geometry)
+    yield from _edges(facts, edges)
+    yield from _nodes(facts, geometry, text)
+    yield from _edge_labels(edges, text)
+    yield from _legend(legend, bounds.bottom, text)
+    yield "</svg>\n"
+
+
+def _css(outline: bool) -> str:
+    return "\n".join([
+        f".background{{fill:{theme.CANVAS}}}",
+        f".band-line{{fill:none;stroke:{theme.GRID_INK};stroke-width:1}}",
+        ".edge path.curve{fill:none;stroke-linecap:round}",
+        ".edge.handoff path.curve{stroke-dasharray:"
+        + ",".join(num(v) for v in theme.HANDOFF_DASH) + "}",
+        ".edge-label .plate{fill:#FFFFFF;fill-opacity:0.9}",
+        ".node .outline{stroke-width:1.6}",
+        style_block(outline),
+    ])
+
+
+def _band(band: BandPicture, kind: str, text) -> Iterator[str]:  # noqa: ANN001
+    r, h = band.rect, band.header
+    yield (f'<g id="{kind}-{esc(band.id)}" class="{kind}" data-id="{esc(band.id)}" '
+           f'data-name="{esc(band.title)}">')
+    if kind == "lane":
+        yield (f'<rect class="band" x="{num(r.x)}" y="{num(r.y)}" width="{num(r.w)}" '
+               f'height="{num(r.h)}" fill="{band.fill}"/>'
+               f'<rect class="header" x="{num(h.x)}" y="{num(h.y)}" width="{num(h.w)}" '
+               f'height="{num(h.h)}" fill="{band.header_fill}"/>'
+               f'<rect class="accent" x="{num(h.x)}" y="{num(h.y)}" width="5" '
+               f'height="{num(h.h)}" fill="{band.accent}"/>'
+               f'<path class="band-line" d="M{num(r.x)} {num(r.bottom)}H{num(r.right)}"/>')
+    else:
+        yield (f'<rect class="header" x="{num(h.x)}" y="{num(h.y)}" width="{num(h.w)}" '
+               f'height="{num(h.h)}" fill="{band.header_fill}"/>'
+               f'<path class="band-line" d="M{num(r.right)} {num(r.y)}V{num(r.bottom)}'
+               f'M{num(h.x)} {num(h.bottom)}H{num(h.right)}"/>')
+    yield text(*band.text) + "</g>\n"
+
+
+def _edges(facts: Facts, pictures: list[EdgePicture]) -> Iterator[str]:
+    edges = {e.id: e for e in facts.diagram.edges}
+    yield '<g id="edges">\n'
+    for picture in pictures:
+        edge = edges[picture.id]
+        classes = f"edge status-{picture.status}" + (" handoff" if picture.handoff else "")
+        data = [("from", edge.source), ("to", edge.target), ("label", edge.label),
+                ("status", picture.status)]
+        if edge.conversion is not None:
+            data += [("conversion-target", edge.conversion.target),
+                     ("conversion-actual", edge.conversion.actual)]
+        data += _measure("duration", edge.duration)
+        data += [("flow-target", facts.flow(edge.id, "target")),
+                 ("flow-actual", facts.flow(edge.id, "actual"))]
+        yield (f'<g id="edge-{esc(edge.id)}" class="{classes}"{_attrs(data)}>'
+               f'<path class="curve" d="{path_data(picture.path)}" stroke="{picture.color}" '
+               f'stroke-width="{num(picture.width)}"/>'
+               f'<path class="arrow" d="{path_data(picture.arrow)}" fill="{picture.color}"/>'
+               "</g>\n")
+    yield "</g>\n"
+
+
+def _edge_labels(pictures: list[EdgePicture], text) -> Iterator[str]:  # noqa: ANN001
+    """Edge labels above the nodes: a label squeezed between two columns stays readable."""
+    yield '<g id="edge-labels">\n'
+    for picture in pictures:
+        if picture.text is not None:
+            yield (f'<g class="edge-label status-{picture.status}" '
+                   f'data-edge="{esc(picture.id)}">'
+                   f'<path class="plate" d="{path_data(label_background(picture.label_box))}"/>'
+                   + text(*picture.text) + "</g>\n")
+    yield "</g>\n"
+
+
+def _nodes(facts: Facts, geometry: Layout, text) -> Iterator[str]:  # noqa: ANN001
+    nodes = facts.diagram.node_index()
+    outline_data: dict[int, str] = {}  # pictures of one kind share their outline list
+    mark_data: dict[int, str] = {}
+    yield '<g id="nodes">\n'
+    for picture in node_pictures(facts, geometry):
+        node = nodes[picture.id]
+        outlines = outline_data.get(id(picture.outlines))
+        if outlines is None:
+            outlines = outline_data[id(picture.outlines)] = "".join(
+                f'<path class="outline" d="{path_data(o)}" fill="{picture.fill}" '
+                f'stroke="{picture.stroke}"/>' for o in picture.outlines)
+        mark = mark_data.get(id(picture.mark))
+        if mark is None:
+            mark = mark_data[id(picture.mark)] = (
+                f'<path class="mark" d="{path_data(picture.mark)}" fill="{picture.mark_color}"/>')
+        x, y = picture.origin
+        yield (f'<g id="node-{esc(node.id)}" class="node kind-{picture.kind} '
+               f'status-{picture.status}" transform="translate({num(x)} {num(y)})"'
+               f'{_attrs(_node_data(facts, node))}>{outlines}{mark}'
+               + "".join(text(*item) for item in picture.texts) + "</g>\n")
+    yield "</g>\n"
+
+
+def _node_data(facts: Facts, node: Node) -> list[tuple[str, object]]:
+    """The node's data as data-* pairs: what a tool re-reading the SVG needs."""
+    data: list[tuple[str, object]] = [
+        ("label", node.label), ("kind", node.kind.value), ("lane", node.lane),
+        ("phase", node.phase), ("owner", node.owner),
+        ("status", facts.node_status.get(node.id)),
+    ]
+    data += _measure("volume", node.volume)
+    data += [("volume-computed-target", facts.volume(node.id, "target")),
+             ("volume-computed-actual", facts.volume(node.id, "actual")),
+             ("capacity", node.capacity)]
+    data += _measure("duration", node.duration)
+    data += [("cost", node.cost), ("value", node.value)]
+    if node.kpis:
+        kpis = [{"name": k.name, "target": k.target, "actual": k.actual, "unit": k.unit,
+                 "better": k.better.value, "status": kpi_status(k)} for k in node.kpis]
+        data.append(("kpis", json.dumps(kpis, ensure_ascii=False, separators=(",", ":"))))
+    return data
+
+
+def _measure(name: str, measure: Measure | None) -> list[tuple[str, object]]:
+    if measure is None:
+        return []
+    return [(f"{name}-target", measure.target), (f"{name}-actual", measure.actual)]
+
+
+def _attrs(pairs: list[tuple[str, object]]) -> str:
+    """` data-name="value"` for every pair with a value; numbers without float noise."""
+    out = []
+    for name, value in pairs:
+        if value is None or value == "":
+            continue
+        if isinstance(value, float):
+            text = str(int(value)) if value.is_integer() else repr(round(value, 6))
+        else:
+            text = esc(str(value))
+        out.append(f' data-{name}="{text}"')
+    return "".join(out)
+
+
+def _legend(legend, top: float, text) -> Iterator[str]:  # noqa: ANN001
+    yield f'<g id="legend" class="legend" transform="translate(0 {num(top)})">'
+    for shape in legend.shapes:
+        attrs = [f'fill="{shape.fill or "none"}"']
+        if shape.stroke:
+            attrs.append(f'stroke="{shape.stroke}" stroke-width="{num(shape.width)}"')
+        if shape.dash:
+            attrs.append(f'stroke-dasharray="{",".join(num(v) for v in shape.dash)}"')
+        yield f'<path class="{shape.role}" d="{path_data(shape.path)}" {" ".join(attrs)}/>'
+    for label in legend.labels:
+        if label.glyph:
+            yield text(label.x, label.y, label.text, "mark")
+        else:
+            yield text(label.x, label.y, label.text, "legend-title" if label.bold else "legend")
+    yield "</g>\n"
+
+
+def _description(facts: Facts) -> str:
+    diagram, report = facts.diagram, facts.report
+    period = diagram.period.value
+    return _DESC.get(facts.lang, _DESC["en"]).format(
+        title=diagram.title or "FunnelFlow", lanes=len(diagram.lanes),
+        phases=len(diagram.phases), nodes=len(diagram.nodes), edges=len(diagram.edges),
+        period=_PERIOD_ZH.get(period, period) if facts.lang == "zh" else period,
+        target=_round(report.goals.get("target")), actual=_round(report.goals.get("actual")))
+
+
+def _round(value: float | None) -> str:
+    return "—" if value is None else f"{value:,.1f}".rstrip("0").rstrip(".")
