@@ -27,6 +27,8 @@ class Facts:
     report: Report
     node_status: dict[str, str]
     edge_status: dict[str, str]
+    #: the worst checklist severity about each node ("error", "warning", "info") if any
+    node_severity: dict[str, str]
 
     def volume(self, node_id: str, scenario: str = "actual") -> float | None:
         """People per period reaching a node in `scenario` ("target" or "actual")."""
@@ -47,7 +49,18 @@ def gather(diagram: Diagram, lang: str, report: Report | None = None) -> Facts:
         report=report,
         node_status={n.id: node_status(report, n) for n in diagram.nodes},
         edge_status={e.id: edge_status(report, e) for e in diagram.edges},
+        node_severity=_worst_severities(report),
     )
+
+
+def _worst_severities(report: Report) -> dict[str, str]:
+    """The severity marker of each node: its worst finding, as the canvas shows it."""
+    worst: dict[str, str] = {}
+    nodes = report.diagram.node_index()
+    for finding in report.findings:  # sorted errors first, so the first one seen is the worst
+        if finding.target in nodes and finding.target not in worst:
+            worst[finding.target] = finding.severity
+    return worst
 
 
 def kpi_status(kpi: KPI) -> str:

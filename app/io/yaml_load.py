@@ -154,7 +154,9 @@ def _file_error(filename: str, message: str) -> DiagramFileError:
 def _locate_all(
     text: str, filename: str, found: list[tuple[tuple[Any, ...], str]], key_errors: set
 ) -> list[Problem]:
-    positions: dict[tuple[Any, ...], Located] = {}
+    positions: dict[tuple[Any, ...], Located | None] = {
+        prefix: None for loc, _ in found for path in (tuple(loc), _legacy(tuple(loc)))
+        for prefix in (path[:n] for n in range(len(path) + 1))}
     build_data(text, filename, positions)
     problems = {_place(positions, loc, message, loc in key_errors, filename): None
                 for loc, message in found}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -43,9 +44,9 @@ def plain_tag(value: str) -> str | None:
     return None
 
 
-def _scalar(value: str, plain: bool) -> Any:
-    if not plain:
-        return value
+@lru_cache(maxsize=8192)
+def _resolved(value: str) -> Any:
+    # Cached: kinds, lane ids, owners and round numbers repeat on every node.
     tag = plain_tag(value)
     build = _BUILDERS.get(tag) if tag else None
     # Dates and other YAML 1.1 oddities stay text: every text field of the format is a str.
@@ -74,6 +75,7 @@ class _Frame:
     key_mark: Any = None
     have_key: bool = False
     key_lines: dict[str, int] = field(default_factory=dict)
+    track: bool = False
 
 
 def check_text(text: str, filename: str) -> list[Problem]:
@@ -106,9 +108,9 @@ def build_data(
 ) -> tuple[Any, list[Problem]]:
     """The document as plain data, and the problems that make it unusable.
 
-    With `positions`, also records where each key and value starts, keyed by its path
-    (`("nodes", 0, "lane")`); that costs time, so the loader asks only when it has errors
-    to report.
+    With `positions`, also records where each key and value starts for every path
+    (`("nodes", 0, "lane")`) that is already a key of `positions`: the loader asks only
+    for the paths of the errors it has to report, which keeps that second pass cheap.
     """
     problems: list[Problem] = []
     said: set[str] = set()
@@ -130,7 +132,10 @@ def build_data(
             if kind is yaml.ScalarEvent:
                 if event.anchor is not None or event.tag is not None:
                     _refuse_decoration(event, refuse)
-                value, mark = _scalar(event.value, event.implicit[0]), event.start_mark
+                # Quoted scalars stay text; when only positions are asked for, values don't matter.
+                value = (event.value if not event.implicit[0] or positions is not None
+                         else _resolved(event.value))
+                mark = event.start_mark
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 done = stack.pop()
                 value, mark = done.container, done.start
@@ -142,7 +147,9 @@ def build_data(
                            "deep; a diagram needs only a few levels: check the indentation")
                     return None, problems
                 container: Any = {} if kind is yaml.MappingStartEvent else []
-                stack.append(_Frame(container, _child_path(stack), event.start_mark))
+                path = _child_path(stack)
+                track = positions is not None and path in positions
+                stack.append(_Frame(container, path, event.start_mark, track=track))
                 continue
             elif kind is yaml.AliasEvent:
                 refuse(event.start_mark, f"aliases (*{event.anchor}) are not allowed in a "
@@ -181,7 +188,7 @@ def _child_path(stack: list[_Frame]) -> tuple[Any, ...]:
 def _attach(top: _Frame, value: Any, mark: Any, event: Any, refuse, positions) -> None:
     container = top.container
     if isinstance(container, list):
-        if positions is not None:
+        if top.track and top.path + (len(container),) in positions:
             here = Located(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1)
             positions[top.path + (len(container),)] = here
         container.append(value)
@@ -207,7 +214,7 @@ def _attach(top: _Frame, value: Any, mark: Any, event: Any, refuse, positions) -
                "appear only once in a mapping: merge the two or remove one")
         return
     top.key_lines[key] = key_mark.line + 1
-    if positions is not None:
+    if top.track and top.path + (key,) in positions:
         positions[top.path + (key,)] = Located(
             key_mark.line + 1, key_mark.column + 1, mark.line + 1, mark.column + 1)
     container[key] = value
