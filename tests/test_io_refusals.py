@@ -125,3 +125,11 @@ def test_keys_keep_their_spelling():
     problem = pytest.raises(DiagramFileError, loads_diagram, text).value.problems[0]
     assert (problem.line, problem.col) == (4, 1)
     assert "unknown key 'on'" in problem.message
+
+
+def test_windows_line_endings_load_and_locate():
+    good = "funnelflow: 1\r\ntitle: 视窗\r\nlanes:\r\n  - {id: m}\r\n"
+    assert loads_diagram(good.encode("utf-8")).title == "视窗"
+    bad = good + "nodes:\r\n  - id: a\r\n    lane: x\r\n"
+    problem = pytest.raises(DiagramFileError, loads_diagram, bad).value.problems[0]
+    assert (problem.line, problem.col) == (7, 11)
