@@ -261,3 +261,14 @@ def test_what_if_slider_answers_without_a_new_analysis():
     assert goal_volume_with(REPURCHASE, in_loop, edge_id="S->G", conversion=0.5) == approx(
         50 / 0.9
     )
+
+
+def test_a_vanishing_actual_goal_volume_does_not_break_the_impact_message():
+    # found by hypothesis: 1 × 2.2e-309 goals today, so "+x%" of it would be infinite
+    diagram = make(
+        [{"id": "E", "kind": "entry", "volume": 1}, {"id": "G", "kind": "goal"}],
+        [{"from": "E", "to": "G", "conversion": {"target": 1.0, "actual": 2.225073858507203e-309}}],
+    )
+    (finding,) = [f for f in analyze(diagram, "zh").findings if f.rule == "conversion-off-target"]
+    assert finding.impact == approx(1.0)
+    assert "%）" not in finding.message.split("；")[1]

@@ -169,9 +169,12 @@ def known_conversions(graph: FunnelGraph, scenario: str) -> list[float | None]:
     ]
 
 
-def effective_conversions(graph: FunnelGraph, scenario: str) -> list[float]:
+def effective_conversions(
+    graph: FunnelGraph, scenario: str, known: list[float | None] | None = None
+) -> list[float]:
     """Each edge's conversion for `scenario` after fallback and remainder sharing."""
-    known = known_conversions(graph, scenario)
+    if known is None:
+        known = known_conversions(graph, scenario)
     result = [0.0] * len(known)
     for edges in graph.out_edges:
         if not edges:

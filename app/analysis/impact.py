@@ -24,16 +24,19 @@ from app.model.diagram import Diagram
 _DENOMINATOR_EPSILON = 1e-12
 
 
-def is_worse(edge: Edge, diagram: Diagram) -> bool | None:
+def is_worse(edge: Edge, diagram: Diagram, into_exit: bool | None = None) -> bool | None:
     """Whether the edge's actual conversion misses its target (SPEC §3); None if unmeasured.
 
     Into an exit (churn, abandonment) a higher actual is worse; elsewhere a lower one.
+    `into_exit` may be given by a caller that already knows the target's kind.
     """
     conversion = edge.conversion
     if conversion is None or conversion.target is None or conversion.actual is None:
         return None
-    target_node = diagram.node(edge.target)
-    if target_node is not None and target_node.kind is NodeKind.exit:
+    if into_exit is None:
+        target_node = diagram.node(edge.target)
+        into_exit = target_node is not None and target_node.kind is NodeKind.exit
+    if into_exit:
         return conversion.actual > conversion.target
     return conversion.actual < conversion.target
 
@@ -106,8 +109,9 @@ def off_target_impacts(
     """Impact on actual goal volume of raising each off-target edge to its target, by edge."""
     delta = GoalDelta(graph, actual)
     impacts: dict[int, float | None] = {}
+    exits = [n.kind is NodeKind.exit for n in graph.nodes]
     for e, edge in enumerate(graph.edges):
-        if is_worse(edge, graph.diagram):
+        if is_worse(edge, graph.diagram, exits[graph.dst[e]]):
             changes = conversion_deltas(graph, actual, e, edge.conversion.target)  # type: ignore[union-attr]
             impacts[e] = delta.of(changes)
     return impacts

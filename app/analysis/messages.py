@@ -6,6 +6,8 @@ written for marketing people (线索, 转化率, 负责人, 泳道), not transla
 
 from __future__ import annotations
 
+import math
+
 LANGS = ("en", "zh")
 
 _PERIOD = {
@@ -171,6 +173,8 @@ def period_word(lang: str, period: str) -> str:
 def percent(rate: float) -> str:
     """12% / 3.2% / 0.05%: a rate as people write it, without float noise."""
     value = rate * 100
+    if not math.isfinite(value):
+        return "—"
     if abs(value) >= 10 or value == int(value):
         digits = 0 if abs(value - round(value)) < 0.05 else 1
     elif abs(value) >= 0.1:

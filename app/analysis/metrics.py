@@ -74,11 +74,12 @@ def cycle_path(graph: FunnelGraph, scenario: str) -> CyclePath | None:
         return None
     count = len(graph.node_ids)
     closing = set(graph.closing)
+    days = [node_duration(graph, i, scenario) for i in range(count)]
     best: list[float | None] = [None] * count
     via: list[int | None] = [None] * count
     for i, node in enumerate(graph.nodes):
         if node.kind is NodeKind.entry:
-            best[i] = node_duration(graph, i, scenario)
+            best[i] = days[i]
     for u in graph.dag_order:
         here = best[u]
         if here is None:
@@ -87,7 +88,7 @@ def cycle_path(graph: FunnelGraph, scenario: str) -> CyclePath | None:
             if e in closing:
                 continue
             w = graph.dst[e]
-            length = here + edge_duration(graph, e, scenario) + node_duration(graph, w, scenario)
+            length = here + edge_duration(graph, e, scenario) + days[w]
             if best[w] is None or length > best[w]:  # type: ignore[operator]
                 best[w] = length
                 via[w] = e

@@ -57,7 +57,8 @@ class Solution:
 
 def solve_scenario(graph: FunnelGraph, scenario: str) -> Solution:
     """Volumes, flows, goal and revenue yields of `scenario` over the whole diagram."""
-    conversion = effective_conversions(graph, scenario)
+    known = known_conversions(graph, scenario)
+    conversion = effective_conversions(graph, scenario, known)
     entry = entry_volumes(graph, scenario)
     count = len(graph.node_ids)
     closing = set(graph.closing)
@@ -98,7 +99,7 @@ def solve_scenario(graph: FunnelGraph, scenario: str) -> Solution:
     revenue = sum(volume[i] * value_mark[i] for i in range(count))
     return Solution(
         scenario=scenario,
-        known=known_conversions(graph, scenario),
+        known=known,
         conversion=conversion,
         entry=entry,
         volume=volume,

@@ -11,6 +11,9 @@ from app.analysis.report import Finding
 from app.analysis.solve import Solution
 from app.model import Edge, Node, NodeKind
 
+#: below this many goals today, an impact is not shown as a percentage of them
+GOALS_FOR_SHARE = 1e-6
+
 
 @dataclass
 class Context:
@@ -27,6 +30,7 @@ class Context:
     # Memos: a 10,000-node checklist names the same nodes tens of thousands of times.
     _names: dict[str, str] = field(default_factory=dict)
     _where: dict[str, str] = field(default_factory=dict)
+    _plans: dict[str, str] = field(default_factory=dict)
     _period: str = ""
     _goal_word: str | None = None
     index: dict[str, Node] = field(default_factory=dict)
@@ -82,12 +86,14 @@ class Context:
 
     def contingency(self, node: Node) -> str:
         """" Fallback plan: …" when the node has a 预案, else nothing."""
-        plan = _one_line(node.contingency or "")
-        if not plan:
-            return ""
-        if plan[-1] not in ".。!！?？":
-            plan += "." if self.lang != "zh" else "。"
-        return self.say("contingency", text=plan)
+        said = self._plans.get(node.id)
+        if said is None:
+            plan = _one_line(node.contingency or "")
+            if plan and plan[-1] not in ".。!！?？":
+                plan += "." if self.lang != "zh" else "。"
+            said = self.say("contingency", text=plan) if plan else ""
+            self._plans[node.id] = said
+        return said
 
     def goal_word(self) -> str:
         """What a goal arrival is called: the goal's label when there is only one goal."""
@@ -101,8 +107,8 @@ class Context:
 
     def impact_share(self, impact: float) -> str:
         """" (+27%)": an impact relative to today's actual goal volume."""
-        if self.actual.goals <= 0:
-            return ""
+        if self.actual.goals < GOALS_FOR_SHARE:
+            return ""  # a share of (almost) nothing is no information
         return self.say("share", pct=messages.percent(impact / self.actual.goals))
 
     # -- findings --------------------------------------------------------------------------
