@@ -1,0 +1,101 @@
+"""What the analysis says about each node and edge, in the form the canvas draws it.
+
+The scene may hold a report for an older snapshot (the checklist is recomputed after a short
+pause) or none at all; statuses are then worked out from the current snapshot with the
+analysis' own helpers, and volumes and findings are simply not shown for nodes it does not
+know yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.analysis import OFF, ON, UNMEASURED, Report, edge_status, node_status
+from app.analysis.report import SEVERITIES
+from app.model import Diagram, Edge, Node
+from app.render.canvas_geometry import flow_width
+from app.render.labels import volume_text
+
+
+@dataclass(frozen=True)
+class NodeFacts:
+    """The analysed facts drawn on one node."""
+
+    status: str = UNMEASURED
+    severity: str | None = None
+    volume: str = ""
+
+
+@dataclass(frozen=True)
+class EdgeFacts:
+    """The analysed facts drawn on one edge."""
+
+    status: str = UNMEASURED
+    width: float | None = None  # None: the normal width (flow thickness off)
+
+
+class FactBook:
+    """Facts per node and edge for one snapshot, one report and one language."""
+
+    def __init__(self, diagram: Diagram, report: Report | None, lang: str,
+                 flow_thickness: bool = False):
+        self.diagram, self.report, self.lang = diagram, report, lang
+        self.flow_thickness = flow_thickness
+        known = report.diagram.node_index() if report is not None else {}
+        # A node the report has not seen is judged on the current snapshot instead.
+        self._known = {node_id for node_id, node in known.items()
+                       if diagram.node(node_id) == node}
+        self._indexes: dict[int, dict[str, list[Edge]]] = {}
+        flows = report.flows.get("actual", {}) if report is not None else {}
+        self._flows = flows
+        self._biggest = max(flows.values(), default=0.0)
+
+    def node(self, node: Node) -> NodeFacts:
+        """Status, worst finding and actual volume of `node`."""
+        report = self.report
+        if report is not None and node.id in self._known and self._same_edges(node.id):
+            status = node_status(report, node)
+        else:
+            status = self._status_here(node)
+        severity = volume = None
+        if report is not None and node.id in report.diagram.node_index():
+            severities = {f.severity for f in report.findings_for(node.id)}
+            severity = next((s for s in SEVERITIES if s in severities), None)
+            volume = report.volumes.get("actual", {}).get(node.id)
+        return NodeFacts(status, severity,
+                         volume_text(volume, self.diagram.period.value, self.lang))
+
+    def edge(self, edge: Edge) -> EdgeFacts:
+        """Status (on the current values) and flow width of `edge`."""
+        status = edge_status(self.diagram, edge)
+        width = None
+        if self.flow_thickness:
+            width = flow_width(self._flows.get(edge.id), self._biggest)
+        return EdgeFacts(status, width)
+
+    def _same_edges(self, node_id: str) -> bool:
+        """Whether the report saw the same outgoing edges of `node_id` as the snapshot has."""
+        if self.report.diagram is self.diagram:
+            return True
+        ours = self._index(self.diagram).get(node_id, [])
+        return ours == self._index(self.report.diagram).get(node_id, [])
+
+    def _index(self, diagram: Diagram) -> dict[str, list[Edge]]:
+        """Outgoing edges per node of `diagram`, built once per snapshot."""
+        found = self._indexes.get(id(diagram))
+        if found is None:
+            found = {}
+            for edge in diagram.edges:
+                found.setdefault(edge.source, []).append(edge)
+            self._indexes[id(diagram)] = found
+        return found
+
+    def _status_here(self, node: Node) -> str:
+        """node_status's verdict, on the current snapshot, with an edge index built once."""
+        marks = [kpi.is_worse() for kpi in node.kpis]
+        marks += [edge_status(self.diagram, e) for e in self._index(self.diagram).get(node.id, [])]
+        if any(m is True or m == OFF for m in marks):
+            return OFF
+        if any(m is False or m == ON for m in marks):
+            return ON
+        return UNMEASURED
