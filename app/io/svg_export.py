@@ -19,9 +19,11 @@ from app.io.atomic import write_atomic
 from app.io.svg_facts import Facts, gather, kpi_status, resolve_lang
 from app.io.svg_legend import build_legend
 from app.io.svg_scene import (
+    HANDOFF_GLYPH,
     BandPicture,
     EdgePicture,
     band_pictures,
+    darker,
     edge_pictures,
     label_background,
     node_pictures,
@@ -29,6 +31,7 @@ from app.io.svg_scene import (
 from app.io.svg_text import LiveText, esc, num, path_data, style_block
 from app.model import Diagram, Measure, Node
 from app.render import theme
+from app.render.canvas_geometry import BADGE_RADIUS
 from app.render.layout import Layout, layout
 
 MARGIN = 12.0
@@ -42,8 +45,12 @@ _PERIOD_ZH = {"day": "天", "week": "周", "month": "月", "quarter": "季度", 
 
 
 def render_svg(diagram: Diagram, *, lang: str | None = None, outline_text: bool = False,
-               report: Report | None = None) -> str:
-    """The diagram as SVG text, with its legend; `lang` for the legend and the description."""
+               flow_thickness: bool = False, report: Report | None = None) -> str:
+    """The diagram as SVG text, with its legend; `lang` for the legend and the description.
+
+    `lang` defaults to the diagram's own language; `flow_thickness` draws edges wider the
+    more people move along them (the canvas' view option); `report` saves re-analysing.
+    """
     lang = resolve_lang(lang, diagram)
     facts = gather(diagram, lang, report)
     geometry = layout(diagram)
@@ -58,30 +65,38 @@ def render_svg(diagram: Diagram, *, lang: str | None = None, outline_text: bool 
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return "".join(_document(facts, geometry, text))
+        return "".join(_document(facts, geometry, text, flow_thickness))
     finally:
         if was_enabled:
             gc.enable()
 
 
 def export_svg(diagram: Diagram, out_path: str | os.PathLike[str], *, lang: str | None = None,
-               outline_text: bool | str = False, report: Report | None = None) -> None:
+               outline_text: bool | str = False, flow_thickness: bool | str = False,
+               report: Report | None = None) -> None:
     """Write the SVG to `out_path` atomically (never a partial file)."""
-    svg = render_svg(diagram, lang=lang, outline_text=_flag(outline_text), report=report)
+    svg = render_svg(diagram, lang=lang, outline_text=flag(outline_text),
+                     flow_thickness=flag(flow_thickness), report=report)
     write_atomic(out_path, svg.encode("utf-8"))
 
 
-def _flag(value: bool | str) -> bool:
-    """A boolean option that may come from the command line as text."""
+def flag(value: bool | str) -> bool:
+    """A yes/no option that may come from the command line as text (`--outline-text no`)."""
     if isinstance(value, str):
-        return value.strip().lower() not in ("", "0", "false", "no", "off")
+        word = value.strip().lower()
+        if word in ("", "1", "true", "yes", "on"):
+            return True
+        if word in ("0", "false", "no", "off"):
+            return False
+        raise ValueError(f"expected yes or no, got {value!r}")
     return bool(value)
 
 
-def _document(facts: Facts, geometry: Layout, text) -> Iterator[str]:  # noqa: ANN001
+def _document(facts: Facts, geometry: Layout, text,  # noqa: ANN001
+              flow_thickness: bool) -> Iterator[str]:
     diagram = facts.diagram
     bounds = geometry.bounds
-    legend = build_legend(facts.lang, bounds.w)
+    legend = build_legend(facts.lang, bounds.w, flow_thickness)
     width = max(bounds.w, legend.width) + 2 * MARGIN
     height = bounds.h + legend.height + 2 * MARGIN
     title = diagram.title or "FunnelFlow"
@@ -108,10 +123,8 @@ def _document(facts: Facts, geometry: Layout, text) -> Iterator[str]:  # noqa: A
     for band in phases:
         yield from _band(band, "phase", text)
     yield "</g>\n"
-    edges = edge_pictures(facts, geometry)
-    yield from _edges(facts, edges)
+    yield from _edges(facts, edge_pictures(facts, geometry, flow_thickness), text)
     yield from _nodes(facts, geometry, text)
-    yield from _edge_labels(edges, text)
     yield from _legend(legend, bounds.bottom, text)
     yield "</svg>\n"
 
@@ -123,7 +136,7 @@ def _css(outline: bool) -> str:
         ".edge path.curve{fill:none;stroke-linecap:round}",
         ".edge.handoff path.curve{stroke-dasharray:"
         + ",".join(num(v) for v in theme.HANDOFF_DASH) + "}",
-        ".edge-label .plate{fill:#FFFFFF;fill-opacity:0.9}",
+        ".edge .plate{fill:#FFFFFF;stroke-width:1}",
         ".node .outline{stroke-width:1.6}",
         style_block(outline),
     ])
@@ -140,16 +153,18 @@ def _band(band: BandPicture, kind: str, text) -> Iterator[str]:  # noqa: ANN001
                f'height="{num(h.h)}" fill="{band.header_fill}"/>'
                f'<rect class="accent" x="{num(h.x)}" y="{num(h.y)}" width="5" '
                f'height="{num(h.h)}" fill="{band.accent}"/>'
-               f'<path class="band-line" d="M{num(r.x)} {num(r.bottom)}H{num(r.right)}"/>')
+               f'<path class="band-line" d="M{num(r.x)} {num(r.bottom)}H{num(r.right)}"/>'
+               f'<g class="title" fill="{darker(band.accent)}">')
+        yield "".join(text(*item) for item in band.texts) + "</g></g>\n"
     else:
         yield (f'<rect class="header" x="{num(h.x)}" y="{num(h.y)}" width="{num(h.w)}" '
                f'height="{num(h.h)}" fill="{band.header_fill}"/>'
-               f'<path class="band-line" d="M{num(r.right)} {num(r.y)}V{num(r.bottom)}'
+               f'<path class="band-line" d="M{num(r.x)} {num(r.y)}V{num(r.bottom)}'
                f'M{num(h.x)} {num(h.bottom)}H{num(h.right)}"/>')
-    yield text(*band.text) + "</g>\n"
+        yield "".join(text(*item) for item in band.texts) + "</g>\n"
 
 
-def _edges(facts: Facts, pictures: list[EdgePicture]) -> Iterator[str]:
+def _edges(facts: Facts, pictures: list[EdgePicture], text) -> Iterator[str]:  # noqa: ANN001
     edges = {e.id: e for e in facts.diagram.edges}
     yield '<g id="edges">\n'
     for picture in pictures:
@@ -163,23 +178,19 @@ def _edges(facts: Facts, pictures: list[EdgePicture]) -> Iterator[str]:
         data += _measure("duration", edge.duration)
         data += [("flow-target", facts.flow(edge.id, "target")),
                  ("flow-actual", facts.flow(edge.id, "actual"))]
-        yield (f'<g id="edge-{esc(edge.id)}" class="{classes}"{_attrs(data)}>'
-               f'<path class="curve" d="{path_data(picture.path)}" stroke="{picture.color}" '
-               f'stroke-width="{num(picture.width)}"/>'
-               f'<path class="arrow" d="{path_data(picture.arrow)}" fill="{picture.color}"/>'
-               "</g>\n")
-    yield "</g>\n"
-
-
-def _edge_labels(pictures: list[EdgePicture], text) -> Iterator[str]:  # noqa: ANN001
-    """Edge labels above the nodes: a label squeezed between two columns stays readable."""
-    yield '<g id="edge-labels">\n'
-    for picture in pictures:
+        parts = [f'<g id="edge-{esc(edge.id)}" class="{classes}"{_attrs(data)}>'
+                 f'<path class="curve" d="{path_data(picture.path)}" stroke="{picture.color}" '
+                 f'stroke-width="{num(picture.width)}"/>'
+                 f'<path class="arrow" d="{path_data(picture.arrow)}" fill="{picture.color}"/>']
+        if picture.badge is not None:
+            bx, by = picture.badge
+            parts.append(f'<circle class="badge" cx="{num(bx)}" cy="{num(by)}" '
+                         f'r="{num(BADGE_RADIUS)}" fill="{picture.color}"/>'
+                         + text(bx, by + 3.4, HANDOFF_GLYPH, "mark"))
         if picture.text is not None:
-            yield (f'<g class="edge-label status-{picture.status}" '
-                   f'data-edge="{esc(picture.id)}">'
-                   f'<path class="plate" d="{path_data(label_background(picture.label_box))}"/>'
-                   + text(*picture.text) + "</g>\n")
+            parts.append(f'<path class="plate" d="{path_data(label_background(picture.plate))}" '
+                         f'stroke="{picture.plate_stroke}"/>' + text(*picture.text))
+        yield "".join(parts) + "</g>\n"
     yield "</g>\n"
 
 
@@ -198,7 +209,12 @@ def _nodes(facts: Facts, geometry: Layout, text) -> Iterator[str]:  # noqa: ANN0
         mark = mark_data.get(id(picture.mark))
         if mark is None:
             mark = mark_data[id(picture.mark)] = (
-                f'<path class="mark" d="{path_data(picture.mark)}" fill="{picture.mark_color}"/>')
+                f'<path class="mark" d="{path_data(picture.mark)}" '
+                f'fill="{theme.STATUS_COLOR[picture.status]}"/>')
+        if picture.severity_mark is not None:
+            mark += (f'<path class="severity severity-{picture.severity}" '
+                     f'd="{path_data(picture.severity_mark)}" '
+                     f'fill="{theme.SEVERITY_COLOR[picture.severity]}"/>')
         x, y = picture.origin
         yield (f'<g id="node-{esc(node.id)}" class="node kind-{picture.kind} '
                f'status-{picture.status}" transform="translate({num(x)} {num(y)})"'
@@ -213,6 +229,7 @@ def _node_data(facts: Facts, node: Node) -> list[tuple[str, object]]:
         ("label", node.label), ("kind", node.kind.value), ("lane", node.lane),
         ("phase", node.phase), ("owner", node.owner),
         ("status", facts.node_status.get(node.id)),
+        ("severity", facts.node_severity.get(node.id)),
     ]
     data += _measure("volume", node.volume)
     data += [("volume-computed-target", facts.volume(node.id, "target")),

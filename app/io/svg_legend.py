@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.render import theme
+from app.render.canvas_geometry import BADGE_RADIUS
 from app.render.labels import text_width
 from app.render.layout import Rect
 from app.render.shapes import Path, node_outline, status_mark
@@ -76,8 +77,11 @@ def legend_words(lang: str) -> dict[str, str]:
     return _WORDS.get(lang, _WORDS["en"])
 
 
-def build_legend(lang: str, max_width: float) -> Legend:
-    """Lay the legend out in rows no wider than `max_width` (at least one entry per row)."""
+def build_legend(lang: str, max_width: float, flow_thickness: bool = False) -> Legend:
+    """Lay the legend out in rows no wider than `max_width` (at least one entry per row).
+
+    The edge-width entry appears only when edges are drawn in proportion to their flow.
+    """
     words = legend_words(lang)
     shapes: list[Shape] = []
     labels: list[Label] = []
@@ -117,8 +121,14 @@ def build_legend(lang: str, max_width: float) -> Legend:
     left, top = place(36 + 6 + text_width(text, FONT_PX))
     cy = top + ROW_HEIGHT / 2
     shapes.append(Shape([("M", left, cy), ("L", left + 36, cy)], None,
-                        theme.EDGE_COLOR["unmeasured"], 1.6, theme.HANDOFF_DASH, role="handoff"))
+                        theme.EDGE_COLOR["unmeasured"], theme.EDGE_MIN_WIDTH, theme.HANDOFF_DASH,
+                        role="handoff"))
+    shapes.append(Shape(_circle(left + 18, cy, BADGE_RADIUS), theme.EDGE_COLOR["unmeasured"],
+                        None, role="handoff"))
+    labels.append(Label(left + 18, cy + 3.4, "⇄", "#FFFFFF", True, glyph=True))
     labels.append(Label(left + 42, _text_y(top), text))
+    if not flow_thickness:
+        return Legend(tuple(shapes), tuple(labels), widest, PADDING + (row + 1) * ROW_HEIGHT)
     text = words["width"]
     left, top = place(36 + 6 + text_width(text, FONT_PX))
     cy = top + ROW_HEIGHT / 2
@@ -127,6 +137,11 @@ def build_legend(lang: str, max_width: float) -> Legend:
     labels.append(Label(left + 42, _text_y(top), text))
     height = PADDING + (row + 1) * ROW_HEIGHT
     return Legend(tuple(shapes), tuple(labels), widest, height)
+
+
+def _circle(cx: float, cy: float, r: float) -> Path:
+    """A circle as four cubic arcs (the on-target mark's shape, reused at another size)."""
+    return status_mark("on", cx, cy, r)[0]
 
 
 def _miniature(kind: str, x: float, y: float) -> list[Path]:

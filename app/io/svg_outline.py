@@ -54,6 +54,7 @@ class OutlineText:
             font.setPixelSize(max(1, round(style.size)))
             # Pixel sizes are whole numbers in QFont; scale paths to the exact size instead.
             font.setWeight(QFont.Weight(style.weight))
+            font.setItalic(style.italic)
             font.setKerning(True)
             self._fonts[name] = (font, QFontMetricsF(font), style.size / max(1, round(style.size)))
         self._cache: dict[tuple[str, str], tuple[str, float]] = {}

@@ -1,29 +1,31 @@
-"""What an exported picture shows, as plain data: bands, edges and nodes with their texts.
+"""What the SVG shows, as plain data: bands, edges and nodes with their texts and marks.
 
-Built once from the shared geometry (app.render) and the analysed facts, then written as SVG
-(svg_export) or painted with Qt (app/ui/export_png, export_pdf), so the three formats draw
-the same shapes, colours and words. Pure Python: no Qt.
+Built from the shared geometry (app.render, including canvas_geometry for where marks, plates
+and badges sit) and the analysed facts, with the same choices as the canvas painter
+(app/ui/paint.py): the same colours, elisions, status marks, severity markers and handoff
+badges, so an exported SVG looks like the designer. Pure Python: no Qt.
 """
 
 from __future__ import annotations
 
-import math
+import colorsys
 from dataclasses import dataclass
 from functools import lru_cache
 
 from app.io.svg_facts import Facts
 from app.model import Node
 from app.render import labels, theme
+from app.render.canvas_geometry import (
+    BADGE_RADIUS,
+    MARK_RADIUS,
+    flow_width,
+    label_pill,
+    severity_marker_center,
+    status_mark_center,
+)
 from app.render.labels import edge_text, owner_text, volume_text
 from app.render.layout import Layout, Rect
-from app.render.shapes import (
-    Path,
-    edge_geometry,
-    node_outline,
-    rounded_rect,
-    status_mark,
-    text_box,
-)
+from app.render.shapes import Path, edge_geometry, node_outline, rounded_rect, status_mark, text_box
 
 # Labels, owners and lane names repeat across a big diagram: measure each text once.
 elide = lru_cache(maxsize=65536)(labels.elide)
@@ -32,10 +34,14 @@ text_width = lru_cache(maxsize=65536)(labels.text_width)
 #: a text to draw: x, baseline y, the text, and its style name (see svg_text.STYLES)
 Text = tuple[float, float, str, str]
 
+SEVERITY_GLYPH = {"error": "×", "warning": "!", "info": "i"}
+HANDOFF_GLYPH = "⇄"
+_LINE_GAP = 3.0  # between the lines of text in a node, as on the canvas
+
 
 @dataclass(frozen=True)
 class BandPicture:
-    """A lane or a phase: its band, header and title."""
+    """A lane or a phase: its band, header and title (lane titles wrap over lines)."""
 
     id: str
     title: str
@@ -44,12 +50,12 @@ class BandPicture:
     fill: str
     header_fill: str
     accent: str
-    text: Text
+    texts: list[Text]
 
 
 @dataclass(frozen=True)
 class EdgePicture:
-    """An edge: curve, arrow head, colour by status, width by flow, and its label."""
+    """An edge: curve, arrow head, colour by status, and its label plate and handoff badge."""
 
     id: str
     source: str
@@ -60,28 +66,29 @@ class EdgePicture:
     width: float
     handoff: bool
     status: str
-    label_box: Rect | None
+    plate: Rect | None
+    plate_stroke: str
     text: Text | None
+    badge: tuple[float, float] | None
 
 
 @dataclass(frozen=True)
 class NodePicture:
-    """A node: outline(s), colours, lines of text and KPI status mark, relative to `origin`.
+    """A node: outline(s), colours, texts and marks, relative to its top-left `origin`.
 
-    Everything inside a node is drawn relative to its top-left corner: nodes of one kind share
-    one outline, so a writer formats it once rather than once per node.
+    Nodes of one kind and size share one outline list, so a writer formats it only once.
     """
 
     id: str
     kind: str
     status: str
+    severity: str | None
     origin: tuple[float, float]
-    size: tuple[float, float]
     outlines: list[Path]
     fill: str
     stroke: str
     mark: Path
-    mark_color: str
+    severity_mark: Path | None
     texts: list[Text]
 
 
@@ -89,65 +96,63 @@ def band_pictures(layout: Layout) -> tuple[list[BandPicture], list[BandPicture]]
     """Lanes (tinted in their colour) and phases (grey headers), in drawing order."""
     lanes = []
     for band in layout.lanes:
-        title = elide(band.title, band.header.w - 20, theme.FONT_HEADER_PX)
-        lanes.append(BandPicture(
-            band.id, band.title, band.rect, band.header, theme.tint(band.color, 0.94),
-            theme.tint(band.color, 0.78), band.color,
-            (band.header.cx + 3, band.header.cy + theme.FONT_HEADER_PX * 0.36, title,
-             "lane-title")))
+        h = band.header
+        lines = wrap(band.title, h.w - 20, theme.FONT_HEADER_PX)
+        step = theme.FONT_HEADER_PX * 1.3
+        lines = lines[:max(1, int((h.h - 16) // step))]
+        top = h.cy - step * len(lines) / 2
+        texts = [(h.x + 12 + (h.w - 20) / 2, top + step * i + theme.FONT_HEADER_PX, line,
+                  "lane-title") for i, line in enumerate(lines)]
+        lanes.append(BandPicture(band.id, band.title, band.rect, h,
+                                 theme.tint(band.color, 0.94), theme.tint(band.color, 0.78),
+                                 band.color, texts))
     phases = []
     for band in layout.phases:
-        title = elide(band.title, band.header.w - 16, theme.FONT_HEADER_PX)
+        h = band.header
+        title = elide(band.title, h.w - 16, theme.FONT_HEADER_PX)
         phases.append(BandPicture(
-            band.id, band.title, band.rect, band.header, "none", theme.HEADER_FILL,
-            theme.GRID_INK,
-            (band.header.cx, band.header.cy + theme.FONT_HEADER_PX * 0.36, title,
-             "phase-title")))
+            band.id, band.title, band.rect, h, "none", theme.HEADER_FILL, theme.GRID_INK,
+            [(h.cx, h.cy + theme.FONT_HEADER_PX * 0.36, title, "phase-title")]))
     return lanes, phases
 
 
-def edge_pictures(facts: Facts, layout: Layout) -> list[EdgePicture]:
-    """Every edge whose ends are laid out, widest flows drawn widest."""
+def edge_pictures(facts: Facts, layout: Layout, flow_thickness: bool = False) -> list[EdgePicture]:
+    """Every edge whose ends are laid out; with `flow_thickness`, wider for more people."""
     diagram = facts.diagram
     nodes = diagram.node_index()
-    flows = [facts.flow(e.id) or 0.0 for e in diagram.edges]
-    biggest = max(flows, default=0.0)
+    biggest = max(facts.report.flows.get("actual", {}).values(), default=0.0)
     pictures = []
-    for edge, flow in zip(diagram.edges, flows, strict=True):
+    for edge in diagram.edges:
         src, dst = layout.nodes.get(edge.source), layout.nodes.get(edge.target)
         if src is None or dst is None:
             continue
         geometry = edge_geometry(src, dst)
         status = facts.edge_status.get(edge.id, "unmeasured")
+        handoff = nodes[edge.source].lane != nodes[edge.target].lane
+        width = (round(flow_width(facts.flow(edge.id), biggest), 1) if flow_thickness
+                 else theme.EDGE_MIN_WIDTH)
+        cx, cy = geometry.label_x, geometry.label_y
         text = edge_text(edge)
-        box = label = None
+        plate = label = None
         if text:
-            w = text_width(text, theme.FONT_EDGE_PX)
-            if w > theme.COLUMN_WIDTH - 24:
-                text = elide(text, theme.COLUMN_WIDTH - 24, theme.FONT_EDGE_PX)
-                w = text_width(text, theme.FONT_EDGE_PX)
-            w += 8
-            h = theme.FONT_EDGE_PX + 6
-            box = Rect(geometry.label_x - w / 2, geometry.label_y - h / 2, w, h)
-            label = (geometry.label_x, geometry.label_y + theme.FONT_EDGE_PX * 0.36, text,
-                     "edge-label")
+            advance = text_width(text, theme.FONT_EDGE_PX)
+            if advance > theme.COLUMN_WIDTH - 30:
+                text = elide(text, theme.COLUMN_WIDTH - 30, theme.FONT_EDGE_PX)
+                advance = text_width(text, theme.FONT_EDGE_PX)
+            plate = label_pill(cx, cy, advance, theme.FONT_EDGE_PX)
+            label = (cx, cy + theme.FONT_EDGE_PX * 0.36, text, f"edge-label-{status}")
+        badge = None
+        if handoff:  # left of the label plate, or on the curve when there is none
+            badge = (plate.x - BADGE_RADIUS - 2, cy) if plate else (cx, cy)
         pictures.append(EdgePicture(
             edge.id, edge.source, edge.target, geometry.path, geometry.arrow,
-            theme.EDGE_COLOR[status], edge_width(flow, biggest),
-            nodes[edge.source].lane != nodes[edge.target].lane, status, box, label))
+            theme.EDGE_COLOR[status], width, handoff, status, plate,
+            theme.tint(theme.EDGE_COLOR[status], 0.45), label, badge))
     return pictures
 
 
-def edge_width(flow: float, biggest: float) -> float:
-    """Stroke width in proportion to the square root of the flow (area reads as volume)."""
-    if biggest <= 0 or flow <= 0:
-        return theme.EDGE_MIN_WIDTH
-    share = math.sqrt(min(flow / biggest, 1.0))
-    return theme.EDGE_MIN_WIDTH + (theme.EDGE_MAX_WIDTH - theme.EDGE_MIN_WIDTH) * share
-
-
 def node_pictures(facts: Facts, layout: Layout) -> list[NodePicture]:
-    """Every laid-out node with its label, owner and actual volume per period."""
+    """Every laid-out node with its label, owner, actual volume, status and severity marks."""
     period = facts.diagram.period.value
     outlines: dict[tuple[str, float, float], list[Path]] = {}
     marks: dict[tuple[str, float], tuple[Path, str]] = {}
@@ -158,44 +163,98 @@ def node_pictures(facts: Facts, layout: Layout) -> list[NodePicture]:
             continue
         kind = node.kind.value
         status = facts.node_status.get(node.id, "unmeasured")
+        severity = facts.node_severity.get(node.id)
         local = Rect(0.0, 0.0, rect.w, rect.h)
         shape = outlines.get((kind, rect.w, rect.h))
         if shape is None:
             shape = outlines[(kind, rect.w, rect.h)] = node_outline(kind, local)
         mark = marks.get((status, rect.w))
         if mark is None:
-            mark = marks[(status, rect.w)] = status_mark(status, rect.w - 11, 11, 6.5)
+            mark = marks[(status, rect.w)] = status_mark(status, *status_mark_center(local),
+                                                         MARK_RADIUS)
         texts = node_texts(node, local, volume_text(facts.volume(node.id), period, facts.lang),
                            facts.lang)
-        texts.append((rect.w - 11, 14.5, mark[1], "mark"))
+        mx, my = status_mark_center(local)
+        texts.append((mx, my + 3.4, mark[1], "mark"))
+        severity_mark = None
+        if severity is not None:
+            sx, sy = severity_marker_center(local)
+            severity_mark = rounded_rect(Rect(sx - MARK_RADIUS, sy - MARK_RADIUS,
+                                              2 * MARK_RADIUS, 2 * MARK_RADIUS), 2.5)
+            texts.append((sx, sy + 3.4, SEVERITY_GLYPH[severity], "mark"))
         pictures.append(NodePicture(
-            node.id, kind, status, (rect.x, rect.y), (rect.w, rect.h), shape,
-            theme.NODE_FILL[kind], theme.NODE_BORDER[kind], mark[0],
-            theme.STATUS_COLOR[status], texts))
+            node.id, kind, status, severity, (rect.x, rect.y), shape, theme.NODE_FILL[kind],
+            theme.NODE_BORDER[kind], mark[0], severity_mark, texts))
     return pictures
 
 
 def node_texts(node: Node, rect: Rect, volume: str, lang: str) -> list[Text]:
-    """Label, owner and volume lines, elided to the node's text box and centred in it."""
+    """Label, owner and volume lines, elided like the canvas does and centred in the text box."""
     box = text_box(node.kind.value, rect)
+    # The label keeps clear of the corner marks; the smaller lines may use the whole box.
+    label_w = min(box.w, rect.w - 2 * (MARK_RADIUS + 14.0))
     has_owner = bool(node.owner and node.owner.strip())
-    lines = [(elide(node.title, box.w, theme.FONT_LABEL_PX), "node-label", theme.FONT_LABEL_PX),
+    lines = [(elide(node.title, label_w, theme.FONT_LABEL_PX), "node-label",
+              theme.FONT_LABEL_PX),
              (elide(owner_text(node, lang), box.w, theme.FONT_SMALL_PX),
               "node-owner" if has_owner else "node-no-owner", theme.FONT_SMALL_PX)]
     if volume:
         lines.append((elide(volume, box.w, theme.FONT_SMALL_PX), "node-volume",
                       theme.FONT_SMALL_PX))
-    gap = 4.0
-    total = sum(size for _, _, size in lines) + gap * (len(lines) - 1)
+    # A line is about 1.45 em high (ascent 1.16 em) in the bundled font, as Qt measures it.
+    total = sum(size * 1.45 for _, _, size in lines) + _LINE_GAP * (len(lines) - 1)
     y = box.cy - total / 2
     texts = []
     for text, style, size in lines:
-        y += size
-        texts.append((box.cx, y - size * 0.12, text, style))
-        y += gap
+        texts.append((box.cx, y + size * 1.16, text, style))
+        y += size * 1.45 + _LINE_GAP
     return texts
 
 
+def wrap(text: str, width: float, font_px: float) -> list[str]:
+    """`text` broken into lines no wider than `width`: at spaces, or anywhere between CJK."""
+    lines: list[str] = []
+    line = ""
+    for word in _words(text):
+        candidate = line + word
+        if line and text_width(candidate.rstrip(), font_px) > width:
+            lines.append(line.rstrip())
+            line = word.lstrip()
+        else:
+            line = candidate
+    if line.strip():
+        lines.append(line.rstrip())
+    return [elide(x, width, font_px) for x in lines] or [""]
+
+
+def _words(text: str) -> list[str]:
+    """Break opportunities: each wide (CJK) character alone, Latin words with their space."""
+    words: list[str] = []
+    current = ""
+    for char in text:
+        if labels.text_width(char, 1.0) >= 1.0:  # a wide character: a word by itself
+            if current:
+                words.append(current)
+            words.append(char)
+            current = ""
+        elif char == " ":
+            words.append(current + " ")
+            current = ""
+        else:
+            current += char
+    if current:
+        words.append(current)
+    return words
+
+
+def darker(color: str, factor: float = 1.7) -> str:
+    """`color` with its HSV value divided by `factor` (QColor.darker(170) in the canvas)."""
+    red, green, blue = (int(color[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    hue, saturation, value = colorsys.rgb_to_hsv(red, green, blue)
+    mixed = colorsys.hsv_to_rgb(hue, saturation, value / factor)
+    return "#{:02X}{:02X}{:02X}".format(*(round(c * 255) for c in mixed))
+
+
 def label_background(box: Rect) -> Path:
-    """The rounded white plate under an edge label, so it stays readable over lines."""
-    return rounded_rect(box, 3.0)
+    """The rounded plate under an edge label (4 px corners, as on the canvas)."""
+    return rounded_rect(box, 4.0)

@@ -17,22 +17,30 @@ from app.render.fonts import css_font_family
 
 @dataclass(frozen=True)
 class TextStyle:
-    """How one kind of text is drawn: pixel size, weight, colour and horizontal anchor."""
+    """How one kind of text is drawn: pixel size, weight, colour and horizontal anchor.
+
+    A style without a colour takes it from its group (lane titles in their lane's colour).
+    """
 
     size: float
     weight: int
-    color: str
+    color: str | None
     anchor: str = "middle"  # start | middle | end, as SVG's text-anchor
+    italic: bool = False
 
 
+# The same fonts and colours as the canvas painter (app/ui/paint.py, Styles).
 STYLES: dict[str, TextStyle] = {
     "node-label": TextStyle(theme.FONT_LABEL_PX, 700, theme.INK),
     "node-owner": TextStyle(theme.FONT_SMALL_PX, 400, theme.MUTED_INK),
-    "node-no-owner": TextStyle(theme.FONT_SMALL_PX, 400, theme.STATUS_COLOR["off"]),
+    "node-no-owner": TextStyle(theme.FONT_SMALL_PX, 400, theme.tint(theme.MUTED_INK, 0.25),
+                               italic=True),
     "node-volume": TextStyle(theme.FONT_SMALL_PX, 400, theme.MUTED_INK),
     "mark": TextStyle(9.5, 700, "#FFFFFF"),
-    "edge-label": TextStyle(theme.FONT_EDGE_PX, 400, theme.INK),
-    "lane-title": TextStyle(theme.FONT_HEADER_PX, 700, theme.INK),
+    "edge-label-on": TextStyle(theme.FONT_EDGE_PX, 400, theme.EDGE_COLOR["on"]),
+    "edge-label-off": TextStyle(theme.FONT_EDGE_PX, 400, theme.EDGE_COLOR["off"]),
+    "edge-label-unmeasured": TextStyle(theme.FONT_EDGE_PX, 400, theme.INK),
+    "lane-title": TextStyle(theme.FONT_HEADER_PX, 700, None),
     "phase-title": TextStyle(theme.FONT_HEADER_PX, 700, theme.INK),
     "legend": TextStyle(theme.FONT_SMALL_PX, 400, theme.INK, "start"),
     "legend-title": TextStyle(theme.FONT_SMALL_PX, 700, theme.INK, "start"),
@@ -53,11 +61,14 @@ def style_block(outline: bool) -> str:
     """The CSS rules of every text style (`t-…` for live text, `o-…` for outlined text)."""
     rules = [f"text{{font-family:{css_font_family()}}}"]
     for name, style in STYLES.items():
+        fill = f"fill:{style.color};" if style.color else ""
         if outline:
-            rules.append(f".o-{name}{{fill:{style.color}}}")
+            if fill:
+                rules.append(f".o-{name}{{{fill}}}")
         else:
+            italic = "font-style:italic;" if style.italic else ""
             rules.append(f".t-{name}{{font-size:{num(style.size)}px;"
-                         f"font-weight:{style.weight};fill:{style.color};"
+                         f"font-weight:{style.weight};{italic}{fill}"
                          f"text-anchor:{style.anchor}}}")
     return "\n".join(rules)
 
