@@ -8,7 +8,6 @@ never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -21,6 +20,8 @@ from app.io.schema import schema_text
 from app.io.templates import LANGUAGES, load_template, template_description, template_names
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
+# The same as app.io.check_formats.FORMATS (a test keeps them equal), spelled out here so
+# that commands other than `check` do not import the analysis.
 FORMATS = ("text", "md", "json", "csv")
 COMMANDS = ("check", "export", "new", "templates", "schema")
 
@@ -147,35 +148,32 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_check(paths: Sequence[str], fmt: str, lang: str, strict: bool, out: TextIO) -> int:
-    """Validate each file; located errors go to stderr. Exit 2 if any file is invalid.
+    """Validate each file and print its bottleneck checklist in `fmt` and `lang`.
 
-    The bottleneck checklist plugs in here: it will turn each valid diagram into findings
-    printed in `fmt` and `lang`, and exit 1 on error findings (on warnings with `strict`).
+    Located errors of unreadable or invalid files go to stderr. Exit 2 if any file could
+    not be read, else 1 when a checklist has an error finding (with `strict`, a warning
+    too), else 0.
     """
-    code = EXIT_OK
-    reports: list[dict[str, Any]] = []
+    # Imported here: `funnelflow schema` and `export` should not pay for the analysis.
+    from app.analysis import analyze
+    from app.io.check_formats import exit_code, format_reports
+
+    results = []
+    invalid = False
     for path in paths:
         try:
             diagram = load_diagram(path)
         except DiagramFileError as error:
             print(error, file=sys.stderr)
-            code = EXIT_INVALID
+            invalid = True
             continue
-        if fmt == "json":
-            reports.append({"file": path, "title": diagram.title,
-                            "period": diagram.period.value})
-        elif fmt == "csv":
-            reports.append({"file": path})
-        else:
-            print(f"{path}: ok", file=out)
-    if fmt == "json" and reports:
-        value: Any = reports[0] if len(paths) == 1 else reports
-        print(json.dumps(value, ensure_ascii=False, indent=2), file=out)
-    elif fmt == "csv" and reports:
-        print("file,status", file=out)
-        for report in reports:
-            print(f"{_csv_cell(report['file'])},ok", file=out)
-    return code
+        results.append((path, analyze(diagram, lang)))
+    if results:
+        color = fmt == "text" and out.isatty() and not os.environ.get("NO_COLOR")
+        out.write(format_reports(results, fmt, lang, color))
+    if invalid:
+        return EXIT_INVALID
+    return exit_code([report for _, report in results], strict)
 
 
 def run_export(path: str, out: str, fmt: str | None, options: dict[str, Any]) -> int:
@@ -249,10 +247,6 @@ def _options(extra: list[str]) -> dict[str, Any]:
             options[key] = True
         index += 1
     return options
-
-
-def _csv_cell(value: str) -> str:
-    return '"' + value.replace('"', '""') + '"' if any(c in value for c in ',"\n') else value
 
 
 def _fail(message: str) -> int:
