@@ -72,7 +72,8 @@ def ico_bytes(pngs: dict[int, bytes]) -> bytes:
     offset = len(header) + 16 * len(pngs)
     for size, png in sorted(pngs.items()):
         side = 0 if size >= 256 else size  # the format stores 256 as 0
-        directory += struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(png), offset + len(payload))
+        at = offset + len(payload)
+        directory += struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(png), at)
         payload += png
     return header + directory + payload
 
