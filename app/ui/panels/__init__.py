@@ -1,0 +1,1 @@
+"""The designer's docks: palette, inspector, checklist, and the lane/phase dialogs."""

@@ -1,0 +1,111 @@
+"""The inspector's form for a lane or a phase: name, colour, order, delete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from app.model.commands import SetBands
+from app.ui.panels import band_dialogs
+from app.ui.panels.fields import Form, LineField
+from app.ui.session import Session
+
+
+def colour_icon(colour: str | None, size: int = 14) -> QIcon:
+    """A small square of `colour` for the colour button."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(colour or "#BDC3C7"))
+    return QIcon(pixmap)
+
+
+class BandForm(Form):
+    """A lane's or phase's fields; `kind` is "lanes" or "phases"."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(session, parent)
+        self.kind = "lanes"
+        self.band_id: str | None = None
+        self.id_label = self.add_row("id", QLabel(self))
+        self.name = self.add_row("name", LineField(self))
+        self.colour = self.add_row("color", QPushButton(self))
+        self.nodes_label = self.add_row("count", QLabel(self))
+        row = QWidget(self)
+        buttons = QHBoxLayout(row)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        self.earlier = QPushButton(row)
+        self.later = QPushButton(row)
+        self.delete = QPushButton(row)
+        for button in (self.earlier, self.later, self.delete):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.tail.addWidget(row)
+        self.name.committed.connect(lambda t: self.commit("name", lambda: {"name": t.strip()}))
+        self.colour.clicked.connect(self._pick_colour)
+        self.earlier.clicked.connect(
+            lambda: band_dialogs.move_band(session, self.kind, self.band_id, -1))
+        self.later.clicked.connect(
+            lambda: band_dialogs.move_band(session, self.kind, self.band_id, +1))
+        self.delete.clicked.connect(
+            lambda: band_dialogs.delete_band(session, self.kind, self.band_id, parent=self))
+        self.retranslate()
+
+    def _band(self):
+        return next((b for b in band_dialogs.bands(self.session, self.kind)
+                     if b.id == self.band_id), None)
+
+    def command(self, changes: dict[str, Any]) -> SetBands:
+        new = [b.model_copy(update=changes) if b.id == self.band_id else b
+               for b in band_dialogs.bands(self.session, self.kind)]
+        text = self.tr("Rename lane") if self.kind == "lanes" else self.tr("Rename phase")
+        return SetBands(self.kind, tuple(new), text=text)
+
+    def _pick_colour(self) -> None:
+        band = self._band()
+        colour = band_dialogs.choose_colour(self, getattr(band, "color", None))
+        if colour is not None:
+            band_dialogs.recolour_lane(self.session, self.band_id, colour)
+
+    def show_band(self, kind: str, band_id: str) -> None:
+        """Show the fields of lane or phase `band_id`."""
+        if (kind, band_id) != (self.kind, self.band_id):
+            self.clear_errors()
+        self.kind, self.band_id = kind, band_id
+        self.retranslate()
+
+    def exists(self) -> bool:
+        return self._band() is not None
+
+    def refresh(self) -> None:
+        band = self._band()
+        if band is None:
+            return
+        lanes = self.kind == "lanes"
+        key = "lane" if lanes else "phase"
+        count = sum(1 for n in self.session.diagram.nodes if getattr(n, key) == band.id)
+        self.heading.setText((self.tr("Lane: %1") if lanes else self.tr("Phase: %1"))
+                             .replace("%1", band.title))
+        self.id_label.setText(band.id)
+        self.name.show_value(band.name)
+        self.nodes_label.setText(str(count))
+        self.colour.setVisible(lanes)
+        self.form.labelForField(self.colour.parentWidget()).setVisible(lanes)
+        if lanes:
+            self.colour.setIcon(colour_icon(band.color))
+            self.colour.setText(band.color or self.tr("Theme colour"))
+        ids = [b.id for b in band_dialogs.bands(self.session, self.kind)]
+        self.earlier.setEnabled(ids.index(band.id) > 0)
+        self.later.setEnabled(ids.index(band.id) < len(ids) - 1)
+        self.delete.setEnabled(not lanes or len(ids) > 1)
+
+    def retranslate(self) -> None:
+        lanes = self.kind == "lanes"
+        self.set_label("id", self.tr("Id"))
+        self.set_label("name", self.tr("Name"))
+        self.set_label("color", self.tr("Colour"))
+        self.set_label("count", self.tr("Nodes"))
+        self.earlier.setText(self.tr("Move up") if lanes else self.tr("Move left"))
+        self.later.setText(self.tr("Move down") if lanes else self.tr("Move right"))
+        self.delete.setText(self.tr("Delete lane…") if lanes else self.tr("Delete phase…"))
+        self.refresh()

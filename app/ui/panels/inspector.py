@@ -1,0 +1,140 @@
+"""The inspector dock: the fields of the selected node, edge, lane or phase, or of the diagram.
+
+It shows exactly one form at a time and refreshes it from `session.diagram` after every
+change; what is shown (the selection) is view state and never part of the document.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QStackedWidget, QWidget
+
+from app.model.commands import ChangeSet
+from app.ui.panels.band_form import BandForm
+from app.ui.panels.diagram_form import DiagramForm
+from app.ui.panels.edge_form import EdgeForm
+from app.ui.panels.node_form import NodeForm
+from app.ui.session import Session
+
+
+class Inspector(QStackedWidget):
+    """One page per kind of thing that can be inspected."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.diagram_form = DiagramForm(session, self)
+        self.node_form = NodeForm(session, self)
+        self.edge_form = EdgeForm(session, self)
+        self.band_form = BandForm(session, self)
+        self.many = QLabel(self)
+        self.many.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.many.setWordWrap(True)
+        for page in (self.diagram_form, self.node_form, self.edge_form, self.band_form,
+                     self.many):
+            self.addWidget(page)
+        self._many_count = 0
+        #: what is shown: ("diagram", None) | ("node", id) | ("edge", (from, to)) |
+        #: ("lanes"/"phases", id) | ("many", None)
+        self.subject: tuple[str, object] = ("diagram", None)
+        session.changed.connect(self._on_changed)
+        session.document_replaced.connect(self.show_diagram)
+        self.show_diagram()
+
+    # -- what to show ----------------------------------------------------------------------
+    def show_diagram(self) -> None:
+        self.subject = ("diagram", None)
+        self.diagram_form.refresh()
+        self.setCurrentWidget(self.diagram_form)
+
+    def show_node(self, node_id: str) -> None:
+        self.subject = ("node", node_id)
+        self.node_form.show_node(node_id)
+        self.setCurrentWidget(self.node_form)
+
+    def show_edge(self, source: str, target: str) -> None:
+        self.subject = ("edge", (source, target))
+        self.edge_form.show_edge(source, target)
+        self.setCurrentWidget(self.edge_form)
+
+    def show_band(self, kind: str, band_id: str) -> None:
+        """Show a lane (`kind` "lanes") or phase ("phases")."""
+        self.subject = (kind, band_id)
+        self.band_form.show_band(kind, band_id)
+        self.setCurrentWidget(self.band_form)
+
+    def show_selection(self, node_ids, edge_ids) -> None:
+        """Follow the canvas selection: one item shows its form, none the diagram's."""
+        node_ids, edge_ids = list(node_ids), list(edge_ids)
+        count = len(node_ids) + len(edge_ids)
+        if count == 0:
+            if self.subject[0] not in ("lanes", "phases"):
+                self.show_diagram()
+        elif len(node_ids) == 1 and not edge_ids:
+            self.show_node(node_ids[0])
+        elif len(edge_ids) == 1 and not node_ids:
+            source, target = edge_ids[0].split("->", 1)
+            self.show_edge(source, target)
+        else:
+            self.subject = ("many", None)
+            self._many_count = count
+            self.retranslate()
+            self.setCurrentWidget(self.many)
+
+    # -- following the document ------------------------------------------------------------
+    def _on_changed(self, changes: ChangeSet) -> None:
+        kind, key = self.subject
+        diagram = self.session.diagram
+        if kind == "node":
+            if diagram.node(key) is None:
+                # A renamed id (or its undo) names both ids: keep showing the same node.
+                renamed = [n for n in changes.nodes if n != key and diagram.node(n)]
+                if len(renamed) == 1:
+                    self.show_node(renamed[0])
+                else:
+                    self.show_diagram()
+            else:
+                self.node_form.refresh()
+        elif kind == "edge":
+            if diagram.edge(*key) is None:
+                self.show_diagram()
+            else:
+                self.edge_form.refresh()
+        elif kind in ("lanes", "phases"):
+            if self.band_form.exists():
+                self.band_form.refresh()
+            else:
+                self.show_diagram()
+        elif kind == "diagram":
+            self.diagram_form.refresh()
+
+    def retranslate(self) -> None:
+        self.many.setText(self.tr("%n items selected", "", self._many_count))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class InspectorDock(QDockWidget):
+    """The dock around the inspector, scrollable for small screens."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("inspector")
+        self.inspector = Inspector(session, self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.inspector)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(scroll)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Inspector"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,160 @@
+"""The main window's menus and toolbar: every action built once, texts set by `retranslate`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
+
+from app.model.commands import TidyUp
+from app.ui import i18n
+from app.ui.file_actions import recent_files
+
+
+class WindowActions(QObject):
+    """Builds the menus and toolbar of `window` and names them in the current language."""
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+        w, files, stack = window, window.files, window.session.undo_stack
+        style = window.style()
+
+        def action(slot, shortcut=None, icon=None, checkable=False) -> QAction:
+            act = QAction(window)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            if icon is not None:
+                act.setIcon(style.standardIcon(icon) if isinstance(icon, QStyle.StandardPixmap)
+                            else QIcon.fromTheme(icon))
+            act.setCheckable(checkable)
+            act.triggered.connect(slot)
+            return act
+
+        sp = QStyle.StandardPixmap
+        self.new = action(lambda: files.new_from_template(), QKeySequence.StandardKey.New,
+                          sp.SP_FileIcon)
+        self.open = action(lambda: files.open(), QKeySequence.StandardKey.Open,
+                           sp.SP_DialogOpenButton)
+        self.save = action(lambda: files.save(), QKeySequence.StandardKey.Save,
+                           sp.SP_DialogSaveButton)
+        self.save_as = action(lambda: files.save_as(), QKeySequence.StandardKey.SaveAs)
+        self.export = action(lambda: files.export(), "Ctrl+E")
+        self.quit = action(w.close, QKeySequence.StandardKey.Quit)
+        self.undo = action(stack.undo, QKeySequence.StandardKey.Undo, sp.SP_ArrowBack)
+        self.redo = action(stack.redo, QKeySequence.StandardKey.Redo, sp.SP_ArrowForward)
+        self.undo.setEnabled(stack.canUndo())
+        self.redo.setEnabled(stack.canRedo())
+        stack.canUndoChanged.connect(self.undo.setEnabled)
+        stack.canRedoChanged.connect(self.redo.setEnabled)
+        stack.undoTextChanged.connect(lambda _t: self._undo_tips())
+        stack.redoTextChanged.connect(lambda _t: self._undo_tips())
+        self.find = action(w.open_find, QKeySequence.StandardKey.Find,
+                           sp.SP_FileDialogContentsView)
+        self.zoom_in = action(lambda: w.zoom("zoom_in"), QKeySequence.StandardKey.ZoomIn)
+        self.zoom_out = action(lambda: w.zoom("zoom_out"), QKeySequence.StandardKey.ZoomOut)
+        self.zoom_reset = action(lambda: w.zoom("zoom_reset"), "Ctrl+0")
+        self.zoom_fit = action(lambda: w.zoom("zoom_to_fit"), "Ctrl+9")
+        self.flow = action(lambda on: w.scene.set_flow_thickness(on), checkable=True)
+        self.add_lane = action(lambda: w.add_band("lanes"), "Ctrl+Shift+L")
+        self.add_phase = action(lambda: w.add_band("phases"), "Ctrl+Shift+P")
+        self.tidy = action(lambda: w.session.execute(TidyUp(text=self.tr("Tidy up"))),
+                           "Ctrl+Shift+T")
+        self.properties = action(w.inspector.show_diagram)
+        try:
+            import app.io.export  # noqa: F401 - Export appears when the registry exists
+        except ImportError:
+            self.export.setVisible(False)
+
+        bar = window.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.recent_menu = QMenu(window)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        for item in (self.new, self.open, self.recent_menu, None, self.save, self.save_as,
+                     self.export, None, self.quit):
+            _add(self.file_menu, item)
+        self.edit_menu = bar.addMenu("")
+        for item in (self.undo, self.redo, None, self.find):
+            _add(self.edit_menu, item)
+        self.view_menu = bar.addMenu("")
+        self.language_menu = i18n.LanguageMenu(window)
+        for item in (self.zoom_in, self.zoom_out, self.zoom_reset, self.zoom_fit, None,
+                     self.flow, None, w.palette_dock.toggleViewAction(),
+                     w.inspector_dock.toggleViewAction(), w.checklist_dock.toggleViewAction(),
+                     None, self.language_menu):
+            _add(self.view_menu, item)
+        self.diagram_menu = bar.addMenu("")
+        for item in (self.add_lane, self.add_phase, None, self.tidy, None, self.properties):
+            _add(self.diagram_menu, item)
+
+        self.toolbar = QToolBar(window)
+        self.toolbar.setObjectName("main-toolbar")
+        self.toolbar.setIconSize(QSize(18, 18))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for item in (self.new, self.open, self.save, None, self.undo, self.redo, None,
+                     self.zoom_out, self.zoom_in, self.zoom_reset, self.zoom_fit, None,
+                     self.find, None, self.add_lane, self.add_phase):
+            if item is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(item)
+        window.addToolBar(self.toolbar)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        paths = recent_files()
+        for number, path in enumerate(paths, 1):
+            act = self.recent_menu.addAction(f"&{number % 10}  {Path(path).name}")
+            act.setToolTip(path)
+            act.triggered.connect(lambda _c=False, p=path: self.window.files.open(p))
+        if not paths:
+            self.recent_menu.addAction(self.tr("(no recent files)")).setEnabled(False)
+
+    def _undo_tips(self) -> None:
+        stack = self.window.session.undo_stack
+        self.undo.setToolTip(self.tr("Undo %1").replace("%1", stack.undoText()).strip())
+        self.redo.setToolTip(self.tr("Redo %1").replace("%1", stack.redoText()).strip())
+
+    def retranslate(self) -> None:
+        """Menu titles and action texts in the current language."""
+        texts = {
+            self.new: self.tr("&New from template…"), self.open: self.tr("&Open…"),
+            self.save: self.tr("&Save"), self.save_as: self.tr("Save &As…"),
+            self.export: self.tr("&Export…"), self.quit: self.tr("&Quit"),
+            self.undo: self.tr("&Undo"), self.redo: self.tr("&Redo"),
+            self.find: self.tr("&Find…"), self.zoom_in: self.tr("Zoom &in"),
+            self.zoom_out: self.tr("Zoom &out"), self.zoom_reset: self.tr("&Actual size"),
+            self.zoom_fit: self.tr("&Fit diagram"),
+            self.flow: self.tr("Edge thickness shows &flow"),
+            self.add_lane: self.tr("Add &lane"), self.add_phase: self.tr("Add &phase"),
+            self.tidy: self.tr("&Tidy up layout"),
+            self.properties: self.tr("Diagram &properties"),
+        }
+        for act, text in texts.items():
+            act.setText(text)
+            act.setIconText(text.replace("&", "").rstrip("…"))
+        self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.diagram_menu.setTitle(self.tr("&Diagram"))
+        self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        self.export.setToolTip(self.tr("Export as SVG, PNG, PDF, Markdown, CSV, Mermaid…"))
+        self.tidy.setToolTip(self.tr("Forget hand-placed positions and lay everything out again"))
+        self._undo_tips()
+
+
+def _add(menu: QMenu, item) -> None:
+    if item is None:
+        menu.addSeparator()
+    elif isinstance(item, QMenu):
+        menu.addMenu(item)
+    else:
+        menu.addAction(item)
+
+
+def build_menus(window: QMainWindow) -> WindowActions:
+    """Create the menus and toolbar of `window`."""
+    return WindowActions(window)

@@ -1,0 +1,237 @@
+"""The designer's main window: canvas in the centre, palette, inspector and checklist docks.
+
+The window only wires things together: every edit goes through the session, every view
+(canvas, inspector, checklist, status bar) follows the session's `changed` signal or the
+live checklist's reports. Menus and the toolbar live in `panels/menus.py`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMainWindow, QVBoxLayout, QWidget
+
+from app.ui import i18n
+from app.ui.file_actions import FileActions
+from app.ui.find import FindBar
+from app.ui.live_check import LiveChecklist
+from app.ui.panels import band_dialogs
+from app.ui.panels.checklist import ChecklistDock
+from app.ui.panels.inspector import InspectorDock
+from app.ui.panels.menus import build_menus
+from app.ui.panels.palette import PaletteDock
+from app.ui.panels.status import StatusBar
+from app.ui.session import Session
+
+try:  # the canvas is written in parallel; the window must open without it
+    from app.ui.canvas import DiagramScene, DiagramView
+except ImportError:  # pragma: no cover - only while the canvas package is missing
+    DiagramScene = DiagramView = None
+
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+
+
+class _PlaceholderScene(QGraphicsScene):
+    """Stands in for the canvas until app.ui.canvas exists (same method names, no drawing)."""
+
+    def __init__(self, session: Session, lang: str):
+        super().__init__()
+
+    def set_report(self, report) -> None: ...
+    def set_lang(self, lang: str) -> None: ...
+    def set_flow_thickness(self, on: bool) -> None: ...
+    def selected_ids(self): return [], []
+    def select_ids(self, node_ids=(), edge_ids=()) -> None: ...
+
+
+class _PlaceholderView(QGraphicsView):
+    def zoom_in(self) -> None: ...
+    def zoom_out(self) -> None: ...
+    def zoom_reset(self) -> None: ...
+    def zoom_to_fit(self) -> None: ...
+    def center_on_target(self, target_id: str) -> None: ...
+    def create_node_at(self, kind: str, scene_pos: QPointF) -> None: ...
+
+
+class MainWindow(QMainWindow):
+    """One open document in the designer."""
+
+    def __init__(self, session: Session, lang: str | None = None):
+        super().__init__()
+        self.session = session
+        self.lang = lang or i18n.current_language()
+        checklist_lang = i18n.checklist_lang(self.lang)
+        scene_type, view_type = ((DiagramScene, DiagramView) if DiagramScene is not None
+                                 else (_PlaceholderScene, _PlaceholderView))
+        self.scene = scene_type(session, checklist_lang)
+        self.view = view_type(self.scene)
+        self.find_bar = FindBar(lambda: self.session.diagram, self)
+        self.find_bar.hide()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.find_bar)
+        column.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+
+        self.palette_dock = PaletteDock(self)
+        self.inspector_dock = InspectorDock(session, self)
+        self.checklist_dock = ChecklistDock(self)
+        self.inspector = self.inspector_dock.inspector
+        self.checklist = self.checklist_dock.tree
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checklist_dock)
+        self.resizeDocks([self.palette_dock], [130], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.inspector_dock], [420], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.inspector_dock, self.checklist_dock], [480, 380],
+                         Qt.Orientation.Vertical)
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
+
+        self.live = LiveChecklist(session, checklist_lang, self)
+        self.files = FileActions(session, self, lambda: i18n.checklist_lang(self.lang))
+        self.actions = build_menus(self)
+        self._connect()
+        self.retranslate()
+        self.live.schedule()
+
+    # -- wiring ----------------------------------------------------------------------------
+    def _connect(self) -> None:
+        session = self.session
+        session.refused.connect(self.status.refuse)
+        session.path_changed.connect(self._update_title)
+        session.undo_stack.cleanChanged.connect(self._update_title)
+        session.document_replaced.connect(self._document_replaced)
+        self.files.message.connect(self.status.inform)
+        self.live.report_ready.connect(self._report_ready)
+        self.live.failed.connect(self.status.refuse)
+        self.scene.selectionChanged.connect(self._selection_changed)
+        for name, slot in (("band_clicked", self.inspector.show_band),
+                           ("band_context_menu", self._band_menu)):
+            signal = getattr(self.scene, name, None)
+            if signal is not None:
+                signal.connect(slot)
+        zoom_signal = getattr(self.view, "zoom_changed", None)
+        if zoom_signal is not None:
+            zoom_signal.connect(self.status.show_zoom)
+        self.checklist.finding_activated.connect(self.go_to_finding)
+        self.palette_dock.palette_list.activated_kind.connect(self.add_node_in_view)
+        self.find_bar.found.connect(lambda node_id: self.go_to_target(node_id))
+
+    def _report_ready(self, report) -> None:
+        self.scene.set_report(report)
+        self.checklist_dock.show_report(report)
+        self.status.show_report(report)
+
+    def _selection_changed(self) -> None:
+        node_ids, edge_ids = self.scene.selected_ids()
+        self.inspector.show_selection(node_ids, edge_ids)
+
+    def _band_menu(self, kind: str, band_id: str, global_pos: QPoint) -> None:
+        band_dialogs.show_band_menu(self.session, kind, band_id, self, global_pos,
+                                    on_select=self.inspector.show_band)
+
+    def _document_replaced(self) -> None:
+        self._update_title()
+        self.zoom("zoom_to_fit")
+
+    # -- commands the menus call -----------------------------------------------------------
+    def zoom(self, method: str) -> None:
+        """Zoom the view (`zoom_in`, `zoom_out`, `zoom_reset`, `zoom_to_fit`)."""
+        getattr(self.view, method)()
+        self.status.show_zoom(self.view.transform().m11())
+
+    def add_node_in_view(self, kind: str) -> None:
+        """Add a node of `kind` in the middle of what the view shows (palette double-click)."""
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        self.view.create_node_at(kind, centre)
+
+    def add_band(self, kind: str) -> None:
+        """Diagram → Add lane / Add phase: add it and show it in the inspector for naming."""
+        band_id = band_dialogs.add_band(self.session, kind)
+        if band_id:
+            self.inspector.show_band(kind, band_id)
+            self.inspector_dock.raise_()
+            self.inspector.band_form.name.setFocus()
+            self.inspector.band_form.name.selectAll()
+
+    def go_to_target(self, target: str | None) -> None:
+        """Select and centre what a finding or a search names: node, edge, lane or owner."""
+        diagram = self.session.diagram
+        if target is None:
+            return
+        if diagram.node(target) is not None:
+            self.scene.select_ids([target], [])
+            self.view.center_on_target(target)
+        elif "->" in target and diagram.edge(*target.split("->", 1)) is not None:
+            self.scene.select_ids([], [target])
+            self.view.center_on_target(target)
+        elif diagram.lane(target) is not None:
+            self.scene.select_ids([], [])
+            self.inspector.show_band("lanes", target)
+        else:  # an owner's name: select everything they own
+            owned = [n.id for n in diagram.nodes if n.owner == target]
+            if owned:
+                self.scene.select_ids(owned, [])
+                self.view.center_on_target(owned[0])
+
+    def go_to_finding(self, finding) -> None:
+        self.go_to_target(finding.target)
+
+    def open_find(self) -> None:
+        self.find_bar.open()
+
+    def set_language(self, code: str) -> None:
+        """Switch the interface (and the checklist's wording) to `code` now."""
+        i18n.install_language(self._app(), code)
+
+    @staticmethod
+    def _app():
+        from PySide6.QtCore import QCoreApplication
+        return QCoreApplication.instance()
+
+    # -- window state ----------------------------------------------------------------------
+    def _update_title(self, *_args) -> None:
+        path = self.session.path
+        name = path.name if path else self.tr("Untitled")
+        self.setWindowTitle(f"{name}[*] — FunnelFlow")
+        self.setWindowModified(self.session.modified)
+
+    def restore_layout(self) -> None:
+        """Window geometry and dock positions from the last session."""
+        store = i18n.settings()
+        geometry = store.value(GEOMETRY_KEY)
+        state = store.value(STATE_KEY)
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def save_layout(self) -> None:
+        store = i18n.settings()
+        store.setValue(GEOMETRY_KEY, self.saveGeometry())
+        store.setValue(STATE_KEY, self.saveState())
+        store.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.save_layout()
+        event.accept()
+
+    def retranslate(self) -> None:
+        self._update_title()
+        self.actions.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.lang = i18n.current_language()
+            self.retranslate()
+            lang = i18n.checklist_lang(self.lang)
+            self.live.set_lang(lang)
+            self.scene.set_lang(lang)
+        super().changeEvent(event)
