@@ -133,3 +133,16 @@ def test_windows_line_endings_load_and_locate():
     bad = good + "nodes:\r\n  - id: a\r\n    lane: x\r\n"
     problem = pytest.raises(DiagramFileError, loads_diagram, bad).value.problems[0]
     assert (problem.line, problem.col) == (7, 11)
+
+
+@pytest.mark.parametrize("written,hint", [
+    ("123", 'YAML reads this as a number: put it in double quotes'),
+    ("yes", "YAML reads yes/no/true/false/on/off as true or false"),
+])
+def test_text_fields_explain_yaml_typing(written, hint):
+    text = f"funnelflow: 1\nlanes: [{{id: m}}]\nnodes:\n  - {{id: a, lane: m, owner: {written}}}\n"
+    problem = pytest.raises(DiagramFileError, loads_diagram, text).value.problems[0]
+    assert (problem.line, problem.col) == (4, 29)
+    assert problem.message.startswith("input should be a valid string; ")
+    assert hint in problem.message
+    assert loads_diagram(text.replace(written, f'"{written}"')).nodes[0].owner == written

@@ -105,6 +105,8 @@ def _load(text_or_bytes: str | bytes, filename: str) -> Diagram:
         key_errors = {tuple(e["loc"]) for e in items if e["type"] == "extra_forbidden"}
         found = _specific(validation_problems(error),
                           {tuple(e["loc"]) for e in items if e["type"] == "too_short"})
+        found = _quoting_hints(found, {tuple(e["loc"]): e.get("input") for e in items
+                                       if e["type"] == "string_type"})
         raise DiagramFileError(_locate_all(text, filename, found, key_errors)) from None
 
 
@@ -113,6 +115,24 @@ def _specific(found: list[tuple[Any, str]], too_short: set) -> list[tuple[Any, s
     deeper = {loc[:n] for loc, _ in found for n in range(len(loc))}
     return [(loc, message) for loc, message in found
             if not (loc in too_short and loc in deeper)]
+
+
+def _quoting_hints(found: list[tuple[Any, str]], inputs: dict) -> list[tuple[Any, str]]:
+    """Where text was expected, say why YAML read something else and how to fix it."""
+    hinted = []
+    for loc, message in found:
+        if loc in inputs:
+            value = inputs[loc]
+            if value is None:
+                message += "; the value is empty: write the text or remove the key"
+            elif isinstance(value, bool):
+                message += ("; YAML reads yes/no/true/false/on/off as true or false: put the "
+                            'text in double quotes, e.g. "yes"')
+            elif isinstance(value, int | float):
+                message += ('; YAML reads this as a number: put it in double quotes, '
+                            'e.g. "123"')
+        hinted.append((loc, message))
+    return hinted
 
 
 def _decode(text_or_bytes: str | bytes, filename: str) -> str:
