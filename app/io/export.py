@@ -23,7 +23,28 @@ def _export_yaml(diagram: Diagram, out_path: str | os.PathLike[str], **options: 
     save_diagram(diagram, out_path)
 
 
-EXPORTERS: dict[str, Exporter] = {".yaml": _export_yaml, ".yml": _export_yaml}
+def _lazy(module: str, name: str) -> Exporter:
+    """An exporter imported on first use: .png/.pdf pull in Qt, the others must not."""
+
+    def run(diagram: Diagram, out_path: str | os.PathLike[str], **options: Any) -> None:
+        import importlib
+
+        getattr(importlib.import_module(module), name)(diagram, out_path, **options)
+
+    run.__name__ = name
+    return run
+
+
+EXPORTERS: dict[str, Exporter] = {
+    ".yaml": _export_yaml,
+    ".yml": _export_yaml,
+    ".svg": _lazy("app.io.svg_export", "export_svg"),
+    ".png": _lazy("app.ui.export_png", "export_png"),
+    ".pdf": _lazy("app.ui.export_pdf", "export_pdf"),
+    ".md": _lazy("app.io.markdown_export", "export_markdown"),
+    ".csv": _lazy("app.io.csv_export", "export_csv"),
+    ".mmd": _lazy("app.io.mermaid_export", "export_mermaid"),
+}
 
 
 class UnknownFormat(ValueError):
