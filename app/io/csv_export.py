@@ -44,20 +44,29 @@ def escape_cell(value: str) -> str:
 def kpi_rows(diagram: Diagram, lang: str | None = None,
              report: Report | None = None) -> list[list[str]]:
     """The table's rows without the header: every node's KPIs, then every measured conversion."""
+    return [row for _lane, row in kpi_table(diagram, lang, report)]
+
+
+def kpi_table(diagram: Diagram, lang: str | None = None,
+              report: Report | None = None) -> list[tuple[str, list[str]]]:
+    """(lane id, row) for every KPI and measured conversion; a conversion counts in the lane
+    of the step it leaves. Cells are not yet escaped for a spreadsheet."""
     lang = resolve_lang(lang, diagram)
     facts = gather(diagram, lang, report)
     status_words = _STATUS.get(lang, _STATUS["en"])
-    rows: list[list[str]] = []
+    rows: list[tuple[str, list[str]]] = []
     for node in diagram.nodes:
         for kpi in node.kpis:
-            rows.append([*_where(diagram, node), kpi.name, _kpi_value(kpi, kpi.target),
-                         _kpi_value(kpi, kpi.actual), kpi.unit or "",
-                         status_words[kpi_status(kpi)], _kpi_gap(kpi)])
+            rows.append((node.lane, [*_where(diagram, node), kpi.name,
+                                     _kpi_value(kpi, kpi.target), _kpi_value(kpi, kpi.actual),
+                                     kpi.unit or "", status_words[kpi_status(kpi)],
+                                     _kpi_gap(kpi)]))
+    nodes = diagram.node_index()
     for edge in diagram.edges:
         if edge.conversion is None:
             continue
-        rows.append(_conversion_row(diagram, edge, lang,
-                                    status_words[facts.edge_status.get(edge.id, "unmeasured")]))
+        status = status_words[facts.edge_status.get(edge.id, "unmeasured")]
+        rows.append((nodes[edge.source].lane, _conversion_row(diagram, edge, lang, status)))
     return rows
 
 
