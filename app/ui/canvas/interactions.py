@@ -1,0 +1,155 @@
+"""Mouse gestures on the canvas, each a small object alive from press to release.
+
+A gesture shows its progress on screen only (items moved by Qt, a rubber line) and, on
+release, hands the session one command: MoveNodes, AddItems (connect) or Reconnect. The scene
+then redraws from the new snapshot; when nothing changed or the edit was refused, the items
+go back to where the snapshot has them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QPointF, Qt
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene
+
+from app.model import Edge
+from app.model.commands import AddItems, MoveNodes, Placement, Reconnect
+from app.render import theme
+from app.render.canvas_geometry import connect_handle, snap
+from app.ui.canvas.items import Z_DRAG, EdgeItem, NodeItem
+
+#: screen pixels the pointer must travel before a press counts as a drag, not a click
+CLICK_SLOP = 3
+
+
+class Interaction:
+    """One gesture: press, moves, release."""
+
+    def __init__(self, scene) -> None:
+        self.scene = scene
+
+    def press(self, event) -> None: ...
+
+    def move(self, event) -> None: ...
+
+    def release(self, event) -> None: ...
+
+
+def start_interaction(scene, event) -> Interaction | None:
+    """The gesture a left press at this point starts, or None for Qt's default handling."""
+    if event.button() != Qt.LeftButton:
+        return None
+    pos = event.scenePos()
+    for item in scene.items(pos):
+        if isinstance(item, EdgeItem) and (end := item.end_at(pos)):
+            return ReconnectDrag(scene, item, end)
+    under = scene.items(pos)
+    node = under[0] if under and isinstance(under[0], NodeItem) else None
+    if node is None:
+        return None  # an edge, a label, a band or nothing: Qt selects or starts a rubber band
+    if node.on_handle(pos):
+        return ConnectDrag(scene, node)
+    return MoveDrag(scene)
+
+
+def placement(scene, item: NodeItem) -> Placement:
+    """Where a dragged node lands: snapped to the grid, in the lane and phase under its centre."""
+    box = item.box
+    x, y = snap(box.x), snap(box.y)
+    cx, cy = x + box.w / 2, y + box.h / 2
+    return Placement(x, y, scene.layout.lane_at(cy), scene.layout.phase_at(cx))
+
+
+class MoveDrag(Interaction):
+    """Drag the selected nodes; one MoveNodes on release, only if they really moved."""
+
+    def press(self, event) -> None:
+        QGraphicsScene.mousePressEvent(self.scene, event)  # Qt selects (Ctrl toggles)
+        self.press_screen = event.screenPos()
+        self.starts = {item.node_id: item.pos() for item in self.scene.selectedItems()
+                       if isinstance(item, NodeItem)}
+
+    def move(self, event) -> None:
+        QGraphicsScene.mouseMoveEvent(self.scene, event)  # Qt moves the selected items
+        for node_id, start in self.starts.items():
+            item = self.scene.nodes.get(node_id)
+            if item is not None and item.pos() != start:
+                self.scene.reroute(node_id)
+
+    def release(self, event) -> None:
+        QGraphicsScene.mouseReleaseEvent(self.scene, event)
+        travel = (event.screenPos() - self.press_screen).manhattanLength()
+        moves = {}
+        if travel >= CLICK_SLOP:
+            for node_id, start in self.starts.items():
+                item = self.scene.nodes.get(node_id)
+                if item is not None and item.pos() != start:
+                    moves[node_id] = placement(self.scene, item)
+        if moves:
+            self.scene.session.execute(MoveNodes(moves))
+        # Whatever happened, show the snapshot: snapped, or back where it was.
+        self.scene.restore_positions(list(self.starts))
+
+
+def _rubber_line(scene, start: QPointF) -> QGraphicsLineItem:
+    line = QGraphicsLineItem(QLineF(start, start))
+    pen = QPen(QColor(theme.SELECTION), 2.0, Qt.DashLine)
+    line.setPen(pen)
+    line.setZValue(Z_DRAG)
+    scene.addItem(line)
+    return line
+
+
+class ConnectDrag(Interaction):
+    """Drag from a node's handle to another node: one new edge (refused if illegal)."""
+
+    def __init__(self, scene, source: NodeItem) -> None:
+        super().__init__(scene)
+        self.source = source
+
+    def press(self, event) -> None:
+        box = self.source.box
+        self.line = _rubber_line(self.scene, QPointF(*connect_handle(box)))
+
+    def move(self, event) -> None:
+        line = self.line.line()
+        line.setP2(event.scenePos())
+        self.line.setLine(line)
+
+    def release(self, event) -> None:
+        self.scene.removeItem(self.line)
+        target = self.scene.node_at(event.scenePos())
+        if target is None or target is self.source:
+            return  # let go over empty space (or back on itself): nothing to connect
+        edge = Edge(source=self.source.node_id, target=target.node_id)
+        self.scene.session.execute(AddItems(edges=(edge,), text="Connect"))
+
+
+class ReconnectDrag(Interaction):
+    """Drag one end of a selected edge to another node: one Reconnect on release."""
+
+    def __init__(self, scene, edge: EdgeItem, end: str) -> None:
+        super().__init__(scene)
+        self.edge, self.end = edge, end
+
+    def press(self, event) -> None:
+        fixed = self.edge.look.ends[1 if self.end == "from" else 0]
+        self.line = _rubber_line(self.scene, fixed)
+        self.edge.setOpacity(0.35)  # the old route stays visible, faded, while dragging
+
+    def move(self, event) -> None:
+        line = self.line.line()
+        line.setP2(event.scenePos())
+        self.line.setLine(line)
+
+    def release(self, event) -> None:
+        self.scene.removeItem(self.line)
+        self.edge.setOpacity(1.0)
+        target = self.scene.node_at(event.scenePos())
+        if target is None:
+            return
+        source, dest = self.edge.source, self.edge.target
+        new_source = target.node_id if self.end == "from" else source
+        new_target = target.node_id if self.end == "to" else dest
+        if (new_source, new_target) != (source, dest):
+            self.scene.session.execute(Reconnect(source, dest, new_source, new_target))

@@ -1,0 +1,221 @@
+"""The graphics items of the canvas: one per node, edge, edge label, lane and phase.
+
+Items hold a *look* (see app.ui.paint) and replay it when painted; they never hold document
+data that the model does not have, and nothing is ever read back from them into the model.
+Each item paints itself (no child items) so a 5,000-node diagram stays one item per node.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainterPath, QPainterPathStroker
+from PySide6.QtWidgets import QGraphicsItem
+
+from app.model import Edge, Node
+from app.render.canvas_geometry import HANDLE_RADIUS, connect_handle, near
+from app.render.layout import Band, Rect
+from app.ui.paint import (
+    EdgeLook,
+    NodeLook,
+    node_handle_margin,
+    paint_band,
+    paint_edge,
+    paint_edge_label,
+    paint_node,
+)
+
+Z_LANE, Z_PHASE, Z_EDGE, Z_NODE, Z_LABEL, Z_ACTIVE, Z_DRAG = 0.0, 0.5, 1.0, 2.0, 3.0, 4.0, 10.0
+
+
+class NodeItem(QGraphicsItem):
+    """One node: selectable, movable by dragging, with a connect handle on hover/selection."""
+
+    def __init__(self, node: Node, look: NodeLook, facts) -> None:
+        super().__init__()
+        self.node_id = node.id
+        self.node, self.look, self.facts = node, look, facts
+        self._hover = False
+        self._bounds = self._shape = None
+        self.setFlags(QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemIsMovable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(Z_NODE)
+
+    def set_look(self, node: Node, look: NodeLook, facts) -> None:
+        """Show `node` drawn as `look`; only a new size needs Qt to re-index the item."""
+        if look.size != self.look.size:
+            self.prepareGeometryChange()
+            self._bounds = self._shape = None
+        self.node, self.look, self.facts = node, look, facts
+        self.update()
+
+    @property
+    def box(self) -> Rect:
+        """The node's box where it is shown now (during a drag: where the hand has it)."""
+        w, h = self.look.size
+        return Rect(self.x(), self.y(), w, h)
+
+    def on_handle(self, scene_pos: QPointF) -> bool:
+        """Whether `scene_pos` is on this node's connect handle."""
+        w, h = self.look.size
+        local = self.mapFromScene(scene_pos)
+        return near((local.x(), local.y()), connect_handle(Rect(0, 0, w, h)), HANDLE_RADIUS)
+
+    def boundingRect(self) -> QRectF:
+        if self._bounds is None:
+            w, h = self.look.size
+            m = node_handle_margin()
+            self._bounds = QRectF(-m, -m, w + 2 * m, h + 2 * m)
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        if self._shape is None:
+            w, h = self.look.size
+            path = QPainterPath()
+            path.addRect(QRectF(0, 0, w, h))
+            cx, cy = connect_handle(Rect(0, 0, w, h))
+            path.addEllipse(QPointF(cx, cy), HANDLE_RADIUS + 3, HANDLE_RADIUS + 3)
+            self._shape = path.simplified()
+        return self._shape
+
+    def paint(self, painter, option, widget=None) -> None:
+        selected = self.isSelected()
+        paint_node(painter, self.look, selected=selected, handle=selected or self._hover)
+
+    def hoverEnterEvent(self, event) -> None:
+        self._hover = True
+        self._raise()
+
+    def hoverLeaveEvent(self, event) -> None:
+        self._hover = False
+        self._raise()
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.ItemSelectedHasChanged:
+            self._raise()
+        return super().itemChange(change, value)
+
+    def _raise(self) -> None:
+        # A node being worked on comes above the edge labels, so its handle is never hidden.
+        self.setZValue(Z_ACTIVE if self._hover or self.isSelected() else Z_NODE)
+        self.update()
+
+
+class EdgeItem(QGraphicsItem):
+    """One edge's curve and arrow; selectable, with end handles to reconnect when selected."""
+
+    def __init__(self, edge: Edge, look: EdgeLook, facts) -> None:
+        super().__init__()
+        self.edge_id, self.source, self.target = edge.id, edge.source, edge.target
+        self.edge, self.look, self.facts = edge, look, facts
+        self._shape: QPainterPath | None = None
+        self.label = EdgeLabelItem(self)
+        self.setFlags(QGraphicsItem.ItemIsSelectable)
+        self.setZValue(Z_EDGE)
+
+    def set_look(self, edge: Edge, look: EdgeLook, facts) -> None:
+        """Show `edge` drawn as `look` (re-routed, restyled or relabelled)."""
+        self.prepareGeometryChange()
+        self.edge, self.look, self.facts, self._shape = edge, look, facts, None
+        self.label.refresh()
+
+    def end_at(self, scene_pos: QPointF) -> str | None:
+        """"from" or "to" when `scene_pos` is on that end's handle (shown when selected)."""
+        if not self.isSelected():
+            return None
+        point = (scene_pos.x(), scene_pos.y())
+        for key, end in zip(("from", "to"), self.look.ends, strict=True):
+            if near(point, (end.x(), end.y()), HANDLE_RADIUS):
+                return key
+        return None
+
+    def boundingRect(self) -> QRectF:
+        return self.look.bounds
+
+    def shape(self) -> QPainterPath:
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(max(10.0, self.look.pen.widthF() + 6))
+            path = stroker.createStroke(self.look.curve)
+            path.addPath(self.look.arrow)
+            for end in self.look.ends:  # the reconnect handles must be grabbable
+                path.addEllipse(end, HANDLE_RADIUS + 3, HANDLE_RADIUS + 3)
+            self._shape = path
+        return self._shape
+
+    def paint(self, painter, option, widget=None) -> None:
+        paint_edge(painter, self.look, selected=self.isSelected())
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.ItemSelectedHasChanged:
+            self.label.update()  # the label plate shows the selection too
+        return super().itemChange(change, value)
+
+
+class EdgeLabelItem(QGraphicsItem):
+    """An edge's label plate and handoff badge, above the nodes so that no node hides it."""
+
+    def __init__(self, edge_item: EdgeItem) -> None:
+        super().__init__()
+        self.edge_item = edge_item
+        self._bounds = edge_item.look.label_bounds or QRectF()
+        self.setZValue(Z_LABEL)
+        self.setVisible(edge_item.look.label_bounds is not None)
+
+    def refresh(self) -> None:
+        self.prepareGeometryChange()
+        bounds = self.edge_item.look.label_bounds
+        self._bounds = bounds or QRectF()
+        self.setVisible(bounds is not None)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter, option, widget=None) -> None:
+        paint_edge_label(painter, self.edge_item.look, selected=self.edge_item.isSelected())
+
+    def mousePressEvent(self, event) -> None:
+        # Clicking the label picks the edge, as clicking its line does.
+        if event.button() == Qt.LeftButton:
+            if not event.modifiers() & Qt.ControlModifier:
+                self.scene().clearSelection()
+                self.edge_item.setSelected(True)
+            else:
+                self.edge_item.setSelected(not self.edge_item.isSelected())
+            event.accept()
+        else:
+            event.ignore()
+
+
+class BandItem(QGraphicsItem):
+    """A lane or phase band. Only its header takes clicks; the body lets a rubber band start."""
+
+    def __init__(self, band: Band, kind: str) -> None:
+        super().__init__()
+        self.band, self.kind = band, kind
+        r, h = band.rect, band.header
+        self._bounds = QRectF(r.x, r.y, r.w, r.h).united(QRectF(h.x, h.y, h.w, h.h))
+        self._header = QPainterPath()
+        self._header.addRect(QRectF(h.x, h.y, h.w, h.h))
+        self.setZValue(Z_LANE if kind == "lanes" else Z_PHASE)
+        self.setAcceptedMouseButtons(Qt.LeftButton | Qt.RightButton)
+
+    @property
+    def band_id(self) -> str:
+        return self.band.id
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._header
+
+    def paint(self, painter, option, widget=None) -> None:
+        paint_band(painter, self.band, self.kind)
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.LeftButton:
+            self.scene().band_clicked.emit(self.kind, self.band.id)
+            event.accept()
+        else:
+            event.ignore()

@@ -1,0 +1,261 @@
+"""The canvas scene: a view of the session's diagram that updates only what an edit touched.
+
+Items are built from the snapshot and its layout. On `session.changed` the scene lays the new
+snapshot out and touches only the items whose node or edge, facts or box changed; it adds
+and removes items for nodes and edges that came or went. Edits made with the mouse
+(move, connect, reconnect) go to the session as commands (see interactions.py); the scene
+then redraws from the new snapshot, so what it shows is always the model.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsScene
+
+from app.model.commands import EVERYTHING, ChangeSet
+from app.render import theme
+from app.render.layout import Layout, Rect, layout
+from app.ui.canvas.facts import FactBook
+from app.ui.canvas.interactions import Interaction, start_interaction
+from app.ui.canvas.items import BandItem, EdgeItem, NodeItem
+from app.ui.paint import edge_look, node_look
+
+#: blank space around the diagram, so a node can be dragged a little past its edges
+SCENE_MARGIN = 200.0
+
+
+class DiagramScene(QGraphicsScene):
+    """The diagram of one session as graphics items; the view and the main window use it."""
+
+    band_clicked = Signal(str, str)  # kind ("lanes" / "phases"), band id
+    band_context_menu = Signal(str, str, QPoint)  # kind, band id, screen position
+    edit_label_requested = Signal(str)  # a node or edge id: the view opens the in-place editor
+
+    def __init__(self, session, lang: str = "en", parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.lang = lang
+        self.report = None
+        self.flow_thickness = False
+        self.layout: Layout | None = None
+        self.nodes: dict[str, NodeItem] = {}
+        self.edges: dict[str, EdgeItem] = {}
+        self.bands: list[BandItem] = []
+        self._edges_of: dict[str, set[str]] = {}
+        self._interaction: Interaction | None = None
+        self.setBackgroundBrush(QColor(theme.CANVAS))
+        session.changed.connect(self._on_changed)
+        session.refused.connect(self._on_refused)
+        self._sync(EVERYTHING)
+
+    # -- public API ---------------------------------------------------------------------------
+    def set_report(self, report) -> None:
+        """Show the analysis: statuses, volumes, severity markers, flow widths."""
+        self.report = report
+        self._sync(ChangeSet())
+
+    def set_lang(self, lang: str) -> None:
+        """Draw the scene's own words (no owner, per month…) in `lang`."""
+        if lang != self.lang:
+            self.lang = lang
+            self._sync(EVERYTHING)
+
+    def set_flow_thickness(self, on: bool) -> None:
+        """Draw edges as thick as their actual flow (True) or all alike (False)."""
+        if on != self.flow_thickness:
+            self.flow_thickness = on
+            self._sync(ChangeSet(edges=frozenset(self.edges)))
+
+    def selected_ids(self) -> tuple[list[str], list[str]]:
+        """The selected node ids and edge ids, in document order."""
+        chosen = set(self.selectedItems())
+        nodes = [n.id for n in self.session.diagram.nodes if self.nodes[n.id] in chosen]
+        edges = [e.id for e in self.session.diagram.edges if self.edges[e.id] in chosen]
+        return nodes, edges
+
+    def select_ids(self, node_ids, edge_ids=()) -> None:
+        """Select exactly these nodes and edges (unknown ids are ignored)."""
+        self.clearSelection()
+        for item_id in node_ids:
+            if item_id in self.nodes:
+                self.nodes[item_id].setSelected(True)
+        for item_id in edge_ids:
+            if item_id in self.edges:
+                self.edges[item_id].setSelected(True)
+
+    def item_rect(self, target_id: str) -> QRectF | None:
+        """Where a node (its box) or an edge ("a->b", curve and label) is, in scene units."""
+        if target_id in self.nodes:
+            box = self.nodes[target_id].box
+            return QRectF(box.x, box.y, box.w, box.h)
+        if target_id in self.edges:
+            look = self.edges[target_id].look
+            bounds = look.curve.boundingRect()
+            return bounds.united(look.label_bounds) if look.label_bounds else bounds
+        return None
+
+    def node_at(self, scene_pos: QPointF) -> NodeItem | None:
+        """The topmost node under `scene_pos`, if any."""
+        for item in self.items(scene_pos):
+            if isinstance(item, NodeItem):
+                return item
+        return None
+
+    def band_under(self, scene_pos: QPointF) -> BandItem | None:
+        """The lane or phase whose header is under `scene_pos`."""
+        for item in self.items(scene_pos):
+            if isinstance(item, BandItem):
+                return item
+        return None
+
+    def restore_positions(self, node_ids=None) -> None:
+        """Put node items back where the snapshot has them (after a refused or empty drag)."""
+        for node_id in node_ids if node_ids is not None else list(self.nodes):
+            item, rect = self.nodes.get(node_id), self.layout.nodes.get(node_id)
+            if item is not None and rect is not None and item.pos() != QPointF(rect.x, rect.y):
+                item.setPos(rect.x, rect.y)
+                self.reroute(node_id)
+
+    def reroute(self, node_id: str) -> None:
+        """Redraw the edges of one node from where its item is now (during a drag)."""
+        for edge_id in self._edges_of.get(node_id, ()):
+            item = self.edges[edge_id]
+            src, dst = self.nodes[item.source].box, self.nodes[item.target].box
+            item.set_look(item.edge, self._edge_look(item.edge, src, dst, item.facts),
+                          item.facts)
+
+    # -- mouse: hand over to the interaction under the pointer ---------------------------------
+    def mousePressEvent(self, event) -> None:
+        self._interaction = start_interaction(self, event)
+        if self._interaction is None:
+            super().mousePressEvent(event)
+        else:
+            self._interaction.press(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        if self._interaction is not None:
+            self._interaction.move(event)
+        else:
+            super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        interaction, self._interaction = self._interaction, None
+        if interaction is not None:
+            interaction.release(event)
+        else:
+            super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        node = self.node_at(event.scenePos())
+        edge = next((i for i in self.items(event.scenePos()) if isinstance(i, EdgeItem)), None)
+        if node is not None:
+            self.edit_label_requested.emit(node.node_id)
+        elif edge is not None:
+            self.edit_label_requested.emit(edge.edge_id)
+        else:
+            super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        band = self.band_under(event.scenePos())
+        if band is not None and self.node_at(event.scenePos()) is None:
+            self.band_context_menu.emit(band.kind, band.band_id, event.screenPos())
+            event.accept()
+        else:
+            super().contextMenuEvent(event)
+
+    # -- keeping the items in step with the session -------------------------------------------
+    def _on_changed(self, changes: ChangeSet) -> None:
+        self._sync(changes)
+
+    def _on_refused(self, _message: str) -> None:
+        self.restore_positions()  # a refused move leaves every node where the model has it
+
+    def _sync(self, changes: ChangeSet) -> None:
+        diagram = self.session.diagram
+        old = self.layout
+        self.layout = geometry = layout(diagram)
+        facts = FactBook(diagram, self.report, self.lang, self.flow_thickness)
+        full = changes.structure
+        if full or old is None or old.lanes != geometry.lanes or old.phases != geometry.phases:
+            self._sync_bands(geometry)
+        moved = self._sync_nodes(diagram, geometry, facts, changes, full)
+        self._sync_edges(diagram, geometry, facts, changes, full, moved)
+        b = geometry.bounds
+        rect = QRectF(b.x, b.y, b.w, b.h).adjusted(-SCENE_MARGIN, -SCENE_MARGIN,
+                                                   SCENE_MARGIN, SCENE_MARGIN)
+        if rect != self.sceneRect():
+            self.setSceneRect(rect)  # explicit: Qt never has to scan every item for it
+
+    def _sync_bands(self, geometry: Layout) -> None:
+        for item in self.bands:
+            self.removeItem(item)
+        self.bands = ([BandItem(b, "lanes") for b in geometry.lanes]
+                      + [BandItem(b, "phases") for b in geometry.phases])
+        for item in self.bands:
+            self.addItem(item)
+
+    def _sync_nodes(self, diagram, geometry, facts, changes, full) -> set[str]:
+        """Add, drop and refresh node items; returns the ids whose box or lane changed."""
+        index = diagram.node_index()
+        for gone in [i for i in self.nodes if i not in index]:
+            self.removeItem(self.nodes.pop(gone))
+        moved: set[str] = set()
+        # A node's status depends on its outgoing edges: refresh the sources of edges that
+        # came, went or changed.
+        current = {e.id: e for e in diagram.edges}
+        sources = {e.source for e in diagram.edges
+                   if (item := self.edges.get(e.id)) is None or item.edge is not e}
+        sources |= {item.source for i, item in self.edges.items() if i not in current}
+        for node in diagram.nodes:
+            rect = geometry.nodes[node.id]
+            item = self.nodes.get(node.id)
+            fact = facts.node(node)
+            if item is None:
+                item = NodeItem(node, self._node_look(node, rect, fact), fact)
+                item.setPos(rect.x, rect.y)
+                self.addItem(item)
+                self.nodes[node.id] = item
+                moved.add(node.id)
+                continue
+            if (full or item.node is not node or item.facts != fact or node.id in sources
+                    or node.id in changes.nodes):
+                if item.node.lane != node.lane:
+                    moved.add(node.id)
+                item.set_look(node, self._node_look(node, rect, fact), fact)
+            if item.x() != rect.x or item.y() != rect.y:
+                item.setPos(rect.x, rect.y)
+                moved.add(node.id)
+        return moved
+
+    def _sync_edges(self, diagram, geometry, facts, changes, full, moved) -> None:
+        current = {e.id: e for e in diagram.edges}
+        for gone in [i for i in self.edges if i not in current]:
+            item = self.edges.pop(gone)
+            self.removeItem(item.label)
+            self.removeItem(item)
+        self._edges_of = {node_id: set() for node_id in self.nodes}
+        for edge in diagram.edges:
+            self._edges_of[edge.source].add(edge.id)
+            self._edges_of[edge.target].add(edge.id)
+            item = self.edges.get(edge.id)
+            fact = facts.edge(edge)
+            src, dst = geometry.nodes[edge.source], geometry.nodes[edge.target]
+            if item is None:
+                item = EdgeItem(edge, self._edge_look(edge, src, dst, fact), fact)
+                self.addItem(item)
+                self.addItem(item.label)
+                self.edges[edge.id] = item
+            elif (full or item.edge is not edge or item.facts != fact or edge.id in changes.edges
+                  or edge.source in moved or edge.target in moved):
+                item.set_look(edge, self._edge_look(edge, src, dst, fact), fact)
+
+    def _node_look(self, node, rect: Rect, fact):
+        return node_look(node, (rect.w, rect.h), status=fact.status, severity=fact.severity,
+                         volume=fact.volume, lang=self.lang)
+
+    def _edge_look(self, edge, src: Rect, dst: Rect, fact):
+        index = self.session.diagram.node_index()
+        source, target = index.get(edge.source), index.get(edge.target)
+        handoff = source is not None and target is not None and source.lane != target.lane
+        return edge_look(edge, src, dst, status=fact.status, width=fact.width, handoff=handoff)

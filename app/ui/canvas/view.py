@@ -1,0 +1,269 @@
+"""The canvas view: zoom and pan, drops from the palette, and the keyboard.
+
+Every edit it starts is one command given to the session (create, delete, nudge, paste,
+duplicate, connect, rename); zoom, scroll and selection are view state and never touch the
+document.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter
+from PySide6.QtWidgets import QGraphicsView
+
+from app.model import Edge
+from app.model.commands import AddItems
+from app.render import theme
+from app.render.canvas_geometry import PASTE_OFFSET
+from app.ui.canvas import clipboard, editing
+from app.ui.canvas.rename import LabelEditor
+
+#: the mime type the palette drags a node kind with (payload: the kind's name)
+NODE_KIND_MIME = "application/x-funnelflow-node-kind"
+MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 0.02, 4.0, 1.25
+_ARROWS = {Qt.Key_Left: (-1, 0), Qt.Key_Right: (1, 0), Qt.Key_Up: (0, -1), Qt.Key_Down: (0, 1)}
+
+
+class DiagramView(QGraphicsView):
+    """Shows a DiagramScene; the main window puts it in the middle of the designer."""
+
+    def __init__(self, scene, parent=None):
+        super().__init__(scene, parent)
+        self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
+        self.setDragMode(QGraphicsView.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.IntersectsItemShape)
+        self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.MinimalViewportUpdate)
+        # Every item sets the pen, brush and font it needs: Qt need not save and restore them.
+        self.setOptimizationFlag(QGraphicsView.DontSavePainterState)
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self._pan_from: QPointF | None = None
+        self._space = False
+        self._editor: LabelEditor | None = None
+        self._paste_count = 0
+        self._last_copy: str | None = None
+        scene.edit_label_requested.connect(self.rename)
+
+    # -- zoom ---------------------------------------------------------------------------------
+    def zoom(self) -> float:
+        """The current scale: 1.0 is 100%."""
+        return self.transform().m11()
+
+    def set_zoom(self, factor: float) -> None:
+        """Scale to `factor` (clamped to what is still useful)."""
+        factor = min(MAX_ZOOM, max(MIN_ZOOM, factor))
+        self.scale(factor / self.zoom(), factor / self.zoom())
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom() * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom() / ZOOM_STEP)
+
+    def zoom_reset(self) -> None:
+        self.set_zoom(1.0)
+
+    def zoom_to_fit(self) -> None:
+        """Show the whole diagram (at most at 100%, so a small one is not blown up)."""
+        b = self.scene().layout.bounds
+        self.fitInView(QRectF(b.x, b.y, b.w, b.h).adjusted(-20, -20, 20, 20), Qt.KeepAspectRatio)
+        if self.zoom() > 1.0:
+            self.zoom_reset()
+        self.centerOn(b.cx, b.cy)
+
+    def center_on_target(self, target_id: str) -> None:
+        """Select a node or edge ("a->b") and bring it to the middle of the view."""
+        rect = self.scene().item_rect(target_id)
+        if rect is None:
+            return
+        if "->" in target_id:
+            self.scene().select_ids([], [target_id])
+        else:
+            self.scene().select_ids([target_id], [])
+        self.centerOn(rect.center())
+
+    def wheelEvent(self, event) -> None:
+        if event.modifiers() & Qt.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            self.set_zoom(self.zoom() * ZOOM_STEP ** steps)
+            event.accept()
+        else:
+            super().wheelEvent(event)
+
+    # -- pan: middle drag, or Space + drag ----------------------------------------------------
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MiddleButton or (self._space and
+                                                 event.button() == Qt.LeftButton):
+            self._pan_from = event.position()
+            self.viewport().setCursor(Qt.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        if self._pan_from is not None:
+            delta = event.position() - self._pan_from
+            self._pan_from = event.position()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().setCursor(Qt.OpenHandCursor if self._space else Qt.ArrowCursor)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyReleaseEvent(self, event) -> None:
+        if event.key() == Qt.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self.viewport().unsetCursor()
+        super().keyReleaseEvent(event)
+
+    # -- drops from the palette ---------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasFormat(NODE_KIND_MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    dragMoveEvent = dragEnterEvent
+
+    def dropEvent(self, event) -> None:
+        if not event.mimeData().hasFormat(NODE_KIND_MIME):
+            event.ignore()
+            return
+        kind = bytes(event.mimeData().data(NODE_KIND_MIME)).decode("utf-8").strip()
+        self.create_node_at(kind, self.mapToScene(event.position().toPoint()))
+        event.acceptProposedAction()
+
+    def create_node_at(self, kind: str, scene_pos: QPointF) -> str | None:
+        """Create a node of `kind` centred on `scene_pos`; returns its id (None if refused)."""
+        scene = self.scene()
+        command = editing.create_node(scene.session.diagram, scene.layout, kind,
+                                      scene_pos.x(), scene_pos.y(), scene.lang)
+        if not scene.session.execute(command):
+            return None
+        node_id = command.nodes[0].id
+        scene.select_ids([node_id], [])
+        return node_id
+
+    # -- keyboard -----------------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:
+        key, mods = event.key(), event.modifiers()
+        if key == Qt.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.viewport().setCursor(Qt.OpenHandCursor)
+        elif key in (Qt.Key_Delete, Qt.Key_Backspace):
+            self.delete_selection()
+        elif key in _ARROWS and not mods & Qt.ControlModifier:
+            dx, dy = _ARROWS[key]
+            step = theme.GRID * (5 if mods & Qt.ShiftModifier else 1)
+            self.nudge(dx * step, dy * step)
+        elif event.matches(QKeySequence.Copy):
+            self.copy()
+        elif event.matches(QKeySequence.Paste):
+            self.paste()
+        elif key == Qt.Key_D and mods & Qt.ControlModifier:
+            self.duplicate()
+        elif event.matches(QKeySequence.SelectAll):
+            self.scene().select_ids(list(self.scene().nodes), list(self.scene().edges))
+        elif key == Qt.Key_F2:
+            self.rename()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def delete_selection(self) -> bool:
+        """Delete the selected nodes (with their edges) and edges: one undo step."""
+        command = editing.delete(*self.scene().selected_ids())
+        return command is not None and self.scene().session.execute(command)
+
+    def nudge(self, dx: float, dy: float) -> bool:
+        """Move the selected nodes by (dx, dy); repeated nudges merge into one undo step."""
+        node_ids, _ = self.scene().selected_ids()
+        command = editing.nudge(self.scene().layout, node_ids, dx, dy)
+        if command is None:
+            return False
+        return self.scene().session.execute(command, merge_key=editing.nudge_key(node_ids))
+
+    def copy(self) -> bool:
+        """Put the selected nodes and the edges between them on the clipboard."""
+        scene = self.scene()
+        text = clipboard.copy_text(scene.session.diagram, scene.layout, scene.selected_ids()[0])
+        if text is None:
+            return False
+        QGuiApplication.clipboard().setMimeData(clipboard.mime_data(text))
+        self._last_copy, self._paste_count = text, 0
+        return True
+
+    def paste(self) -> list[str]:
+        """Paste copies with fresh ids, each paste a little further off; selects them."""
+        text = clipboard.text_from_mime(QGuiApplication.clipboard().mimeData())
+        if text is None:
+            return []
+        if text != self._last_copy:  # copied elsewhere (another window): start over
+            self._last_copy, self._paste_count = text, 0
+        self._paste_count += 1
+        return self._paste(text, PASTE_OFFSET * self._paste_count)
+
+    def duplicate(self) -> list[str]:
+        """Copies of the selection next to it, leaving the clipboard alone."""
+        scene = self.scene()
+        text = clipboard.copy_text(scene.session.diagram, scene.layout, scene.selected_ids()[0])
+        return self._paste(text, PASTE_OFFSET) if text else []
+
+    def _paste(self, text: str, offset: float) -> list[str]:
+        scene = self.scene()
+        try:
+            command = clipboard.paste_command(scene.session.diagram, scene.layout, text, offset)
+        except ValueError as error:
+            scene.session.refused.emit(str(error))
+            return []
+        if not scene.session.execute(command):
+            return []
+        scene.select_ids([n.id for n in command.nodes], [e.id for e in command.edges])
+        return [n.id for n in command.nodes]
+
+    def connect_selected(self, target_id: str) -> bool:
+        """Connect every selected node to `target_id` (keyboard connect): one undo step."""
+        scene = self.scene()
+        sources = [n for n in scene.selected_ids()[0] if n != target_id]
+        if not sources or target_id not in scene.nodes:
+            return False
+        edges = tuple(Edge(source=s, target=target_id) for s in sources)
+        return scene.session.execute(AddItems(edges=edges, text="Connect"))
+
+    # -- rename in place ----------------------------------------------------------------------
+    def rename(self, target_id: str | None = None) -> LabelEditor | None:
+        """Open the in-place label editor on a node or edge (default: the single selection)."""
+        if target_id is None:
+            nodes, edges = self.scene().selected_ids()
+            chosen = nodes + edges
+            if len(chosen) != 1:
+                return None
+            target_id = chosen[0]
+        if self.scene().item_rect(target_id) is None:
+            return None
+        if self._editor is not None:
+            self._editor.commit()
+        self._editor = LabelEditor(self, target_id)
+        return self._editor
+
+    def editor_closed(self, editor: LabelEditor) -> None:
+        """Called by the editor when it is done; the canvas takes the keyboard back."""
+        if self._editor is editor:
+            self._editor = None
+            self.setFocus(Qt.OtherFocusReason)
+
+    @property
+    def editor(self) -> LabelEditor | None:
+        """The open in-place editor, if any."""
+        return self._editor
