@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         session = self.session
         session.refused.connect(self.status.refuse)
         session.path_changed.connect(self._update_title)
-        session.undo_stack.cleanChanged.connect(self._update_title)
+        session.undo_stack.cleanChanged.connect(self._clean_changed)
         session.document_replaced.connect(self._document_replaced)
         self.files.message.connect(self.status.inform)
         self.live.report_ready.connect(self._report_ready)
@@ -187,6 +187,8 @@ class MainWindow(QMainWindow):
     def set_language(self, code: str) -> None:
         """Switch the interface (and the checklist's wording) to `code` now."""
         i18n.install_language(self._app(), code)
+        # Qt posts LanguageChange only when a catalogue was added or removed: apply it now.
+        self._apply_language()
 
     @staticmethod
     def _app():
@@ -199,6 +201,10 @@ class MainWindow(QMainWindow):
         name = path.name if path else self.tr("Untitled")
         self.setWindowTitle(f"{name}[*] — FunnelFlow")
         self.setWindowModified(self.session.modified)
+
+    def _clean_changed(self, clean: bool) -> None:
+        # The argument, not the stack: it also signals while being destroyed.
+        self.setWindowModified(not clean)
 
     def restore_layout(self) -> None:
         """Window geometry and dock positions from the last session."""
@@ -229,9 +235,13 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.lang = i18n.current_language()
-            self.retranslate()
-            lang = i18n.checklist_lang(self.lang)
+            self._apply_language()
+        super().changeEvent(event)
+
+    def _apply_language(self) -> None:
+        self.lang = i18n.current_language()
+        self.retranslate()
+        lang = i18n.checklist_lang(self.lang)
+        if lang != self.live.lang:
             self.live.set_lang(lang)
             self.scene.set_lang(lang)
-        super().changeEvent(event)

@@ -49,8 +49,10 @@ class WindowActions(QObject):
         self.redo.setEnabled(stack.canRedo())
         stack.canUndoChanged.connect(self.undo.setEnabled)
         stack.canRedoChanged.connect(self.redo.setEnabled)
-        stack.undoTextChanged.connect(lambda _t: self._undo_tips())
-        stack.redoTextChanged.connect(lambda _t: self._undo_tips())
+        # Bound methods, and the text from the signal: the stack also signals while it is
+        # being destroyed, when it can no longer be asked anything.
+        stack.undoTextChanged.connect(self._undo_tip)
+        stack.redoTextChanged.connect(self._redo_tip)
         self.find = action(w.open_find, QKeySequence.StandardKey.Find,
                            sp.SP_FileDialogContentsView)
         self.zoom_in = action(lambda: w.zoom("zoom_in"), QKeySequence.StandardKey.ZoomIn)
@@ -112,10 +114,11 @@ class WindowActions(QObject):
         if not paths:
             self.recent_menu.addAction(self.tr("(no recent files)")).setEnabled(False)
 
-    def _undo_tips(self) -> None:
-        stack = self.window.session.undo_stack
-        self.undo.setToolTip(self.tr("Undo %1").replace("%1", stack.undoText()).strip())
-        self.redo.setToolTip(self.tr("Redo %1").replace("%1", stack.redoText()).strip())
+    def _undo_tip(self, text: str) -> None:
+        self.undo.setToolTip(self.tr("Undo %1").replace("%1", text).strip())
+
+    def _redo_tip(self, text: str) -> None:
+        self.redo.setToolTip(self.tr("Redo %1").replace("%1", text).strip())
 
     def retranslate(self) -> None:
         """Menu titles and action texts in the current language."""
@@ -143,7 +146,8 @@ class WindowActions(QObject):
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self.export.setToolTip(self.tr("Export as SVG, PNG, PDF, Markdown, CSV, Mermaid…"))
         self.tidy.setToolTip(self.tr("Forget hand-placed positions and lay everything out again"))
-        self._undo_tips()
+        self._undo_tip(self.window.session.undo_stack.undoText())
+        self._redo_tip(self.window.session.undo_stack.redoText())
 
 
 def _add(menu: QMenu, item) -> None:
