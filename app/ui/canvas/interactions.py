@@ -44,12 +44,12 @@ def start_interaction(scene, event) -> Interaction | None:
         if isinstance(item, EdgeItem) and (end := item.end_at(pos)):
             return ReconnectDrag(scene, item, end)
     under = scene.items(pos)
-    node = under[0] if under and isinstance(under[0], NodeItem) else None
-    if node is None:
-        return None  # an edge, a label, a band or nothing: Qt selects or starts a rubber band
-    if node.on_handle(pos):
-        return ConnectDrag(scene, node)
-    return MoveDrag(scene)
+    for item in under:  # a connect handle wins even where an edge label covers it
+        if isinstance(item, NodeItem) and item.on_handle(pos):
+            return ConnectDrag(scene, item)
+    if under and isinstance(under[0], NodeItem):
+        return MoveDrag(scene)
+    return None  # an edge, a label, a band or nothing: Qt selects or starts a rubber band
 
 
 def placement(scene, item: NodeItem) -> Placement:

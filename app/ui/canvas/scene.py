@@ -151,8 +151,10 @@ class DiagramScene(QGraphicsScene):
         edge = next((i for i in self.items(event.scenePos()) if isinstance(i, EdgeItem)), None)
         if node is not None:
             self.edit_label_requested.emit(node.node_id)
+            event.accept()
         elif edge is not None:
             self.edit_label_requested.emit(edge.edge_id)
+            event.accept()
         else:
             super().mouseDoubleClickEvent(event)
 
