@@ -41,7 +41,8 @@ ChangesEnvironment=yes
 
 [Languages]
 Name: "en"; MessagesFile: "compiler:Default.isl"
-; ChineseSimplified ships with Inno Setup 6.3+ as an official translation.
+; ChineseSimplified.isl: official in recent Inno Setup 6 releases; with an older one, copy it
+; from the Inno Setup translations page into its Languages folder.
 Name: "zh"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
 
 [Tasks]
