@@ -42,7 +42,10 @@ class _Job(QRunnable):
             report = analyze(self._diagram, self._lang)
         except Exception as error:  # noqa: BLE001 - a crash in a worker must reach the GUI
             report = error
-        self._relay.done.emit(self._generation, report)
+        try:
+            self._relay.done.emit(self._generation, report)
+        except RuntimeError:
+            pass  # the window closed while this ran: nobody is waiting for the result
 
 
 class LiveChecklist(QObject):

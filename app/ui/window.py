@@ -7,6 +7,7 @@ live checklist's reports. Menus and the toolbar live in `panels/menus.py`.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMainWindow, QVBoxLayout, QWidget
@@ -24,7 +25,8 @@ from app.ui.panels.status import StatusBar
 from app.ui.session import Session
 
 try:  # the canvas is written in parallel; the window must open without it
-    from app.ui.canvas import DiagramScene, DiagramView
+    from app.ui.canvas.scene import DiagramScene
+    from app.ui.canvas.view import DiagramView
 except ImportError:  # pragma: no cover - only while the canvas package is missing
     DiagramScene = DiagramView = None
 
@@ -127,6 +129,8 @@ class MainWindow(QMainWindow):
         self.status.show_report(report)
 
     def _selection_changed(self) -> None:
+        if not shiboken6.isValid(self.scene):
+            return  # the scene clears its selection while it is being destroyed
         node_ids, edge_ids = self.scene.selected_ids()
         self.inspector.show_selection(node_ids, edge_ids)
 
