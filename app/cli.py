@@ -11,7 +11,6 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, TextIO
 
 from app.io import DiagramFileError, load_diagram, save_diagram
@@ -40,22 +39,6 @@ def default_lang(environ: dict[str, str] | None = None) -> str:
     return "en"
 
 
-def version() -> str:
-    """This program's version: from the installed package, else from pyproject.toml."""
-    from importlib import metadata
-
-    try:
-        return metadata.version("funnelflow")
-    except metadata.PackageNotFoundError:
-        import tomllib
-
-        pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
-        try:
-            return tomllib.loads(pyproject.read_text("utf-8"))["project"]["version"]
-        except (OSError, KeyError, ValueError):
-            return "unknown"
-
-
 class _VersionAction(argparse.Action):
     """`--version`, looked up only when asked: package metadata is slow to import."""
 
@@ -63,6 +46,8 @@ class _VersionAction(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
 
     def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        from app.version import version  # lazy: package metadata is slow to import
+
         print(f"funnelflow {version()}")
         parser.exit()
 
