@@ -8,7 +8,7 @@ live checklist's reports. Menus and the toolbar live in `panels/menus.py`.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMainWindow, QVBoxLayout, QWidget
 
@@ -110,7 +110,15 @@ class MainWindow(QMainWindow):
         self.files.message.connect(self.status.inform)
         self.live.report_ready.connect(self._report_ready)
         self.live.failed.connect(self.status.refuse)
-        self.scene.selectionChanged.connect(self._selection_changed)
+        # Selection is read once the scene has finished syncing a change (a renamed node is
+        # removed and re-added, which clears its selection for a moment).
+        self._selection_timer = QTimer(self)
+        self._selection_timer.setSingleShot(True)
+        self._selection_timer.setInterval(0)
+        self._selection_timer.timeout.connect(self.sync_selection)
+        self._edited = False
+        session.changed.connect(self._note_edit)
+        self.scene.selectionChanged.connect(self._selection_timer.start)
         for name, slot in (("band_clicked", self.inspector.show_band),
                            ("band_context_menu", self._band_menu)):
             signal = getattr(self.scene, name, None)
@@ -128,10 +136,25 @@ class MainWindow(QMainWindow):
         self.checklist_dock.show_report(report)
         self.status.show_report(report)
 
-    def _selection_changed(self) -> None:
+    def _note_edit(self, _changes) -> None:
+        self._edited = True
+
+    def sync_selection(self) -> None:
+        """Show the canvas selection in the inspector."""
+        self._selection_timer.stop()
         if not shiboken6.isValid(self.scene):
             return  # the scene clears its selection while it is being destroyed
         node_ids, edge_ids = self.scene.selected_ids()
+        edited, self._edited = self._edited, False
+        kind, key = self.inspector.subject
+        if not node_ids and not edge_ids and edited:
+            # An edit redrew the shown item and dropped its selection: keep it shown.
+            if kind == "node" and self.session.diagram.node(key) is not None:
+                self.scene.select_ids([key], [])
+                return
+            if kind == "edge" and self.session.diagram.edge(*key) is not None:
+                self.scene.select_ids([], ["->".join(key)])
+                return
         self.inspector.show_selection(node_ids, edge_ids)
 
     def _band_menu(self, kind: str, band_id: str, global_pos: QPoint) -> None:
