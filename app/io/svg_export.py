@@ -123,8 +123,10 @@ def _document(facts: Facts, geometry: Layout, text,  # noqa: ANN001
     for band in phases:
         yield from _band(band, "phase", text)
     yield "</g>\n"
-    yield from _edges(facts, edge_pictures(facts, geometry, flow_thickness), text)
+    edges = edge_pictures(facts, geometry, flow_thickness)
+    yield from _edges(facts, edges)
     yield from _nodes(facts, geometry, text)
+    yield from _edge_labels(edges, text)
     yield from _legend(legend, bounds.bottom, text)
     yield "</svg>\n"
 
@@ -136,7 +138,7 @@ def _css(outline: bool) -> str:
         ".edge path.curve{fill:none;stroke-linecap:round}",
         ".edge.handoff path.curve{stroke-dasharray:"
         + ",".join(num(v) for v in theme.HANDOFF_DASH) + "}",
-        ".edge .plate{fill:#FFFFFF;stroke-width:1}",
+        ".edge-label .plate{fill:#FFFFFF;stroke-width:1}",
         ".node .outline{stroke-width:1.6}",
         style_block(outline),
     ])
@@ -164,7 +166,7 @@ def _band(band: BandPicture, kind: str, text) -> Iterator[str]:  # noqa: ANN001
         yield "".join(text(*item) for item in band.texts) + "</g>\n"
 
 
-def _edges(facts: Facts, pictures: list[EdgePicture], text) -> Iterator[str]:  # noqa: ANN001
+def _edges(facts: Facts, pictures: list[EdgePicture]) -> Iterator[str]:
     edges = {e.id: e for e in facts.diagram.edges}
     yield '<g id="edges">\n'
     for picture in pictures:
@@ -178,10 +180,21 @@ def _edges(facts: Facts, pictures: list[EdgePicture], text) -> Iterator[str]:  #
         data += _measure("duration", edge.duration)
         data += [("flow-target", facts.flow(edge.id, "target")),
                  ("flow-actual", facts.flow(edge.id, "actual"))]
-        parts = [f'<g id="edge-{esc(edge.id)}" class="{classes}"{_attrs(data)}>'
-                 f'<path class="curve" d="{path_data(picture.path)}" stroke="{picture.color}" '
-                 f'stroke-width="{num(picture.width)}"/>'
-                 f'<path class="arrow" d="{path_data(picture.arrow)}" fill="{picture.color}"/>']
+        yield (f'<g id="edge-{esc(edge.id)}" class="{classes}"{_attrs(data)}>'
+               f'<path class="curve" d="{path_data(picture.path)}" stroke="{picture.color}" '
+               f'stroke-width="{num(picture.width)}"/>'
+               f'<path class="arrow" d="{path_data(picture.arrow)}" fill="{picture.color}"/>'
+               "</g>\n")
+    yield "</g>\n"
+
+
+def _edge_labels(pictures: list[EdgePicture], text) -> Iterator[str]:  # noqa: ANN001
+    """Handoff badges and label plates, above the nodes as on the canvas: none is hidden."""
+    yield '<g id="edge-labels">\n'
+    for picture in pictures:
+        if picture.badge is None and picture.text is None:
+            continue
+        parts = [f'<g class="edge-label status-{picture.status}" data-edge="{esc(picture.id)}">']
         if picture.badge is not None:
             bx, by = picture.badge
             parts.append(f'<circle class="badge" cx="{num(bx)}" cy="{num(by)}" '

@@ -139,7 +139,8 @@ def edge_pictures(facts: Facts, layout: Layout, flow_thickness: bool = False) ->
             if advance > theme.COLUMN_WIDTH - 30:
                 text = elide(text, theme.COLUMN_WIDTH - 30, theme.FONT_EDGE_PX)
                 advance = text_width(text, theme.FONT_EDGE_PX)
-            plate = label_pill(cx, cy, advance, theme.FONT_EDGE_PX)
+            # The canvas sizes the plate from Qt's line height (about 1.45 em) less 4 px.
+            plate = label_pill(cx, cy, advance, round(theme.FONT_EDGE_PX) * 1.45 - 4)
             label = (cx, cy + theme.FONT_EDGE_PX * 0.36, text, f"edge-label-{status}")
         badge = None
         if handoff:  # left of the label plate, or on the curve when there is none
@@ -201,7 +202,9 @@ def node_texts(node: Node, rect: Rect, volume: str, lang: str) -> list[Text]:
     if volume:
         lines.append((elide(volume, box.w, theme.FONT_SMALL_PX), "node-volume",
                       theme.FONT_SMALL_PX))
-    # A line is about 1.45 em high (ascent 1.16 em) in the bundled font, as Qt measures it.
+    # A line is about 1.45 em high (ascent 1.16 em) in the bundled font, as Qt measures it,
+    # at the whole-pixel sizes the canvas uses.
+    lines = [(text, style, float(round(size))) for text, style, size in lines]
     total = sum(size * 1.45 for _, _, size in lines) + _LINE_GAP * (len(lines) - 1)
     y = box.cy - total / 2
     texts = []

@@ -29,21 +29,26 @@ class TextStyle:
     italic: bool = False
 
 
+def _px(size: float) -> float:
+    """Font sizes in whole pixels, as the canvas sets them (QFont.setPixelSize(round(px)))."""
+    return float(round(size))
+
+
 # The same fonts and colours as the canvas painter (app/ui/paint.py, Styles).
 STYLES: dict[str, TextStyle] = {
-    "node-label": TextStyle(theme.FONT_LABEL_PX, 700, theme.INK),
-    "node-owner": TextStyle(theme.FONT_SMALL_PX, 400, theme.MUTED_INK),
-    "node-no-owner": TextStyle(theme.FONT_SMALL_PX, 400, theme.tint(theme.MUTED_INK, 0.25),
+    "node-label": TextStyle(_px(theme.FONT_LABEL_PX), 700, theme.INK),
+    "node-owner": TextStyle(_px(theme.FONT_SMALL_PX), 400, theme.MUTED_INK),
+    "node-no-owner": TextStyle(_px(theme.FONT_SMALL_PX), 400, theme.tint(theme.MUTED_INK, 0.25),
                                italic=True),
-    "node-volume": TextStyle(theme.FONT_SMALL_PX, 400, theme.MUTED_INK),
-    "mark": TextStyle(9.5, 700, "#FFFFFF"),
-    "edge-label-on": TextStyle(theme.FONT_EDGE_PX, 400, theme.EDGE_COLOR["on"]),
-    "edge-label-off": TextStyle(theme.FONT_EDGE_PX, 400, theme.EDGE_COLOR["off"]),
-    "edge-label-unmeasured": TextStyle(theme.FONT_EDGE_PX, 400, theme.INK),
-    "lane-title": TextStyle(theme.FONT_HEADER_PX, 700, None),
-    "phase-title": TextStyle(theme.FONT_HEADER_PX, 700, theme.INK),
-    "legend": TextStyle(theme.FONT_SMALL_PX, 400, theme.INK, "start"),
-    "legend-title": TextStyle(theme.FONT_SMALL_PX, 700, theme.INK, "start"),
+    "node-volume": TextStyle(_px(theme.FONT_SMALL_PX), 400, theme.MUTED_INK),
+    "mark": TextStyle(_px(9.5), 700, "#FFFFFF"),
+    "edge-label-on": TextStyle(_px(theme.FONT_EDGE_PX), 400, theme.EDGE_COLOR["on"]),
+    "edge-label-off": TextStyle(_px(theme.FONT_EDGE_PX), 400, theme.EDGE_COLOR["off"]),
+    "edge-label-unmeasured": TextStyle(_px(theme.FONT_EDGE_PX), 400, theme.INK),
+    "lane-title": TextStyle(_px(theme.FONT_HEADER_PX), 700, None),
+    "phase-title": TextStyle(_px(theme.FONT_HEADER_PX), 700, theme.INK),
+    "legend": TextStyle(_px(theme.FONT_SMALL_PX), 400, theme.INK, "start"),
+    "legend-title": TextStyle(_px(theme.FONT_SMALL_PX), 700, theme.INK, "start"),
 }
 
 # XML 1.0 forbids most control characters even as references; drop them, keep the rest.
