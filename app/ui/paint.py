@@ -159,9 +159,11 @@ def _fit(text: str, width: float, key: str) -> tuple[str, float]:
     """`text` elided like the SVG writer does, then cut further if the real font is wider."""
     text = elide(text, width, _FONT_PX[key])
     metrics = styles().metrics[key]
-    if metrics.horizontalAdvance(text) > width:
+    advance = metrics.horizontalAdvance(text)
+    if advance > width:
         text = metrics.elidedText(text, Qt.ElideRight, width)
-    return text, metrics.horizontalAdvance(text)
+        advance = metrics.horizontalAdvance(text)
+    return text, advance
 
 
 def _readable(painter: QPainter, px: float) -> bool:
@@ -280,6 +282,7 @@ class EdgeLook:
     curve: QPainterPath
     arrow: QPainterPath
     pen: QPen
+    solid_pen: QPen  # the same without dashes: drawn when too small to see them (and cheaper)
     handoff: bool
     text: str
     text_pos: QPointF
@@ -321,7 +324,8 @@ def edge_look(edge: Edge, src: Rect, dst: Rect, *, status: str = "unmeasured",
     if label_bounds is not None:
         label_bounds = label_bounds.adjusted(-2, -2, 2, 2)  # room for the selection stroke
     margin = width + HANDLE_RADIUS + 2
-    return EdgeLook(status, curve, arrow, _edge_pen(status, width, handoff), handoff, text,
+    return EdgeLook(status, curve, arrow, _edge_pen(status, width, handoff),
+                    _edge_pen(status, width, False), handoff, text,
                     QPointF(cx - advance / 2, cy + (metrics.ascent() - metrics.descent()) / 2),
                     pill, badge, (QPointF(*start), QPointF(*end)),
                     bounds.adjusted(-margin, -margin, margin, margin), label_bounds)
@@ -334,7 +338,8 @@ def paint_edge(painter: QPainter, look: EdgeLook, *, selected: bool = False) -> 
     if selected:
         painter.setPen(s.selection_pen)
         painter.drawPath(look.curve)
-    painter.setPen(look.pen)
+    # Dashing a long curve costs more than all else on screen; too small to see, skip it.
+    painter.setPen(look.pen if _readable(painter, theme.FONT_EDGE_PX) else look.solid_pen)
     painter.drawPath(look.curve)
     painter.setPen(s.no_pen)
     painter.setBrush(s.edge_brush[look.status])

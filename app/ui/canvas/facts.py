@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.analysis import OFF, ON, UNMEASURED, Report, edge_status, node_status
+from app.analysis import OFF, ON, UNMEASURED, Report, edge_status
 from app.analysis.report import SEVERITIES
 from app.model import Diagram, Edge, Node
 from app.render.canvas_geometry import flow_width
@@ -41,11 +41,9 @@ class FactBook:
                  flow_thickness: bool = False):
         self.diagram, self.report, self.lang = diagram, report, lang
         self.flow_thickness = flow_thickness
-        known = report.diagram.node_index() if report is not None else {}
-        # A node the report has not seen is judged on the current snapshot instead.
-        self._known = {node_id for node_id, node in known.items()
-                       if diagram.node(node_id) == node}
+        self._report_nodes = report.diagram.node_index() if report is not None else {}
         self._indexes: dict[int, dict[str, list[Edge]]] = {}
+        self._edge_statuses: dict[str, tuple[Edge, str]] = {}
         flows = report.flows.get("actual", {}) if report is not None else {}
         self._flows = flows
         self._biggest = max(flows.values(), default=0.0)
@@ -53,12 +51,9 @@ class FactBook:
     def node(self, node: Node) -> NodeFacts:
         """Status, worst finding and actual volume of `node`."""
         report = self.report
-        if report is not None and node.id in self._known and self._same_edges(node.id):
-            status = node_status(report, node)
-        else:
-            status = self._status_here(node)
+        status = self._status_here(node)
         severity = volume = None
-        if report is not None and node.id in report.diagram.node_index():
+        if report is not None and node.id in self._report_nodes:
             severities = {f.severity for f in report.findings_for(node.id)}
             severity = next((s for s in SEVERITIES if s in severities), None)
             volume = report.volumes.get("actual", {}).get(node.id)
@@ -67,18 +62,11 @@ class FactBook:
 
     def edge(self, edge: Edge) -> EdgeFacts:
         """Status (on the current values) and flow width of `edge`."""
-        status = edge_status(self.diagram, edge)
+        status = self._edge_status(edge)
         width = None
         if self.flow_thickness:
             width = flow_width(self._flows.get(edge.id), self._biggest)
         return EdgeFacts(status, width)
-
-    def _same_edges(self, node_id: str) -> bool:
-        """Whether the report saw the same outgoing edges of `node_id` as the snapshot has."""
-        if self.report.diagram is self.diagram:
-            return True
-        ours = self._index(self.diagram).get(node_id, [])
-        return ours == self._index(self.report.diagram).get(node_id, [])
 
     def _index(self, diagram: Diagram) -> dict[str, list[Edge]]:
         """Outgoing edges per node of `diagram`, built once per snapshot."""
@@ -90,10 +78,20 @@ class FactBook:
             self._indexes[id(diagram)] = found
         return found
 
+    def _edge_status(self, edge: Edge) -> str:
+        found = self._edge_statuses.get(edge.id)
+        if found is None or found[0] is not edge:
+            found = self._edge_statuses[edge.id] = (edge, edge_status(self.diagram, edge))
+        return found[1]
+
     def _status_here(self, node: Node) -> str:
-        """node_status's verdict, on the current snapshot, with an edge index built once."""
+        """node_status's verdict on the current snapshot, each edge judged once.
+
+        The same rule as app.analysis.node_status (which, given a report, would judge the
+        report's snapshot and every outgoing edge again for each node).
+        """
         marks = [kpi.is_worse() for kpi in node.kpis]
-        marks += [edge_status(self.diagram, e) for e in self._index(self.diagram).get(node.id, [])]
+        marks += [self._edge_status(e) for e in self._index(self.diagram).get(node.id, [])]
         if any(m is True or m == OFF for m in marks):
             return OFF
         if any(m is False or m == ON for m in marks):

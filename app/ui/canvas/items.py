@@ -12,6 +12,7 @@ from PySide6.QtGui import QPainterPath, QPainterPathStroker
 from PySide6.QtWidgets import QGraphicsItem
 
 from app.model import Edge, Node
+from app.render import theme
 from app.render.canvas_geometry import HANDLE_RADIUS, connect_handle, near
 from app.render.layout import Band, Rect
 from app.ui.paint import (
@@ -30,46 +31,56 @@ Z_LANE, Z_PHASE, Z_EDGE, Z_NODE, Z_LABEL, Z_ACTIVE, Z_DRAG = 0.0, 0.5, 1.0, 2.0,
 class NodeItem(QGraphicsItem):
     """One node: selectable, movable by dragging, with a connect handle on hover/selection."""
 
-    def __init__(self, node: Node, look: NodeLook, facts) -> None:
+    def __init__(self, node: Node, look, facts) -> None:
         super().__init__()
         self.node_id = node.id
-        self.node, self.look, self.facts = node, look, facts
+        self.node, self._look, self.facts = node, look, facts
         self._hover = False
         self._bounds = self._shape = None
         self.setFlags(QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemIsMovable)
         self.setAcceptHoverEvents(True)
         self.setZValue(Z_NODE)
 
-    def set_look(self, node: Node, look: NodeLook, facts) -> None:
-        """Show `node` drawn as `look`; only a new size needs Qt to re-index the item."""
-        if look.size != self.look.size:
-            self.prepareGeometryChange()
-            self._bounds = self._shape = None
-        self.node, self.look, self.facts = node, look, facts
+    @property
+    def look(self) -> NodeLook:
+        """How the node is drawn, worked out on first need: most of a big diagram is off
+        screen, and a node's texts cost more to measure than its box does to place."""
+        if not isinstance(self._look, NodeLook):
+            self._look = self._look()
+        return self._look
+
+    def set_look(self, node: Node, look, facts) -> None:
+        """Show `node` drawn as `look` (a NodeLook, or a function that makes one)."""
+        self.node, self._look, self.facts = node, look, facts
         self.update()
+
+    @property
+    def size(self) -> tuple[float, float]:
+        # Every node has the theme's size; no need to build the look to know it.
+        return theme.NODE_WIDTH, theme.NODE_HEIGHT
 
     @property
     def box(self) -> Rect:
         """The node's box where it is shown now (during a drag: where the hand has it)."""
-        w, h = self.look.size
+        w, h = self.size
         return Rect(self.x(), self.y(), w, h)
 
     def on_handle(self, scene_pos: QPointF) -> bool:
         """Whether `scene_pos` is on this node's connect handle."""
-        w, h = self.look.size
+        w, h = self.size
         local = self.mapFromScene(scene_pos)
         return near((local.x(), local.y()), connect_handle(Rect(0, 0, w, h)), HANDLE_RADIUS)
 
     def boundingRect(self) -> QRectF:
         if self._bounds is None:
-            w, h = self.look.size
+            w, h = self.size
             m = node_handle_margin()
             self._bounds = QRectF(-m, -m, w + 2 * m, h + 2 * m)
         return self._bounds
 
     def shape(self) -> QPainterPath:
         if self._shape is None:
-            w, h = self.look.size
+            w, h = self.size
             path = QPainterPath()
             path.addRect(QRectF(0, 0, w, h))
             cx, cy = connect_handle(Rect(0, 0, w, h))
@@ -89,10 +100,10 @@ class NodeItem(QGraphicsItem):
         self._hover = False
         self._raise()
 
-    def itemChange(self, change, value):
-        if change == QGraphicsItem.ItemSelectedHasChanged:
-            self._raise()
-        return super().itemChange(change, value)
+    def selection_changed(self) -> None:
+        """Called by the scene (no itemChange override: it would cost a Python call per
+        change of every item while a big scene is built)."""
+        self._raise()
 
     def _raise(self) -> None:
         # A node being worked on comes above the edge labels, so its handle is never hidden.
@@ -145,11 +156,6 @@ class EdgeItem(QGraphicsItem):
     def paint(self, painter, option, widget=None) -> None:
         paint_edge(painter, self.look, selected=self.isSelected())
 
-    def itemChange(self, change, value):
-        if change == QGraphicsItem.ItemSelectedHasChanged:
-            self.label.update()  # the label plate shows the selection too
-        return super().itemChange(change, value)
-
 
 class EdgeLabelItem(QGraphicsItem):
     """An edge's label plate and handoff badge, above the nodes so that no node hides it."""
@@ -165,7 +171,8 @@ class EdgeLabelItem(QGraphicsItem):
         self.prepareGeometryChange()
         bounds = self.edge_item.look.label_bounds
         self._bounds = bounds or QRectF()
-        self.setVisible(bounds is not None)
+        self.setVisible(bounds is not None and self.scene() is not None
+                        and self.scene()._labels_on)
         self.update()
 
     def boundingRect(self) -> QRectF:

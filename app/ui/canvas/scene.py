@@ -32,11 +32,11 @@ class DiagramScene(QGraphicsScene):
     band_context_menu = Signal(str, str, QPoint)  # kind, band id, screen position
     edit_label_requested = Signal(str)  # a node or edge id: the view opens the in-place editor
 
-    def __init__(self, session, lang: str = "en", parent=None):
+    def __init__(self, session, lang: str = "en", parent=None, *, report=None):
         super().__init__(parent)
         self.session = session
         self.lang = lang
-        self.report = None
+        self.report = report  # pass the first report here to build the items only once
         self.flow_thickness = False
         self.layout: Layout | None = None
         self.nodes: dict[str, NodeItem] = {}
@@ -45,14 +45,20 @@ class DiagramScene(QGraphicsScene):
         self._edges_of: dict[str, set[str]] = {}
         self._interaction: Interaction | None = None
         self.setBackgroundBrush(QColor(theme.CANVAS))
+        self._selected: set = set()
+        self._rect = QRectF()
+        self._labels_on = True
+        self._all_facts = True  # the report, language or flow toggle changed: judge every item
         session.changed.connect(self._on_changed)
         session.refused.connect(self._on_refused)
+        self.selectionChanged.connect(self._on_selection_changed)
         self._sync(EVERYTHING)
 
     # -- public API ---------------------------------------------------------------------------
     def set_report(self, report) -> None:
         """Show the analysis: statuses, volumes, severity markers, flow widths."""
         self.report = report
+        self._all_facts = True
         self._sync(ChangeSet())
 
     def set_lang(self, lang: str) -> None:
@@ -65,7 +71,8 @@ class DiagramScene(QGraphicsScene):
         """Draw edges as thick as their actual flow (True) or all alike (False)."""
         if on != self.flow_thickness:
             self.flow_thickness = on
-            self._sync(ChangeSet(edges=frozenset(self.edges)))
+            self._all_facts = True
+            self._sync(ChangeSet())
 
     def selected_ids(self) -> tuple[list[str], list[str]]:
         """The selected node ids and edge ids, in document order."""
@@ -94,6 +101,13 @@ class DiagramScene(QGraphicsScene):
             bounds = look.curve.boundingRect()
             return bounds.united(look.label_bounds) if look.label_bounds else bounds
         return None
+
+    def show_labels(self, on: bool) -> None:
+        """Show or hide every edge label (the view hides them when too small to read)."""
+        if on != self._labels_on:
+            self._labels_on = on
+            for item in self.edges.values():
+                item.label.setVisible(on and item.look.label_bounds is not None)
 
     def node_at(self, scene_pos: QPointF) -> NodeItem | None:
         """The topmost node under `scene_pos`, if any."""
@@ -170,6 +184,16 @@ class DiagramScene(QGraphicsScene):
     def _on_changed(self, changes: ChangeSet) -> None:
         self._sync(changes)
 
+    def _on_selection_changed(self) -> None:
+        # Selected nodes come to the front; an edge's label plate shows its selection too.
+        now = set(self.selectedItems())
+        for item in now ^ self._selected:
+            if isinstance(item, NodeItem):
+                item.selection_changed()
+            elif isinstance(item, EdgeItem):
+                item.label.update()
+        self._selected = now
+
     def _on_refused(self, _message: str) -> None:
         self.restore_positions()  # a refused move leaves every node where the model has it
 
@@ -179,15 +203,19 @@ class DiagramScene(QGraphicsScene):
         self.layout = geometry = layout(diagram)
         facts = FactBook(diagram, self.report, self.lang, self.flow_thickness)
         full = changes.structure
+        self._judge_all = self._all_facts or full
+        self._all_facts = False
+        self._index = diagram.node_index()
         if full or old is None or old.lanes != geometry.lanes or old.phases != geometry.phases:
             self._sync_bands(geometry)
-        moved = self._sync_nodes(diagram, geometry, facts, changes, full)
-        self._sync_edges(diagram, geometry, facts, changes, full, moved)
         b = geometry.bounds
         rect = QRectF(b.x, b.y, b.w, b.h).adjusted(-SCENE_MARGIN, -SCENE_MARGIN,
                                                    SCENE_MARGIN, SCENE_MARGIN)
-        if rect != self.sceneRect():
-            self.setSceneRect(rect)  # explicit: Qt never has to scan every item for it
+        if rect != self._rect:
+            self._rect = rect
+            self.setSceneRect(rect)  # explicit, and first: Qt never scans the items for it
+        moved = self._sync_nodes(diagram, geometry, facts, changes, full)
+        self._sync_edges(diagram, geometry, facts, changes, full, moved)
 
     def _sync_bands(self, geometry: Layout) -> None:
         for item in self.bands:
@@ -199,7 +227,7 @@ class DiagramScene(QGraphicsScene):
 
     def _sync_nodes(self, diagram, geometry, facts, changes, full) -> set[str]:
         """Add, drop and refresh node items; returns the ids whose box or lane changed."""
-        index = diagram.node_index()
+        index = self._index
         for gone in [i for i in self.nodes if i not in index]:
             self.removeItem(self.nodes.pop(gone))
         moved: set[str] = set()
@@ -212,7 +240,10 @@ class DiagramScene(QGraphicsScene):
         for node in diagram.nodes:
             rect = geometry.nodes[node.id]
             item = self.nodes.get(node.id)
-            fact = facts.node(node)
+            # Only nodes an edit may have touched are judged again: an edit stays cheap.
+            suspect = (item is None or self._judge_all or item.node is not node
+                       or node.id in sources or node.id in changes.nodes)
+            fact = facts.node(node) if suspect else item.facts
             if item is None:
                 item = NodeItem(node, self._node_look(node, rect, fact), fact)
                 item.setPos(rect.x, rect.y)
@@ -220,8 +251,8 @@ class DiagramScene(QGraphicsScene):
                 self.nodes[node.id] = item
                 moved.add(node.id)
                 continue
-            if (full or item.node is not node or item.facts != fact or node.id in sources
-                    or node.id in changes.nodes):
+            if suspect and (full or item.node is not node or item.facts != fact
+                            or node.id in changes.nodes):
                 if item.node.lane != node.lane:
                     moved.add(node.id)
                 item.set_look(node, self._node_look(node, rect, fact), fact)
@@ -241,23 +272,27 @@ class DiagramScene(QGraphicsScene):
             self._edges_of[edge.source].add(edge.id)
             self._edges_of[edge.target].add(edge.id)
             item = self.edges.get(edge.id)
-            fact = facts.edge(edge)
+            suspect = (item is None or self._judge_all or item.edge is not edge
+                       or edge.id in changes.edges)
+            fact = facts.edge(edge) if suspect else item.facts
             src, dst = geometry.nodes[edge.source], geometry.nodes[edge.target]
             if item is None:
                 item = EdgeItem(edge, self._edge_look(edge, src, dst, fact), fact)
                 self.addItem(item)
                 self.addItem(item.label)
+                item.label.setVisible(self._labels_on and item.look.label_bounds is not None)
                 self.edges[edge.id] = item
             elif (full or item.edge is not edge or item.facts != fact or edge.id in changes.edges
                   or edge.source in moved or edge.target in moved):
                 item.set_look(edge, self._edge_look(edge, src, dst, fact), fact)
 
     def _node_look(self, node, rect: Rect, fact):
-        return node_look(node, (rect.w, rect.h), status=fact.status, severity=fact.severity,
-                         volume=fact.volume, lang=self.lang)
+        lang = self.lang  # made lazily by the item, with the facts of this moment
+        return lambda: node_look(node, (rect.w, rect.h), status=fact.status,
+                                 severity=fact.severity, volume=fact.volume, lang=lang)
 
     def _edge_look(self, edge, src: Rect, dst: Rect, fact):
-        index = self.session.diagram.node_index()
+        index = self._index
         source, target = index.get(edge.source), index.get(edge.target)
         handoff = source is not None and target is not None and source.lane != target.lane
         return edge_look(edge, src, dst, status=fact.status, width=fact.width, handoff=handoff)

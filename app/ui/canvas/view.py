@@ -55,6 +55,11 @@ class DiagramView(QGraphicsView):
         """Scale to `factor` (clamped to what is still useful)."""
         factor = min(MAX_ZOOM, max(MIN_ZOOM, factor))
         self.scale(factor / self.zoom(), factor / self.zoom())
+        self._zoomed()
+
+    def _zoomed(self) -> None:
+        # Far out, edge labels are unreadable: hide their items so Qt does not even visit them.
+        self.scene().show_labels(self.zoom() * theme.FONT_EDGE_PX >= theme.MIN_READABLE_PX)
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom() * ZOOM_STEP)
@@ -71,6 +76,7 @@ class DiagramView(QGraphicsView):
         self.fitInView(QRectF(b.x, b.y, b.w, b.h).adjusted(-20, -20, 20, 20), Qt.KeepAspectRatio)
         if self.zoom() > 1.0:
             self.zoom_reset()
+        self._zoomed()
         self.centerOn(b.cx, b.cy)
 
     def center_on_target(self, target_id: str) -> None:
