@@ -168,6 +168,8 @@ def _band(band: BandPicture, kind: str, text) -> Iterator[str]:  # noqa: ANN001
 
 def _edges(facts: Facts, pictures: list[EdgePicture]) -> Iterator[str]:
     edges = {e.id: e for e in facts.diagram.edges}
+    flows_target = facts.report.flows.get("target", {})
+    flows_actual = facts.report.flows.get("actual", {})
     yield '<g id="edges">\n'
     for picture in pictures:
         edge = edges[picture.id]
@@ -178,8 +180,8 @@ def _edges(facts: Facts, pictures: list[EdgePicture]) -> Iterator[str]:
             data += [("conversion-target", edge.conversion.target),
                      ("conversion-actual", edge.conversion.actual)]
         data += _measure("duration", edge.duration)
-        data += [("flow-target", facts.flow(edge.id, "target")),
-                 ("flow-actual", facts.flow(edge.id, "actual"))]
+        data += [("flow-target", flows_target.get(edge.id)),
+                 ("flow-actual", flows_actual.get(edge.id))]
         yield (f'<g id="edge-{esc(edge.id)}" class="{classes}"{_attrs(data)}>'
                f'<path class="curve" d="{path_data(picture.path)}" stroke="{picture.color}" '
                f'stroke-width="{num(picture.width)}"/>'
@@ -230,7 +232,7 @@ def _nodes(facts: Facts, geometry: Layout, text) -> Iterator[str]:  # noqa: ANN0
                      f'fill="{theme.SEVERITY_COLOR[picture.severity]}"/>')
         x, y = picture.origin
         yield (f'<g id="node-{esc(node.id)}" class="node kind-{picture.kind} '
-               f'status-{picture.status}" transform="translate({num(x)} {num(y)})"'
+               f'status-{picture.status}" transform="translate({x:.1f} {y:.1f})"'
                f'{_attrs(_node_data(facts, node))}>{outlines}{mark}'
                + "".join(text(*item) for item in picture.texts) + "</g>\n")
     yield "</g>\n"
@@ -265,16 +267,14 @@ def _measure(name: str, measure: Measure | None) -> list[tuple[str, object]]:
 
 def _attrs(pairs: list[tuple[str, object]]) -> str:
     """` data-name="value"` for every pair with a value; numbers without float noise."""
-    out = []
-    for name, value in pairs:
-        if value is None or value == "":
-            continue
-        if isinstance(value, float):
-            text = str(int(value)) if value.is_integer() else repr(round(value, 6))
-        else:
-            text = esc(str(value))
-        out.append(f' data-{name}="{text}"')
-    return "".join(out)
+    return "".join([f' data-{name}="{_value(value)}"' for name, value in pairs
+                    if value is not None and value != ""])
+
+
+def _value(value: object) -> str:
+    if value.__class__ is float:
+        return str(int(value)) if value.is_integer() else repr(round(value, 6))
+    return esc(value if value.__class__ is str else str(value))
 
 
 def _legend(legend, top: float, text) -> Iterator[str]:  # noqa: ANN001
