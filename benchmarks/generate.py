@@ -19,11 +19,17 @@ KPI_NAMES = [("转化率", True), ("点击率", True), ("打开率", True), ("�
              ("净推荐值", False)]
 
 
+def _lane_index(layer: int, k: int, layers: int, lanes: int) -> int:
+    """Departments own stretches of the funnel: every lanes-th of the layers shifts one lane,
+    so about a third of the edges are handoffs between lanes, as in real funnels."""
+    return (k + layer * lanes // layers) % lanes
+
+
 def synthetic_diagram(n: int, *, seed: int = 7, loops: bool = True) -> dict:
     """A layered funnel of about `n` nodes: entries on the left, goals and exits on the right."""
     rng = random.Random(seed)
     lanes = LANES[: 4 if n < 1000 else 6]
-    layers = max(4, round(n ** 0.5 / 2))
+    layers = max(8, round(n ** 0.5 / 2))
     per_layer = [n // layers + (1 if i < n % layers else 0) for i in range(layers)]
     nodes: list[dict] = []
     layer_ids: list[list[str]] = []
@@ -41,7 +47,7 @@ def synthetic_diagram(n: int, *, seed: int = 7, loops: bool = True) -> dict:
                 "id": node_id,
                 "label": f"{rng.choice(STEP_NAMES)} {layer}.{k}",
                 "kind": kind,
-                "lane": lanes[(layer + k) % len(lanes)][0],
+                "lane": lanes[_lane_index(layer, k, layers, len(lanes))][0],
                 "phase": phase,
                 "owner": rng.choice(OWNERS),
             }
@@ -67,7 +73,11 @@ def synthetic_diagram(n: int, *, seed: int = 7, loops: bool = True) -> dict:
         nxt = layer_ids[layer + 1]
         for k, source in enumerate(layer_ids[layer]):
             fan = 2 if k % 11 == 5 else rng.choice((1, 1, 2))
-            targets = sorted({nxt[(k + j * 7) % len(nxt)] for j in range(fan)})
+            # Mostly along the same lane (a department works its stretch of the funnel);
+            # a decision's second branch crosses to the next lane.
+            step = len(lanes) * 2
+            targets = sorted({nxt[(k + j * (1 if k % 11 == 5 else step)) % len(nxt)]
+                              for j in range(fan)})
             share = 0.9 / len(targets)
             for target in targets:
                 target_rate = round(rng.uniform(0.3, 1.0) * share, 4)
