@@ -197,3 +197,20 @@ def test_every_template_exports_to_png_and_pdf(tmp_path, lang, name):
     assert loads_diagram(read_png_source(tmp_path / "t.png")) == diagram
     assert (tmp_path / "t.pdf").read_bytes().startswith(b"%PDF")
     assert _distinct_colors(_image(tmp_path / "t.png")) > 20
+
+
+def test_a_huge_diagram_is_scaled_down_never_cut(monkeypatch):
+    """Past the pixel budget the PNG scale drops, past 200 inches the PDF page shrinks."""
+    from PySide6.QtGui import QImage
+
+    from app.ui import export_pdf, export_png
+
+    diagram = four_lanes()
+    width, height, _ = export_png.picture_size(diagram, "zh")
+    monkeypatch.setattr(export_png, "MAX_PIXELS", int(width * height / 4))
+    image = QImage.fromData(export_png.render_png(diagram, lang="zh", scale=2), "PNG")
+    assert image.width() == pytest.approx(width / 2, abs=2)  # 2x asked, 0.5x fits
+    monkeypatch.setattr(export_pdf, "MAX_PAGE_POINTS", 500.0)
+    data = export_pdf.render_pdf(diagram, lang="zh")
+    box = [float(v) for v in data.split(b"/MediaBox [", 1)[1].split(b"]", 1)[0].split()]
+    assert max(box[2] - box[0], box[3] - box[1]) == pytest.approx(500, abs=1)

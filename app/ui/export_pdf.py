@@ -40,6 +40,7 @@ PAGES = {"fit": None, "a4": QPageSize.PageSizeId.A4, "a3": QPageSize.PageSizeId.
 DPI = 96  # one scene unit is one pixel at 96 dpi, as on screen
 HEADER_HEIGHT = 44.0  # scene units above the diagram on its page
 PAGE_MARGIN_MM = 12.0
+MAX_PAGE_POINTS = 14_400.0  # 200 inches, the largest page PDF 1.x readers accept
 
 _WORDS = {
     "en": {"checklist": "Bottleneck checklist", "top": "Top bottlenecks", "error": "Errors",
@@ -83,6 +84,11 @@ def render_pdf(diagram: Diagram, *, lang: str | None = None, page: str = "fit",
     writer.setCreator("FunnelFlow")
     if PAGES[key] is None:  # the page is the picture plus its header, in points
         size = QSizeF(width * 72 / DPI, (height + HEADER_HEIGHT) * 72 / DPI)
+        # Acrobat and Word refuse pages over 200 inches: shrink the page, the vector
+        # drawing follows (it is scaled to the page below) and stays sharp when zoomed.
+        longest = max(size.width(), size.height())
+        if longest > MAX_PAGE_POINTS:
+            size *= MAX_PAGE_POINTS / longest
         writer.setPageLayout(QPageLayout(QPageSize(size, QPageSize.Unit.Point, "FunnelFlow"),
                                          QPageLayout.Orientation.Portrait, QMarginsF()))
     else:

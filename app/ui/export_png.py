@@ -30,8 +30,9 @@ from app.render.layout import Layout, layout
 log = logging.getLogger(__name__)
 
 DEFAULT_SCALE = 2.0
-#: the largest image we paint (pixels): beyond it the scale is lowered, never the content cut
-MAX_PIXELS = 120_000_000
+#: the largest image we paint (pixels): beyond it the scale is lowered, never the content cut;
+#: 60 MP (240 MB decoded) stays under Qt's default 256 MB image reading limit
+MAX_PIXELS = 60_000_000
 MAX_SIDE = 32_000  # QImage and most viewers stop near 32,767 pixels a side
 
 
