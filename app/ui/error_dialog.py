@@ -1,8 +1,8 @@
 """The dialog for a file the loader refused: every located problem, and the line it is on.
 
-The same `FILE:LINE:COL: message` lines the command line prints, one per row; selecting a
-row shows the offending source line with its neighbours and a caret under the column, so
-the user can find the mistake in their editor. Showing this never touches the session: the
+The same `FILE:LINE:COL: message` lines the command line prints, and for each the offending
+source line with its neighbours and a caret under the column, so the user can find the
+mistake in their editor. Showing this never touches the session: the
 document that was open stays open, unchanged.
 """
 
@@ -10,20 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QListWidget,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.io import MAX_FILE_BYTES, DiagramFileError, Problem
 
 CONTEXT_LINES = 2  # shown above and below the offending line
+MAX_LISTED = 30  # a file broken everywhere must not make a dialog taller than the screen
 _MAX_SHOWN_WIDTH = 200  # a minified one-line file must not make a 1 MB label
 
 
@@ -57,47 +49,33 @@ def read_lines(path: str | Path) -> list[str]:
     return data.decode("utf-8", errors="replace").splitlines()
 
 
-class LoadErrorDialog(QDialog):
-    """Why a file could not be opened; the current document is left as it was."""
+class LoadErrorDialog(QMessageBox):
+    """Why a file could not be opened; the current document is left as it was.
+
+    A message box (so it looks like every other FunnelFlow warning and tests can stub it):
+    the problems as `FILE:LINE:COL: message` lines, and under "Show Details…" the source
+    lines around each problem with a caret under the column.
+    """
 
     def __init__(self, path: str | Path, error: DiagramFileError,
                  parent: QWidget | None = None, lines: list[str] | None = None):
-        super().__init__(parent)
+        super().__init__(QMessageBox.Icon.Warning, "", "", QMessageBox.StandardButton.Close,
+                         parent)
         self.error = error
-        self._lines = lines if lines is not None else read_lines(path)
+        lines = lines if lines is not None else read_lines(path)
         self.setWindowTitle(self.tr("Could not open the diagram"))
-        count = len(error.problems)
-        headline = QLabel(self.tr(
-            "{name} could not be opened: {count} problem(s). Your current diagram is "
-            "unchanged. Fix the file in a text editor and open it again.").format(
-                name=Path(path).name, count=count), self)
-        headline.setWordWrap(True)
-        self.problems = QListWidget(self)
-        self.problems.addItems([str(problem) for problem in error.problems])
-        self.context = QPlainTextEdit(self)
-        self.context.setReadOnly(True)
-        self.context.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        self.context.setFont(mono)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(headline)
-        layout.addWidget(self.problems, 2)
-        layout.addWidget(self.context, 1)
-        layout.addWidget(buttons)
-        self.problems.currentRowChanged.connect(self.show_problem)
-        self.problems.setCurrentRow(0)
-        self.resize(720, 420)
-
-    def show_problem(self, row: int) -> None:
-        """Show the source around the problem in `row` (nothing for whole-file problems)."""
-        if not 0 <= row < len(self.error.problems):
-            return
-        problem = self.error.problems[row]
-        text = source_context(self._lines, problem)
-        self.context.setPlainText(text or self.tr("(This problem concerns the whole file.)"))
+        self.setText(self.tr("{name} could not be opened. Your current diagram is unchanged; "
+                             "fix the file in a text editor and open it again.").format(
+                                 name=Path(path).name))
+        shown = [str(problem) for problem in error.problems[:MAX_LISTED]]
+        more = len(error.problems) - len(shown)
+        if more > 0:
+            shown.append(self.tr("… and {n} more problems").format(n=more))
+        self.setInformativeText("\n".join(shown))
+        contexts = [f"{problem}\n{context}" for problem in error.problems[:MAX_LISTED]
+                    if (context := source_context(lines, problem))]
+        if contexts:
+            self.setDetailedText("\n\n".join(contexts))
 
 
 def show_load_error(parent: QWidget | None, path: str | Path, error: DiagramFileError) -> None:

@@ -147,16 +147,14 @@ def _tr(text: str) -> str:
 
 def tell_save_failed(parent: QWidget | None, error: SaveFailed) -> bool:
     """Say why the save failed and that nothing was lost; True if the user wants Save As."""
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Could not save"),
-                      _tr("{name} was not saved.").format(name=error.path.name),
-                      parent=parent)
-    box.setInformativeText(error.reason + "\n\n" + _tr(
-        "The file on disk is unchanged and your diagram is still open with all its edits."))
-    save_as = box.addButton(_tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(save_as)
-    box.exec()
-    return box.clickedButton() is save_as
+    text = _tr("“{name}” could not be saved: {reason}\nThe file on disk is unchanged and your "
+               "diagram is still open with all its edits. Save somewhere else?").format(
+                   name=error.path.name, reason=error.reason)
+    answer = QMessageBox.critical(
+        parent, _tr("Could not save"), text,
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Save)
+    return answer == QMessageBox.StandardButton.Save
 
 
 OVERWRITE, SAVE_AS, CANCEL = "overwrite", "save-as", "cancel"

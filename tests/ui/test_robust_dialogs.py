@@ -41,22 +41,28 @@ def test_the_dialog_lists_the_command_line_messages_and_shows_the_line(qtbot, tm
     session = Session(PLAN, tmp_path / "plan.yaml")
     dialog = LoadErrorDialog(path, error)
     qtbot.addWidget(dialog)
-    rows = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    rows = dialog.informativeText().splitlines()
     assert rows == [str(p) for p in error.problems] and len(rows) == 2
     assert rows[0].startswith(f"{path}:8:") and rows[1].startswith(f"{path}:9:")
-    dialog.problems.setCurrentRow(1)
-    context = dialog.context.toPlainText().splitlines()
-    assert context[0] == "  7 |     lane: m"
-    assert context[2] == "> 9 |     colour: red"
-    assert context[3].index("^") == len("> 9 | ") + error.problems[1].col - 1
+    details = dialog.detailedText().split("\n\n")
+    context = details[1].splitlines()
+    assert context[0] == rows[1]
+    assert context[1] == "  7 |     lane: m"
+    assert context[3] == "> 9 |     colour: red"
+    assert context[4].index("^") == len("> 9 | ") + error.problems[1].col - 1
     assert session.diagram == PLAN and not session.modified  # untouched
 
 
-def test_whole_file_problems_and_unreadable_files_show_no_context(qtbot, tmp_path):
+def test_whole_file_problems_show_no_context_and_many_are_capped(qtbot, tmp_path):
     error = DiagramFileError([Problem("gone.yaml", 0, 0, "no such file")])
     dialog = LoadErrorDialog(tmp_path / "gone.yaml", error)
     qtbot.addWidget(dialog)
-    assert "whole file" in dialog.context.toPlainText()
+    assert dialog.informativeText() == "gone.yaml: no such file" and dialog.detailedText() == ""
+    many = DiagramFileError([Problem("f.yaml", n, 1, "bad") for n in range(1, 101)])
+    dialog = LoadErrorDialog(tmp_path / "f.yaml", many, lines=["x: 1"] * 100)
+    qtbot.addWidget(dialog)
+    assert len(dialog.informativeText().splitlines()) == 31
+    assert dialog.informativeText().endswith("and 70 more problems")
 
 
 def test_context_is_cut_for_a_minified_line():
