@@ -33,17 +33,26 @@ EDIT_CANVAS = "edit -> canvas"
 EDIT_CHECK = "edit -> checklist"
 ROWS = (BUILD, PEER, PAINT_100, PAINT_FIT, RUBBER, EDIT_CANVAS, EDIT_CHECK)
 
-BUILD_GOAL = Goal("scene build <= 2x the raw-Qt floor", "ratio", 2.0)
+BUILD_GOAL = Goal("scene build <= 2x the raw-Qt floor", "ratio", 2.0, miss_reason=(
+    "every edge's look is built eagerly, and layout's free-slot search is O(k²) per column "
+    "(fixes: note 2)"))
 #: research/performance.md: NodeGraphQt built 5,000 nodes in 8.6 s on this kind of machine
 NODEGRAPHQT_5K_S = 8.6
-PEER_GOAL = Goal(">= 10x faster than NodeGraphQt at 5,000 nodes", "ratio", 0.1, size=5000)
-PAINT_100_GOAL = Goal("repaint at 100% <= 16 ms", "ms", 16.0)
+PEER_GOAL = Goal(">= 10x faster than NodeGraphQt at 5,000 nodes", "ratio", 0.1, size=5000,
+                 miss_reason="follows the scene build (note 2)")
+PAINT_100_GOAL = Goal("repaint at 100% <= 16 ms", "ms", 16.0, miss_reason=(
+    "dashed handoff curves are stroked over their whole length, on screen or not (note 1)"))
 PAINT_FIT_GOAL = Goal("repaint at fit zoom <= the raw floor at 5,000 nodes", "ratio", 1.0,
-                      size=5000)
+                      size=5000, miss_reason=(
+                          "no level of detail when zoomed out: every edge is still an "
+                          "antialiased dashed Bézier, every node its outline path (note 1)"))
 EDIT_CANVAS_GOAL = Goal("an edit shows on the canvas at once (<= 100 ms, 1,000 nodes)", "ms",
-                        100.0, size=1000)
+                        100.0, size=1000, miss_reason=(
+                            "the scene lays out the whole diagram on every edit (note 3)"))
 EDIT_CHECK_GOAL = Goal("the checklist follows an edit within 300 ms (1,000 nodes)", "ms", 300.0,
-                       size=1000)
+                       size=1000, miss_reason=(
+                           "a 150 ms debounce, then analyze() on the GUI thread, half of it "
+                           "one sparse solve per off-target edge on a loop (note 4)"))
 VIEW_W, VIEW_H = 1920, 1080
 RUBBER_NODES = 1000
 EDIT_TIMEOUT_S = 10.0
