@@ -99,8 +99,17 @@ def _run_group(group: str, fixtures: Fixtures, args: argparse.Namespace) -> list
 
 
 def _flags(argv: list[str] | None) -> str:
-    given = sys.argv[1:] if argv is None else argv
-    return "".join(f" {a}" for a in given if not a.startswith("--out") and a != str(DEFAULT_OUT))
+    """The options the table was made with, without where it was written."""
+    given = list(sys.argv[1:] if argv is None else argv)
+    kept, skip = [], False
+    for arg in given:
+        if skip:
+            skip = False
+        elif arg == "--out":
+            skip = True
+        elif not arg.startswith("--out="):
+            kept.append(arg)
+    return "".join(f" {a}" for a in kept)
 
 
 if __name__ == "__main__":

@@ -43,11 +43,16 @@ def cells(row: Row) -> tuple[str, ...]:
         floor = ratio = ""
     else:
         subject, floor = fmt_seconds(row.subject), fmt_seconds(row.floor) if row.floor else "—"
-        ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "—"
+        ratio = fmt_ratio(row.ratio)
     goal = ""
     if row.goal is not None and row.goal.applies(row.size):
         goal = row.verdict
     return (row.name, size, subject, floor, ratio, row.floor_name, goal, row.note)
+
+
+def fmt_ratio(ratio: float | None) -> str:
+    """Three significant digits: 0.103x must not read as the 0.10x a goal asks for."""
+    return "—" if ratio is None else f"{ratio:.3g}x"
 
 
 def text_table(rows: list[Row]) -> str:
@@ -93,8 +98,8 @@ def _evidence(row: Row) -> str:
         return where + (row.note or "—")
     if row.goal is not None and row.goal.kind == "ms":
         return where + fmt_seconds(row.subject)
-    ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "—"
-    return where + f"{fmt_seconds(row.subject)} vs {fmt_seconds(row.floor)} = {ratio}"
+    versus = f"{fmt_seconds(row.subject)} vs {fmt_seconds(row.floor)}"
+    return where + f"{versus} = {fmt_ratio(row.ratio)}"
 
 
 def markdown(rows: list[Row], info: dict[str, str], command: str, notes: str) -> str:
