@@ -89,7 +89,7 @@ def _run_group(group: str, fixtures: Fixtures, args: argparse.Namespace) -> list
         if group == "check":
             return bench_check.run(fixtures, sizes, repeat)
         if group == "export":
-            return bench_export.run(fixtures, sizes, repeat, qt="canvas" in args.groups or True)
+            return bench_export.run(fixtures, sizes, repeat)
         from benchmarks import bench_canvas
 
         edit_size = 1000 if any(n >= 1000 for n in canvas_sizes) else max(canvas_sizes or [100])
