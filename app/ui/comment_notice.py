@@ -22,8 +22,8 @@ from app.model.commands import EVERYTHING, ChangeSet
 CARRY, DROP, CANCEL = "carry", "drop", "cancel"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CommentNotice", text)
+# lupdate finds `translate("Context", "literal")`: keep the literal in the call.
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -95,18 +95,21 @@ class CommentNotice(QObject):
 
 def ask_about_comments(parent: QWidget | None, comments: list[Comment]) -> str:
     """CARRY, DROP or CANCEL, asked in a message box listing the first comments."""
-    box = QMessageBox(QMessageBox.Icon.Question, _tr("Comments in this file"),
-                      _tr("This file has {n} comment(s). FunnelFlow saves "
-                                       "diagrams without comments, so they would be lost.")
+    box = QMessageBox(QMessageBox.Icon.Question,
+                      translate("CommentNotice", "Comments in this file"),
+                      translate("CommentNotice", "This file has {n} comment(s). FunnelFlow "
+                                "saves diagrams without comments, so they would be lost.")
                       .format(n=len(comments)), parent=parent)
     shown = "\n".join(f"{c.line}: {c.text}" for c in comments[:8])
     more = len(comments) - 8
     if more > 0:
-        shown += "\n" + _tr("… and {n} more").format(n=more)
-    box.setInformativeText(_tr(
-        "Keep each comment in the notes of its node (or of the diagram)?") + "\n\n" + shown)
-    carry = box.addButton(_tr("Keep as notes"), QMessageBox.ButtonRole.AcceptRole)
-    drop = box.addButton(_tr("Save without them"),
+        shown += "\n" + translate("CommentNotice", "… and {n} more").format(n=more)
+    box.setInformativeText(translate(
+        "CommentNotice", "Keep each comment in the notes of its node (or of the diagram)?")
+        + "\n\n" + shown)
+    carry = box.addButton(translate("CommentNotice", "Keep as notes"),
+                          QMessageBox.ButtonRole.AcceptRole)
+    drop = box.addButton(translate("CommentNotice", "Save without them"),
                          QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(carry)
