@@ -20,12 +20,12 @@ from app.io.svg_facts import Facts, gather, kpi_status, resolve_lang
 from app.io.svg_legend import build_legend
 from app.io.svg_scene import (
     HANDOFF_GLYPH,
+    PLATE_RADIUS,
     BandPicture,
     EdgePicture,
     band_pictures,
     darker,
     edge_pictures,
-    label_background,
     node_pictures,
 )
 from app.io.svg_text import LiveText, esc, num, path_data, style_block
@@ -172,7 +172,8 @@ def _edges(facts: Facts, pictures: list[EdgePicture]) -> Iterator[str]:
     flows_actual = facts.report.flows.get("actual", {})
     yield '<g id="edges">\n'
     for picture in pictures:
-        edge = edges[picture.id]
+        edge_id = picture.id
+        edge = edges[edge_id]
         classes = f"edge status-{picture.status}" + (" handoff" if picture.handoff else "")
         data = [("from", edge.source), ("to", edge.target), ("label", edge.label),
                 ("status", picture.status)]
@@ -180,9 +181,9 @@ def _edges(facts: Facts, pictures: list[EdgePicture]) -> Iterator[str]:
             data += [("conversion-target", edge.conversion.target),
                      ("conversion-actual", edge.conversion.actual)]
         data += _measure("duration", edge.duration)
-        data += [("flow-target", flows_target.get(edge.id)),
-                 ("flow-actual", flows_actual.get(edge.id))]
-        yield (f'<g id="edge-{esc(edge.id)}" class="{classes}"{_attrs(data)}>'
+        data += [("flow-target", flows_target.get(edge_id)),
+                 ("flow-actual", flows_actual.get(edge_id))]
+        yield (f'<g id="edge-{esc(edge_id)}" class="{classes}"{_attrs(data)}>'
                f'<path class="curve" d="{path_data(picture.path)}" stroke="{picture.color}" '
                f'stroke-width="{num(picture.width)}"/>'
                f'<path class="arrow" d="{path_data(picture.arrow)}" fill="{picture.color}"/>'
@@ -203,7 +204,9 @@ def _edge_labels(pictures: list[EdgePicture], text) -> Iterator[str]:  # noqa: A
                          f'r="{num(BADGE_RADIUS)}" fill="{picture.color}"/>'
                          + text(bx, by + 3.4, HANDOFF_GLYPH, "mark"))
         if picture.text is not None:
-            parts.append(f'<path class="plate" d="{path_data(label_background(picture.plate))}" '
+            plate = picture.plate
+            parts.append(f'<rect class="plate" x="{plate.x:.1f}" y="{plate.y:.1f}" '
+                         f'width="{plate.w:.1f}" height="{plate.h:.1f}" rx="{PLATE_RADIUS:g}" '
                          f'stroke="{picture.plate_stroke}"/>' + text(*picture.text))
         yield "".join(parts) + "</g>\n"
     yield "</g>\n"

@@ -127,9 +127,10 @@ def edge_pictures(facts: Facts, layout: Layout, flow_thickness: bool = False) ->
         if src is None or dst is None:
             continue
         geometry = edge_geometry(src, dst)
-        status = facts.edge_status.get(edge.id, "unmeasured")
+        edge_id = edge.id  # a property that formats a string: ask once
+        status = facts.edge_status.get(edge_id, "unmeasured")
         handoff = nodes[edge.source].lane != nodes[edge.target].lane
-        width = (round(flow_width(facts.flow(edge.id), biggest), 1) if flow_thickness
+        width = (round(flow_width(facts.flow(edge_id), biggest), 1) if flow_thickness
                  else theme.EDGE_MIN_WIDTH)
         cx, cy = geometry.label_x, geometry.label_y
         text = edge_text(edge)
@@ -146,7 +147,7 @@ def edge_pictures(facts: Facts, layout: Layout, flow_thickness: bool = False) ->
         if handoff:  # left of the label plate, or on the curve when there is none
             badge = (plate.x - BADGE_RADIUS - 2, cy) if plate else (cx, cy)
         pictures.append(EdgePicture(
-            edge.id, edge.source, edge.target, geometry.path, geometry.arrow,
+            edge_id, edge.source, edge.target, geometry.path, geometry.arrow,
             theme.EDGE_COLOR[status], width, handoff, status, plate,
             theme.tint(theme.EDGE_COLOR[status], 0.45), label, badge))
     return pictures
@@ -258,6 +259,10 @@ def darker(color: str, factor: float = 1.7) -> str:
     return "#{:02X}{:02X}{:02X}".format(*(round(c * 255) for c in mixed))
 
 
+#: corner radius of the plate under an edge label (as the canvas draws it)
+PLATE_RADIUS = 4.0
+
+
 def label_background(box: Rect) -> Path:
-    """The rounded plate under an edge label (4 px corners, as on the canvas)."""
-    return rounded_rect(box, 4.0)
+    """The rounded plate under an edge label, as path commands (for painters without rx)."""
+    return rounded_rect(box, PLATE_RADIUS)
