@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from app.render.labels import format_count
@@ -12,13 +12,13 @@ from app.ui.panels.checklist import period_phrase
 MESSAGE_MS = 8000
 
 
-def goal_text(report, tr) -> str:
+def goal_text(report) -> str:
     """"Goal: 64 / 120 per month (53%)" from a report; "" when the diagram has no goal."""
     if report is None or not any(n.kind.value == "goal" for n in report.diagram.nodes):
         return ""
     actual, target = report.goals["actual"], report.goals["target"]
     share = f"{actual / target * 100:.0f}" if target else "–"
-    return (tr("Goal: %1 / %2 %3 (%4%)")
+    return (QCoreApplication.translate("StatusBar", "Goal: %1 / %2 %3 (%4%)")
             .replace("%1", format_count(actual)).replace("%2", format_count(target))
             .replace("%3", period_phrase(report.diagram.period.value)).replace("%4", share))
 
@@ -41,7 +41,7 @@ class StatusBar(QStatusBar):
 
     def show_report(self, report) -> None:
         self._report = report
-        self.goal.setText(goal_text(report, self.tr))
+        self.goal.setText(goal_text(report))
 
     def show_zoom(self, factor: float) -> None:
         self._zoom = factor
