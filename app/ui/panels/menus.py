@@ -4,13 +4,33 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
 from app.model.commands import TidyUp
 from app.ui import i18n
 from app.ui.file_actions import recent_files
+
+# Undo steps are named in English where they are built (the model's and the canvas's
+# commands); the Undo/Redo tooltips show those names in the interface language.
+UNDO_TEXTS = (
+    QT_TRANSLATE_NOOP("UndoText", "Add"), QT_TRANSLATE_NOOP("UndoText", "Delete"),
+    QT_TRANSLATE_NOOP("UndoText", "Move"), QT_TRANSLATE_NOOP("UndoText", "Edit node"),
+    QT_TRANSLATE_NOOP("UndoText", "Edit connection"), QT_TRANSLATE_NOOP("UndoText", "Reconnect"),
+    QT_TRANSLATE_NOOP("UndoText", "Edit diagram"), QT_TRANSLATE_NOOP("UndoText", "Edit lanes"),
+    QT_TRANSLATE_NOOP("UndoText", "Tidy up"), QT_TRANSLATE_NOOP("UndoText", "Restore"),
+    QT_TRANSLATE_NOOP("UndoText", "Keep comments as notes"),
+    QT_TRANSLATE_NOOP("UndoText", "Paste"), QT_TRANSLATE_NOOP("UndoText", "Rename"),
+    QT_TRANSLATE_NOOP("UndoText", "Nudge"), QT_TRANSLATE_NOOP("UndoText", "Connect"),
+    QT_TRANSLATE_NOOP("UndoText", "Create node"), QT_TRANSLATE_NOOP("UndoText", "What-if"),
+    QT_TRANSLATE_NOOP("UndoText", "Edit"),
+)
+
+
+def undo_name(text: str) -> str:
+    """An undo step's name in the interface language (names built in English are looked up)."""
+    return QCoreApplication.translate("UndoText", text) if text else text
 
 
 class WindowActions(QObject):
@@ -115,10 +135,10 @@ class WindowActions(QObject):
             self.recent_menu.addAction(self.tr("(no recent files)")).setEnabled(False)
 
     def _undo_tip(self, text: str) -> None:
-        self.undo.setToolTip(self.tr("Undo %1").replace("%1", text).strip())
+        self.undo.setToolTip(self.tr("Undo %1").replace("%1", undo_name(text)).strip())
 
     def _redo_tip(self, text: str) -> None:
-        self.redo.setToolTip(self.tr("Redo %1").replace("%1", text).strip())
+        self.redo.setToolTip(self.tr("Redo %1").replace("%1", undo_name(text)).strip())
 
     def retranslate(self) -> None:
         """Menu titles and action texts in the current language."""
