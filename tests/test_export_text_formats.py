@@ -147,7 +147,7 @@ def test_markdown_has_picture_checklist_and_a_kpi_table_per_lane(tmp_path):
     out = tmp_path / "plan.md"
     export_markdown(four_lanes(), out, lang="zh")
     text = out.read_text("utf-8")
-    assert text.startswith("![季度获客计划](<plan.svg>)")
+    assert text.startswith("![季度获客计划](plan.svg)")
     assert (tmp_path / "plan.svg").read_text("utf-8").startswith("<?xml")
     assert "# 瓶颈清单" in text and "- [ ] " in text
     for lane in ("### 市场部", "### 销售部", "### 客服部", "### 技术部"):
@@ -159,6 +159,11 @@ def test_markdown_has_picture_checklist_and_a_kpi_table_per_lane(tmp_path):
     hostile_row = next(line for line in text.splitlines()
                        if line.startswith("| =HYPERLINK"))
     assert r"\|\[a\]" in hostile_row and hostile_row.count(" | ") == 8  # pipes escaped
+
+
+def test_markdown_links_a_picture_name_with_spaces_safely():
+    text = render_markdown(four_lanes(), lang="en", svg_name="Q3 plan (v2).svg")
+    assert text.startswith("![季度获客计划](<Q3 plan (v2).svg>)")
 
 
 def test_markdown_without_svg_has_no_picture(tmp_path):

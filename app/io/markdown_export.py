@@ -44,8 +44,7 @@ def render_markdown(diagram: Diagram, *, lang: str | None = None, svg_name: str 
     title = diagram.title or file or "FunnelFlow"
     parts = []
     if svg_name:
-        # Angle brackets keep a file name with spaces a valid Markdown link.
-        parts.append(f"![{_cell(title)}](<{svg_name}>)\n")
+        parts.append(f"![{_cell(title)}]({_link(svg_name)})\n")
     parts.append(format_reports([(file or title, report)], "md", lang, False).rstrip() + "\n")
     parts.append(f"## {words['kpis']}\n")
     rows = kpi_table(diagram, lang, report)
@@ -88,6 +87,13 @@ def export_markdown(diagram: Diagram, out_path: str | os.PathLike[str], *,
     text = render_markdown(diagram, lang=lang, svg_name=svg_name, report=report,
                            file=diagram.title or out.stem)
     write_atomic(out, text.encode("utf-8"))
+
+
+def _link(name: str) -> str:
+    """A link target: plain when it can be (wikis and WPS read it), in <> with spaces etc."""
+    if any(char in name for char in " ()<>[]"):
+        return "<" + name.replace("<", "%3C").replace(">", "%3E") + ">"
+    return name
 
 
 def _cell(text: str) -> str:
