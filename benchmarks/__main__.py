@@ -15,6 +15,7 @@ import os
 import sys
 import tempfile
 import time
+import traceback
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -96,6 +97,9 @@ def _run_group(group: str, fixtures: Fixtures, args: argparse.Namespace) -> list
         return bench_canvas.run(fixtures, canvas_sizes, repeat, edit_size)
     except ImportError as error:  # Qt itself missing, say: the rest of the table still counts
         return [skipped(group, None, f"not available ({error})")]
+    except Exception as error:  # noqa: BLE001 - one broken group must not lose the others
+        traceback.print_exc()
+        return [skipped(group, None, f"FAILED: {type(error).__name__}: {error}")]
 
 
 def _flags(argv: list[str] | None) -> str:

@@ -76,7 +76,8 @@ def _png_rows(fixtures: Fixtures, sizes: list[int], repeat: int) -> list[Row]:
         diagram = fixtures.diagram(n)
         geometry = layout(diagram)
         width, height, _ = picture_size(diagram, "en", geometry)
-        scale = min(1.0, math.sqrt(PNG_MAX_PIXELS / (width * height)))
+        # The exporter takes scales from 0.25 up: the pixel cap gives way to that.
+        scale = max(0.25, min(1.0, math.sqrt(PNG_MAX_PIXELS / (width * height))))
         scene = raw_scene(diagram, geometry)
         out = fixtures.folder / f"export-{n}.png"
         floor_out = fixtures.folder / f"floor-{n}.png"
