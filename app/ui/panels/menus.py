@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSize, Qt
@@ -157,7 +158,7 @@ class WindowActions(QObject):
         }
         for act, text in texts.items():
             act.setText(text)
-            act.setIconText(text.replace("&", "").rstrip("…"))
+            act.setIconText(icon_text(text))
         self.recent_menu.setTitle(self.tr("Open &recent"))
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
@@ -168,6 +169,11 @@ class WindowActions(QObject):
         self.tidy.setToolTip(self.tr("Forget hand-placed positions and lay everything out again"))
         self._undo_tip(self.window.session.undo_stack.undoText())
         self._redo_tip(self.window.session.undo_stack.redoText())
+
+
+def icon_text(text: str) -> str:
+    """A menu text as a toolbar label: no accelerator ("&Save", "保存(&S)") and no "…"."""
+    return re.sub(r"\(&\w\)", "", text).replace("&", "").rstrip("…")
 
 
 def _add(menu: QMenu, item) -> None:
