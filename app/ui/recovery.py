@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal, Slot
 
 from app.io import dumps_diagram, loads_diagram, write_atomic
 from app.model import Diagram
@@ -58,7 +58,14 @@ class Autosaver(QObject):
             log.warning("could not lock %s", self._lock.fileName())
         # One worker keeps writes and removals in order; the UI thread never waits on disk.
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
-        self._pending: Future | None = None
+        self._pending: Future | None = None  # the last job given to the worker
+        self._unreported: Future | None = None  # the last write, until its signal is sent
+        self._closed = False
+        # Signals are emitted from the UI thread only: the worker just returns an outcome,
+        # which this timer collects (a signal emitted on the worker could reach a dead
+        # receiver after the window closed).
+        self._collect_timer = QTimer(self, singleShot=True, interval=50)
+        self._collect_timer.timeout.connect(self._collect)
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
         self._timer.timeout.connect(self.write_now)
         session.changed.connect(self._edited)
@@ -73,42 +80,84 @@ class Autosaver(QObject):
     def sidecar_path(self) -> Path:
         return self.folder / f"{self.session_id}{_JSON}"
 
+    @Slot()
     def write_now(self) -> None:
         """Write the recovery copy now (if there are unsaved edits), on the worker thread."""
+        if self._gone():
+            return
         self._timer.stop()
         if not self._session.modified:
             self.discard()
             return
         # Snapshots are frozen: the worker may read this one while the user edits on.
         diagram, path = self._session.diagram, self._session.path
-        self._pending = self._worker.submit(self._write, diagram, path)
+        self._pending = self._unreported = self._submit(self._write, diagram, path)
+        self._collect_timer.start()
 
+    @Slot()
     def discard(self) -> None:
         """Remove the recovery copy: the document on disk (or nothing) is all there is."""
+        if self._gone():
+            return
         self._timer.stop()
-        self._pending = self._worker.submit(self._remove)
+        self._pending = self._submit(self._remove)
 
     def flush(self, timeout: float = 10.0) -> None:
         """Wait until the last write or removal is on disk (tests, closing)."""
         if self._pending is not None:
             self._pending.result(timeout)
+            self._collect()
 
     def close(self) -> None:
-        """A clean close: remove the recovery copy and free the lock."""
+        """A clean close: remove the recovery copy and free the lock (once; later edits of a
+        closing window write nothing)."""
+        if self._gone():
+            return
         self.discard()
         self.flush()
+        self._closed = True
         self._worker.shutdown(wait=True)
         self._lock.unlock()
 
+    @Slot(object)
     def _edited(self, _changes) -> None:
-        if self._session.modified:
+        if not self._gone() and self._session.modified:
             self._timer.start()
 
+    @Slot(bool)
     def _clean_changed(self, clean: bool) -> None:
-        if clean:
+        if clean and not self._gone():
             self.discard()  # saved, or undone back to what is on disk
 
-    def _write(self, diagram: Diagram, path: Path | None) -> None:
+    def _gone(self) -> bool:
+        # Closed, or half-collected: when the garbage collector breaks the session <->
+        # autosaver cycle it clears our attributes first, and the dying undo stack still
+        # signals. Nothing may be written or removed then.
+        return getattr(self, "_closed", True)
+
+    def _submit(self, job, *args) -> Future | None:
+        try:
+            return self._worker.submit(job, *args)
+        except RuntimeError:  # the interpreter is shutting down: nothing can be written now
+            return None
+
+    @Slot()
+    def _collect(self) -> None:
+        write = getattr(self, "_unreported", None)
+        if write is None:
+            return
+        if not write.done():
+            self._collect_timer.start()
+            return
+        self._unreported = None
+        outcome = write.result()
+        if outcome is None:
+            self.written.emit(str(self.recovery_path))
+        else:
+            self.failed.emit(outcome)
+
+    def _write(self, diagram: Diagram, path: Path | None) -> str | None:
+        """On the worker: write the copy and its sidecar; the reason if that failed."""
         try:
             write_atomic(self.recovery_path, dumps_diagram(diagram).encode("utf-8"))
             info = {"original": str(path) if path is not None else None,
@@ -117,9 +166,8 @@ class Autosaver(QObject):
             write_atomic(self.sidecar_path, json.dumps(info, ensure_ascii=False).encode())
         except OSError as error:
             log.warning("autosave failed: %s", error)
-            self.failed.emit(str(error))
-            return
-        self.written.emit(str(self.recovery_path))
+            return str(error)
+        return None
 
     def _remove(self) -> None:
         for path in (self.recovery_path, self.sidecar_path):

@@ -22,6 +22,9 @@ from app.model import Diagram
 from app.ui.backups import Backups
 from app.ui.file_watch import FileStamp, changed_since, stamp_bytes
 
+# lupdate finds `translate("Context", "literal")`: keep the literal in the call.
+translate = QCoreApplication.translate
+
 
 class SaveFailed(Exception):
     """The file could not be saved; `reason` says why in the user's words. The old file is
@@ -76,8 +79,9 @@ def save_document(diagram: Diagram, path: str | os.PathLike[str], *,
 def _precheck(target: Path) -> None:
     """Refuse early, with a precise reason, what QSaveFile would refuse vaguely."""
     if target.is_dir():
-        raise SaveFailed(_tr("{name} is a folder; choose a file name to save to.").format(
-            name=target.name), target)
+        raise SaveFailed(translate(
+            "SafeSave", "{name} is a folder; choose a file name to save to.").format(
+                name=target.name), target)
     folder = Path(os.path.realpath(target)).parent
     if not folder.is_dir():
         raise SaveFailed(_folder_missing(folder), target)
@@ -91,34 +95,38 @@ def _reason(target: Path, size: int, qt_message: str) -> str:
     if not folder.is_dir():
         return _folder_missing(folder)
     if "no space" in lowered or "disk full" in lowered or _free_bytes(folder) < size + 4096:
-        return _tr("The disk is full: {free} free, the diagram needs {size}. Free some space "
-                   "or save to another disk.").format(free=_size(_free_bytes(folder)),
-                                                       size=_size(size))
+        return translate(
+            "SafeSave", "The disk is full: {free} free, the diagram needs {size}. Free some "
+            "space or save to another disk.").format(free=_size(_free_bytes(folder)),
+                                                      size=_size(size))
     if "read-only file system" in lowered or _read_only_mount(folder):
-        return _tr("The disk or folder {folder} is read-only.").format(folder=folder)
-    if real.exists() and not os.access(real, os.W_OK):
-        return _tr("The file is read-only. Remove the read-only mark or save under "
-                   "another name.")
-    if not os.access(folder, os.W_OK) or "permission" in lowered or "access" in lowered:
-        return _tr("You may not write in the folder {folder} (permission denied).").format(
+        return translate("SafeSave", "The disk or folder {folder} is read-only.").format(
             folder=folder)
+    if real.exists() and not os.access(real, os.W_OK):
+        return translate("SafeSave", "The file is read-only. Remove the read-only mark or "
+                         "save under another name.")
+    if not os.access(folder, os.W_OK) or "permission" in lowered or "access" in lowered:
+        return translate(
+            "SafeSave", "You may not write in the folder {folder} (permission denied).").format(
+                folder=folder)
     if any(word in lowered for word in ("lock", "busy", "in use", "sharing")):
         return _locked()
     if not qt_message or lowered == "unknown error":
         return _locked()
-    return _tr("The file could not be written: {error}.").format(error=qt_message)
+    return translate("SafeSave", "The file could not be written: {error}.").format(error=qt_message)
 
 
 def _folder_missing(folder: Path) -> str:
-    return _tr("The folder {folder} does not exist (renamed, or a USB stick or network drive "
-               "removed?).").format(folder=folder)
+    return translate("SafeSave", "The folder {folder} does not exist (renamed, or a USB "
+                     "stick or network drive removed?).").format(folder=folder)
 
 
 def _locked() -> str:
     # On Windows a sync client or Excel holding the file makes the rename fail without a
     # clear error; this is the usual cause when nothing else explains the failure.
-    return _tr("The file is locked or busy: another program (a sync client, an editor) is "
-               "using it. Wait a moment and save again, or save under another name.")
+    return translate("SafeSave", "The file is locked or busy: another program (a sync "
+                     "client, an editor) is using it. Wait a moment and save again, or save "
+                     "under another name.")
 
 
 def _free_bytes(folder: Path) -> int:
@@ -137,21 +145,18 @@ def _read_only_mount(folder: Path) -> bool:
 
 def _size(count: int) -> str:
     if count < 1024 * 1024:
-        return _tr("{n} KB").format(n=max(1, round(count / 1024)))
-    return _tr("{n} MB").format(n=f"{count / 1024 / 1024:.1f}")
+        return translate("SafeSave", "{n} KB").format(n=max(1, round(count / 1024)))
+    return translate("SafeSave", "{n} MB").format(n=f"{count / 1024 / 1024:.1f}")
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SafeSave", text)
 
 
 def tell_save_failed(parent: QWidget | None, error: SaveFailed) -> bool:
     """Say why the save failed and that nothing was lost; True if the user wants Save As."""
-    text = _tr("“{name}” could not be saved: {reason}\nThe file on disk is unchanged and your "
-               "diagram is still open with all its edits. Save somewhere else?").format(
-                   name=error.path.name, reason=error.reason)
+    text = translate("SafeSave", "“{name}” could not be saved: {reason}\nThe file on disk "
+                     "is unchanged and your diagram is still open with all its edits. Save "
+                     "somewhere else?").format(name=error.path.name, reason=error.reason)
     answer = QMessageBox.critical(
-        parent, _tr("Could not save"), text,
+        parent, translate("SafeSave", "Could not save"), text,
         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Save)
     return answer == QMessageBox.StandardButton.Save
@@ -162,14 +167,17 @@ OVERWRITE, SAVE_AS, CANCEL = "overwrite", "save-as", "cancel"
 
 def ask_about_newer_file(parent: QWidget | None, error: FileChangedOnDisk) -> str:
     """The file changed on disk since we read it: OVERWRITE, SAVE_AS or CANCEL."""
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("The file changed on disk"),
-                      _tr("{name} was changed by another program (git, another editor) "
-                          "since you opened or saved it.").format(name=error.path.name),
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("SafeSave", "The file changed on disk"),
+                      translate("SafeSave", "{name} was changed by another program (git, "
+                                "another editor) since you opened or saved it.").format(
+                                    name=error.path.name),
                       parent=parent)
-    box.setInformativeText(_tr("Saving now would replace those changes with your version. "
-                               "Save under another name to keep both."))
-    save_as = box.addButton(_tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
-    overwrite = box.addButton(_tr("Replace theirs"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setInformativeText(translate("SafeSave", "Saving now would replace those changes "
+                                     "with your version. Save under another name to keep "
+                                     "both."))
+    save_as = box.addButton(translate("SafeSave", "Save As…"), QMessageBox.ButtonRole.AcceptRole)
+    overwrite = box.addButton(translate("SafeSave", "Replace theirs"),
+                              QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(save_as)
     box.exec()
