@@ -22,6 +22,7 @@ from app.ui.panels.inspector import InspectorDock
 from app.ui.panels.menus import build_menus
 from app.ui.panels.palette import PaletteDock
 from app.ui.panels.status import StatusBar
+from app.ui.safeguards import Safeguards
 from app.ui.session import Session
 
 try:  # the canvas is written in parallel; the window must open without it
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
         self.live = LiveChecklist(session, checklist_lang, self)
         self.files = FileActions(session, self, lambda: i18n.checklist_lang(self.lang))
         self.actions = build_menus(self)
+        # Autosave, recovery, external changes, previous versions, comments (issue 7).
+        self.safeguards = Safeguards(self)
         self._connect()
         self.retranslate()
         self.live.schedule()
@@ -253,6 +256,7 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
+        self.safeguards.close()  # a clean close: no recovery copy is left behind
         self.save_layout()
         event.accept()
 
