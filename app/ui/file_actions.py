@@ -166,6 +166,10 @@ class FileActions(QObject):
 
     def report_problems(self, path: Path, error: DiagramFileError) -> None:
         """Show why a file could not be opened, with every located problem."""
+        guard = getattr(self.window, "safeguards", None)
+        if guard is not None:  # issue 7: the offending source lines under Show Details
+            guard.report_load_error(path, error)
+            return
         self._show_problems(
             translate("Files", "“%1” could not be opened.").replace("%1", path.name), error)
 
@@ -196,7 +200,17 @@ class FileActions(QObject):
 
     def save_to(self, path: Path) -> bool:
         """Write the document to `path`; on failure say why and offer Save As."""
-        reason = write_document(self.session, Path(path))
+        guard = getattr(self.window, "safeguards", None)
+        if guard is not None:  # issue 7: newer-file check, reasons, comments, backups
+            outcome = guard.save(Path(path))
+            if outcome == "save-as":
+                return self.save_as()
+            if outcome != "saved":
+                return False
+            remember_file(Path(path))
+            reason = None
+        else:
+            reason = write_document(self.session, Path(path))
         if reason is None:
             self.recent_changed.emit()
             self.message.emit(translate("Files", "Saved %1").replace("%1", str(path)))
