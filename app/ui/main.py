@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -79,4 +80,6 @@ def run(path: str | None) -> int:
         window.files.report_problems(Path(path), error)
     window.show()
     window.zoom("zoom_to_fit")
+    # Issue 7: after the window is on screen, offer what a crashed session left unsaved.
+    QTimer.singleShot(0, window.safeguards.offer_recovery)
     return app.exec()
