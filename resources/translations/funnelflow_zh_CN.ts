@@ -2,6 +2,688 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../app/ui/backups.py" line="+134"/>
+        <source>Restore version of {time}</source>
+        <translation>恢复到 {time} 的版本</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No previous versions yet (they are kept when you save)</source>
+        <translation>还没有历史版本（每次保存时会自动保留一份）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{time} ({size} KB)</source>
+        <translation>{time}（{size} KB）</translation>
+    </message>
+</context>
+<context>
+    <name>BandForm</name>
+    <message>
+        <location filename="../../app/ui/panels/band_form.py" line="+61"/>
+        <source>Rename lane</source>
+        <translation>重命名泳道</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rename phase</source>
+        <translation>重命名阶段</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Lane: %1</source>
+        <translation>泳道：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phase: %1</source>
+        <translation>阶段：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Theme colour</source>
+        <translation>主题默认色</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nodes</source>
+        <translation>节点数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move left</source>
+        <translation>左移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move right</source>
+        <translation>右移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete lane…</source>
+        <translation>删除泳道…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete phase…</source>
+        <translation>删除阶段…</translation>
+    </message>
+</context>
+<context>
+    <name>Bands</name>
+    <message>
+        <location filename="../../app/ui/panels/band_dialogs.py" line="+53"/>
+        <source>New lane</source>
+        <extracomment>kind -&gt; field name of a node that refers to a band of that kind marker for &quot;delete the nodes&quot; in the reassignment question</extracomment>
+        <translation>新泳道</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add lane</source>
+        <translation>添加泳道</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New phase</source>
+        <translation>新阶段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add phase</source>
+        <translation>添加阶段</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+87"/>
+        <source>Rename lane</source>
+        <translation>重命名泳道</translation>
+    </message>
+    <message>
+        <location line="-85"/>
+        <location line="+85"/>
+        <source>Rename phase</source>
+        <translation>重命名阶段</translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <source>Recolour lane</source>
+        <translation>更改泳道颜色</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Move lane</source>
+        <translation>移动泳道</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move phase</source>
+        <translation>移动阶段</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>A diagram needs at least one lane; add another lane first.</source>
+        <translation>流程图至少需要一条泳道；请先添加另一条泳道。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>“%1” holds %2 node(s). Where should they go?</source>
+        <translation>「%1」中有 %2 个节点，要把它们移到哪里？</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Delete lane</source>
+        <translation>删除泳道</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete phase</source>
+        <translation>删除阶段</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Lane colour</source>
+        <translation>泳道颜色</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Delete “%1”</source>
+        <translation>删除「%1」</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move them to lane “%1”</source>
+        <translation>移到泳道「%1」</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move them to phase “%1”</source>
+        <translation>移到阶段「%1」</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete them too (with their connections)</source>
+        <translation>一并删除（连同它们的连线）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leave them without a phase</source>
+        <translation>保留节点，不归入任何阶段</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Colour…</source>
+        <translation>颜色…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move left</source>
+        <translation>左移</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move right</source>
+        <translation>右移</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add lane below</source>
+        <translation>在下方添加泳道</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add phase after</source>
+        <translation>在后面添加阶段</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show in inspector</source>
+        <translation>在属性面板中显示</translation>
+    </message>
+</context>
+<context>
+    <name>ChangedOnDiskBar</name>
+    <message>
+        <location filename="../../app/ui/file_watch.py" line="+174"/>
+        <source>{name} was changed on disk by another program. Reload it (your edits stay reachable with Undo) or keep your version (the next save replaces the file)?</source>
+        <translation>{name} 已被其他程序修改。要重新加载（你的修改仍可通过“撤销”找回），还是保留你的版本（下次保存时会覆盖该文件）？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} was changed on disk by another program. Reload it, or keep what is shown?</source>
+        <translation>{name} 已被其他程序修改。要重新加载，还是保留当前显示的内容？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep mine</source>
+        <translation>保留我的版本</translation>
+    </message>
+</context>
+<context>
+    <name>Checklist</name>
+    <message>
+        <location filename="../../app/ui/panels/checklist.py" line="+46"/>
+        <source>goals</source>
+        <translation>次目标达成</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>+%1 %2 %3</source>
+        <translation>%3 +%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistDock</name>
+    <message>
+        <location line="+158"/>
+        <source>Checklist</source>
+        <translation>瓶颈清单</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Checklist: %1 errors, %2 warnings, %3 info</source>
+        <translation>瓶颈清单：%1 个错误，%2 个警告，%3 条提示</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistTree</name>
+    <message>
+        <location line="-82"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Top bottlenecks</source>
+        <translation>最大瓶颈</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No findings: the funnel looks healthy.</source>
+        <translation>没有发现问题：漏斗运转良好。</translation>
+    </message>
+</context>
+<context>
+    <name>CommentNotice</name>
+    <message>
+        <location filename="../../app/ui/comment_notice.py" line="+80"/>
+        <source>This file has {n} comment(s); you will be asked before the first save whether to keep them as notes.</source>
+        <translation>此文件含有 {n} 条注释；第一次保存前会询问是否把它们保留为备注。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Keep comments as notes</source>
+        <translation>将注释保留为备注</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Comments in this file</source>
+        <translation>文件中的注释</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file has {n} comment(s). FunnelFlow saves diagrams without comments, so they would be lost.</source>
+        <translation>此文件含有 {n} 条注释。FunnelFlow 保存流程图时不保留注释，这些注释会丢失。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>… and {n} more</source>
+        <translation>……另有 {n} 条</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep each comment in the notes of its node (or of the diagram)?</source>
+        <translation>要把每条注释写进对应节点（或整个流程图）的备注吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep as notes</source>
+        <translation>保留为备注</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save without them</source>
+        <translation>不保留，直接保存</translation>
+    </message>
+</context>
+<context>
+    <name>DiagramForm</name>
+    <message>
+        <location filename="../../app/ui/panels/diagram_form.py" line="+36"/>
+        <source>Edit diagram</source>
+        <translation>编辑流程图</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Diagram</source>
+        <translation>流程图</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>统计周期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>货币</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ISO 4217 code, e.g. CNY</source>
+        <translation>ISO 4217 货币代码，如 CNY</translation>
+    </message>
+</context>
+<context>
+    <name>EdgeForm</name>
+    <message>
+        <location filename="../../app/ui/panels/edge_form.py" line="+49"/>
+        <source>Edit connection</source>
+        <translation>编辑连线</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Connection</source>
+        <translation>连线</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>From → to</source>
+        <translation>从 → 到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting (days)</source>
+        <translation>等待时长（天）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of the source&apos;s people who move along: 3.2% or 0.032</source>
+        <translation>上一步的人中进入下一步的比例：可填 3.2% 或 0.032</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <location filename="../../app/ui/file_actions.py" line="+118"/>
+        <location line="+74"/>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the changes to “%1” before closing it?</source>
+        <translation>关闭前要保存对“%1”的修改吗？</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The template could not be read.</source>
+        <translation>无法读取该模板。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open diagram</source>
+        <translation>打开流程图</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>“%1” could not be opened.</source>
+        <translation>无法打开“%1”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>FunnelFlow</source>
+        <translation>FunnelFlow</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Save diagram as</source>
+        <translation>流程图另存为</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” could not be saved: %2
+The file on disk is unchanged. Save somewhere else?</source>
+        <translation>无法保存“%1”：%2
+磁盘上的文件没有改动。要保存到其他位置吗？</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Export diagram</source>
+        <translation>导出流程图</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../app/ui/find.py" line="+86"/>
+        <source>No match</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Find a node by label, owner, notes or KPI…</source>
+        <translation>按名称、负责人、备注或 KPI 查找节点…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>上一个（Shift+Enter）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next match (Enter)</source>
+        <translation>下一个（Enter）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/panels/inspector.py" line="+112"/>
+        <source>%n items selected</source>
+        <extracomment>what is shown: (&quot;diagram&quot;, None) | (&quot;node&quot;, id) | (&quot;edge&quot;, (from, to)) | (&quot;lanes&quot;/&quot;phases&quot;, id) | (&quot;many&quot;, None)</extracomment>
+        <translation>
+            <numerusform>已选中 %n 项</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InspectorDock</name>
+    <message>
+        <location line="+23"/>
+        <source>Inspector</source>
+        <translation>属性</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTable</name>
+    <message>
+        <location filename="../../app/ui/panels/kpi_table.py" line="+112"/>
+        <location line="+95"/>
+        <source>higher</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <location line="+95"/>
+        <source>lower</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>Edit KPI</source>
+        <translation>编辑 KPI</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New KPI</source>
+        <translation>新 KPI</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New KPI %1</source>
+        <translation>新 KPI %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+32"/>
+        <source>Add KPI</source>
+        <translation>添加 KPI</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Remove KPI</source>
+        <translation>删除 KPI</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>KPIs</source>
+        <translation>KPI 指标</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Better</source>
+        <translation>优化方向</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <location filename="../../app/ui/i18n.py" line="+149"/>
@@ -12,6 +694,916 @@
         <location line="+1"/>
         <source>Interface language; switches immediately</source>
         <translation>界面语言，立即切换</translation>
+    </message>
+</context>
+<context>
+    <name>LoadErrorDialog</name>
+    <message>
+        <location filename="../../app/ui/error_dialog.py" line="+66"/>
+        <source>Could not open the diagram</source>
+        <translation>无法打开流程图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} could not be opened. Your current diagram is unchanged; fix the file in a text editor and open it again.</source>
+        <translation>无法打开 {name}。当前的流程图没有改动；请在文本编辑器中修正该文件后重新打开。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>… and {n} more problems</source>
+        <translation>……另有 {n} 个问题</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/window.py" line="+231"/>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+</context>
+<context>
+    <name>NodeForm</name>
+    <message>
+        <location filename="../../app/ui/panels/node_form.py" line="+96"/>
+        <source>Edit node</source>
+        <translation>编辑节点</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>(no phase)</source>
+        <translation>（无阶段）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>per period</source>
+        <translation>每周期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lane</source>
+        <translation>泳道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Volume</source>
+        <translation>流量（人）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capacity</source>
+        <translation>处理能力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration (days)</source>
+        <translation>时长（天）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>单客价值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contingency plan</source>
+        <translation>预案</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>People entering per period (entry nodes)</source>
+        <translation>每个周期进入的人数（入口节点）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>revenue per person reaching this goal</source>
+        <translation>每位达成目标的客户带来的收入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>person or role</source>
+        <translation>人名或岗位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;; edges follow</source>
+        <translation>可用字母、数字、“_”、“.”和“-”；相关连线会自动跟着改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What to do when this step fails</source>
+        <translation>这一步出问题时怎么办</translation>
+    </message>
+</context>
+<context>
+    <name>NodeKind</name>
+    <message>
+        <location filename="../../app/ui/panels/palette.py" line="+23"/>
+        <source>Entry</source>
+        <translation>入口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision</source>
+        <translation>决策</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exit</source>
+        <translation>流失</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Where people enter: a channel such as ads, SEO or an event</source>
+        <translation>客户从哪里进来：广告、SEO、线下活动等渠道</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A step people go through: landing page, e-mail, consultation</source>
+        <translation>客户要经过的一个环节：落地页、邮件、咨询</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A choice with two or more ways out</source>
+        <translation>有两个或更多去向的分岔点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the funnel is for: a deal, an order, a sign-up</source>
+        <translation>漏斗要达成的结果：成交、下单、注册</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where people leave: churn, abandonment</source>
+        <translation>客户从哪里离开：流失、放弃</translation>
+    </message>
+</context>
+<context>
+    <name>PairField</name>
+    <message>
+        <location filename="../../app/ui/panels/fields.py" line="+128"/>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actual</source>
+        <translation>实际值</translation>
+    </message>
+</context>
+<context>
+    <name>PaletteDock</name>
+    <message>
+        <location filename="../../app/ui/panels/palette.py" line="+121"/>
+        <source>Node kinds</source>
+        <translation>节点类型</translation>
+    </message>
+</context>
+<context>
+    <name>PaletteList</name>
+    <message>
+        <location line="-47"/>
+        <source>Drag onto the canvas, or double-click to add</source>
+        <translation>拖到画布上，或双击添加</translation>
+    </message>
+</context>
+<context>
+    <name>Period</name>
+    <message>
+        <location filename="../../app/ui/panels/checklist.py" line="-133"/>
+        <source>per day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>per week</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>per month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>per quarter</source>
+        <translation>每季度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>per year</source>
+        <translation>每年</translation>
+    </message>
+</context>
+<context>
+    <name>PresentationWindow</name>
+    <message>
+        <location filename="../../app/ui/present/presentation.py" line="+85"/>
+        <source>FunnelFlow — presentation</source>
+        <translation>FunnelFlow — 演示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presentation</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diagram</source>
+        <translation>流程图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>→ ← phases   ↓ ↑ lanes   Tab next step   B top bottleneck   W what-if   Esc back</source>
+        <translation>→ ← 切换阶段   ↓ ↑ 切换泳道   Tab 下一步   B 最大瓶颈   W 假设分析   Esc 返回</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../app/ui/recovery_dialog.py" line="+42"/>
+        <source>Recover unsaved diagrams</source>
+        <translation>恢复未保存的流程图</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>FunnelFlow did not close properly last time. These diagrams had changes that were not saved:</source>
+        <translation>FunnelFlow 上次没有正常关闭。以下流程图有尚未保存的修改：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Decide later</source>
+        <translation>稍后再说</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>untitled, never saved</source>
+        <translation>未命名，从未保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{time} — {title} — {where}</source>
+        <translation>{time} — {title} — {where}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+16"/>
+        <source>This copy cannot be read: {problem}</source>
+        <translation>无法读取这份副本：{problem}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved as {path}.</source>
+        <translation>已另存为 {path}。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Save recovered diagram as</source>
+        <translation>将恢复的流程图另存为</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FunnelFlow diagrams (*.yaml *.yml)</source>
+        <translation>FunnelFlow 流程图 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Discard unsaved changes?</source>
+        <translation>丢弃未保存的修改？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete these unsaved changes for good?
+
+{what}</source>
+        <translation>要永久删除这些未保存的修改吗？
+
+{what}</translation>
+    </message>
+</context>
+<context>
+    <name>SafeSave</name>
+    <message>
+        <location filename="../../app/ui/safe_save.py" line="+82"/>
+        <source>{name} is a folder; choose a file name to save to.</source>
+        <translation>{name} 是一个文件夹；请选择要保存的文件名。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The disk is full: {free} free, the diagram needs {size}. Free some space or save to another disk.</source>
+        <translation>磁盘已满：剩余 {free}，流程图需要 {size}。请清理出空间，或保存到其他磁盘。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The disk or folder {folder} is read-only.</source>
+        <translation>磁盘或文件夹 {folder} 是只读的。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file is read-only. Remove the read-only mark or save under another name.</source>
+        <translation>该文件是只读的。请取消只读属性，或另存为其他文件名。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You may not write in the folder {folder} (permission denied).</source>
+        <translation>没有权限写入文件夹 {folder}（访问被拒绝）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file could not be written: {error}.</source>
+        <translation>无法写入文件：{error}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The folder {folder} does not exist (renamed, or a USB stick or network drive removed?).</source>
+        <translation>文件夹 {folder} 不存在（是否被改名，或 U 盘、网络驱动器已断开？）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file is locked or busy: another program (a sync client, an editor) is using it. Wait a moment and save again, or save under another name.</source>
+        <translation>文件被锁定或正在使用：另一个程序（同步客户端、编辑器）正在使用它。请稍等片刻再保存，或另存为其他文件名。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{n} KB</source>
+        <translation>{n} KB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} MB</source>
+        <translation>{n} MB</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{name}” could not be saved: {reason}
+The file on disk is unchanged and your diagram is still open with all its edits. Save somewhere else?</source>
+        <translation>无法保存“{name}”：{reason}
+磁盘上的文件没有改动，你的流程图和所有修改都还在。要保存到其他位置吗？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The file changed on disk</source>
+        <translation>文件已被外部修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} was changed by another program (git, another editor) since you opened or saved it.</source>
+        <translation>自你打开或保存以来，{name} 已被其他程序（git、其他编辑器）修改。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saving now would replace those changes with your version. Save under another name to keep both.</source>
+        <translation>现在保存会用你的版本覆盖那些修改。另存为其他文件名可以两份都保留。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace theirs</source>
+        <translation>覆盖对方的修改</translation>
+    </message>
+</context>
+<context>
+    <name>Safeguards</name>
+    <message>
+        <location filename="../../app/ui/safeguards.py" line="+116"/>
+        <source>Reload from disk</source>
+        <translation>从磁盘重新加载</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Could not write the recovery copy: {reason}</source>
+        <translation>无法写入恢复副本：{reason}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Restore a &amp;previous version</source>
+        <translation>恢复历史版本(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>SpotlightPanel</name>
+    <message>
+        <location filename="../../app/ui/present/spotlight.py" line="+142"/>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Spotlight</source>
+        <translation>聚焦</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tab selects the next step; B shows the top bottleneck.</source>
+        <translation>按 Tab 选择下一步；按 B 显示最大瓶颈。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Owner: %1</source>
+        <translation>负责人：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No owner</source>
+        <translation>未指定负责人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fallback plan: %1</source>
+        <translation>预案：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✓ on target</source>
+        <translation>✓ 达标</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>✗ off target</source>
+        <translation>✗ 未达标</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+6"/>
+        <source>Spotlight on the selected step</source>
+        <translation>聚焦所选步骤</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../app/ui/panels/status.py" line="+21"/>
+        <source>Goal: %1 / %2 %3 (%4%)</source>
+        <extracomment>how long a refusal or a &quot;saved&quot; message stays (ms)</extracomment>
+        <translation>%3目标达成：%1 / %2（%4%）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Zoom %1%</source>
+        <translation>缩放 %1%</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../../app/ui/file_actions.py" line="-172"/>
+        <source>New from template</source>
+        <translation>从模板新建</translation>
+    </message>
+</context>
+<context>
+    <name>UndoText</name>
+    <message>
+        <location filename="../../app/ui/panels/menus.py" line="+19"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit node</source>
+        <translation>编辑节点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit connection</source>
+        <translation>编辑连线</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit diagram</source>
+        <translation>编辑流程图</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit lanes</source>
+        <translation>编辑泳道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidy up</source>
+        <translation>整理布局</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep comments as notes</source>
+        <translation>将注释保留为备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nudge</source>
+        <translation>微调位置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Connect</source>
+        <translation>连线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create node</source>
+        <translation>新建节点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What-if</source>
+        <translation>假设调整</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfPanel</name>
+    <message>
+        <location filename="../../app/ui/present/whatif.py" line="+183"/>
+        <source>What-if change</source>
+        <extracomment>slider units per 100% for a conversion: 0.1% per unit</extracomment>
+        <translation>假设调整</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Goals reached: today %1 → with this change %2</source>
+        <translation>目标达成：当前 %1 → 调整后 %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Revenue: today %1 → %2</source>
+        <translation>收入：当前 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Top bottlenecks with this change:</source>
+        <translation>调整后的最大瓶颈：</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Select a connection or an entry to try a change.</source>
+        <translation>选中一条连线或一个入口，试试调整后的效果。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Actual conversion</source>
+        <translation>实际转化率</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Actual people entering per period</source>
+        <translation>每周期实际进入人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>today %1 · target %2 ▲</source>
+        <translation>当前 %1 · 目标 %2 ▲</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What if…</source>
+        <translation>如果…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reset</source>
+        <translation>重置(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make this change in the diagram (one undo step)</source>
+        <translation>把这个调整写入流程图（可一步撤销）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to today&apos;s value</source>
+        <translation>恢复为当前值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What-if value</source>
+        <translation>假设值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply the what-if change</source>
+        <translation>应用假设调整</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset the what-if slider</source>
+        <translation>重置假设滑块</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What-if panel</source>
+        <translation>假设分析面板</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../app/ui/panels/menus.py" line="+58"/>
+        <source>Tidy up</source>
+        <translation>整理布局</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>(no recent files)</source>
+        <translation>（没有最近打开的文件）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undo %1</source>
+        <translation>撤销%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Redo %1</source>
+        <translation>重做%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;New from template…</source>
+        <translation>从模板新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Actual size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fit diagram</source>
+        <translation>适合窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edge thickness shows &amp;flow</source>
+        <translation>连线粗细表示流量(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add &amp;lane</source>
+        <translation>添加泳道(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add &amp;phase</source>
+        <translation>添加阶段(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tidy up layout</source>
+        <translation>整理布局(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diagram &amp;properties</source>
+        <translation>流程图属性(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Diagram</source>
+        <translation>流程图(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Toolbar</source>
+        <translation>工具栏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export as SVG, PNG, PDF, Markdown, CSV, Mermaid…</source>
+        <translation>导出为 SVG、PNG、PDF、Markdown、CSV、Mermaid…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget hand-placed positions and lay everything out again</source>
+        <translation>清除手动摆放的位置，重新自动排列全部节点</translation>
+    </message>
+</context>
+<context>
+    <name>_PresentAction</name>
+    <message>
+        <location filename="../../app/ui/present/presentation.py" line="+281"/>
+        <source>&amp;Present</source>
+        <translation>演示(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full-screen presentation for a workshop (Esc returns)</source>
+        <translation>全屏演示，适合工作坊投影（按 Esc 返回）</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location line="-56"/>
+        <source>Phase %1/%2: %3</source>
+        <translation>阶段 %1/%2：%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lane %1/%2: %3</source>
+        <translation>泳道 %1/%2：%3</translation>
     </message>
 </context>
 </TS>
