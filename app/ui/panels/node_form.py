@@ -108,7 +108,8 @@ class NodeForm(Form):
         if node is None:
             return
         diagram = self.session.diagram
-        self.heading.setText(f"{kind_name(node.kind)}: {node.title}")
+        self.heading.setText(self.tr("%1: %2", "node kind: node label")
+                             .replace("%1", kind_name(node.kind)).replace("%2", node.title))
         self.label.show_value(node.label)
         self.id_field.show_value(node.id)
         self.kind.setCurrentIndex(self.kind.findData(node.kind.value))
