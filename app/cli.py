@@ -172,6 +172,8 @@ def run_export(path: str, out: str, fmt: str | None, options: dict[str, Any]) ->
         export(diagram, out, fmt, **options)
     except TypeError as error:
         raise CliError(f"{out}: this format does not take these options ({error})") from None
+    except ValueError as error:  # a bad option value: --scale x, --page letter, --lang fr
+        raise CliError(f"{out}: {error}") from None
     return EXIT_OK
 
 

@@ -29,3 +29,13 @@ def minimal_document(**changes: Any) -> dict[str, Any]:
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_qt_application(qapp):
+    """Create the QApplication before any test can make a bare QGuiApplication.
+
+    Headless exports create a QGuiApplication when none exists; a later widget test would then
+    abort the whole interpreter, so the whole session shares one QApplication from the start.
+    """
+    yield qapp

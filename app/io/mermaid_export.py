@@ -86,7 +86,7 @@ def render_mermaid(diagram: Diagram, *, lang: str | None = None,
     off_links: list[int] = []
     on_links: list[int] = []
     for index, edge in enumerate(diagram.edges):
-        label = edge_text(edge)
+        label = edge_text(edge, lang)
         arrow = f'-->|"{escape_label(label)}"|' if label else "-->"
         lines.append(f"  {ids('n_', edge.source)} {arrow} {ids('n_', edge.target)}")
         status = facts.edge_status.get(edge.id)

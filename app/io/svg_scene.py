@@ -133,12 +133,12 @@ def edge_pictures(facts: Facts, layout: Layout, flow_thickness: bool = False) ->
         width = (round(flow_width(facts.flow(edge_id), biggest), 1) if flow_thickness
                  else theme.EDGE_MIN_WIDTH)
         cx, cy = geometry.label_x, geometry.label_y
-        text = edge_text(edge)
+        text = edge_text(edge, facts.lang)
         plate = label = None
         if text:
             advance = text_width(text, theme.FONT_EDGE_PX)
-            if advance > theme.COLUMN_WIDTH - 30:
-                text = elide(text, theme.COLUMN_WIDTH - 30, theme.FONT_EDGE_PX)
+            if advance > theme.EDGE_LABEL_MAX_WIDTH:
+                text = elide(text, theme.EDGE_LABEL_MAX_WIDTH, theme.FONT_EDGE_PX)
                 advance = text_width(text, theme.FONT_EDGE_PX)
             # The canvas sizes the plate from Qt's line height (about 1.45 em) less 4 px.
             plate = label_pill(cx, cy, advance, round(theme.FONT_EDGE_PX) * 1.45 - 4)

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from app.io.errors import DiagramFileError, Problem
 from app.io.migrate import LEGACY_KEYS, VERSION_KEY, VersionProblem, migrate
+from app.io.png_source import PNG_SIGNATURE, load_png_diagram
 from app.io.yaml_tree import Located, build_data, check_text
 from app.model import FORMAT_VERSION, Diagram, validation_problems
 
@@ -44,6 +45,8 @@ def load_diagram(path: str | os.PathLike[str]) -> Diagram:
         raise _file_error(name, "permission denied; check that you may read this file") from None
     except OSError as error:
         raise _file_error(name, f"cannot be read: {error.strerror or error}") from None
+    if data.startswith(PNG_SIGNATURE):  # a PNG exported by FunnelFlow carries its diagram
+        return load_png_diagram(name)
     return loads_diagram(data, filename=name)
 
 

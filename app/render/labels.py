@@ -31,21 +31,25 @@ def format_count(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def conversion_text(edge: Edge) -> str:
-    """An edge's conversion as drawn: "3.2% / 5%" (actual / target), "70%" when they agree."""
+_TARGET_ONLY = {"en": "target {}", "zh": "目标 {}"}
+
+
+def conversion_text(edge: Edge, lang: str = "en") -> str:
+    """An edge's conversion as drawn: "3.2% / 5%" (actual / target), "70%" when they agree,
+    "target 5%" while only a target is known."""
     measure = edge.conversion
     if measure is None:
         return ""
     if measure.target is not None and measure.actual is not None and not measure.is_bare:
         return f"{format_rate(measure.actual)} / {format_rate(measure.target)}"
-    value = measure.actual if measure.actual is not None else measure.target
-    suffix = "" if measure.actual is not None or measure.is_bare else " (target)"
-    return format_rate(value) + suffix
+    if measure.actual is not None:
+        return format_rate(measure.actual)
+    return _TARGET_ONLY.get(lang, _TARGET_ONLY["en"]).format(format_rate(measure.target))
 
 
-def edge_text(edge: Edge) -> str:
+def edge_text(edge: Edge, lang: str = "en") -> str:
     """An edge's label followed by its conversion."""
-    return " ".join(part for part in (edge.label or "", conversion_text(edge)) if part)
+    return " ".join(part for part in (edge.label or "", conversion_text(edge, lang)) if part)
 
 
 def owner_text(node: Node, lang: str) -> str:

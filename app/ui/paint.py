@@ -299,12 +299,12 @@ def _edge_pen(status: str, width: float, handoff: bool) -> QPen:
 
 
 def edge_look(edge: Edge, src: Rect, dst: Rect, *, status: str = "unmeasured",
-              width: float | None = None, handoff: bool = False) -> EdgeLook:
+              width: float | None = None, handoff: bool = False, lang: str = "en") -> EdgeLook:
     """Work out how `edge` is drawn between the boxes `src` and `dst`."""
     geometry = edge_geometry(src, dst)
     curve, arrow = _build_path(geometry.path), _build_path(geometry.arrow)
     width = theme.EDGE_MIN_WIDTH if width is None else round(width, 1)
-    text, advance = _fit(edge_text(edge), theme.COLUMN_WIDTH - 30, "edge") if (
+    text, advance = _fit(edge_text(edge, lang), theme.EDGE_LABEL_MAX_WIDTH, "edge") if (
         edge.label or edge.conversion) else ("", 0.0)
     pill = badge = None
     cx, cy = geometry.label_x, geometry.label_y
@@ -437,7 +437,7 @@ def paint_diagram(painter: QPainter, diagram: Diagram, report=None, lang: str = 
         fact = facts.edge(edge)
         handoff = nodes[edge.source].lane != nodes[edge.target].lane
         edge_looks.append(edge_look(edge, src, dst, status=fact.status, width=fact.width,
-                                    handoff=handoff))
+                                    handoff=handoff, lang=lang))
         paint_edge(painter, edge_looks[-1])
     for node in diagram.nodes:
         rect = geometry.nodes[node.id]

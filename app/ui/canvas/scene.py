@@ -295,4 +295,5 @@ class DiagramScene(QGraphicsScene):
         index = self._index
         source, target = index.get(edge.source), index.get(edge.target)
         handoff = source is not None and target is not None and source.lane != target.lane
-        return edge_look(edge, src, dst, status=fact.status, width=fact.width, handoff=handoff)
+        return edge_look(edge, src, dst, status=fact.status, width=fact.width, handoff=handoff,
+                         lang=self.lang)
