@@ -730,7 +730,13 @@ The file on disk is unchanged. Save somewhere else?</source>
         <translation>编辑节点</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
+        <source>%1: %2</source>
+        <comment>node kind: node label</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>(no phase)</source>
         <translation>（无阶段）</translation>
     </message>
