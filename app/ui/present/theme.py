@@ -20,7 +20,7 @@ PANEL = "#F2F4F7"
 ACCENT = "#0B5CAD"  # links, the current phase, the what-if gain
 GOOD = "#0E6B35"  # on target: dark enough on white for a projector
 BAD = "#B0201A"  # off target
-PATH = "#E67E00"  # the top bottleneck's path: orange, distinct from red/green statuses
+PATH = "#7B3FC4"  # the top bottleneck's path: purple, apart from selection orange and red/green
 DIM = QColor(255, 255, 255, 205)  # veil over phases not revealed yet
 
 TITLE_PX = 34

@@ -111,15 +111,18 @@ class WhatIfPanel(QWidget):
 
     def _build(self) -> None:
         column = QVBoxLayout(self)
-        column.setSpacing(6 if not self.large else 10)
+        column.setSpacing(6)
         column.addWidget(self.heading)
         column.addWidget(self.subject)
-        column.addWidget(self.lever_name)
         row = QHBoxLayout()
         row.addWidget(self.slider, 1)
         row.addWidget(self.value)
         column.addLayout(row)
-        column.addWidget(self.target)
+        names = QHBoxLayout()
+        names.addWidget(self.lever_name)
+        names.addStretch(1)
+        names.addWidget(self.target)
+        column.addLayout(names)
         column.addWidget(self.goals)
         column.addWidget(self.gain)
         column.addWidget(self.revenue)
@@ -145,7 +148,6 @@ class WhatIfPanel(QWidget):
                       self.checklist_heading, self.checklist):
             label.setFont(theme.font(theme.SMALL_PX))
         self.value.setFont(theme.font(theme.BODY_PX, bold=True))
-        self.goals.setFont(theme.font(theme.BODY_PX))
         self.gain.setFont(theme.font(theme.BIG_NUMBER_PX, bold=True))
         for button in (self.apply_button, self.reset_button):
             button.setFont(theme.font(theme.SMALL_PX, bold=True))
@@ -225,7 +227,7 @@ class WhatIfPanel(QWidget):
             self.slider.set_target_value(None)
         elif lever.is_rate:
             self.slider.setRange(0, RATE_UNITS)
-            fine = lever.current < 0.05 and (lever.target or 0.0) < 0.05
+            fine = max(lever.current, lever.target or 0.0) <= 0.10  # small rates: 0.1% steps
             self.slider.setSingleStep(1 if fine else 5)
             self.slider.setPageStep(10 if fine else 50)
         else:
@@ -275,8 +277,8 @@ class WhatIfPanel(QWidget):
                                           .strip() + per))
         self.checklist_heading.setText(self.tr("Top bottlenecks with this change:")
                                        if p.bottlenecks else "")
-        self.checklist.setText("\n".join(self._short(i, f)
-                                         for i, f in enumerate(p.bottlenecks[:3], 1)))
+        shown = p.bottlenecks[:2 if self.large else 3]  # big type: what fits a projector
+        self.checklist.setText("\n".join(self._short(i, f) for i, f in enumerate(shown, 1)))
         self.slider.setAccessibleDescription(self.value.text())
         self.projection_changed.emit(p)
 
@@ -311,7 +313,7 @@ class WhatIfPanel(QWidget):
         else:
             self.subject.setText(diagram.node(lever.target_id).title)
             self.lever_name.setText(self.tr("Actual people entering per period"))
-        self.target.setText(self.tr("Today %1 · target %2 (▲)")
+        self.target.setText(self.tr("today %1 · target %2 ▲")
                             .replace("%1", self._format(lever.current))
                             .replace("%2", self._format(lever.target)
                                      if lever.target is not None else "—"))
