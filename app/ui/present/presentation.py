@@ -13,7 +13,7 @@ Esc back (from the slider first to the canvas, then out of presentation).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -311,8 +311,10 @@ class PresentationController(QObject):
         if now.steps <= 1 and not now.title:
             window.stage_label.setText("")
             return
-        template = (window.tr("Phase %1/%2: %3") if self.mode == PHASES
-                    else window.tr("Lane %1/%2: %3"))
+        # The window's context, named in the call so lupdate files the strings under it.
+        translate = QCoreApplication.translate
+        template = (translate("PresentationWindow", "Phase %1/%2: %3") if self.mode == PHASES
+                    else translate("PresentationWindow", "Lane %1/%2: %3"))
         window.stage_label.setText(template.replace("%1", str(now.step))
                                    .replace("%2", str(now.steps)).replace("%3", now.title))
 
