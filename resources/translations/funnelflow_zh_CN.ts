@@ -545,7 +545,7 @@ The file on disk is unchanged. Save somewhere else?</source>
         <translation>导出流程图</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -605,6 +605,75 @@ The file on disk is unchanged. Save somewhere else?</source>
         <location line="+23"/>
         <source>Inspector</source>
         <translation>属性</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardNavigator</name>
+    <message>
+        <location filename="../../app/ui/keyboard.py" line="+154"/>
+        <source>New node kind</source>
+        <extracomment>how many rows down a new node may go to find a free spot before it overlaps anyway</extracomment>
+        <translation>新节点类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Entry</source>
+        <translation>入口(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Step</source>
+        <translation>步骤(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Decision</source>
+        <translation>决策(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Goal</source>
+        <translation>目标(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xit</source>
+        <translation>流失(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Select the node to connect from first (Tab), then C.</source>
+        <translation>请先选中连线起点的节点（按 Tab），再按 C。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Press Tab to pick the node to connect to.</source>
+        <translation>按 Tab 选择要连到的节点。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Connect</source>
+        <translation>连线</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected.</source>
+        <translation>已连线。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Connecting cancelled.</source>
+        <translation>已取消连线。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Connect from %1: Tab to the target, Enter to connect, Esc to cancel.</source>
+        <translation>从 %1 连线：按 Tab 选择目标，Enter 连线，Esc 取消。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connect %1 → %2? Enter to connect, Tab for another, Esc to cancel.</source>
+        <translation>连线 %1 → %2？按 Enter 连线，Tab 换一个，Esc 取消。</translation>
     </message>
 </context>
 <context>
@@ -978,6 +1047,16 @@ The file on disk is unchanged. Save somewhere else?</source>
         <source>→ ← phases   ↓ ↑ lanes   Tab next step   B top bottleneck   W what-if   Esc back</source>
         <translation>→ ← 切换阶段   ↓ ↑ 切换泳道   Tab 下一步   B 最大瓶颈   W 假设分析   Esc 返回</translation>
     </message>
+    <message>
+        <location line="+228"/>
+        <source>Phase %1/%2: %3</source>
+        <translation>阶段 %1/%2：%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lane %1/%2: %3</source>
+        <translation>泳道 %1/%2：%3</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryDialog</name>
@@ -1246,7 +1325,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../app/ui/file_actions.py" line="-172"/>
+        <location filename="../../app/ui/file_actions.py" line="-173"/>
         <source>New from template</source>
         <translation>从模板新建</translation>
     </message>
@@ -1589,7 +1668,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>_PresentAction</name>
     <message>
-        <location filename="../../app/ui/present/presentation.py" line="+281"/>
+        <location filename="../../app/ui/present/presentation.py" line="+54"/>
         <source>&amp;Present</source>
         <translation>演示(&amp;P)</translation>
     </message>
@@ -1597,19 +1676,6 @@ The file on disk is unchanged and your diagram is still open with all its edits.
         <location line="+1"/>
         <source>Full-screen presentation for a workshop (Esc returns)</source>
         <translation>全屏演示，适合工作坊投影（按 Esc 返回）</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location line="-56"/>
-        <source>Phase %1/%2: %3</source>
-        <translation>阶段 %1/%2：%3</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lane %1/%2: %3</source>
-        <translation>泳道 %1/%2：%3</translation>
     </message>
 </context>
 </TS>
