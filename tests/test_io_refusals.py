@@ -88,7 +88,7 @@ def test_size_limit_checked_before_reading(tmp_path, monkeypatch):
 
 def test_default_size_limit_is_20_megabytes():
     assert yaml_load.MAX_FILE_BYTES == 20 * 1024 * 1024
-    with pytest.raises(DiagramFileError, match="over the limit of 20 MB"):
+    with pytest.raises(DiagramFileError, match=r"over the limit of 20,971,520 bytes \(20 MB\)"):
         loads_diagram(b" " * (yaml_load.MAX_FILE_BYTES + 1))
 
 

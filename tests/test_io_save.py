@@ -173,7 +173,9 @@ def test_any_text_survives_save_and_load(label, owner, lane_name):
     d = Diagram.model_validate(document)
     saved = dumps_diagram(d)
     back = loads_diagram(saved)
-    assert (back.nodes[0].label, back.nodes[0].owner or "", back.lanes[0].name) == \
-        (label, owner, lane_name)
-    assert back.nodes[0].notes == label + "\n" + owner
+    blank_is_absent = {"": None} | ({owner: None} if not owner.strip() else {})
+    assert (back.nodes[0].label, back.nodes[0].owner, back.lanes[0].name) == \
+        (label, blank_is_absent.get(owner, owner), lane_name)
+    notes = label + "\n" + owner
+    assert back.nodes[0].notes == (notes if notes.strip() else None)
     assert dumps_diagram(back) == saved

@@ -213,3 +213,16 @@ def test_evolve_validates_the_new_snapshot():
     with pytest.raises(ValidationError):
         diagram.evolve(edges=[{"from": "ads", "to": "nobody"}])
     assert diagram.evolve(title="新标题").title == "新标题"
+
+
+def test_blank_optional_text_is_absent_so_save_and_load_compare_equal():
+    from app.model import Diagram
+
+    document = {"funnelflow": 1, "notes": "", "lanes": [{"id": "m"}],
+                "nodes": [{"id": "a", "lane": "m", "owner": "  ", "notes": "", "contingency": ""},
+                          {"id": "b", "lane": "m"}],
+                "edges": [{"from": "a", "to": "b", "label": ""}]}
+    diagram = Diagram.model_validate(document)
+    node = diagram.node("a")
+    assert (diagram.notes, node.owner, node.notes, node.contingency) == (None, None, None, None)
+    assert diagram.edges[0].label is None

@@ -165,8 +165,8 @@ def _not_utf8(data: bytes, start: int, filename: str) -> DiagramFileError:
 
 
 def _too_big(size: int) -> str:
-    return (f"is {size / 1024 / 1024:.1f} MB, over the limit of "
-            f"{MAX_FILE_BYTES // 1024 // 1024} MB for a diagram file; split the diagram")
+    return (f"is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} bytes "
+            f"({MAX_FILE_BYTES // 1024 // 1024} MB) for a diagram file; split the diagram")
 
 
 def _file_error(filename: str, message: str) -> DiagramFileError:

@@ -16,6 +16,7 @@ from app.model.values import (
     Amount,
     Frozen,
     MeasureField,
+    OptionalText,
     RateMeasureField,
 )
 
@@ -78,15 +79,15 @@ class Node(Frozen):
     kind: NodeKind = NodeKind.step
     lane: Id
     phase: Id | None = None
-    owner: str | None = None
+    owner: OptionalText = None
     volume: MeasureField | None = None
     capacity: Amount | None = None
     duration: MeasureField | None = None
     cost: Amount | None = None
     value: Amount | None = None
     kpis: tuple[KPI, ...] = ()
-    notes: str | None = None
-    contingency: str | None = None
+    notes: OptionalText = None
+    contingency: OptionalText = None
     x: float | None = None
     y: float | None = None
 
@@ -100,7 +101,7 @@ class Edge(Frozen):
 
     source: Id = Field(alias="from")
     target: Id = Field(alias="to")
-    label: str | None = None
+    label: OptionalText = None
     conversion: RateMeasureField | None = None
     duration: MeasureField | None = None
 
@@ -132,7 +133,7 @@ class Diagram(Frozen):
     title: str = ""
     period: Period = Period.month
     currency: Currency | None = None
-    notes: str | None = None
+    notes: OptionalText = None
     lanes: tuple[Lane, ...] = Field(min_length=1)
     phases: tuple[Phase, ...] = ()
     nodes: tuple[Node, ...] = ()

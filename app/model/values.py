@@ -96,6 +96,14 @@ Amount = Annotated[float, BeforeValidator(_amount), WithJsonSchema(_AMOUNT_SCHEM
 KpiValue = Annotated[float, BeforeValidator(_kpi_value), WithJsonSchema(_NUMBER_OR_PERCENT)]
 
 
+def _blank_to_none(value: Any) -> Any:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+#: Optional free text: blank text means "not given", so it is stored (and saved) as absent.
+OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
+
+
 def _bare_to_pair(data: Any) -> Any:
     """`volume: 800` means target = actual = 800."""
     if isinstance(data, dict | BaseModel):

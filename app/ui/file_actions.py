@@ -239,7 +239,8 @@ class FileActions(QObject):
         if not path:
             return False
         try:
-            export(self.session.diagram, path)
+            # Legend, headers and checklist pages in the language of the interface.
+            export(self.session.diagram, path, lang=self._template_lang())
         except Exception as error:  # noqa: BLE001 - any exporter failure is shown, not raised
             QMessageBox.warning(self.window, translate("Files", "Export failed"), str(error))
             return False
