@@ -92,3 +92,23 @@ def test_export_registry_has_yaml_and_refuses_unknown_formats(tmp_path):
         export(d, tmp_path / "out.docx")
     with pytest.raises(UnknownFormat, match="without an extension"):
         export_format(tmp_path / "out")
+
+
+def test_a_killed_saves_leftover_temp_file_is_removed_by_the_next_save(tmp_path):
+    import subprocess
+    import sys
+
+    from app.io import write_atomic
+
+    target = tmp_path / "plan.yaml"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    leftover = tmp_path / f".plan.yaml.{dead.stdout.strip()}.abcd1234.tmp"
+    leftover.write_bytes(b"half a diagr")
+    alive = tmp_path / f".plan.yaml.{os.getppid()}.abcd1234.tmp"  # a live writer's file
+    alive.write_bytes(b"in progress")
+    other = tmp_path / ".other.yaml.1.abcd1234.tmp"
+    other.write_bytes(b"not ours")
+    write_atomic(target, b"funnelflow: 1\n")
+    assert target.read_bytes() == b"funnelflow: 1\n"
+    assert not leftover.exists() and alive.exists() and other.exists()

@@ -7,9 +7,14 @@ target in one `os.replace`. A symlink is followed so the link itself survives.
 
 from __future__ import annotations
 
+import glob
 import os
 import secrets
 import shutil
+import time
+
+# A temporary file older than this whose writer we cannot ask about is a crash's leftover.
+STALE_TEMP_SECONDS = 3600
 
 
 class SaveError(OSError):
@@ -24,6 +29,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         raise SaveError(f"{os.fspath(path)}: is a folder; choose a file name to save to")
     if not os.path.isdir(folder):
         raise SaveError(f"{os.fspath(path)}: the folder {folder} does not exist")
+    _remove_stale_temps(folder, os.path.basename(target))
     temp = None
     try:
         temp = os.path.join(
@@ -50,6 +56,35 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
                 os.unlink(temp)
             except OSError:
                 pass
+
+
+def _remove_stale_temps(folder: str, name: str) -> None:
+    """Delete temporary files that a killed save of `name` left beside it."""
+    for temp in glob.glob(os.path.join(glob.escape(folder), f".{glob.escape(name)}.*.*.tmp")):
+        pid = temp[len(os.path.join(folder, f".{name}.")):].split(".")[0]
+        if pid.isdigit() and not _writer_gone(int(pid), temp):
+            continue
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+
+
+def _writer_gone(pid: int, temp: str) -> bool:
+    if pid == os.getpid():
+        return False  # another thread of ours may be writing it right now
+    if os.name == "posix":
+        try:
+            os.kill(pid, 0)  # signal 0 only asks whether the process exists
+        except ProcessLookupError:
+            return True
+        except OSError:
+            pass
+        return False
+    try:  # elsewhere (os.kill would end the process on Windows): judge by age
+        return time.time() - os.path.getmtime(temp) > STALE_TEMP_SECONDS
+    except OSError:
+        return False
 
 
 def _sync_folder(folder: str) -> None:
