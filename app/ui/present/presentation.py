@@ -355,6 +355,7 @@ class _PresentAction(QObject):
 
     def __init__(self, window, controller: PresentationController):
         super().__init__(window)
+        self.controller = controller
         self.action = QAction(window)
         self.action.setShortcut(QKeySequence(Qt.Key.Key_F5))
         self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -373,6 +374,9 @@ class _PresentAction(QObject):
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.LanguageChange:
+            from app.ui import i18n
+
+            self.controller.lang = i18n.checklist_lang(i18n.current_language())
             self.retranslate()
         return False
 
