@@ -15,13 +15,16 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMainWindow, QVBoxL
 from app.ui import i18n
 from app.ui.file_actions import FileActions
 from app.ui.find import FindBar
+from app.ui.keyboard import install_keyboard
 from app.ui.live_check import LiveChecklist
+from app.ui.outline import install_outline
 from app.ui.panels import band_dialogs
 from app.ui.panels.checklist import ChecklistDock
 from app.ui.panels.inspector import InspectorDock
 from app.ui.panels.menus import build_menus
 from app.ui.panels.palette import PaletteDock
 from app.ui.panels.status import StatusBar
+from app.ui.present.presentation import install_presentation
 from app.ui.safeguards import Safeguards
 from app.ui.session import Session
 
@@ -99,6 +102,11 @@ class MainWindow(QMainWindow):
         self.actions = build_menus(self)
         # Autosave, recovery, external changes, previous versions, comments (issue 7).
         self.safeguards = Safeguards(self)
+        # Presentation (F5), keyboard-only editing and View → Outline (issue 6).
+        self.presenter = install_presentation(self)
+        self.keyboard = install_keyboard(self.view, session)
+        self.keyboard.message.connect(self.status.inform)
+        self.outline_dock = install_outline(self)
         self._connect()
         self.retranslate()
         self.live.schedule()
