@@ -3,15 +3,18 @@ it was; View → Outline shows the text; Tab on the canvas walks the funnel."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from test_window_helpers import make_window
+from test_window_helpers import dialogs, make_window, settings_store  # noqa: F401 - fixtures
 
 from app.ui import i18n
 
+# The designer's settings and message boxes isolated, as in the window tests.
+pytestmark = pytest.mark.usefixtures("settings_store", "dialogs")
 
-def test_f5_presents_and_escape_returns_to_the_designer_as_it_was(qtbot, settings_store,
-                                                                  dialogs):
+
+def test_f5_presents_and_escape_returns_to_the_designer_as_it_was(qtbot):
     window = make_window(qtbot)
     window.scene.select_ids(["landing"], [])
     docks = {d.objectName(): d.isVisible() for d in (window.palette_dock,
@@ -36,7 +39,7 @@ def test_f5_presents_and_escape_returns_to_the_designer_as_it_was(qtbot, setting
     assert "Present" in [a.text().replace("&", "") for a in window.actions.view_menu.actions()]
 
 
-def test_view_outline_and_tab_on_the_canvas(qtbot, settings_store, dialogs):
+def test_view_outline_and_tab_on_the_canvas(qtbot):
     window = make_window(qtbot)
     assert not window.outline_dock.isVisible()
     window.outline_dock.toggleViewAction().trigger()
