@@ -30,7 +30,11 @@ from app.ui.session import Session
 translate = QCoreApplication.translate
 RECENT_KEY = "files/recent"
 MAX_RECENT = 10
-FILE_FILTER = "FunnelFlow (*.yaml *.yml);;All files (*)"
+
+
+def file_filter() -> str:
+    """The open and save dialogs' file types, in the interface language."""
+    return translate("Files", "FunnelFlow (*.yaml *.yml);;All files (*)")
 
 
 def recent_files() -> list[str]:
@@ -145,7 +149,7 @@ class FileActions(QObject):
         if path is None:
             folder = str(self.session.path.parent) if self.session.path else ""
             path, _ = QFileDialog.getOpenFileName(
-                self.window, translate("Files", "Open diagram"), folder, FILE_FILTER)
+                self.window, translate("Files", "Open diagram"), folder, file_filter())
             if not path:
                 return False
         if not self.maybe_save():
@@ -191,7 +195,7 @@ class FileActions(QObject):
         suggestion = str(self.session.path) if self.session.path else (
             (self.session.diagram.title or translate("Files", "Untitled")) + ".yaml")
         path, _ = QFileDialog.getSaveFileName(
-            self.window, translate("Files", "Save diagram as"), suggestion, FILE_FILTER)
+            self.window, translate("Files", "Save diagram as"), suggestion, file_filter())
         if not path:
             return False
         if Path(path).suffix.lower() not in (".yaml", ".yml"):
