@@ -482,7 +482,12 @@
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../app/ui/file_actions.py" line="+118"/>
+        <location filename="../../app/ui/file_actions.py" line="+37"/>
+        <source>FunnelFlow (*.yaml *.yml);;All files (*)</source>
+        <translation>FunnelFlow 流程图 (*.yaml *.yml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <location line="+74"/>
         <source>Untitled</source>
         <translation>未命名</translation>
@@ -786,7 +791,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/window.py" line="+231"/>
+        <location filename="../../app/ui/window.py" line="+239"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -956,6 +961,42 @@ The file on disk is unchanged. Save somewhere else?</source>
         <location line="+2"/>
         <source>Where people leave: churn, abandonment</source>
         <translation>客户从哪里离开：流失、放弃</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineDock</name>
+    <message>
+        <location filename="../../app/ui/outline.py" line="+105"/>
+        <source>Outline</source>
+        <translation>漏斗大纲</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>O&amp;utline</source>
+        <translation>漏斗大纲(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>OutlinePanel</name>
+    <message>
+        <location line="-25"/>
+        <source>&amp;Copy outline</source>
+        <translation>复制大纲(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the outline to the clipboard</source>
+        <translation>把大纲复制到剪贴板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Funnel outline</source>
+        <translation>漏斗大纲</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every step in funnel order with its lane, owner, conversions and KPIs</source>
+        <translation>按漏斗顺序列出每个步骤及其泳道、负责人、转化率和 KPI</translation>
     </message>
 </context>
 <context>
@@ -1668,7 +1709,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>_PresentAction</name>
     <message>
-        <location filename="../../app/ui/present/presentation.py" line="+54"/>
+        <location filename="../../app/ui/present/presentation.py" line="+55"/>
         <source>&amp;Present</source>
         <translation>演示(&amp;P)</translation>
     </message>
