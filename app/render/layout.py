@@ -196,16 +196,20 @@ def _rows(diagram: Diagram, column_left: dict[str, float], top: float):
 
 
 class _Occupancy:
-    """Boxes already placed in one lane, bucketed by column so a free slot is found fast."""
+    """Boxes already placed in one lane, bucketed by grid cell so a free slot is found fast
+    (a column holding hundreds of nodes checks only its neighbours, not the whole column)."""
 
     def __init__(self) -> None:
         self.rects: list[Rect] = []
         self.bottom = 0.0
-        self._buckets: dict[int, list[Rect]] = defaultdict(list)
+        self._buckets: dict[tuple[int, int], list[Rect]] = defaultdict(list)
         self._next_row: dict[float, int] = {}
 
-    def _keys(self, rect: Rect) -> range:
-        return range(int(rect.x // theme.COLUMN_WIDTH), int(rect.right // theme.COLUMN_WIDTH) + 1)
+    @staticmethod
+    def _keys(rect: Rect) -> list[tuple[int, int]]:
+        w, h = theme.COLUMN_WIDTH, theme.ROW_HEIGHT
+        return [(i, j) for i in range(int(rect.x // w), int(rect.right // w) + 1)
+                for j in range(int(rect.y // h), int(rect.bottom // h) + 1)]
 
     def add(self, rect: Rect) -> None:
         self.rects.append(rect)
@@ -216,9 +220,11 @@ class _Occupancy:
     def first_free(self, x: float, top: float) -> Rect:
         """The highest row at `x`, below the rows already taken there, that overlaps nothing."""
         row = self._next_row.get(x, 0)
+        buckets = self._buckets
         while True:
             rect = Rect(x, top + row * theme.ROW_HEIGHT, theme.NODE_WIDTH, theme.NODE_HEIGHT)
-            near = (other for key in self._keys(rect) for other in self._buckets[key])
+            near = (other for key in self._keys(rect) if key in buckets
+                    for other in buckets[key])
             if not any(rect.intersects(other) for other in near):
                 self._next_row[x] = row + 1
                 return rect

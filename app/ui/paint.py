@@ -10,7 +10,7 @@ Below a readable text size (theme.MIN_READABLE_PX on screen) text and decoration
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -38,7 +38,13 @@ from app.render.canvas_geometry import (
 )
 from app.render.labels import edge_text, elide, owner_text
 from app.render.layout import Band, Layout, Rect, layout
-from app.render.shapes import edge_geometry, node_outline, status_mark, text_box
+from app.render.shapes import (
+    EdgeGeometry,
+    edge_geometry,
+    node_outline,
+    status_mark,
+    text_box,
+)
 
 #: counts of texts drawn, per kind; tests read it to check the level of detail
 text_draws = {"node": 0, "edge": 0, "band": 0}
@@ -274,23 +280,93 @@ def node_handle_margin() -> float:
 
 
 # -- edges ------------------------------------------------------------------------------------
-@dataclass(eq=False)
 class EdgeLook:
-    """Everything one edge draws, in scene coordinates."""
+    """Everything one edge draws, in scene coordinates.
 
-    status: str
-    curve: QPainterPath
-    arrow: QPainterPath
-    pen: QPen
-    solid_pen: QPen  # the same without dashes: drawn when too small to see them (and cheaper)
-    handoff: bool
-    text: str
-    text_pos: QPointF
-    pill: QRectF | None
-    badge: QPointF | None
-    ends: tuple[QPointF, QPointF]
-    bounds: QRectF  # the curve, arrow and end handles
-    label_bounds: QRectF | None  # the badge and label plate; None when there are none
+    Where it goes (route, label text, bounds) is worked out at once; the Qt paths, pens and
+    plate are made on first use: most edges of a big diagram are never painted up close.
+    """
+
+    def __init__(self, geometry: EdgeGeometry, status: str, width: float, handoff: bool,
+                 text: str, advance: float) -> None:
+        self.status, self.width, self.handoff = status, width, handoff
+        self.text, self._advance, self._geometry = text, advance, geometry
+        cx, cy = geometry.label_x, geometry.label_y
+        self._pill = None  # the label plate as a layout Rect
+        if text:
+            self._pill = label_pill(cx, cy, advance, _edge_line_height() - 4)
+        self._badge = None  # the handoff badge's centre
+        if handoff:  # the badge sits left of the label plate, or on the curve when there is none
+            self._badge = (self._pill.x - BADGE_RADIUS - 2, cy) if self._pill else (cx, cy)
+        # The curve lies inside the hull of its control points: bounds without a QPainterPath.
+        xs, ys = _points(geometry.path, geometry.arrow)
+        margin = width + HANDLE_RADIUS + 2
+        self.bounds = QRectF(min(xs) - margin, min(ys) - margin,
+                             max(xs) - min(xs) + 2 * margin, max(ys) - min(ys) + 2 * margin)
+        label = self._pill
+        if self._badge is not None:
+            bx, by = self._badge
+            disc = Rect(bx - BADGE_RADIUS, by - BADGE_RADIUS, 2 * BADGE_RADIUS, 2 * BADGE_RADIUS)
+            label = disc if label is None else _union(label, disc)
+        # (the label's room includes 2 px for the selection stroke)
+        self.label_bounds = (None if label is None else
+                             QRectF(label.x - 2, label.y - 2, label.w + 4, label.h + 4))
+
+    @cached_property
+    def curve(self) -> QPainterPath:
+        return _build_path(self._geometry.path)
+
+    @cached_property
+    def arrow(self) -> QPainterPath:
+        return _build_path(self._geometry.arrow)
+
+    @property
+    def pen(self) -> QPen:
+        return _edge_pen(self.status, self.width, self.handoff)
+
+    @property
+    def solid_pen(self) -> QPen:
+        """The same without dashes: drawn when too small to see them (and cheaper)."""
+        return _edge_pen(self.status, self.width, False)
+
+    @cached_property
+    def pill(self) -> QRectF | None:
+        p = self._pill
+        return None if p is None else QRectF(p.x, p.y, p.w, p.h)
+
+    @cached_property
+    def badge(self) -> QPointF | None:
+        return None if self._badge is None else QPointF(*self._badge)
+
+    @cached_property
+    def text_pos(self) -> QPointF:
+        metrics = styles().metrics["edge"]
+        return QPointF(self._geometry.label_x - self._advance / 2,
+                       self._geometry.label_y + (metrics.ascent() - metrics.descent()) / 2)
+
+    @cached_property
+    def ends(self) -> tuple[QPointF, QPointF]:
+        path = self._geometry.path
+        return QPointF(*path[0][1:3]), QPointF(*path[-1][-2:])
+
+
+def _points(*paths) -> tuple[list[float], list[float]]:
+    xs, ys = [], []
+    for path in paths:
+        for command in path:
+            xs.extend(command[1::2])
+            ys.extend(command[2::2])
+    return xs, ys
+
+
+def _union(a: Rect, b: Rect) -> Rect:
+    x, y = min(a.x, b.x), min(a.y, b.y)
+    return Rect(x, y, max(a.right, b.right) - x, max(a.bottom, b.bottom) - y)
+
+
+@lru_cache(maxsize=1)
+def _edge_line_height() -> float:
+    return styles().metrics["edge"].height()
 
 
 @lru_cache(maxsize=128)
@@ -302,33 +378,10 @@ def edge_look(edge: Edge, src: Rect, dst: Rect, *, status: str = "unmeasured",
               width: float | None = None, handoff: bool = False, lang: str = "en") -> EdgeLook:
     """Work out how `edge` is drawn between the boxes `src` and `dst`."""
     geometry = edge_geometry(src, dst)
-    curve, arrow = _build_path(geometry.path), _build_path(geometry.arrow)
     width = theme.EDGE_MIN_WIDTH if width is None else round(width, 1)
     text, advance = _fit(edge_text(edge, lang), theme.EDGE_LABEL_MAX_WIDTH, "edge") if (
         edge.label or edge.conversion) else ("", 0.0)
-    pill = badge = None
-    cx, cy = geometry.label_x, geometry.label_y
-    metrics = styles().metrics["edge"]
-    if text:
-        box = label_pill(cx, cy, advance, metrics.height() - 4)
-        pill = QRectF(box.x, box.y, box.w, box.h)
-    if handoff:  # the badge sits left of the label plate, or on the curve when there is none
-        badge = QPointF(pill.left() - BADGE_RADIUS - 2, cy) if pill else QPointF(cx, cy)
-    start, end = geometry.path[0][1:3], geometry.path[-1][-2:]
-    bounds = curve.boundingRect().united(arrow.boundingRect())
-    label_bounds = pill
-    if badge is not None:
-        disc = QRectF(badge.x() - BADGE_RADIUS, badge.y() - BADGE_RADIUS,
-                      2 * BADGE_RADIUS, 2 * BADGE_RADIUS)
-        label_bounds = disc if pill is None else pill.united(disc)
-    if label_bounds is not None:
-        label_bounds = label_bounds.adjusted(-2, -2, 2, 2)  # room for the selection stroke
-    margin = width + HANDLE_RADIUS + 2
-    return EdgeLook(status, curve, arrow, _edge_pen(status, width, handoff),
-                    _edge_pen(status, width, False), handoff, text,
-                    QPointF(cx - advance / 2, cy + (metrics.ascent() - metrics.descent()) / 2),
-                    pill, badge, (QPointF(*start), QPointF(*end)),
-                    bounds.adjusted(-margin, -margin, margin, margin), label_bounds)
+    return EdgeLook(geometry, status, width, handoff, text, advance)
 
 
 def paint_edge(painter: QPainter, look: EdgeLook, *, selected: bool = False) -> None:

@@ -43,7 +43,7 @@ class FactBook:
         self.flow_thickness = flow_thickness
         self._report_nodes = report.diagram.node_index() if report is not None else {}
         self._indexes: dict[int, dict[str, list[Edge]]] = {}
-        self._edge_statuses: dict[str, tuple[Edge, str]] = {}
+        self._edge_statuses: dict[int, tuple[Edge, str]] = {}
         flows = report.flows.get("actual", {}) if report is not None else {}
         self._flows = flows
         self._biggest = max(flows.values(), default=0.0)
@@ -79,9 +79,11 @@ class FactBook:
         return found
 
     def _edge_status(self, edge: Edge) -> str:
-        found = self._edge_statuses.get(edge.id)
-        if found is None or found[0] is not edge:
-            found = self._edge_statuses[edge.id] = (edge, edge_status(self.diagram, edge))
+        # Keyed by the edge object, which the entry keeps alive (an Edge works out its id
+        # string on every call).
+        found = self._edge_statuses.get(id(edge))
+        if found is None:
+            found = self._edge_statuses[id(edge)] = (edge, edge_status(self.diagram, edge))
         return found[1]
 
     def _status_here(self, node: Node) -> str:

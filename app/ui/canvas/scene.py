@@ -9,6 +9,8 @@ then redraws from the new snapshot, so what it shows is always the model.
 
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtCore import QPoint, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene
@@ -198,6 +200,17 @@ class DiagramScene(QGraphicsScene):
         self.restore_positions()  # a refused move leaves every node where the model has it
 
     def _sync(self, changes: ChangeSet) -> None:
+        # Building thousands of items makes the collector walk the whole document again and
+        # again for nothing (research/performance.md): pause it while the items are made.
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            self._sync_items(changes)
+        finally:
+            if paused:
+                gc.enable()
+
+    def _sync_items(self, changes: ChangeSet) -> None:
         diagram = self.session.diagram
         old = self.layout
         self.layout = geometry = layout(diagram)
@@ -214,8 +227,9 @@ class DiagramScene(QGraphicsScene):
         if rect != self._rect:
             self._rect = rect
             self.setSceneRect(rect)  # explicit, and first: Qt never scans the items for it
-        moved = self._sync_nodes(diagram, geometry, facts, changes, full)
-        self._sync_edges(diagram, geometry, facts, changes, full, moved)
+        current = {e.id: e for e in diagram.edges}  # (an edge's id is worked out each time)
+        moved = self._sync_nodes(diagram, geometry, facts, changes, full, current)
+        self._sync_edges(current, geometry, facts, changes, full, moved)
 
     def _sync_bands(self, geometry: Layout) -> None:
         for item in self.bands:
@@ -225,7 +239,7 @@ class DiagramScene(QGraphicsScene):
         for item in self.bands:
             self.addItem(item)
 
-    def _sync_nodes(self, diagram, geometry, facts, changes, full) -> set[str]:
+    def _sync_nodes(self, diagram, geometry, facts, changes, full, current) -> set[str]:
         """Add, drop and refresh node items; returns the ids whose box or lane changed."""
         index = self._index
         for gone in [i for i in self.nodes if i not in index]:
@@ -233,9 +247,9 @@ class DiagramScene(QGraphicsScene):
         moved: set[str] = set()
         # A node's status depends on its outgoing edges: refresh the sources of edges that
         # came, went or changed.
-        current = {e.id: e for e in diagram.edges}
-        sources = {e.source for e in diagram.edges
-                   if (item := self.edges.get(e.id)) is None or item.edge is not e}
+        edges = self.edges
+        sources = {e.source for i, e in current.items()
+                   if (item := edges.get(i)) is None or item.edge is not e}
         sources |= {item.source for i, item in self.edges.items() if i not in current}
         for node in diagram.nodes:
             rect = geometry.nodes[node.id]
@@ -261,30 +275,34 @@ class DiagramScene(QGraphicsScene):
                 moved.add(node.id)
         return moved
 
-    def _sync_edges(self, diagram, geometry, facts, changes, full, moved) -> None:
-        current = {e.id: e for e in diagram.edges}
+    def _sync_edges(self, current, geometry, facts, changes, full, moved) -> None:
         for gone in [i for i in self.edges if i not in current]:
             item = self.edges.pop(gone)
             self.removeItem(item.label)
             self.removeItem(item)
-        self._edges_of = {node_id: set() for node_id in self.nodes}
-        for edge in diagram.edges:
-            self._edges_of[edge.source].add(edge.id)
-            self._edges_of[edge.target].add(edge.id)
-            item = self.edges.get(edge.id)
-            suspect = (item is None or self._judge_all or item.edge is not edge
-                       or edge.id in changes.edges)
-            fact = facts.edge(edge) if suspect else item.facts
-            src, dst = geometry.nodes[edge.source], geometry.nodes[edge.target]
+        edges_of = self._edges_of = {node_id: set() for node_id in self.nodes}
+        judge_all, named, rects = self._judge_all, changes.edges, geometry.nodes
+        for edge_id, edge in current.items():
+            source, target = edge.source, edge.target
+            edges_of[source].add(edge_id)
+            edges_of[target].add(edge_id)
+            item = self.edges.get(edge_id)
             if item is None:
-                item = EdgeItem(edge, self._edge_look(edge, src, dst, fact), fact)
+                fact = facts.edge(edge)
+                item = EdgeItem(edge, self._edge_look(edge, rects[source], rects[target], fact),
+                                fact)
                 self.addItem(item)
                 self.addItem(item.label)
                 item.label.setVisible(self._labels_on and item.look.label_bounds is not None)
-                self.edges[edge.id] = item
-            elif (full or item.edge is not edge or item.facts != fact or edge.id in changes.edges
-                  or edge.source in moved or edge.target in moved):
-                item.set_look(edge, self._edge_look(edge, src, dst, fact), fact)
+                self.edges[edge_id] = item
+                continue
+            suspect = judge_all or item.edge is not edge or edge_id in named
+            fact = facts.edge(edge) if suspect else item.facts
+            if (full or suspect and (item.edge is not edge or item.facts != fact
+                                     or edge_id in named)
+                    or source in moved or target in moved):
+                item.set_look(edge, self._edge_look(edge, rects[source], rects[target], fact),
+                              fact)
 
     def _node_look(self, node, rect: Rect, fact):
         lang = self.lang  # made lazily by the item, with the facts of this moment
