@@ -7,6 +7,8 @@ worker thread, and a result computed for a snapshot that is no longer current is
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from app.model import Diagram
@@ -17,10 +19,12 @@ try:  # the analysis package is written in parallel; the designer must start wit
 except ImportError:  # pragma: no cover - only while the package is missing
     analyze = None
 
-#: quiet time after the last edit before analysing (ms): below what a user notices
+#: quiet time after the last edit of a burst (typing, nudging) before analysing (ms)
 DEBOUNCE_MS = 150
+#: delay after a lone edit (a drop, a field committed): just enough to merge its echoes
+LONE_EDIT_MS = 20
 #: diagrams with more nodes than this are analysed in a worker thread
-WORKER_THRESHOLD = 1500
+WORKER_THRESHOLD = 500
 
 
 class _Relay(QObject):
@@ -63,6 +67,8 @@ class LiveChecklist(QObject):
         self._generation = 0  # bumped per snapshot, so stale worker results are recognised
         self._delivered = -1  # the generation of the latest report handed out
         self._report = None
+        self._debounce_ms = debounce_ms
+        self._last_edit = float("-inf")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
@@ -88,8 +94,13 @@ class LiveChecklist(QObject):
 
     @Slot()
     def schedule(self, *_args) -> None:
-        """Analyse after the debounce interval (restarted by every further edit)."""
+        """Analyse soon: at once after a lone edit, after a quiet spell within a burst."""
         self._generation += 1
+        now = time.monotonic()
+        in_burst = (now - self._last_edit) * 1000 < self._debounce_ms
+        self._last_edit = now
+        self._timer.setInterval(self._debounce_ms if in_burst else
+                                min(LONE_EDIT_MS, self._debounce_ms))
         self._timer.start()
 
     def is_pending(self) -> bool:

@@ -104,3 +104,18 @@ def analysed_report():
     from app.analysis import analyze
 
     return analyze(full_funnel(), "en")
+
+
+def test_a_lone_edit_is_analysed_at_once_and_a_burst_waits_for_quiet(qtbot):
+    from app.ui.live_check import LONE_EDIT_MS
+
+    session = Session(full_funnel())
+    live = LiveChecklist(session, "en", debounce_ms=150)
+    session.execute(UpdateNode("seo", {"owner": "a"}))
+    assert live._timer.interval() == LONE_EDIT_MS  # a drop or a committed field
+    session.execute(UpdateNode("seo", {"owner": "b"}))
+    assert live._timer.interval() == 150  # the second edit in a row: a burst
+    reports = []
+    live.report_ready.connect(reports.append)
+    qtbot.waitUntil(lambda: len(reports) == 1, timeout=2000)
+    assert reports[0].diagram.node("seo").owner == "b"
