@@ -59,14 +59,16 @@ EN: dict[str, str] = {
     "target of at most {target}; {impact}.{contingency}",
     "kpi-off-target": "{node}{where}: {kpi} is {actual} against a target of {target} "
     "({better} is better).{contingency}",
-    "slow-step": "{node}{where} takes {actual} days against a target of {target} "
-    "(+{delta} days); find what holds people up here.{contingency}",
-    "slow-step-edge": "The handoff {edge}{where} waits {actual} days against a target of "
-    "{target} (+{delta} days); shorten the wait between the two steps.",
-    "slow-path": "The journey from entry to goal takes {actual} days against a target of "
-    "{target} (+{delta} days); the step adding most is {step} (+{step_delta} days).",
-    "slow-path-no-step": "The journey from entry to goal takes {actual} days against a target "
-    "of {target} (+{delta} days); the actual longest path differs from the planned one.",
+    "slow-step": "{node}{where} takes {actual} {actual_unit} against a target of {target} "
+    "(+{delta} {delta_unit}); find what holds people up here.{contingency}",
+    "slow-step-edge": "The handoff {edge}{where} waits {actual} {actual_unit} against a target "
+    "of {target} (+{delta} {delta_unit}); shorten the wait between the two steps.",
+    "slow-path": "The journey from entry to goal takes {actual} {actual_unit} against a target "
+    "of {target} (+{delta} {delta_unit}); the step adding most is {step} "
+    "(+{step_delta} {step_delta_unit}).",
+    "slow-path-no-step": "The journey from entry to goal takes {actual} {actual_unit} against a "
+    "target of {target} (+{delta} {delta_unit}); the actual longest path differs from the "
+    "planned one.",
     "negative-roi": "Channel {node}{where} costs {cost} per {period} but brings {revenue} of "
     "revenue (ROI {roi}); cut its spend or fix the conversions after it.",
     "missing-owner": "{node} ({lane}) has no owner; name the person or role responsible.",
@@ -80,10 +82,10 @@ EN: dict[str, str] = {
     "the actual.",
     "kpi-unmeasured-conversion": "{edge}{where}: conversion target {target} has no actual yet; "
     "record the actual.",
-    "kpi-unmeasured-duration": "{node}{where}: duration target {target} days has no actual yet; "
-    "record the actual.",
-    "kpi-unmeasured-edge-duration": "{edge}{where}: waiting-time target {target} days has no "
+    "kpi-unmeasured-duration": "{node}{where}: duration target {target} {target_unit} has no "
     "actual yet; record the actual.",
+    "kpi-unmeasured-edge-duration": "{edge}{where}: waiting-time target {target} {target_unit} "
+    "has no actual yet; record the actual.",
     "kpi-unmeasured-volume": "{node}{where}: volume target {target} per {period} has no actual "
     "yet; record the actual.",
     "owner-overload": "{owner} owns {count} of the {total} nodes ({share}); share the load or "
@@ -203,6 +205,16 @@ def _trim(text_value: str) -> str:
     if "." in text_value:
         text_value = text_value.rstrip("0").rstrip(".")
     return "0" if text_value in ("-0", "") else text_value
+
+
+def days(**values: float) -> dict[str, str]:
+    """Numbers of days as message parameters: `days(delta=1)` gives {"delta": "1",
+    "delta_unit": "day"}; English says "1 day" but "2 days" (Chinese 天 has no plural)."""
+    said: dict[str, str] = {}
+    for name, value in values.items():
+        said[name] = quantity(value)
+        said[f"{name}_unit"] = "day" if said[name] == "1" else "days"
+    return said
 
 
 def quantity(value: float) -> str:

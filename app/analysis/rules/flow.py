@@ -151,8 +151,8 @@ def slow_step(ctx: Context) -> Iterator[Finding]:
         if d is not None and d.target is not None and d.actual is not None and d.actual > d.target:
             message = ctx.say(
                 "slow-step", node=ctx.node_name(node), where=ctx.where(node),
-                actual=messages.quantity(d.actual), target=messages.quantity(d.target),
-                delta=messages.quantity(d.actual - d.target), contingency=ctx.contingency(node),
+                target=messages.quantity(d.target), contingency=ctx.contingency(node),
+                **messages.days(actual=d.actual, delta=d.actual - d.target),
             )
             yield ctx.finding("slow-step", "warning", node.id, message)
     for edge in ctx.graph.edges:
@@ -160,8 +160,8 @@ def slow_step(ctx: Context) -> Iterator[Finding]:
         if d is not None and d.target is not None and d.actual is not None and d.actual > d.target:
             message = ctx.say(
                 "slow-step-edge", edge=ctx.edge_name(edge), where=ctx.where(index[edge.source]),
-                actual=messages.quantity(d.actual), target=messages.quantity(d.target),
-                delta=messages.quantity(d.actual - d.target),
+                target=messages.quantity(d.target),
+                **messages.days(actual=d.actual, delta=d.actual - d.target),
             )
             yield ctx.finding("slow-step", "warning", edge.id, message)
 
@@ -182,13 +182,13 @@ def slow_path(ctx: Context) -> Iterator[Finding]:
          ctx.edge_name(graph.edges[e]))
         for e in actual.edges
     ]
-    named = {"actual": messages.quantity(round(actual.days, 2)),
-             "target": messages.quantity(round(target.days, 2)),
-             "delta": messages.quantity(round(actual.days - target.days, 2))}
+    named = {"target": messages.quantity(round(target.days, 2)),
+             **messages.days(actual=round(actual.days, 2),
+                             delta=round(actual.days - target.days, 2))}
     worst = max(steps, key=lambda s: s[0], default=None)
     if worst is not None and worst[0] > 0:
         message = ctx.say("slow-path", step=worst[1],
-                          step_delta=messages.quantity(round(worst[0], 2)), **named)
+                          **messages.days(step_delta=round(worst[0], 2)), **named)
     else:
         message = ctx.say("slow-path-no-step", **named)
     yield ctx.finding("slow-path", "warning", None, message)

@@ -65,8 +65,8 @@ def kpi_unmeasured(ctx: Context) -> Iterator[Finding]:
                 )
                 yield ctx.finding("kpi-unmeasured", "info", node.id, message)
         if node.duration is not None and node.duration.actual is None:
-            target = messages.quantity(node.duration.target)  # type: ignore[arg-type]
-            message = ctx.say("kpi-unmeasured-duration", target=target, **named)
+            target = messages.days(target=node.duration.target)  # type: ignore[arg-type]
+            message = ctx.say("kpi-unmeasured-duration", **target, **named)
             yield ctx.finding("kpi-unmeasured", "info", node.id, message)
         if node.volume is not None and node.volume.actual is None:
             target = messages.number(node.volume.target)  # type: ignore[arg-type]
@@ -82,6 +82,6 @@ def kpi_unmeasured(ctx: Context) -> Iterator[Finding]:
             )
             yield ctx.finding("kpi-unmeasured", "info", edge.id, message)
         if edge.duration is not None and edge.duration.actual is None:
-            target = messages.quantity(edge.duration.target)  # type: ignore[arg-type]
-            message = ctx.say("kpi-unmeasured-edge-duration", target=target, **named)
+            target = messages.days(target=edge.duration.target)  # type: ignore[arg-type]
+            message = ctx.say("kpi-unmeasured-edge-duration", **target, **named)
             yield ctx.finding("kpi-unmeasured", "info", edge.id, message)
