@@ -195,6 +195,11 @@ def _outlines(kind: str, w: float, h: float) -> tuple[QPainterPath, ...]:
     return tuple(_build_path(p) for p in node_outline(kind, Rect(0.0, 0.0, w, h)))
 
 
+def outline_paths(kind: str, w: float, h: float) -> tuple[QPainterPath, ...]:
+    """A node kind's outline(s) in a w x h box with its top-left corner at 0, 0 (cached)."""
+    return _outlines(kind, w, h)
+
+
 def node_look(node: Node, size: tuple[float, float], *, status: str = "unmeasured",
               severity: str | None = None, volume: str = "", lang: str = "en") -> NodeLook:
     """Work out how `node` is drawn in a box of `size`: outline, texts, marks."""
@@ -290,7 +295,7 @@ class EdgeLook:
     def __init__(self, geometry: EdgeGeometry, status: str, width: float, handoff: bool,
                  text: str, advance: float) -> None:
         self.status, self.width, self.handoff = status, width, handoff
-        self.text, self._advance, self._geometry = text, advance, geometry
+        self.text, self._advance, self.geometry = text, advance, geometry  # the route
         cx, cy = geometry.label_x, geometry.label_y
         self._pill = None  # the label plate as a layout Rect
         if text:
@@ -314,11 +319,11 @@ class EdgeLook:
 
     @cached_property
     def curve(self) -> QPainterPath:
-        return _build_path(self._geometry.path)
+        return _build_path(self.geometry.path)
 
     @cached_property
     def arrow(self) -> QPainterPath:
-        return _build_path(self._geometry.arrow)
+        return _build_path(self.geometry.arrow)
 
     @property
     def pen(self) -> QPen:
@@ -341,12 +346,12 @@ class EdgeLook:
     @cached_property
     def text_pos(self) -> QPointF:
         metrics = styles().metrics["edge"]
-        return QPointF(self._geometry.label_x - self._advance / 2,
-                       self._geometry.label_y + (metrics.ascent() - metrics.descent()) / 2)
+        return QPointF(self.geometry.label_x - self._advance / 2,
+                       self.geometry.label_y + (metrics.ascent() - metrics.descent()) / 2)
 
     @cached_property
     def ends(self) -> tuple[QPointF, QPointF]:
-        path = self._geometry.path
+        path = self.geometry.path
         return QPointF(*path[0][1:3]), QPointF(*path[-1][-2:])
 
 

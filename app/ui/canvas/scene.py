@@ -13,7 +13,7 @@ import gc
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from app.model.commands import EVERYTHING, ChangeSet
 from app.render import theme
@@ -21,6 +21,7 @@ from app.render.layout import Layout, Rect, layout
 from app.ui.canvas.facts import FactBook
 from app.ui.canvas.interactions import Interaction, start_interaction
 from app.ui.canvas.items import BandItem, EdgeItem, NodeItem
+from app.ui.canvas.overview import OVERVIEW_MIN_NODES, OverviewItem
 from app.ui.paint import edge_look, node_look
 
 #: blank space around the diagram, so a node can be dragged a little past its edges
@@ -33,6 +34,8 @@ class DiagramScene(QGraphicsScene):
     band_clicked = Signal(str, str)  # kind ("lanes" / "phases"), band id
     band_context_menu = Signal(str, str, QPoint)  # kind, band id, screen position
     edit_label_requested = Signal(str)  # a node or edge id: the view opens the in-place editor
+    #: diagrams with fewer nodes never switch to the batched overview (their items are cheap)
+    overview_min_nodes = OVERVIEW_MIN_NODES
 
     def __init__(self, session, lang: str = "en", parent=None, *, report=None):
         super().__init__(parent)
@@ -51,6 +54,11 @@ class DiagramScene(QGraphicsScene):
         self._rect = QRectF()
         self._labels_on = True
         self._all_facts = True  # the report, language or flow toggle changed: judge every item
+        self._overview_on = False
+        self._active: set[str] = set()  # node and edge ids drawn by their own items in overview
+        self.overview = OverviewItem(self)
+        self.overview.setVisible(False)
+        self.addItem(self.overview)
         session.changed.connect(self._on_changed)
         session.refused.connect(self._on_refused)
         self.selectionChanged.connect(self._on_selection_changed)
@@ -110,6 +118,38 @@ class DiagramScene(QGraphicsScene):
             self._labels_on = on
             for item in self.edges.values():
                 item.label.setVisible(on and item.look.label_bounds is not None)
+
+    def set_overview(self, on: bool) -> None:
+        """Draw the nodes and edges as one batched overview (True: zoomed far out) or each by
+        its own item (False). Diagrams under `overview_min_nodes` always use their items."""
+        on = on and len(self.nodes) >= self.overview_min_nodes
+        if on == self._overview_on:
+            return
+        self._overview_on = on
+        self._active = self.active_ids() if on else set()
+        no_contents = QGraphicsItem.ItemHasNoContents
+        for items in (self.nodes, self.edges):
+            for item_id, item in items.items():
+                item.setFlag(no_contents, on and item_id not in self._active)
+        self.overview.setVisible(on)
+        if on:
+            self.overview.invalidate()
+
+    @property
+    def overview_on(self) -> bool:
+        """Whether the batched overview draws the nodes and edges now."""
+        return self._overview_on
+
+    def active_ids(self) -> set[str]:
+        """Nodes and edges being worked on: selected, and the edges of selected nodes."""
+        active: set[str] = set()
+        for item in self._selected:
+            if isinstance(item, NodeItem):
+                active.add(item.node_id)
+                active.update(self._edges_of.get(item.node_id, ()))
+            elif isinstance(item, EdgeItem):
+                active.add(item.edge_id)
+        return active
 
     def node_at(self, scene_pos: QPointF) -> NodeItem | None:
         """The topmost node under `scene_pos`, if any."""
@@ -195,6 +235,18 @@ class DiagramScene(QGraphicsScene):
             elif isinstance(item, EdgeItem):
                 item.label.update()
         self._selected = now
+        if self._overview_on:
+            self._refresh_active()
+
+    def _refresh_active(self) -> None:
+        # Items being worked on draw themselves (selection, drag); the overview leaves them out.
+        active = self.active_ids()
+        for item_id in active ^ self._active:
+            item = self.nodes.get(item_id) or self.edges.get(item_id)
+            if item is not None:
+                item.setFlag(QGraphicsItem.ItemHasNoContents, item_id not in active)
+        self._active = active
+        self.overview.invalidate()
 
     def _on_refused(self, _message: str) -> None:
         self.restore_positions()  # a refused move leaves every node where the model has it
@@ -230,6 +282,8 @@ class DiagramScene(QGraphicsScene):
         current = {e.id: e for e in diagram.edges}  # (an edge's id is worked out each time)
         moved = self._sync_nodes(diagram, geometry, facts, changes, full, current)
         self._sync_edges(current, geometry, facts, changes, full, moved)
+        if self._overview_on:
+            self._refresh_active()
 
     def _sync_bands(self, geometry: Layout) -> None:
         for item in self.bands:
@@ -261,6 +315,8 @@ class DiagramScene(QGraphicsScene):
             if item is None:
                 item = NodeItem(node, self._node_look(node, rect, fact), fact)
                 item.setPos(rect.x, rect.y)
+                if self._overview_on:
+                    item.setFlag(QGraphicsItem.ItemHasNoContents)
                 self.addItem(item)
                 self.nodes[node.id] = item
                 moved.add(node.id)
@@ -291,6 +347,8 @@ class DiagramScene(QGraphicsScene):
                 fact = facts.edge(edge)
                 item = EdgeItem(edge, self._edge_look(edge, rects[source], rects[target], fact),
                                 fact)
+                if self._overview_on:
+                    item.setFlag(QGraphicsItem.ItemHasNoContents)
                 self.addItem(item)
                 self.addItem(item.label)
                 item.label.setVisible(self._labels_on and item.look.label_bounds is not None)

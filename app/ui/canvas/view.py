@@ -16,6 +16,7 @@ from app.model.commands import AddItems
 from app.render import theme
 from app.render.canvas_geometry import PASTE_OFFSET
 from app.ui.canvas import clipboard, editing
+from app.ui.canvas.overview import OVERVIEW_ZOOM
 from app.ui.canvas.rename import LabelEditor
 
 #: the mime type the palette drags a node kind with (payload: the kind's name)
@@ -60,6 +61,8 @@ class DiagramView(QGraphicsView):
     def _zoomed(self) -> None:
         # Far out, edge labels are unreadable: hide their items so Qt does not even visit them.
         self.scene().show_labels(self.zoom() * theme.FONT_EDGE_PX >= theme.MIN_READABLE_PX)
+        # Farther still, node texts go too: one batched overview draws the whole diagram.
+        self.scene().set_overview(self.zoom() < OVERVIEW_ZOOM)
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom() * ZOOM_STEP)
