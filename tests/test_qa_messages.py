@@ -42,3 +42,49 @@ def test_one_day_duration_target_is_singular():
     assert "duration target 1 day has no actual yet" in text
     (zh,) = _messages(_diagram({"target": 1}), "kpi-unmeasured", "zh")
     assert "时长目标 1 天" in zh
+
+
+def _goals_diagram(labels: list[str]) -> Diagram:
+    """An entry whose off-target edge leads to a step that splits over goal nodes."""
+    goals = [{"id": f"g{i}", "kind": "goal", "lane": "m", "owner": "G", "label": label}
+             for i, label in enumerate(labels)]
+    return Diagram.model_validate({
+        "funnelflow": 1,
+        "lanes": [{"id": "m", "name": "市场部"}],
+        "nodes": [
+            {"id": "e", "kind": "entry", "lane": "m", "owner": "A", "volume": 1000,
+             "label": "线索"},
+            {"id": "s", "lane": "m", "owner": "B", "label": "商机"},
+            *goals,
+        ],
+        "edges": [
+            {"from": "e", "to": "s", "conversion": {"target": "20%", "actual": "12%"}},
+            *({"from": "s", "to": g["id"]} for g in goals),
+        ],
+    })
+
+
+def _impact_text(labels: list[str], lang: str) -> str:
+    (message,) = _messages(_goals_diagram(labels), "conversion-off-target", lang)
+    return message
+
+
+def test_zh_names_the_single_goal():
+    text = _impact_text(["成交"], "zh")
+    assert "达到目标每月可多 80 人到达「成交」（+66.7%）" in text
+
+
+def test_zh_names_the_word_goals_share():
+    text = _impact_text(["首单成交", "复购成交"], "zh")
+    assert "每月可多 80 人到达「成交」" in text
+
+
+def test_zh_goals_with_nothing_in_common_read_naturally():
+    text = _impact_text(["注册", "购买"], "zh")
+    assert "每月可多 80 人完成转化" in text
+    assert "目标达成" not in text
+
+
+def test_en_names_the_last_word_goals_share():
+    assert "80 more “order” per month" in _impact_text(["First order", "Repeat order"], "en")
+    assert "80 more goals per month" in _impact_text(["Sign-up", "Purchase"], "en")

@@ -74,7 +74,7 @@ def test_conversion_off_target_names_owner_lane_numbers_and_impact():
     )
     (zh,) = fired(build(behind), "conversion-off-target", "zh")
     assert zh.message == (
-        "广告→线索（负责人：张伟，市场部）转化率 40%，目标 50%；达到目标每月可多 30 个「成交」"
+        "广告→线索（负责人：张伟，市场部）转化率 40%，目标 50%；达到目标每月可多 30 人到达「成交」"
         "（+25%）。预案：预算削减时只保留再营销。"
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from app.analysis import messages
@@ -96,11 +97,13 @@ class Context:
         return said
 
     def goal_word(self) -> str:
-        """What a goal arrival is called: the goal's label when there is only one goal."""
+        """What a goal arrival is called: the goal's label when there is only one goal, or
+        the word all goal labels share (首单成交, 复购成交 → 成交); else goals in general."""
         if self._goal_word is None:
-            goals = [n for n in self.graph.nodes if n.kind is NodeKind.goal]
-            if len(goals) == 1:
-                self._goal_word = self.say("goals_one", goal=_one_line(goals[0].title))
+            titles = [_one_line(n.title) for n in self.graph.nodes if n.kind is NodeKind.goal]
+            shared = shared_name(titles)
+            if shared:
+                self._goal_word = self.say("goals_one", goal=shared)
             else:
                 self._goal_word = self.say("goals_many")
         return self._goal_word
@@ -118,6 +121,31 @@ class Context:
     ) -> Finding:
         """A Finding (exists so rules read the same everywhere)."""
         return Finding(rule, severity, target, message, impact)
+
+
+#: a shared Chinese ending names the goals only when it is at least this long (成交, 注册)
+SHARED_CJK_CHARS = 2
+
+
+def shared_name(titles: list[str]) -> str | None:
+    """The name several goal labels share: the label itself, their common last word
+    ("First order", "Repeat order" → "order") or their common Chinese ending of at least two
+    characters (线上成交, 门店成交 → 成交); None when they share nothing."""
+    if not titles:
+        return None
+    if len(set(titles)) == 1:
+        return titles[0] or None
+    last = {title.split()[-1].lower() if title.split() else "" for title in titles}
+    if len(last) == 1 and all(len(title.split()) > 1 for title in titles):
+        return titles[0].split()[-1]
+    ending = os.path.commonprefix([title[::-1] for title in titles])[::-1].strip()
+    if len(ending) >= SHARED_CJK_CHARS and all(_is_cjk(ch) for ch in ending):
+        return ending
+    return None
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
 def _one_line(value: str) -> str:
