@@ -68,11 +68,11 @@ def test_a_rate_over_100_percent_is_refused_inline_and_changes_nothing(qtbot, wi
     type_into(qtbot, form.conversion.actual, "150%")
     assert window.session.diagram == before
     assert window.session.undo_stack.count() == 0
-    assert "between 0 and 1" in form.error_text("conversion")
+    assert "between 0% and 100%" in form.error_text("conversion")
     assert form.conversion.actual.text() == "1.8%"  # reverted to the model's value
-    assert "between 0 and 1" in window.status.currentMessage()
+    assert "between 0% and 100%" in window.status.currentMessage()
     type_into(qtbot, form.conversion.actual, "abc")
-    assert "expected a number" in form.error_text("conversion")
+    assert "is not a number" in form.error_text("conversion")
     # a good value clears the error
     type_into(qtbot, form.conversion.actual, "0.02")
     assert window.session.diagram.edge("ads", "landing").conversion.actual == 0.02
@@ -126,7 +126,7 @@ def test_kpi_bad_value_is_refused(qtbot, window):
     before = window.session.diagram
     table.table.item(0, 1).setText("lots")
     assert window.session.diagram == before
-    assert not table.error.isHidden() and "expected a number" in table.error.text()
+    assert not table.error.isHidden() and "is not a number" in table.error.text()
     assert table.table.item(0, 1).text() == "2.5%"
 
 

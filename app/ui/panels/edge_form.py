@@ -42,7 +42,7 @@ class EdgeForm(Form):
 
     def _measure(self, key: str, part: str, text: str, percent: bool) -> dict[str, Any]:
         edge = self.session.diagram.edge(*self.ends)
-        value = parse_optional(text, allow_percent=percent)
+        value = parse_optional(text, allow_percent=percent, rate=percent)
         return {key: measure_change(getattr(edge, key), part, value)}
 
     def command(self, changes: dict[str, Any]) -> UpdateEdge:

@@ -8,10 +8,12 @@ no state is ever kept in the widgets.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -46,10 +48,44 @@ def percent_text(value: float | None) -> str:
     return f"{value * 100:.4f}".rstrip("0").rstrip(".") + "%"
 
 
-def parse_optional(text: str, *, allow_percent: bool) -> float | None:
-    """A typed number (`3.2%`, `0.032`, `20,000`), None when the field is empty."""
-    text = text.strip()
-    return None if not text else parse_number(text, allow_percent=allow_percent)
+#: commas are only thousands separators: 20,000 and 1,234.5, never 3,2
+_GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?\s*%?")
+translate = QCoreApplication.translate
+
+
+def normalise_typed(text: str) -> str:
+    """What a Chinese input method types, as plain ASCII: ３.２％ → 3.2%, 3。2 → 3.2."""
+    return unicodedata.normalize("NFKC", text).replace("。", ".").strip()
+
+
+def parse_optional(text: str, *, allow_percent: bool, rate: bool = False) -> float | None:
+    """A typed number (`3.2%`, `0.032`, `20,000`), None when the field is empty.
+
+    `rate`: a share between 0% and 100% (a conversion). Fields without percentages are
+    amounts (people, capacity, cost, value, days) and are never negative. Raises
+    ValueError with a message in the interface language that says what to type instead.
+    """
+    text = normalise_typed(text)
+    if not text:
+        return None
+    if "," in text and not _GROUPED.fullmatch(text):
+        message = translate("Fields", "“%1”: decimals take a point (3.2%), not a comma.")
+        raise ValueError(message.replace("%1", text))
+    try:
+        number = parse_number(text, allow_percent=allow_percent)
+    except ValueError:
+        if allow_percent:
+            message = translate("Fields", "“%1” is not a number: type it like 3.2% or 0.032.")
+        else:
+            message = translate("Fields", "“%1” is not a number: type it like 800, without %.")
+        raise ValueError(message.replace("%1", text)) from None
+    if rate and not 0.0 <= number <= 1.0:
+        message = translate("Fields", "“%1” is not a rate: it must be between 0% and 100%.")
+        raise ValueError(message.replace("%1", text))
+    if not allow_percent and number < 0:
+        message = translate("Fields", "“%1” is negative: type 0 or more.")
+        raise ValueError(message.replace("%1", text))
+    return number
 
 
 class LineField(QLineEdit):
@@ -223,6 +259,7 @@ class Form(QWidget):
             self._pending = None
             self.refresh()
             return False
+        self.clear_errors()  # typed correctly: an earlier refusal no longer applies
         self._pending = key
         try:
             done = self.session.execute(self.command(changes))
