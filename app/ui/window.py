@@ -8,8 +8,8 @@ live checklist's reports. Menus and the toolbar live in `panels/menus.py`.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMainWindow, QVBoxLayout, QWidget
 
 from app.ui import i18n
@@ -36,6 +36,8 @@ except ImportError:  # pragma: no cover - only while the canvas package is missi
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
+#: the first window, before the user has sized one: 1440x900 where the screen allows
+DEFAULT_SIZE = QSize(1440, 900)
 
 
 class _PlaceholderScene(QGraphicsScene):
@@ -249,10 +251,25 @@ class MainWindow(QMainWindow):
         store = i18n.settings()
         geometry = store.value(GEOMETRY_KEY)
         state = store.value(STATE_KEY)
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self._first_run_size()
         if isinstance(state, QByteArray):
             self.restoreState(state)
+
+    def _first_run_size(self) -> None:
+        """No remembered geometry: most of the screen (at most 1440x900), centred.
+
+        Qt's default is a small window in which the canvas shows the sample at a size
+        nobody can read.
+        """
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        size = QSize(min(DEFAULT_SIZE.width(), area.width() * 9 // 10),
+                     min(DEFAULT_SIZE.height(), area.height() * 9 // 10))
+        self.resize(size)
+        self.move(area.center() - QPoint(size.width() // 2, size.height() // 2))
 
     def save_layout(self) -> None:
         store = i18n.settings()
