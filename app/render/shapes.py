@@ -90,6 +90,25 @@ def _bezier_point(p0, p1, p2, p3, t: float) -> tuple[float, float]:
                  for a, b, c, d in zip(p0, p1, p2, p3, strict=True))
 
 
+def split_cubic(p0, p1, p2, p3, t0: float, t1: float) -> tuple[tuple[float, float], ...]:
+    """The control points of the part of a cubic Bézier between parameters t0 and t1."""
+    def lerp(a, b, t):
+        return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+
+    def split(q0, q1, q2, q3, t):  # de Casteljau: the curve from t to 1
+        a, b, c = lerp(q0, q1, t), lerp(q1, q2, t), lerp(q2, q3, t)
+        d, e = lerp(a, b, t), lerp(b, c, t)
+        return lerp(d, e, t), e, c, q3
+
+    if t0 > 0:
+        p0, p1, p2, p3 = split(p0, p1, p2, p3, t0)
+    if t1 < 1:  # the end of the rest, at t1 measured on the rest: its reverse from 1 - u
+        u = (t1 - t0) / (1 - t0)
+        r0, r1, r2, r3 = split(p3, p2, p1, p0, 1 - u)
+        p0, p1, p2, p3 = r3, r2, r1, r0
+    return p0, p1, p2, p3
+
+
 def arrow_head(tip: tuple[float, float], toward: tuple[float, float], size: float = 9.0) -> Path:
     """A filled triangle pointing at `tip`, coming from the direction of `toward`."""
     angle = math.atan2(tip[1] - toward[1], tip[0] - toward[0])

@@ -42,6 +42,7 @@ from app.render.shapes import (
     EdgeGeometry,
     edge_geometry,
     node_outline,
+    split_cubic,
     status_mark,
     text_box,
 )
@@ -322,6 +323,36 @@ class EdgeLook:
         return _build_path(self.geometry.path)
 
     @cached_property
+    def pieces(self) -> tuple[tuple[QPainterPath, QRectF, QPen, QPen], ...] | None:
+        """A long curve cut in pieces (path, bounds, pen, solid pen), each dashed on from
+        where the one before stopped: the on-screen pieces look exactly like the whole curve,
+        and a repaint strokes only those. None for a curve short enough to draw whole."""
+        command = self.geometry.path[-1]
+        if command[0] != "C":
+            return None
+        p0, (c1x, c1y, c2x, c2y, ex, ey) = self.geometry.path[0][1:3], command[1:7]
+        size = max(self.bounds.width(), self.bounds.height())
+        count = int(size // _PIECE)
+        if count < 3:
+            return None
+        pen, solid = self.pen, self.solid_pen
+        result, travelled = [], 0.0
+        for i in range(count):
+            a, b, c, d = split_cubic(p0, (c1x, c1y), (c2x, c2y), (ex, ey),
+                                     i / count, (i + 1) / count)
+            path = QPainterPath(QPointF(*a))
+            path.cubicTo(*b, *c, *d)
+            piece_pen = pen
+            if self.handoff:
+                piece_pen = QPen(pen)
+                piece_pen.setDashOffset(travelled / pen.widthF())
+            m = solid.widthF()
+            bounds = path.controlPointRect().adjusted(-m, -m, m, m)
+            result.append((path, bounds, piece_pen, solid))
+            travelled += path.length()
+        return tuple(result)
+
+    @cached_property
     def arrow(self) -> QPainterPath:
         return _build_path(self.geometry.arrow)
 
@@ -369,6 +400,10 @@ def _union(a: Rect, b: Rect) -> Rect:
     return Rect(x, y, max(a.right, b.right) - x, max(a.bottom, b.bottom) - y)
 
 
+#: curves longer than a few of these are stroked piece by piece (see EdgeLook.pieces)
+_PIECE = 400.0
+
+
 @lru_cache(maxsize=1)
 def _edge_line_height() -> float:
     return styles().metrics["edge"].height()
@@ -389,16 +424,29 @@ def edge_look(edge: Edge, src: Rect, dst: Rect, *, status: str = "unmeasured",
     return EdgeLook(geometry, status, width, handoff, text, advance)
 
 
-def paint_edge(painter: QPainter, look: EdgeLook, *, selected: bool = False) -> None:
-    """Paint an edge's curve (dashed across lanes) and arrow head; end handles when selected."""
+def paint_edge(painter: QPainter, look: EdgeLook, *, selected: bool = False,
+               exposed: QRectF | None = None) -> None:
+    """Paint an edge's curve (dashed across lanes) and arrow head; end handles when selected.
+
+    `exposed` is the part of the scene being repainted: of a long curve only the pieces
+    there are stroked (the canvas passes it; exports draw everything).
+    """
     s = styles()
     painter.setBrush(Qt.NoBrush)
     if selected:
         painter.setPen(s.selection_pen)
         painter.drawPath(look.curve)
     # Dashing a long curve costs more than all else on screen; too small to see, skip it.
-    painter.setPen(look.pen if _readable(painter, theme.FONT_EDGE_PX) else look.solid_pen)
-    painter.drawPath(look.curve)
+    dashed = _readable(painter, theme.FONT_EDGE_PX)
+    pieces = look.pieces if exposed is not None else None
+    if pieces:
+        for path, bounds, pen, solid_pen in pieces:
+            if bounds.intersects(exposed):
+                painter.setPen(pen if dashed else solid_pen)
+                painter.drawPath(path)
+    else:
+        painter.setPen(look.pen if dashed else look.solid_pen)
+        painter.drawPath(look.curve)
     painter.setPen(s.no_pen)
     painter.setBrush(s.edge_brush[look.status])
     painter.drawPath(look.arrow)

@@ -120,7 +120,8 @@ class EdgeItem(QGraphicsItem):
         self.edge, self.look, self.facts = edge, look, facts
         self._shape: QPainterPath | None = None
         self.label = EdgeLabelItem(self)
-        self.setFlags(QGraphicsItem.ItemIsSelectable)
+        # (the extended option tells paint which part of the scene is being repainted)
+        self.setFlags(QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemUsesExtendedStyleOption)
         self.setZValue(Z_EDGE)
 
     def set_look(self, edge: Edge, look: EdgeLook, facts) -> None:
@@ -154,7 +155,7 @@ class EdgeItem(QGraphicsItem):
         return self._shape
 
     def paint(self, painter, option, widget=None) -> None:
-        paint_edge(painter, self.look, selected=self.isSelected())
+        paint_edge(painter, self.look, selected=self.isSelected(), exposed=option.exposedRect)
 
 
 class EdgeLabelItem(QGraphicsItem):
