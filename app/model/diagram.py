@@ -6,7 +6,9 @@ the whole document again so that no snapshot can break a rule of the format.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
+from types import SimpleNamespace
 from typing import Annotated, Any
 
 from pydantic import Field, PrivateAttr, StringConstraints, ValidationError, model_validator
@@ -141,6 +143,35 @@ class Diagram(Frozen):
 
     _node_index: dict[str, Node] = PrivateAttr(default_factory=dict)
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _references_with_field_errors(cls, data: Any, handler: Any) -> Diagram:
+        """Report broken references together with field errors, not a round later.
+
+        Pydantic skips `_references` while any field is invalid, so a file with a typo in a
+        value and an edge to a missing node would be refused twice in a row; here the same
+        checks run on the raw data and join the field errors.
+        """
+        try:
+            return handler(data)
+        except ValidationError as error:
+            items = error.errors()
+            if any(isinstance((i.get("ctx") or {}).get("error"), DiagramRuleError)
+                   for i in items):
+                raise
+            located = {tuple(i["loc"]) for i in items}
+            problems = [(loc, message) for loc, message in raw_reference_problems(data)
+                        if loc not in located]
+            if not problems:
+                raise
+            details: list[Any] = [
+                {key: item[key] for key in ("type", "loc", "input", "ctx") if key in item}
+                for item in items
+            ]
+            details.append({"type": "value_error", "loc": (), "input": data,
+                             "ctx": {"error": DiagramRuleError(problems)}})
+            raise ValidationError.from_exception_data(error.title, details) from None
+
     @model_validator(mode="after")
     def _references(self) -> Diagram:
         problems = reference_problems(self)
@@ -177,13 +208,56 @@ class Diagram(Frozen):
         return type(self).model_validate(data)
 
 
+def raw_reference_problems(data: Any) -> list[tuple[Loc, str]]:
+    """`reference_problems` of document data that failed validation (dicts, or models).
+
+    Items or ids that are not even of the right type are left to the field errors.
+    """
+    if not isinstance(data, dict):
+        return []
+
+    def section(name: str, keys: tuple[tuple[str, str], ...]) -> list[SimpleNamespace]:
+        value = data.get(name)
+        if not isinstance(value, list | tuple):
+            return []
+        return [SimpleNamespace(**{attr: _raw_id(item, attr, key) for attr, key in keys})
+                for item in value]
+
+    return _reference_problems(
+        section("lanes", (("id", "id"),)),
+        section("phases", (("id", "id"),)),
+        section("nodes", (("id", "id"), ("lane", "lane"), ("phase", "phase"),
+                          ("kind", "kind"))),
+        section("edges", (("source", "from"), ("target", "to"))),
+    )
+
+
+def _raw_id(item: Any, attr: str, key: str) -> Any:
+    """The text at `key` of a raw item (a dict, or a model with attribute `attr`), or None."""
+    if isinstance(item, dict):
+        value = item.get(key, item.get(attr))
+    else:
+        value = getattr(item, attr, None)
+    if attr == "kind":
+        return value if isinstance(value, str) else NodeKind.step
+    return value if isinstance(value, str) else None
+
+
 def reference_problems(diagram: Diagram) -> list[tuple[Loc, str]]:
     """Unique ids, references that exist, no duplicate edge, nothing leaving an exit."""
+    return _reference_problems(diagram.lanes, diagram.phases, diagram.nodes, diagram.edges)
+
+
+def _reference_problems(
+    lanes: Sequence[Any], phases: Sequence[Any], nodes: Sequence[Any], edges: Sequence[Any]
+) -> list[tuple[Loc, str]]:
     problems: list[tuple[Loc, str]] = []
 
-    def unique(items: tuple[Any, ...], section: str, what: str) -> set[str]:
+    def unique(items: Sequence[Any], section: str, what: str) -> set[str]:
         seen: set[str] = set()
         for index, item in enumerate(items):
+            if item.id is None:
+                continue
             if item.id in seen:
                 problems.append(
                     ((section, index, "id"),
@@ -192,13 +266,13 @@ def reference_problems(diagram: Diagram) -> list[tuple[Loc, str]]:
             seen.add(item.id)
         return seen
 
-    lane_ids = unique(diagram.lanes, "lanes", "lane")
-    phase_ids = unique(diagram.phases, "phases", "phase")
-    node_ids = unique(diagram.nodes, "nodes", "node")
-    exits = {n.id for n in diagram.nodes if n.kind is NodeKind.exit}
+    lane_ids = unique(lanes, "lanes", "lane")
+    phase_ids = unique(phases, "phases", "phase")
+    node_ids = unique(nodes, "nodes", "node")
+    exits = {n.id for n in nodes if n.kind == NodeKind.exit}
 
-    for index, node in enumerate(diagram.nodes):
-        if node.lane not in lane_ids:
+    for index, node in enumerate(nodes):
+        if node.lane is not None and node.lane not in lane_ids:
             problems.append(
                 (("nodes", index, "lane"),
                  f"node {node.id!r} is in lane {node.lane!r}, which does not exist; "
@@ -212,24 +286,27 @@ def reference_problems(diagram: Diagram) -> list[tuple[Loc, str]]:
             )
 
     seen_edges: set[tuple[str, str]] = set()
-    for index, edge in enumerate(diagram.edges):
+    for index, edge in enumerate(edges):
+        if edge.source is None or edge.target is None:
+            continue
+        name = edge_id(edge.source, edge.target)
         for key, end in (("from", edge.source), ("to", edge.target)):
             if end not in node_ids:
                 problems.append(
                     ((("edges", index, key)),
-                     f"edge {edge.id!r}: no node has the id {end!r}; "
+                     f"edge {name!r}: no node has the id {end!r}; "
                      "check the spelling or add the node")
                 )
         if (edge.source, edge.target) in seen_edges:
             problems.append(
                 (("edges", index),
-                 f"duplicate edge {edge.id!r}; merge the two edges into one")
+                 f"duplicate edge {name!r}; merge the two edges into one")
             )
         seen_edges.add((edge.source, edge.target))
         if edge.source in exits:
             problems.append(
                 (("edges", index, "from"),
-                 f"edge {edge.id!r} leaves exit node {edge.source!r}; an exit ends a path "
+                 f"edge {name!r} leaves exit node {edge.source!r}; an exit ends a path "
                  "(people who leave the funnel), so make it a step or remove the edge")
             )
     return problems
