@@ -155,7 +155,7 @@ def run_check(paths: Sequence[str], fmt: str, lang: str, strict: bool, out: Text
         results.append((path, analyze(diagram, lang)))
     if results:
         color = fmt == "text" and out.isatty() and not os.environ.get("NO_COLOR")
-        out.write(format_reports(results, fmt, lang, color))
+        out.write(format_reports(results, fmt, lang, color, several=len(paths) > 1))
     if invalid:
         return EXIT_INVALID
     return exit_code([report for _, report in results], strict)

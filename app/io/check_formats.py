@@ -58,11 +58,17 @@ def _words(lang: str) -> dict[str, str]:
     return _WORDS.get(lang, _WORDS["en"])
 
 
-def format_reports(results: list[tuple[str, Report]], fmt: str, lang: str, color: bool) -> str:
-    """The checklist of every (file, report) in `fmt` ("text", "md", "json" or "csv")."""
+def format_reports(results: list[tuple[str, Report]], fmt: str, lang: str, color: bool,
+                   several: bool | None = None) -> str:
+    """The checklist of every (file, report) in `fmt` ("text", "md", "json" or "csv").
+
+    JSON is one object, or a list when `several` files were asked for (by default: when
+    there are several results) — also when only one of them could be read.
+    """
     if fmt == "json":
         objects = [report.to_json(file) for file, report in results]
-        payload = objects[0] if len(objects) == 1 else objects
+        listed = len(objects) != 1 if several is None else several
+        payload = objects if listed else objects[0]
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
         return _csv(results)
