@@ -20,6 +20,7 @@ from app.render.canvas_geometry import (
     MARK_RADIUS,
     flow_width,
     label_pill,
+    label_width,
     severity_marker_center,
     status_mark_center,
 )
@@ -157,7 +158,7 @@ def node_pictures(facts: Facts, layout: Layout) -> list[NodePicture]:
     """Every laid-out node with its label, owner, actual volume, status and severity marks."""
     period = facts.diagram.period.value
     outlines: dict[tuple[str, float, float], list[Path]] = {}
-    marks: dict[tuple[str, float], tuple[Path, str]] = {}
+    marks: dict[tuple[str, str, float, float], tuple[Path, str]] = {}
     pictures = []
     for node in facts.diagram.nodes:
         rect = layout.nodes.get(node.id)
@@ -170,17 +171,17 @@ def node_pictures(facts: Facts, layout: Layout) -> list[NodePicture]:
         shape = outlines.get((kind, rect.w, rect.h))
         if shape is None:
             shape = outlines[(kind, rect.w, rect.h)] = node_outline(kind, local)
-        mark = marks.get((status, rect.w))
+        mx, my = status_mark_center(local, kind)
+        mark = marks.get((status, kind, rect.w, rect.h))
         if mark is None:
-            mark = marks[(status, rect.w)] = status_mark(status, *status_mark_center(local),
-                                                         MARK_RADIUS)
+            mark = marks[(status, kind, rect.w, rect.h)] = status_mark(status, mx, my,
+                                                                       MARK_RADIUS)
         texts = node_texts(node, local, volume_text(facts.volume(node.id), period, facts.lang),
                            facts.lang)
-        mx, my = status_mark_center(local)
         texts.append((mx, my + 3.4, mark[1], "mark"))
         severity_mark = None
         if severity is not None:
-            sx, sy = severity_marker_center(local)
+            sx, sy = severity_marker_center(local, kind)
             severity_mark = rounded_rect(Rect(sx - MARK_RADIUS, sy - MARK_RADIUS,
                                               2 * MARK_RADIUS, 2 * MARK_RADIUS), 2.5)
             texts.append((sx, sy + 3.4, SEVERITY_GLYPH[severity], "mark"))
@@ -194,7 +195,7 @@ def node_texts(node: Node, rect: Rect, volume: str, lang: str) -> list[Text]:
     """Label, owner and volume lines, elided like the canvas does and centred in the text box."""
     box = text_box(node.kind.value, rect)
     # The label keeps clear of the corner marks; the smaller lines may use the whole box.
-    label_w = min(box.w, rect.w - 2 * (MARK_RADIUS + 14.0))
+    label_w = label_width(node.kind.value, rect, box.w)
     has_owner = bool(node.owner and node.owner.strip())
     lines = [(elide(node.title, label_w, theme.FONT_LABEL_PX), "node-label",
               theme.FONT_LABEL_PX),

@@ -10,6 +10,7 @@ import math
 
 from app.render import theme
 from app.render.layout import Rect
+from app.render.shapes import EXIT_CORNER
 
 #: radius of the KPI status mark and of the severity marker
 MARK_RADIUS = 6.5
@@ -23,14 +24,38 @@ BADGE_RADIUS = 7.5
 PASTE_OFFSET = 3 * theme.GRID
 
 
-def status_mark_center(rect: Rect) -> tuple[float, float]:
-    """Centre of the KPI status mark: the node's top-right corner, inside the outline."""
-    return rect.right - MARK_INSET, rect.y + MARK_INSET
+def status_mark_center(rect: Rect, kind: str = "step") -> tuple[float, float]:
+    """Centre of the KPI status mark: the node's top-right corner, inside the outline (a
+    stadium's round end; a diamond's right point)."""
+    return _mark_centers(kind, rect)[0]
 
 
-def severity_marker_center(rect: Rect) -> tuple[float, float]:
-    """Centre of the checklist severity marker: the node's top-left corner."""
-    return rect.x + MARK_INSET, rect.y + MARK_INSET
+def severity_marker_center(rect: Rect, kind: str = "step") -> tuple[float, float]:
+    """Centre of the checklist severity marker: the top-left corner, mirroring the status."""
+    return _mark_centers(kind, rect)[1]
+
+
+def label_width(kind: str, rect: Rect, box_w: float) -> float:
+    """How wide a node's label may be: its text box, kept clear of the marks on either side."""
+    cx, _ = status_mark_center(rect, kind)
+    return min(box_w, 2 * (cx - MARK_RADIUS - 3.0 - rect.cx))
+
+
+def _mark_centers(kind: str, rect: Rect) -> tuple[tuple[float, float], tuple[float, float]]:
+    clear = MARK_RADIUS + 2.5  # room between a mark and the outline
+    if kind == "entry":  # inside the round ends, on their upper diagonal
+        r = min(rect.h, rect.w) / 2
+        off = (r - clear) / math.sqrt(2)
+        y = rect.y + r - off
+        return (rect.right - r + off, y), (rect.x + r - off, y)
+    if kind == "decision":  # in the left and right points, clear of both slanted sides
+        half_w, half_h = rect.w / 2, rect.h / 2
+        k = clear * math.hypot(half_w, half_h) / half_h
+        return (rect.right - k, rect.cy), (rect.x + k, rect.cy)
+    inset = MARK_INSET
+    if kind == "exit":  # clear of the octagon's cut corners
+        inset = (clear * math.sqrt(2) + EXIT_CORNER) / 2
+    return (rect.right - inset, rect.y + inset), (rect.x + inset, rect.y + inset)
 
 
 def connect_handle(rect: Rect) -> tuple[float, float]:

@@ -16,6 +16,8 @@ Command = tuple
 Path = list[Command]
 
 _KAPPA = 0.5523  # cubic Bézier approximation of a quarter circle
+#: how much of each corner the exit octagon cuts off
+EXIT_CORNER = 14.0
 
 
 def rounded_rect(rect: Rect, radius: float) -> Path:
@@ -57,7 +59,7 @@ def node_outline(kind: str, rect: Rect) -> list[Path]:
     if kind == "goal":
         return [rounded_rect(rect, 10.0), rounded_rect(inset(rect, 4.0), 7.0)]
     if kind == "exit":  # an octagon, like a stop sign: people leave here
-        c = 14.0
+        c = EXIT_CORNER
         return [polygon([(rect.x + c, rect.y), (rect.right - c, rect.y),
                          (rect.right, rect.y + c), (rect.right, rect.bottom - c),
                          (rect.right - c, rect.bottom), (rect.x + c, rect.bottom),

@@ -33,6 +33,7 @@ from app.render.canvas_geometry import (
     MARK_RADIUS,
     connect_handle,
     label_pill,
+    label_width,
     severity_marker_center,
     status_mark_center,
 )
@@ -208,7 +209,7 @@ def node_look(node: Node, size: tuple[float, float], *, status: str = "unmeasure
     w, h = size
     box = text_box(kind, Rect(0.0, 0.0, w, h))
     # The label keeps clear of the corner marks; the smaller lines may use the whole box.
-    label_w = min(box.w, w - 2 * (MARK_RADIUS + 14.0))
+    label_w = label_width(kind, Rect(0.0, 0.0, w, h), box.w)
     has_owner = bool(node.owner and node.owner.strip())
     lines = [(node.title, "label", label_w),
              (owner_text(node, lang), "owner" if has_owner else "no-owner", box.w)]
@@ -249,9 +250,10 @@ def paint_node(painter: QPainter, look: NodeLook, *, selected: bool = False,
             painter.drawText(QPointF(x, y), text)
             text_draws["node"] += 1
     shape, glyph = s.marks[look.status]
-    _mark(painter, status_mark_center(rect), shape, s.status_brush[look.status], glyph)
+    _mark(painter, status_mark_center(rect, look.kind), shape, s.status_brush[look.status],
+          glyph)
     if look.severity:
-        _mark(painter, severity_marker_center(rect), s.severity_shape,
+        _mark(painter, severity_marker_center(rect, look.kind), s.severity_shape,
               s.severity_brush[look.severity], _SEVERITY_GLYPH[look.severity])
     if handle:
         cx, cy = connect_handle(rect)

@@ -163,3 +163,23 @@ def test_kind_icons_are_drawn(qapp):
     for kind in ("entry", "step", "decision", "goal", "exit"):
         image = paint.kind_icon(kind, 32).pixmap(32, 32).toImage()
         assert image.pixelColor(16, 16).alpha() > 0, kind
+
+
+def test_status_and_severity_marks_sit_inside_every_kind_of_outline(qapp):
+    from app.render.canvas_geometry import MARK_RADIUS, severity_marker_center, status_mark_center
+    from app.render.layout import Rect
+    from app.render.theme import NODE_HEIGHT, NODE_WIDTH
+
+    box = Rect(0.0, 0.0, NODE_WIDTH, NODE_HEIGHT)
+    for kind in ("entry", "step", "decision", "goal", "exit"):
+        outline = paint.outline_paths(kind, box.w, box.h)[0]
+        for cx, cy in (status_mark_center(box, kind), severity_marker_center(box, kind)):
+            mark = QRectF(cx - MARK_RADIUS, cy - MARK_RADIUS, 2 * MARK_RADIUS, 2 * MARK_RADIUS)
+            # Every point of the mark's disc (its four extremes and the corners of the
+            # square marker, trimmed a little) lies inside the outline.
+            inner = mark.adjusted(1.5, 1.5, -1.5, -1.5)
+            for x, y in ((mark.left(), cy), (mark.right(), cy), (cx, mark.top()),
+                         (cx, mark.bottom()), (inner.left(), inner.top()),
+                         (inner.right(), inner.top()), (inner.left(), inner.bottom()),
+                         (inner.right(), inner.bottom())):
+                assert outline.contains(QPointF(x, y)), (kind, x, y)
