@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.model import Diagram
 from app.model.commands import EVERYTHING, ChangeSet, EditRefused
+from app.ui.refusals import translate_refusal
 
 
 class _Step(QUndoCommand):
@@ -86,7 +87,7 @@ class Session(QObject):
         try:
             after, changes = command.apply(self._diagram)
         except EditRefused as error:
-            self.refused.emit(str(error))
+            self.refused.emit(translate_refusal(str(error)))
             return False
         if after == self._diagram:
             return False  # a click that changes nothing pushes no undo step

@@ -138,7 +138,7 @@ def test_renaming_the_id_keeps_the_node_shown_and_carries_edges(qtbot, window):
     assert diagram.node("lp") is not None and diagram.edge("ads", "lp") is not None
     assert window.inspector.subject == ("node", "lp")
     type_into(qtbot, form.id_field, "seo")  # taken: refused
-    assert "duplicate" in form.error_text("id")
+    assert "already has the id" in form.error_text("id")
     window.session.undo_stack.undo()
     assert window.inspector.subject == ("node", "landing")
 

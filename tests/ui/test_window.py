@@ -157,9 +157,9 @@ def test_an_illegal_edit_is_refused_with_a_message(qtbot, window):
     before = window.session.diagram
     exit_node = next(n.id for n in before.nodes if n.kind.value == "exit")
     assert not window.session.execute(AddItems(edges=(Edge(source=exit_node, target="seo"),)))
-    assert "leaves exit node" in window.status.currentMessage()
+    assert "is an exit, where a path ends" in window.status.currentMessage()
     assert not window.session.execute(AddItems(edges=(Edge(source="ads", target="landing"),)))
-    assert "duplicate edge" in window.status.currentMessage()
+    assert "already connected" in window.status.currentMessage()
     assert window.session.diagram == before and window.session.undo_stack.count() == 0
 
 
