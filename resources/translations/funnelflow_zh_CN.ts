@@ -480,6 +480,35 @@
     </message>
 </context>
 <context>
+    <name>Fields</name>
+    <message>
+        <location filename="../../app/ui/panels/fields.py" line="+72"/>
+        <source>“%1”: decimals take a point (3.2%), not a comma.</source>
+        <extracomment>commas are only thousands separators: 20,000 and 1,234.5, never 3,2</extracomment>
+        <translation>“%1”：小数请用小数点（3.2%），不要用逗号。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“%1” is not a number: type it like 3.2% or 0.032.</source>
+        <translation>“%1”不是数字：请按 3.2% 或 0.032 这样填写。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” is not a number: type it like 800, without %.</source>
+        <translation>“%1”不是数字：请按 800 这样填写，不带 %。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is not a rate: it must be between 0% and 100%.</source>
+        <translation>“%1”不是有效的比率：应在 0% 到 100% 之间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is negative: type 0 or more.</source>
+        <translation>“%1”是负数：请填 0 或更大的数。</translation>
+    </message>
+</context>
+<context>
     <name>Files</name>
     <message>
         <location filename="../../app/ui/file_actions.py" line="+37"/>
@@ -791,8 +820,9 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/window.py" line="+239"/>
+        <location filename="../../app/ui/window.py" line="+241"/>
         <source>Untitled</source>
+        <extracomment>the first window, before the user has sized one: 1440x900 where the screen allows</extracomment>
         <translation>未命名</translation>
     </message>
 </context>
@@ -1002,7 +1032,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>PairField</name>
     <message>
-        <location filename="../../app/ui/panels/fields.py" line="+128"/>
+        <location filename="../../app/ui/panels/fields.py" line="+78"/>
         <source>target</source>
         <translation>目标</translation>
     </message>
@@ -1185,6 +1215,34 @@ The file on disk is unchanged. Save somewhere else?</source>
         <translation>要永久删除这些未保存的修改吗？
 
 {what}</translation>
+    </message>
+</context>
+<context>
+    <name>Refusals</name>
+    <message>
+        <location filename="../../app/ui/refusals.py" line="+29"/>
+        <source>Another node already has the id “%1”; choose another.</source>
+        <translation>已有节点使用 ID“%1”，请换一个。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is not a valid id: use letters, digits, _ . and -.</source>
+        <translation>“%1”不是有效的 ID：只能用字母、数字和 _ . -。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>These two nodes are already connected (%1).</source>
+        <translation>这两个节点之间已经有连线（%1）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is an exit, where a path ends: make it a step first.</source>
+        <translation>“%1”是流失出口，路径到此结束：请先把它改成步骤。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A currency is a three-letter code such as CNY or USD.</source>
+        <translation>货币代码是三个字母，例如 CNY 或 USD。</translation>
     </message>
 </context>
 <context>
