@@ -50,3 +50,34 @@ def test_values_of_the_wrong_type_do_not_break_the_reference_check():
         "{id: g,", "{id: {x: 1},")
     problems = _problems(text)
     assert problems and all(p.startswith("f.yaml:") for p in problems)
+
+
+HUGE = """funnelflow: 1
+lanes: [{id: m}]
+nodes:
+  - {id: e, kind: entry, lane: m, volume: VOLUME, owner: a, cost: 1e15}
+  - {id: e2, kind: entry, lane: m, volume: 1.0e+15, owner: a}
+  - {id: g, kind: goal, lane: m, owner: b, value: 1000000000000000, capacity: 1}
+edges:
+  - {from: e, to: g}
+  - {from: e2, to: g}
+  - {from: g, to: e, conversion: 0.999999}
+"""
+
+
+def test_amounts_beyond_the_limit_are_refused_where_written():
+    problems = _problems(HUGE.replace("VOLUME", "1.0e+308"))
+    assert len(problems) == 1 and problems[0].startswith("f.yaml:4:43: is too large")
+
+
+def test_the_largest_amounts_keep_every_number_finite():
+    import json
+
+    from app.analysis import analyze
+    from app.io.check_formats import format_reports
+
+    report = analyze(loads_diagram(HUGE.replace("VOLUME", "1e15")))
+    json.dumps(report.to_json("f.yaml"), allow_nan=False)  # no Infinity, no NaN
+    for fmt in ("text", "md", "csv"):
+        assert format_reports([("f.yaml", report)], fmt, "en", False)
+    assert any(f.rule == "over-capacity" for f in report.findings)

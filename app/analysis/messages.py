@@ -188,6 +188,8 @@ def percent(rate: float) -> str:
 
 def number(value: float) -> str:
     """38 / 4.5 / 0.25 / 12,000: a volume rounded the way a report would show it."""
+    if not math.isfinite(value):
+        return "—"
     if abs(value) >= 10:
         return f"{round(value):,}"
     if abs(value) >= 1:
@@ -197,7 +199,10 @@ def number(value: float) -> str:
 
 def money(value: float, currency: str | None) -> str:
     """30,000 CNY: an amount of money, with the diagram's currency when it has one."""
-    amount = f"{round(value):,}" if abs(value) >= 100 else _trim(f"{value:.2f}")
+    if not math.isfinite(value):
+        amount = "—"
+    else:
+        amount = f"{round(value):,}" if abs(value) >= 100 else _trim(f"{value:.2f}")
     return f"{amount} {currency}" if currency else amount
 
 
@@ -219,6 +224,8 @@ def days(**values: float) -> dict[str, str]:
 
 def quantity(value: float) -> str:
     """12,000 / 4.25 / -3: a KPI value or a number of days, without rounding away decimals."""
+    if not math.isfinite(value):
+        return "—"
     if value == int(value):
         return f"{int(value):,}"
     return _trim(f"{value:,.2f}")

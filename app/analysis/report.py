@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -114,8 +115,8 @@ class Report:
 
 def json_number(value: float | None) -> float | None:
     """A float rounded for JSON (no -0.0, no 0.30000000000000004); None stays None."""
-    if value is None:
-        return None
+    if value is None or not math.isfinite(value):
+        return None  # JSON has no Infinity or NaN
     rounded = round(float(value), JSON_DECIMALS)
     return rounded + 0.0  # turns -0.0 into 0.0
 

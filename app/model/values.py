@@ -62,10 +62,18 @@ def _rate(value: Any) -> float:
     return number
 
 
+#: the largest amount a diagram may hold (people, days, money per period): bigger is a typo,
+#: and keeps every volume, revenue and sum of the arithmetic finite
+MAX_AMOUNT = 1e15
+
+
 def _amount(value: Any) -> float:
     number = parse_number(value, allow_percent=False)
     if number < 0:
         raise ValueError(f"must not be negative, got {value!r}")
+    if number > MAX_AMOUNT:
+        raise ValueError(f"is too large, got {value}; at most {MAX_AMOUNT:,.0f}: "
+                         "check for a typo")
     return number
 
 
@@ -86,7 +94,7 @@ _RATE_SCHEMA = {
     ],
     "description": 'a share between 0 and 1, written 0.032 or "3.2%"',
 }
-_AMOUNT_SCHEMA = {"type": "number", "minimum": 0}
+_AMOUNT_SCHEMA = {"type": "number", "minimum": 0, "maximum": MAX_AMOUNT}
 
 #: A share between 0 and 1; `"3.2%"` and `0.032` are the same rate.
 Rate = Annotated[float, BeforeValidator(_rate), WithJsonSchema(_RATE_SCHEMA)]
