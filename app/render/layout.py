@@ -109,6 +109,81 @@ def layout(diagram: Diagram) -> Layout:
     return Layout(node_rects, lanes, phases, Rect(0.0, 0.0, right, bottom))
 
 
+def relayout(previous: Layout, before: Diagram, after: Diagram) -> Layout:
+    """The layout of `after`, given `previous`, the layout of `before`.
+
+    An edit that leaves ids, lanes, phases, edges' ends and positions alone (a label, a KPI)
+    keeps `previous`; one that only moves nodes already placed by hand, inside their lane and
+    phase and without growing or shrinking a band or displacing an auto-placed node, changes
+    only those boxes. Anything else is laid out afresh: the result is always `layout(after)`.
+    """
+    if (after.lanes != before.lanes or after.phases != before.phases
+            or len(after.nodes) != len(before.nodes) or len(after.edges) != len(before.edges)):
+        return layout(after)
+    if after.edges is not before.edges and any(
+            a is not b and (a.source, a.target) != (b.source, b.target)
+            for a, b in zip(before.edges, after.edges, strict=True)):
+        return layout(after)
+    moved: list[tuple[Node, Node]] = []
+    for a, b in zip(before.nodes, after.nodes, strict=True):
+        if a is b:
+            continue
+        if a.id != b.id or a.lane != b.lane or a.phase != b.phase:
+            return layout(after)
+        if (a.x, a.y) != (b.x, b.y):
+            moved.append((a, b))
+    if not moved:
+        return previous
+    rects = dict(previous.nodes)
+    for a, b in moved:
+        rect = _moved_rect(previous, after, a, b)
+        if rect is None:
+            return layout(after)
+        rects[b.id] = rect
+    return Layout(rects, previous.lanes, previous.phases, previous.bounds)
+
+
+def _moved_rect(previous: Layout, diagram: Diagram, a: Node, b: Node) -> Rect | None:
+    """Where hand-placed node `a`, moved to `b`'s position, goes if no band or auto-placed
+    node is affected by the move; None when the whole diagram must be laid out again."""
+    if None in (a.x, a.y, b.x, b.y) or (diagram.phases and b.phase is None):
+        return None  # an auto-placed node frees or takes a slot; a phase from predecessors
+    old = previous.nodes[a.id]
+    lane = next(band for band in previous.lanes if band.id == b.lane)
+    left = theme.LANE_HEADER_WIDTH
+    right = previous.bounds.right
+    if diagram.phases:
+        phase = next(band for band in previous.phases if band.id == b.phase)
+        left, right = phase.rect.x, min(right, phase.rect.right)
+    rect = Rect(max(b.x, left), max(b.y, lane.rect.y + theme.LANE_PADDING),
+                theme.NODE_WIDTH, theme.NODE_HEIGHT)
+    pad, lane_pad = theme.PHASE_PADDING, theme.LANE_PADDING
+    # The node neither set nor now sets its phase's width or its lane's height...
+    if not (max(old.right, a.x + theme.NODE_WIDTH) + pad < right
+            and max(rect.right, b.x + theme.NODE_WIDTH) + pad <= right
+            and old.bottom + lane_pad < lane.rect.bottom
+            and rect.bottom + lane_pad <= lane.rect.bottom):
+        return None
+    # ...and every auto-placed node of its lane finds the same rows free as before: the old
+    # box and the new one block the same slots of each auto-placed column (up to its lowest
+    # node; slots below were never looked at).
+    inner_top = lane.rect.y + lane_pad
+    lowest: dict[float, float] = {}
+    for node in diagram.nodes:
+        if node.lane == b.lane and node.y is None:
+            column = previous.nodes[node.id]
+            lowest[column.x] = max(lowest.get(column.x, column.y), column.y)
+    for x, last_y in lowest.items():
+        if not any(r.x < x + theme.NODE_WIDTH and x < r.right for r in (old, rect)):
+            continue
+        rows = range(round((last_y - inner_top) / theme.ROW_HEIGHT) + 1)
+        slots = [Rect(x, inner_top + row * theme.ROW_HEIGHT, theme.NODE_WIDTH,
+                      theme.NODE_HEIGHT) for row in rows]
+        if [slot.intersects(old) for slot in slots] != [slot.intersects(rect) for slot in slots]:
+            return None
+    return rect
+
+
 def _placement_phases(diagram: Diagram, ranks: dict[str, int]) -> dict[str, int]:
     """Phase index per node; a node without a phase sits with its predecessors' latest."""
     if not diagram.phases:

@@ -50,3 +50,47 @@ def edge_look_between(src: Rect, dst: Rect, handoff: bool = False):
     from app.model import Edge
 
     return edge_look(Edge(source="a", target="b"), src, dst, handoff=handoff)
+
+
+def test_moves_by_hand_relayout_only_the_moved_boxes_and_match_a_full_layout():
+    import random
+
+    from app.model.commands import MoveNodes, Placement, UpdateNode
+    from app.render.layout import layout, relayout
+    from benchmarks.fixtures import Fixtures
+
+    diagram = Fixtures(None).diagram(300)
+    geometry = layout(diagram)
+    rng = random.Random(8)
+    handled = [n.id for n in rng.sample(diagram.nodes, 8)]  # moved again and again
+    cheap = 0
+    for step in range(120):
+        node = diagram.node(rng.choice(handled))
+        box = geometry.nodes[node.id]
+        dx, dy = rng.choice([(8, 0), (-8, 8), (0, 104), (312, 0), (-40, -16), (900, 300)])
+        command = MoveNodes({node.id: Placement(box.x + dx, box.y + dy, node.lane,
+                                                node.phase)})
+        if step % 10 == 9:  # now and then an edit of words
+            command = UpdateNode(node.id, {"owner": f"owner {step}"})
+        after, _ = command.apply(diagram)
+        result = relayout(geometry, diagram, after)
+        assert result == layout(after), step
+        cheap += result.lanes is geometry.lanes  # reused, not laid out again
+        diagram, geometry = after, result
+    assert cheap > 40  # most moves are cheap
+
+
+def test_a_move_redraws_only_the_moved_node_and_its_edges(scene, session):
+    from app.model.commands import MoveNodes, Placement
+
+    box = scene.layout.nodes["deal"]
+    session.execute(MoveNodes({"deal": Placement(box.x, box.y, "sales", "decision")}))
+    box = scene.layout.nodes["deal"]
+    nodes = {i: item.look for i, item in scene.nodes.items()}
+    edges = {i: item.look for i, item in scene.edges.items()}
+    layout_before = scene.layout
+    session.execute(MoveNodes({"deal": Placement(box.x + 8, box.y + 8, "sales", "decision")}))
+    assert scene.layout.lanes is layout_before.lanes  # not laid out again
+    assert scene.nodes["deal"].pos() == QPointF(box.x + 8, box.y + 8)
+    assert {i for i, item in scene.edges.items() if item.look is not edges[i]} == {"demo->deal"}
+    assert {i for i, item in scene.nodes.items() if item.look is not nodes[i]} <= {"deal"}

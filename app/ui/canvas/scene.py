@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from app.model.commands import EVERYTHING, ChangeSet
 from app.render import theme
-from app.render.layout import Layout, Rect, layout
+from app.render.layout import Layout, Rect, layout, relayout
 from app.ui.canvas.facts import FactBook
 from app.ui.canvas.interactions import Interaction, start_interaction
 from app.ui.canvas.items import BandItem, EdgeItem, NodeItem
@@ -44,6 +44,7 @@ class DiagramScene(QGraphicsScene):
         self.report = report  # pass the first report here to build the items only once
         self.flow_thickness = False
         self.layout: Layout | None = None
+        self._laid_out = None  # the snapshot self.layout was worked out for
         self.nodes: dict[str, NodeItem] = {}
         self.edges: dict[str, EdgeItem] = {}
         self.bands: list[BandItem] = []
@@ -265,7 +266,11 @@ class DiagramScene(QGraphicsScene):
     def _sync_items(self, changes: ChangeSet) -> None:
         diagram = self.session.diagram
         old = self.layout
-        self.layout = geometry = layout(diagram)
+        if old is None or changes.structure:
+            self.layout = geometry = layout(diagram)
+        else:  # a move by hand or an edit of words: no need to lay everything out again
+            self.layout = geometry = relayout(old, self._laid_out, diagram)
+        self._laid_out = diagram
         facts = FactBook(diagram, self.report, self.lang, self.flow_thickness)
         full = changes.structure
         self._judge_all = self._all_facts or full
