@@ -22,3 +22,25 @@ def test_several_files_give_a_list_even_when_only_one_could_be_read(capsys):
 def test_one_file_gives_one_object(capsys):
     assert cli.main(["check", "--format", "json", str(GOOD)]) == 0
     assert isinstance(json.loads(capsys.readouterr().out), dict)
+
+
+def test_a_title_with_a_newline_stays_one_heading_line():
+    from app.analysis import analyze
+    from app.io.check_formats import format_reports
+    from app.model import Diagram
+
+    diagram = Diagram.model_validate({
+        "funnelflow": 1, "title": "Q1 plan\nsecond line", "lanes": [{"id": "m"}],
+        "nodes": [{"id": "e", "kind": "entry", "lane": "m", "volume": 5}],
+    })
+    report = analyze(diagram, "zh")
+    md = format_reports([("f.yaml", report)], "md", "zh", False)
+    assert md.startswith("# 瓶颈清单 — Q1 plan second line\n\n")
+    text = format_reports([("f.yaml", report)], "text", "zh", False)
+    assert text.startswith("f.yaml: Q1 plan second line\n")
+
+
+def test_zh_text_uses_a_full_width_colon_after_the_top_bottlenecks(capsys):
+    code = cli.main(["check", "--lang", "zh", str(GOOD)])
+    out = capsys.readouterr().out
+    assert code == 0 and "  最大瓶颈：\n" in out and "最大瓶颈:" not in out

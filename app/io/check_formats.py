@@ -24,6 +24,7 @@ _WORDS = {
         "heading": "Checklist",
         "goals": "Goals per {period}: {actual} actual against {target} target",
         "top": "Top bottlenecks",
+        "colon": ":",
         "error": "Errors",
         "warning": "Warnings",
         "info": "Info",
@@ -38,6 +39,7 @@ _WORDS = {
         "heading": "瓶颈清单",
         "goals": "{period}目标达成：实际 {actual}，目标 {target}",
         "top": "最大瓶颈",
+        "colon": "：",
         "error": "错误",
         "warning": "警告",
         "info": "提示",
@@ -102,7 +104,7 @@ def _impact(report: Report, impact: float, lang: str) -> str:
 
 def _markdown(file: str, report: Report, lang: str) -> str:
     words = _words(lang)
-    title = report.diagram.title or file
+    title = " ".join((report.diagram.title or file).split())  # a heading is one line
     lines = [f"# {words['heading']} — {title}", "", _goal_line(report, lang), ""]
     if report.bottlenecks:
         lines += [f"## {words['top']}", ""]
@@ -128,11 +130,11 @@ def _text(file: str, report: Report, lang: str, color: bool) -> str:
     def paint(text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if color else text
 
-    title = report.diagram.title
+    title = " ".join(report.diagram.title.split())
     header = f"{file}: {title}" if title else file
     lines = [paint(header, _BOLD), f"  {_goal_line(report, lang)}"]
     if report.bottlenecks:
-        lines.append(f"  {words['top']}:")
+        lines.append(f"  {words['top']}{words['colon']}")
         for rank, finding in enumerate(report.bottlenecks, start=1):
             impact = _impact(report, finding.impact or 0.0, lang)
             lines.append(f"    {rank}. [{impact}] {finding.message}")
