@@ -69,17 +69,27 @@ def text_width(text: str, font_px: float) -> float:
 
     The canvas and the SVG writer elide with the same estimate so they cut text alike.
     """
+    ems = _EMS
     width = 0.0
     for char in text:
-        if unicodedata.east_asian_width(char) in ("W", "F"):
-            width += 1.0
-        elif char in "il.,:;'!|":
-            width += 0.3
-        elif char.isupper() or char in "mwMW@%":
-            width += 0.72
-        else:
-            width += 0.56
+        em = ems.get(char)
+        if em is None:
+            em = ems[char] = _char_em(char)
+        width += em
     return width * font_px
+
+
+_EMS: dict[str, float] = {}  # each character's width in em, worked out once
+
+
+def _char_em(char: str) -> float:
+    if unicodedata.east_asian_width(char) in ("W", "F"):
+        return 1.0
+    if char in "il.,:;'!|":
+        return 0.3
+    if char.isupper() or char in "mwMW@%":
+        return 0.72
+    return 0.56
 
 
 def elide(text: str, max_width: float, font_px: float) -> str:

@@ -88,8 +88,9 @@ class EdgeGeometry:
 
 def _bezier_point(p0, p1, p2, p3, t: float) -> tuple[float, float]:
     u = 1 - t
-    return tuple(u**3 * a + 3 * u * u * t * b + 3 * u * t * t * c + t**3 * d
-                 for a, b, c, d in zip(p0, p1, p2, p3, strict=True))
+    a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+    return (a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
+            a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1])
 
 
 def split_cubic(p0, p1, p2, p3, t0: float, t1: float) -> tuple[tuple[float, float], ...]:
