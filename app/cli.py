@@ -124,7 +124,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         parser.print_help()
         return EXIT_OK
-    except (CliError, DiagramFileError) as error:
+    except DiagramFileError as error:
+        return _fail(error.located())
+    except CliError as error:
         return _fail(str(error))
     except OSError as error:
         return _fail(str(error))
@@ -149,7 +151,7 @@ def run_check(paths: Sequence[str], fmt: str, lang: str, strict: bool, out: Text
         try:
             diagram = load_diagram(path)
         except DiagramFileError as error:
-            print(error, file=sys.stderr)
+            print(error.located(), file=sys.stderr)
             invalid = True
             continue
         results.append((path, analyze(diagram, lang)))

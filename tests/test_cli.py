@@ -52,8 +52,8 @@ def test_check_invalid_file_is_exit_2_with_located_message(capsys):
 
 
 @pytest.mark.parametrize("args,words", [
-    (["check", "/no/such/file.yaml"], "/no/such/file.yaml: no such file"),
-    (["check", "."], ".: is a folder"),
+    (["check", "/no/such/file.yaml"], "/no/such/file.yaml:1:1: no such file"),
+    (["check", "."], ".:1:1: is a folder"),
     (["export", str(GOOD), "-o", "out.docx"], "cannot export to format '.docx'"),
     (["new", "--template", "nope", "-o", "x.yaml"], "no template named 'nope'"),
     (["check"], "the following arguments are required: FILE"),

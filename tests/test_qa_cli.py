@@ -44,3 +44,19 @@ def test_zh_text_uses_a_full_width_colon_after_the_top_bottlenecks(capsys):
     code = cli.main(["check", "--lang", "zh", str(GOOD)])
     out = capsys.readouterr().out
     assert code == 0 and "  最大瓶颈：\n" in out and "最大瓶颈:" not in out
+
+
+def test_whole_file_problems_are_located_too(capsys, tmp_path, monkeypatch):
+    from app.io import yaml_load
+
+    monkeypatch.setattr(yaml_load, "MAX_FILE_BYTES", 100)
+    big = tmp_path / "big.yaml"
+    big.write_text("funnelflow: 1\n" + "# padding\n" * 20, encoding="utf-8")
+    missing = tmp_path / "missing.yaml"
+    code = cli.main(["check", "--format", "json", str(big), str(missing), str(GOOD)])
+    err = capsys.readouterr().err.splitlines()
+    assert code == 2
+    assert err[0].startswith(f"{big}:1:1: is ") and "over the limit" in err[0]
+    assert err[1] == f"{missing}:1:1: no such file; check the name and the folder"
+    assert cli.main(["export", str(missing), "-o", str(tmp_path / "x.md")]) == 2
+    assert capsys.readouterr().err.startswith(f"{missing}:1:1: no such file")

@@ -22,6 +22,11 @@ class Problem:
             return f"{self.file}: {self.message}"
         return f"{self.file}:{self.line}:{self.col}: {self.message}"
 
+    def located(self) -> str:
+        """`FILE:LINE:COL: message` always, a whole-file problem at 1:1: the one shape the
+        command line prints (SPEC §5), so that scripts and editors can parse every line."""
+        return f"{self.file}:{max(self.line, 1)}:{max(self.col, 1)}: {self.message}"
+
 
 class DiagramFileError(Exception):
     """A diagram file could not be read, validated or written.
@@ -43,3 +48,7 @@ class DiagramFileError(Exception):
 
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self.problems)
+
+    def located(self) -> str:
+        """Every problem as `FILE:LINE:COL: message` (see Problem.located), one per line."""
+        return "\n".join(p.located() for p in self.problems)
