@@ -81,3 +81,17 @@ def test_the_largest_amounts_keep_every_number_finite():
     for fmt in ("text", "md", "csv"):
         assert format_reports([("f.yaml", report)], fmt, "en", False)
     assert any(f.rule == "over-capacity" for f in report.findings)
+
+
+def test_messages_show_values_as_yaml_writes_them():
+    text = BOTH.replace("lane: zz", "lane: m").replace(", oops: 1", "").replace(
+        "to: nope", "to: g").replace("kind: entry", "kind: ").replace("kind: goal", "kind: true")
+    assert _problems(text) == [
+        "f.yaml:4:19: an empty value is not allowed here; use one of 'entry', 'step', "
+        "'decision', 'goal' or 'exit'",
+        "f.yaml:5:19: true is not allowed here; use one of 'entry', 'step', 'decision', "
+        "'goal' or 'exit'",
+    ]
+    version = _problems("funnelflow: null\nlanes: [{id: m}]\n")
+    assert version == ["f.yaml:1:13: the format version must be a whole number such as 1, "
+                       "got an empty value; write `funnelflow: 1`"]

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.model import FORMAT_VERSION
+from app.model.diagram import as_written
 
 VERSION_KEY = "funnelflow"
 
@@ -60,7 +61,7 @@ def file_version(raw: dict[str, Any]) -> int:
     if isinstance(version, bool) or not isinstance(version, int) or version < 0:
         raise VersionProblem(
             f"the format version must be a whole number such as {FORMAT_VERSION}, "
-            f"got {version!r}; write `{VERSION_KEY}: {FORMAT_VERSION}`"
+            f"got {as_written(version)}; write `{VERSION_KEY}: {FORMAT_VERSION}`"
         )
     if version > FORMAT_VERSION:
         raise VersionProblem(

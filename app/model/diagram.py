@@ -351,9 +351,18 @@ def describe_error(item: dict[str, Any]) -> str:
         return f"{field!r} must not be empty"
     if kind == "enum":
         expected = (item.get("ctx") or {}).get("expected", "")
-        return f"{item.get('input')!r} is not allowed here; use one of {expected}"
+        return f"{as_written(item.get('input'))} is not allowed here; use one of {expected}"
     if kind == "value_error":
         cause = (item.get("ctx") or {}).get("error")
         return str(cause) if cause is not None else item.get("msg", "invalid value")
     message = item.get("msg", "invalid value")
     return message[0].lower() + message[1:] if message else "invalid value"
+
+
+def as_written(value: Any) -> str:
+    """A value as the user wrote it in YAML, for messages: 'text', true, an empty value."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value)
