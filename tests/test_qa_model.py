@@ -95,3 +95,14 @@ def test_messages_show_values_as_yaml_writes_them():
     version = _problems("funnelflow: null\nlanes: [{id: m}]\n")
     assert version == ["f.yaml:1:13: the format version must be a whole number such as 1, "
                        "got an empty value; write `funnelflow: 1`"]
+
+
+def test_a_list_or_a_mapping_in_the_wrong_shape_is_explained():
+    problems = _problems("funnelflow: 1\nlanes: m\nnodes: [5]\nedges: [null]\n")
+    assert problems == [
+        "f.yaml:2:8: 'lanes' must be a list: one item per line starting with '- ', "
+        "or [a, b] on one line",
+        "f.yaml:3:9: each item of 'nodes' must be a mapping of keys such as `id: ...`, got 5",
+        "f.yaml:4:9: each item of 'edges' must be a mapping of keys such as `from: a, to: b`, "
+        "got an empty value",
+    ]

@@ -352,6 +352,14 @@ def describe_error(item: dict[str, Any]) -> str:
     if kind == "enum":
         expected = (item.get("ctx") or {}).get("expected", "")
         return f"{as_written(item.get('input'))} is not allowed here; use one of {expected}"
+    if kind in ("tuple_type", "list_type"):
+        return (f"{field!r} must be a list: one item per line starting with '- ', "
+                "or [a, b] on one line")
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        what = f"each item of {field!r}" if loc and isinstance(loc[-1], int) else repr(field)
+        keys = {"edges": "`from: a, to: b`", "kpis": "`name: ...`"}.get(field, "`id: ...`")
+        return (f"{what} must be a mapping of keys such as {keys}, "
+                f"got {as_written(item.get('input'))}")
     if kind == "value_error":
         cause = (item.get("ctx") or {}).get("error")
         return str(cause) if cause is not None else item.get("msg", "invalid value")
