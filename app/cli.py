@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
@@ -173,7 +174,12 @@ def run_export(path: str, out: str, fmt: str | None, options: dict[str, Any]) ->
     try:
         export(diagram, out, fmt, **options)
     except TypeError as error:
-        raise CliError(f"{out}: this format does not take these options ({error})") from None
+        unknown = re.search(r"unexpected keyword argument '(\w+)'", str(error))
+        if unknown is None:
+            raise CliError(f"{out}: this format does not take these options ({error})") from None
+        option = "--" + unknown.group(1).replace("_", "-")
+        raise CliError(f"{out}: {option} is not an option of {export_format(out, fmt)} "
+                       "exports") from None
     except ValueError as error:  # a bad option value: --scale x, --page letter, --lang fr
         raise CliError(f"{out}: {error}") from None
     return EXIT_OK

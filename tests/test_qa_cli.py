@@ -60,3 +60,9 @@ def test_whole_file_problems_are_located_too(capsys, tmp_path, monkeypatch):
     assert err[1] == f"{missing}:1:1: no such file; check the name and the folder"
     assert cli.main(["export", str(missing), "-o", str(tmp_path / "x.md")]) == 2
     assert capsys.readouterr().err.startswith(f"{missing}:1:1: no such file")
+
+
+def test_an_option_the_format_does_not_take_is_named(capsys, tmp_path):
+    code = cli.main(["export", str(GOOD), "-o", str(tmp_path / "x.md"), "--scale", "2"])
+    err = capsys.readouterr().err
+    assert code == 2 and err == f"{tmp_path / 'x.md'}: --scale is not an option of .md exports\n"
