@@ -79,7 +79,7 @@ def run(path: str | None) -> int:
         window.show()
         window.files.report_problems(Path(path), error)
     window.show()
-    window.zoom("zoom_to_fit")
+    window.zoom("show_start")
     # Issue 7: after the window is on screen, offer what a crashed session left unsaved.
     QTimer.singleShot(0, window.safeguards.offer_recovery)
     return app.exec()

@@ -176,11 +176,11 @@ class MainWindow(QMainWindow):
 
     def _document_replaced(self) -> None:
         self._update_title()
-        self.zoom("zoom_to_fit")
+        self.zoom("show_start")
 
     # -- commands the menus call -----------------------------------------------------------
     def zoom(self, method: str) -> None:
-        """Zoom the view (`zoom_in`, `zoom_out`, `zoom_reset`, `zoom_to_fit`)."""
+        """Zoom the view (`zoom_in`, `zoom_out`, `zoom_reset`, `zoom_to_fit`, `show_start`)."""
         getattr(self.view, method)()
         self.status.show_zoom(self.view.transform().m11())
 

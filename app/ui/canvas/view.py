@@ -22,6 +22,8 @@ from app.ui.canvas.rename import LabelEditor
 #: the mime type the palette drags a node kind with (payload: the kind's name)
 NODE_KIND_MIME = "application/x-funnelflow-node-kind"
 MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 0.02, 4.0, 1.25
+#: node labels (14 px) stay readable at about 10 px on screen
+READABLE_ZOOM = 0.7
 _ARROWS = {Qt.Key_Left: (-1, 0), Qt.Key_Right: (1, 0), Qt.Key_Up: (0, -1), Qt.Key_Down: (0, 1)}
 
 
@@ -81,6 +83,17 @@ class DiagramView(QGraphicsView):
             self.zoom_reset()
         self._zoomed()
         self.centerOn(b.cx, b.cy)
+
+    def show_start(self) -> None:
+        """The view a freshly opened diagram gets: all of it when that is still readable,
+        else the start of the funnel (lane names and entries) at a readable zoom."""
+        self.zoom_to_fit()
+        if self.zoom() >= READABLE_ZOOM:
+            return
+        self.set_zoom(READABLE_ZOOM)
+        b = self.scene().layout.bounds
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        self.centerOn(b.x + visible.width() / 2 - 20, b.y + visible.height() / 2 - 20)
 
     def center_on_target(self, target_id: str) -> None:
         """Select a node or edge ("a->b") and bring it to the middle of the view."""

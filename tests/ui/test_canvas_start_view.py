@@ -1,0 +1,37 @@
+"""A freshly opened diagram is readable: whole when it fits, else its start at a readable zoom."""
+
+from app.io import load_diagram
+from app.model import Diagram
+from app.resources import resource_path
+from app.ui.canvas.scene import DiagramScene
+from app.ui.canvas.view import READABLE_ZOOM, DiagramView
+from app.ui.session import Session
+
+
+def make_view(qtbot, diagram):
+    view = DiagramView(DiagramScene(Session(diagram)))
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_a_wide_funnel_opens_at_its_start_at_a_readable_zoom(qtbot):
+    view = make_view(qtbot, load_diagram(resource_path("templates", "zh", "full-funnel.yaml")))
+    view.show_start()
+    assert view.zoom() == READABLE_ZOOM
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.left() <= 0 and visible.top() <= 0  # lane names and the entries show
+    assert view.scene().layout.bounds.w > visible.width()  # the rest is a scroll away
+
+
+def test_a_small_diagram_opens_whole(qtbot):
+    small = Diagram.model_validate({"funnelflow": 1, "lanes": [{"id": "m"}],
+                                    "nodes": [{"id": "a", "kind": "entry", "lane": "m"}]})
+    view = make_view(qtbot, small)
+    view.show_start()
+    assert view.zoom() > READABLE_ZOOM
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    bounds = view.scene().layout.bounds
+    assert visible.contains(bounds.x + bounds.w / 2, bounds.y + bounds.h / 2)
