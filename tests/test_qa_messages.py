@@ -88,3 +88,27 @@ def test_zh_goals_with_nothing_in_common_read_naturally():
 def test_en_names_the_last_word_goals_share():
     assert "80 more “order” per month" in _impact_text(["First order", "Repeat order"], "en")
     assert "80 more goals per month" in _impact_text(["Sign-up", "Purchase"], "en")
+
+
+def test_loop_gain_names_every_edge_cut():
+    diagram = Diagram.model_validate({
+        "funnelflow": 1,
+        "lanes": [{"id": "m"}],
+        "nodes": [
+            {"id": "e", "kind": "entry", "lane": "m", "owner": "A", "volume": 100},
+            {"id": "a", "lane": "m", "owner": "B"},
+            {"id": "b", "lane": "m", "owner": "C"},
+            {"id": "g", "kind": "goal", "lane": "m", "owner": "D"},
+        ],
+        "edges": [
+            {"from": "e", "to": "a"},
+            {"from": "a", "to": "a", "conversion": {"target": "10%", "actual": "80%"}},
+            {"from": "a", "to": "b", "conversion": "80%"},
+            {"from": "a", "to": "g"},
+            {"from": "b", "to": "a", "conversion": 1},
+        ],
+    })
+    (message,) = _messages(diagram, "loop-gain")
+    assert message.endswith("Volumes are shown with a→a and b→a cut.")
+    report = analyze(diagram)
+    assert report.volumes["actual"] == {"e": 100.0, "a": 100.0, "b": 80.0, "g": 0.0}

@@ -59,12 +59,16 @@ def loop_gain(ctx: Context) -> Iterator[Finding]:
         scenarios = ctx.say("and").join(
             ctx.say("targets" if s == "target" else "actuals") for s, _ in failed
         )
+        # Every loop-closing edge of the failing component is cut, not only this one.
+        scc = graph.scc_of[graph.src[e]]
+        cut = [c for c in graph.closing
+               if graph.scc_of[graph.src[c]] == scc and graph.scc_of[graph.dst[c]] == scc]
         message = ctx.say(
             "loop-gain",
             cycle=_cycle_names(ctx, e),
             gain=messages.percent(max(g for _, g in failed)),
             scenario=scenarios,
-            edge=ctx.edge_name(edge),
+            edge=ctx.say("and").join(ctx.edge_name(graph.edges[c]) for c in cut),
         )
         yield ctx.finding("loop-gain", "error", edge.id, message)
 
