@@ -23,7 +23,6 @@ from app.ui import i18n  # noqa: E402
 OUT = Path(__file__).resolve().parent / "screenshots"
 SIZE = (1440, 900)
 SELECTED = "landing"  # a step with KPIs, owner, notes and a contingency plan
-ZOOM = 0.62
 
 
 def render(app: QApplication, code: str, out: Path) -> None:
@@ -36,15 +35,11 @@ def render(app: QApplication, code: str, out: Path) -> None:
     window.show()
     app.processEvents()
     window.live.run_now()
-    window.view.set_zoom(ZOOM) if hasattr(window.view, "set_zoom") else None
     window.scene.select_ids([SELECTED], [])
     window.sync_selection()
-    bounds = window.scene.layout.bounds if hasattr(window.scene, "layout") else None
-    if bounds is not None:
-        # The start of the funnel on the left, all lanes in view.
-        viewport = window.view.viewport().rect()
-        half_width = viewport.width() / 2 / window.view.transform().m11()
-        window.view.centerOn(bounds.x + half_width - 10, bounds.cy)
+    for _ in range(3):  # let the docks settle: the view's size decides what fits
+        app.processEvents()
+    window.view.show_start()  # what a user sees after opening: the start of the funnel
     window.status.show_zoom(window.view.transform().m11())
     for _ in range(3):
         app.processEvents()

@@ -79,7 +79,8 @@ def run(path: str | None) -> int:
         window.show()
         window.files.report_problems(Path(path), error)
     window.show()
-    window.zoom("show_start")
+    # Once the docks have their sizes: the view's size decides what fits.
+    QTimer.singleShot(0, lambda: window.zoom("show_start"))
     # Issue 7: after the window is on screen, offer what a crashed session left unsaved.
     QTimer.singleShot(0, window.safeguards.offer_recovery)
     return app.exec()

@@ -25,7 +25,8 @@ from app.ui.canvas.overview import OVERVIEW_MIN_NODES, OverviewItem
 from app.ui.paint import edge_look, node_look
 
 #: blank space around the diagram, so a node can be dragged a little past its edges
-SCENE_MARGIN = 200.0
+SCENE_MARGIN = 200.0  # room to drag past the right and bottom edges, where a diagram grows
+EDGE_MARGIN = 40.0  # above and left there is nothing to drop into: keep it a thin frame
 
 
 class DiagramScene(QGraphicsScene):
@@ -279,7 +280,7 @@ class DiagramScene(QGraphicsScene):
         if full or old is None or old.lanes != geometry.lanes or old.phases != geometry.phases:
             self._sync_bands(geometry)
         b = geometry.bounds
-        rect = QRectF(b.x, b.y, b.w, b.h).adjusted(-SCENE_MARGIN, -SCENE_MARGIN,
+        rect = QRectF(b.x, b.y, b.w, b.h).adjusted(-EDGE_MARGIN, -EDGE_MARGIN,
                                                    SCENE_MARGIN, SCENE_MARGIN)
         if rect != self._rect:
             self._rect = rect

@@ -37,6 +37,8 @@ class DiagramView(QGraphicsView):
         self.setRubberBandSelectionMode(Qt.IntersectsItemShape)
         self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.AnchorViewCenter)
+        # A diagram smaller than the window sits top-left, where its lanes and entries start.
+        self.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         self.setViewportUpdateMode(QGraphicsView.MinimalViewportUpdate)
         # Every item sets the pen, brush and font it needs: Qt need not save and restore them.
         self.setOptimizationFlag(QGraphicsView.DontSavePainterState)
