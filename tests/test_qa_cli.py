@@ -66,3 +66,18 @@ def test_an_option_the_format_does_not_take_is_named(capsys, tmp_path):
     code = cli.main(["export", str(GOOD), "-o", str(tmp_path / "x.md"), "--scale", "2"])
     err = capsys.readouterr().err
     assert code == 2 and err == f"{tmp_path / 'x.md'}: --scale is not an option of .md exports\n"
+
+
+def test_markdown_checklist_shows_angle_brackets_as_written():
+    from app.analysis import analyze
+    from app.io.check_formats import format_reports
+    from app.model import Diagram
+
+    diagram = Diagram.model_validate({
+        "funnelflow": 1, "title": "<b>Plan</b>", "lanes": [{"id": "m"}],
+        "nodes": [{"id": "e", "kind": "entry", "lane": "m", "volume": 5,
+                   "label": "<script>x</script>"}],
+    })
+    md = format_reports([("f.yaml", analyze(diagram))], "md", "en", False)
+    assert md.startswith("# Checklist — \\<b\\>Plan\\</b\\>\n")
+    assert "<script>" not in md and "\\<script\\>x\\</script\\>" in md

@@ -104,13 +104,14 @@ def _impact(report: Report, impact: float, lang: str) -> str:
 
 def _markdown(file: str, report: Report, lang: str) -> str:
     words = _words(lang)
-    title = " ".join((report.diagram.title or file).split())  # a heading is one line
+    title = _md_text(" ".join((report.diagram.title or file).split()))  # one heading line
     lines = [f"# {words['heading']} — {title}", "", _goal_line(report, lang), ""]
     if report.bottlenecks:
         lines += [f"## {words['top']}", ""]
         for rank, finding in enumerate(report.bottlenecks, start=1):
             lines.append(
-                f"{rank}. **{_impact(report, finding.impact or 0.0, lang)}** — {finding.message}"
+                f"{rank}. **{_impact(report, finding.impact or 0.0, lang)}** — "
+                f"{_md_text(finding.message)}"
             )
         lines.append("")
     if not report.findings:
@@ -119,9 +120,15 @@ def _markdown(file: str, report: Report, lang: str) -> str:
         items = [f for f in report.findings if f.severity == severity]
         if items:
             lines += [f"## {words[severity]}", ""]
-            lines += [f"- [ ] {f.message}" for f in items]
+            lines += [f"- [ ] {_md_text(f.message)}" for f in items]
             lines.append("")
     return "\n".join(lines)
+
+
+def _md_text(text: str) -> str:
+    """Text in Markdown: `<` and `>` escaped, so a label such as <b> or <script> shows as
+    written instead of being read as HTML (as the KPI tables of the .md export do)."""
+    return text.replace("<", "\\<").replace(">", "\\>")
 
 
 def _text(file: str, report: Report, lang: str, color: bool) -> str:
