@@ -128,12 +128,13 @@ def test_the_scene_looks_right(scene, session, tmp_path):
     path = tmp_path / "canvas.png"
     image.save(str(path))
     # The lane band under a node is tinted in the lane colour, the canvas around it white.
+    left, top = -scene.sceneRect().x(), -scene.sceneRect().y()  # the image starts at the frame
     lane = scene.layout.lanes[0]
-    tinted = image.pixelColor(int(lane.rect.x + 200 + 200), int(lane.rect.bottom + 200 - 6))
+    tinted = image.pixelColor(int(lane.rect.x + left + 200), int(lane.rect.bottom + top - 6))
     assert tinted != QColor("white")
     # A node's box is filled with its kind's colour.
     rect = scene.layout.nodes["deal"]
-    inside = image.pixelColor(int(rect.x + 200 + 30), int(rect.bottom + 200 - 8))
+    inside = image.pixelColor(int(rect.x + left + 30), int(rect.bottom + top - 8))
     assert inside.name().upper() == "#E6F7EF"
 
 

@@ -8,7 +8,7 @@ document.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsView
 
 from app.model import Edge
@@ -75,7 +75,9 @@ class DiagramView(QGraphicsView):
         self.set_zoom(self.zoom() / ZOOM_STEP)
 
     def zoom_reset(self) -> None:
-        self.set_zoom(1.0)
+        """100%: exactly, not the product of the zoom steps taken so far."""
+        self.setTransform(QTransform())
+        self._zoomed()
 
     def zoom_to_fit(self) -> None:
         """Show the whole diagram (at most at 100%, so a small one is not blown up)."""
