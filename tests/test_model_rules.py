@@ -226,3 +226,18 @@ def test_blank_optional_text_is_absent_so_save_and_load_compare_equal():
     node = diagram.node("a")
     assert (diagram.notes, node.owner, node.notes, node.contingency) == (None, None, None, None)
     assert diagram.edges[0].label is None
+
+
+def test_absurd_positions_are_refused():
+    import pytest
+    from pydantic import ValidationError
+
+    from app.model import Diagram
+
+    for x in (1e308, -2e6, float("nan")):
+        with pytest.raises(ValidationError):
+            Diagram.model_validate({"funnelflow": 1, "lanes": [{"id": "m"}],
+                                    "nodes": [{"id": "a", "lane": "m", "x": x, "y": 0}]})
+    ok = Diagram.model_validate({"funnelflow": 1, "lanes": [{"id": "m"}],
+                                 "nodes": [{"id": "a", "lane": "m", "x": -40.5, "y": 999999}]})
+    assert ok.nodes[0].x == -40.5

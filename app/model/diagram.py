@@ -28,6 +28,9 @@ ID_PATTERN = r"^[A-Za-z0-9_.-]+$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=1)]
 Color = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+#: Scene units: a million is far beyond any real diagram, and keeps exports a sane size.
+MAX_POSITION = 1_000_000.0
+Position = Annotated[float, Field(ge=-MAX_POSITION, le=MAX_POSITION, allow_inf_nan=False)]
 
 
 class Period(StrEnum):
@@ -90,8 +93,8 @@ class Node(Frozen):
     kpis: tuple[KPI, ...] = ()
     notes: OptionalText = None
     contingency: OptionalText = None
-    x: float | None = None
-    y: float | None = None
+    x: Position | None = None
+    y: Position | None = None
 
     @property
     def title(self) -> str:
@@ -345,6 +348,9 @@ def describe_error(item: dict[str, Any]) -> str:
             return "a currency is a three-letter ISO 4217 code such as CNY or USD"
         return (f"{item.get('input')!r} is not a valid id; ids use only letters, digits, "
                 "'_', '.' and '-'")
+    if kind in ("less_than_equal", "greater_than_equal") and field in ("x", "y"):
+        return (f"position {item.get('input')!r} is off the canvas; a position is within "
+                f"±{MAX_POSITION:,.0f} (delete x and y to let the layout place the node)")
     if kind == "too_short" and field == "lanes":
         return "a diagram needs at least one lane; add one under lanes:"
     if kind == "too_short":
