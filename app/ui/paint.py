@@ -59,8 +59,8 @@ _FONT_PX = {"label": theme.FONT_LABEL_PX, "owner": theme.FONT_SMALL_PX,
 
 
 # -- paths, fonts, pens: made once ------------------------------------------------------------
-def _build_path(commands) -> QPainterPath:
-    path = QPainterPath()
+def append_commands(path: QPainterPath, commands) -> QPainterPath:
+    """Add app/render path commands (M, L, C, Z) to `path`; the one translation to Qt."""
     for command in commands:
         op = command[0]
         if op == "M":
@@ -72,6 +72,10 @@ def _build_path(commands) -> QPainterPath:
         elif op == "Z":
             path.closeSubpath()
     return path
+
+
+def _build_path(commands) -> QPainterPath:
+    return append_commands(QPainterPath(), commands)
 
 
 @lru_cache(maxsize=4096)

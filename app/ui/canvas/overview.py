@@ -15,7 +15,14 @@ from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from app.render import theme
-from app.ui.paint import outline_paths, paint_edge, paint_edge_label, paint_node, styles
+from app.ui.paint import (
+    append_commands,
+    outline_paths,
+    paint_edge,
+    paint_edge_label,
+    paint_node,
+    styles,
+)
 
 #: below this zoom node texts are too small to read (paint_node draws outlines only)
 OVERVIEW_ZOOM = theme.MIN_READABLE_PX / theme.FONT_LABEL_PX
@@ -45,19 +52,6 @@ def _path(group: dict, key) -> QPainterPath:
         path = group[key] = QPainterPath()
         path.setFillRule(Qt.WindingFill)  # overlapping outlines fill, never cancel out
     return path
-
-
-def _append(path: QPainterPath, commands) -> None:
-    for command in commands:
-        op = command[0]
-        if op == "M":
-            path.moveTo(command[1], command[2])
-        elif op == "L":
-            path.lineTo(command[1], command[2])
-        elif op == "C":
-            path.cubicTo(*command[1:7])
-        elif op == "Z":
-            path.closeSubpath()
 
 
 class OverviewItem(QGraphicsItem):
@@ -113,8 +107,8 @@ class OverviewItem(QGraphicsItem):
             key = (look.status, look.width)
             if key not in tile.pens:
                 tile.pens[key] = look.solid_pen
-            _append(_path(tile.lines, key), geometry.path)
-            _append(_path(tile.arrows, look.status), geometry.arrow)
+            append_commands(_path(tile.lines, key), geometry.path)
+            append_commands(_path(tile.arrows, look.status), geometry.arrow)
             tile.bounds = tile.bounds.united(look.bounds)
         for node_id, item in scene.nodes.items():
             if node_id in active:

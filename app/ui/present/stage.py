@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from app.render.layout import Rect
 from app.render.shapes import edge_geometry
+from app.ui.paint import append_commands
 from app.ui.present import theme
 from app.ui.present.path import FunnelPath
 
@@ -105,7 +106,7 @@ class StageView(QGraphicsView):
             src, dst = geometry.nodes.get(source), geometry.nodes.get(target)
             if src is None or dst is None or diagram.edge(source, target) is None:
                 continue
-            shape.addPath(_commands_path(edge_geometry(src, dst).path))
+            shape.addPath(append_commands(QPainterPath(), edge_geometry(src, dst).path))
         for node_id in path.nodes:
             box = geometry.nodes.get(node_id)
             if box is not None:
@@ -196,14 +197,3 @@ class StageView(QGraphicsView):
         self.fit()
 
 
-def _commands_path(commands) -> QPainterPath:
-    path = QPainterPath()
-    for command in commands:
-        op = command[0]
-        if op == "M":
-            path.moveTo(command[1], command[2])
-        elif op == "L":
-            path.lineTo(command[1], command[2])
-        elif op == "C":
-            path.cubicTo(*command[1:7])
-    return path
