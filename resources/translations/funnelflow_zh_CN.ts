@@ -932,7 +932,7 @@ The file on disk is unchanged. Save somewhere else?</source>
     <message>
         <location line="+1"/>
         <source>Letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;; edges follow</source>
-        <translation>可用字母、数字、“_”、“.”和“-”；相关连线会自动跟着改</translation>
+        <translation>可用字母、数字、“_”、“.”和“-”；相关连线会随之更新</translation>
     </message>
     <message>
         <location line="+1"/>
