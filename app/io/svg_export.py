@@ -54,8 +54,8 @@ def render_svg(diagram: Diagram, *, lang: str | None = None, outline_text: bool 
     lang = resolve_lang(lang, diagram)
     facts = gather(diagram, lang, report)
     geometry = layout(diagram)
-    if outline_text:
-        from app.io.svg_outline import OutlineText
+    if outline_text:  # glyph outlines need Qt: imported only for this option, like .png/.pdf
+        from app.ui.svg_outline import OutlineText
 
         text = OutlineText()
     else:

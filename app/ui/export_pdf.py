@@ -30,11 +30,11 @@ from app.analysis.report import SEVERITIES
 from app.io.atomic import write_atomic
 from app.io.svg_export import flag
 from app.io.svg_facts import resolve_lang
-from app.io.svg_outline import qt_gui_application
 from app.model import Diagram
 from app.render import theme
 from app.render.layout import layout
 from app.ui.export_png import paint_picture, picture_size
+from app.ui.svg_outline import qt_gui_application
 
 PAGES = {"fit": None, "a4": QPageSize.PageSizeId.A4, "a3": QPageSize.PageSizeId.A3}
 DPI = 96  # one scene unit is one pixel at 96 dpi, as on screen

@@ -21,11 +21,11 @@ from app.io.png_source import SOURCE_KEY
 from app.io.svg_export import MARGIN, flag
 from app.io.svg_facts import resolve_lang
 from app.io.svg_legend import FONT_PX, Legend, build_legend
-from app.io.svg_outline import qt_gui_application
 from app.io.yaml_save import dumps_diagram
 from app.model import Diagram
 from app.render import theme
 from app.render.layout import Layout, layout
+from app.ui.svg_outline import qt_gui_application
 
 log = logging.getLogger(__name__)
 
