@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.model import Diagram, NodeKind
+from app.render.order import depth_first
 
 SCENARIOS = ("target", "actual")
 
@@ -62,7 +63,7 @@ def build_graph(diagram: Diagram) -> FunnelGraph:
         in_lists[w].append(e)
 
     entries = [i for i, n in enumerate(diagram.nodes) if n.kind is NodeKind.entry]
-    closing, postorder = _depth_first(len(node_ids), out_lists, dst, entries)
+    closing, postorder = depth_first(len(node_ids), out_lists, dst, entries)
     dag_order = tuple(reversed(postorder))
     dag_rank = [0] * len(node_ids)
     for r, n in enumerate(dag_order):
@@ -155,43 +156,6 @@ def strongly_connected(
                     parent = work[-1][0]
                     low[parent] = min(low[parent], low[node])
     return components
-
-
-def _depth_first(
-    count: int, out_edges: list[list[int]], dst: tuple[int, ...], entries: list[int]
-) -> tuple[list[int], list[int]]:
-    """Loop-closing edges and the post-order of the walk of SPEC §3.
-
-    The walk starts at the entries in file order and follows edges in file order; an edge to a
-    node still on the walk's stack closes a loop. Nodes no entry reaches are walked afterwards
-    (in file order) so that removing the closing edges leaves no cycle anywhere. Iterative:
-    a long funnel must not hit Python's recursion limit.
-    """
-    state = [0] * count  # 0 unseen, 1 on the stack, 2 finished
-    closing: list[int] = []
-    postorder: list[int] = []
-    for root in [*entries, *range(count)]:
-        if state[root]:
-            continue
-        state[root] = 1
-        stack = [(root, 0)]
-        while stack:
-            node, pos = stack[-1]
-            edges = out_edges[node]
-            if pos < len(edges):
-                stack[-1] = (node, pos + 1)
-                e = edges[pos]
-                nxt = dst[e]
-                if state[nxt] == 1:
-                    closing.append(e)
-                elif state[nxt] == 0:
-                    state[nxt] = 1
-                    stack.append((nxt, 0))
-            else:
-                state[node] = 2
-                postorder.append(node)
-                stack.pop()
-    return closing, postorder
 
 
 def share_out(known: list[float | None]) -> list[float]:
