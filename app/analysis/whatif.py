@@ -6,10 +6,10 @@ back to a full `analyze` of the changed diagram only where the shortcut does not
 
 from __future__ import annotations
 
-from app.analysis.graph import share_out
-from app.analysis.impact import GoalDelta
+from app.analysis.impact import GoalDelta, conversion_deltas
 from app.analysis.report import Report
-from app.model import Diagram, Measure, RateMeasure
+from app.model import Diagram
+from app.model.commands import UpdateEdge, UpdateNode
 
 
 def goal_volume_with(
@@ -36,15 +36,7 @@ def goal_volume_with(
         return actual.goals + (volume - actual.entry[i]) * actual.goal_yield[i]  # type: ignore[operator]
     if change_edge:
         e = next(k for k, edge in enumerate(graph.edges) if edge.id == edge_id)
-        u = graph.src[e]
-        edges = graph.out_edges[u]
-        shared = share_out([conversion if k == e else actual.known[k] for k in edges])
-        deltas = {
-            k: c - actual.conversion[k]
-            for k, c in zip(edges, shared, strict=True)
-            if c != actual.conversion[k]
-        }
-        change = GoalDelta(graph, actual).of(deltas)
+        change = GoalDelta(graph, actual).of(conversion_deltas(graph, actual, e, conversion))
         if change is None:
             return _reanalysed(diagram, edge_id, conversion, entry_id, volume)
         return actual.goals + change
@@ -63,23 +55,13 @@ def _reanalysed(
 
     changed = diagram
     if edge_id is not None and conversion is not None:
-        edges = []
-        for edge in changed.edges:
-            if edge.id == edge_id:
-                old = edge.conversion
-                target = old.target if old is not None else None
-                edge = edge.model_copy(
-                    update={"conversion": RateMeasure(target=target, actual=conversion)}
-                )
-            edges.append(edge)
-        changed = changed.evolve(edges=tuple(edges))
+        edge = next(e for e in changed.edges if e.id == edge_id)
+        target = edge.conversion.target if edge.conversion is not None else None
+        changed, _ = UpdateEdge(edge.source, edge.target, {
+            "conversion": {"target": target, "actual": conversion}}).apply(changed)
     if entry_id is not None and volume is not None:
-        nodes = []
-        for node in changed.nodes:
-            if node.id == entry_id:
-                old = node.volume
-                target = old.target if old is not None else None
-                node = node.model_copy(update={"volume": Measure(target=target, actual=volume)})
-            nodes.append(node)
-        changed = changed.evolve(nodes=tuple(nodes))
+        node = changed.node(entry_id)
+        target = node.volume.target if node.volume is not None else None
+        changed, _ = UpdateNode(entry_id, {
+            "volume": {"target": target, "actual": volume}}).apply(changed)
     return analyze(changed).goals["actual"]
