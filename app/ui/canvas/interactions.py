@@ -91,16 +91,22 @@ class MoveDrag(Interaction):
         self.scene.restore_positions(list(self.starts))
 
 
-def _rubber_line(scene, start: QPointF) -> QGraphicsLineItem:
-    line = QGraphicsLineItem(QLineF(start, start))
-    pen = QPen(QColor(theme.SELECTION), 2.0, Qt.DashLine)
-    line.setPen(pen)
-    line.setZValue(Z_DRAG)
-    scene.addItem(line)
-    return line
+class _LineDrag(Interaction):
+    """A drag that shows a dashed rubber line from a fixed point to the mouse."""
+
+    def start_line(self, start: QPointF) -> None:
+        self.line = QGraphicsLineItem(QLineF(start, start))
+        self.line.setPen(QPen(QColor(theme.SELECTION), 2.0, Qt.DashLine))
+        self.line.setZValue(Z_DRAG)
+        self.scene.addItem(self.line)
+
+    def move(self, event) -> None:
+        line = self.line.line()
+        line.setP2(event.scenePos())
+        self.line.setLine(line)
 
 
-class ConnectDrag(Interaction):
+class ConnectDrag(_LineDrag):
     """Drag from a node's handle to another node: one new edge (refused if illegal)."""
 
     def __init__(self, scene, source: NodeItem) -> None:
@@ -109,12 +115,7 @@ class ConnectDrag(Interaction):
 
     def press(self, event) -> None:
         box = self.source.box
-        self.line = _rubber_line(self.scene, QPointF(*connect_handle(box)))
-
-    def move(self, event) -> None:
-        line = self.line.line()
-        line.setP2(event.scenePos())
-        self.line.setLine(line)
+        self.start_line(QPointF(*connect_handle(box)))
 
     def release(self, event) -> None:
         self.scene.removeItem(self.line)
@@ -125,7 +126,7 @@ class ConnectDrag(Interaction):
         self.scene.session.execute(AddItems(edges=(edge,), text="Connect"))
 
 
-class ReconnectDrag(Interaction):
+class ReconnectDrag(_LineDrag):
     """Drag one end of a selected edge to another node: one Reconnect on release."""
 
     def __init__(self, scene, edge: EdgeItem, end: str) -> None:
@@ -134,13 +135,8 @@ class ReconnectDrag(Interaction):
 
     def press(self, event) -> None:
         fixed = self.edge.look.ends[1 if self.end == "from" else 0]
-        self.line = _rubber_line(self.scene, fixed)
+        self.start_line(fixed)
         self.edge.setOpacity(0.35)  # the old route stays visible, faded, while dragging
-
-    def move(self, event) -> None:
-        line = self.line.line()
-        line.setP2(event.scenePos())
-        self.line.setLine(line)
 
     def release(self, event) -> None:
         self.scene.removeItem(self.line)
