@@ -11,21 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QIODevice, QObject, QSaveFile, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.io import DiagramFileError, dumps_diagram, load_diagram
-from app.io.templates import load_template, template_description, template_names
+from app.io.templates import blank_diagram, load_template
 from app.ui import i18n
 from app.ui.session import Session
+from app.ui.template_dialog import TemplateDialog
 
 translate = QCoreApplication.translate
 RECENT_KEY = "files/recent"
@@ -70,38 +62,6 @@ def write_document(session: Session, path: Path) -> str | None:
     return None
 
 
-class TemplateDialog(QDialog):
-    """New from template…: the shipped templates of the interface language, with a line each."""
-
-    def __init__(self, lang: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("New from template"))
-        self.lang = lang
-        self.list = QListWidget(self)
-        for name in template_names(lang):
-            item = QListWidgetItem(f"{name}\n    {template_description(name, lang)}", self.list)
-            item.setData(256, name)
-        self.list.setCurrentRow(0)
-        self.list.itemDoubleClicked.connect(self.accept)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list)
-        layout.addWidget(buttons)
-        self.resize(560, 360)
-
-    def chosen(self) -> str | None:
-        item = self.list.currentItem()
-        return item.data(256) if item else None
-
-    @classmethod
-    def ask(cls, lang: str, parent: QWidget | None) -> str | None:
-        dialog = cls(lang, parent)
-        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-
 class FileActions(QObject):
     """New, open, save, save as, export and recent files for one window's session."""
 
@@ -130,6 +90,13 @@ class FileActions(QObject):
         return answer == QMessageBox.StandardButton.Discard
 
     # -- new and open ----------------------------------------------------------------------
+    def new_blank(self) -> bool:
+        """File → New: an untitled diagram with one lane, ready to draw on."""
+        if not self.maybe_save():
+            return False
+        self.session.replace(blank_diagram(self._template_lang()), None)
+        return True
+
     def new_from_template(self, name: str | None = None) -> bool:
         """Replace the document with a template, as an untitled document."""
         lang = self._template_lang()

@@ -69,6 +69,8 @@ class KeyboardNavigator(QObject):
             self.finish_connect()
         elif self.connecting and key == K.Key_Escape:
             self.cancel_connect()
+        elif self.mouse_connect and key in (K.Key_Escape, K.Key_C) and not ctrl:
+            self.set_mouse_connect(False)
         elif key == K.Key_N and shift:
             self.choose_kind()
         elif key == K.Key_N and not ctrl:
@@ -175,12 +177,38 @@ class KeyboardNavigator(QObject):
         diagram = self.session.diagram
         sources = [n for n in nodes if diagram.node(n).kind is not NodeKind.exit]
         if not sources:
-            self.message.emit(self.tr("Select the node to connect from first (Tab), then C."))
+            # Nothing selected: the mouse connect mode, in which every drag from a node
+            # connects (draw.io's); the keyboard way is said too.
+            self.set_mouse_connect(True)
             return False
         self.sources, self.candidate = sources, None
+        self.scene.node_clicked_in_connect_mode = self._clicked_target
+        self.scene.connect_mode = True
         self.connect_mode_changed.emit(True)
         self._say_connect()
         return True
+
+    @property
+    def mouse_connect(self) -> bool:
+        """Whether every drag from a node connects (C with nothing selected; C or Esc leaves)."""
+        return getattr(self.scene, "connect_mode", False) and not self.connecting
+
+    def set_mouse_connect(self, on: bool) -> None:
+        """Enter or leave the mouse connect mode."""
+        self.scene.connect_mode = on
+        self.connect_mode_changed.emit(on)
+        if on:
+            self.message.emit(self.tr("Connect mode: drag from one node to another. "
+                                      "C or Esc leaves. (Keyboard: select a node with Tab, "
+                                      "then C.)"))
+        else:
+            self.message.emit(self.tr("Connect mode off."))
+
+    def _clicked_target(self, node_id: str) -> None:
+        # In the keyboard connect mode a click on a node picks it as the target and connects.
+        if self.connecting and node_id not in (self.sources or []):
+            self.candidate = node_id
+            self.finish_connect()
 
     def finish_connect(self) -> bool:
         """Connect every source to the picked target: one undo step; leaves connect mode."""
@@ -209,6 +237,8 @@ class KeyboardNavigator(QObject):
 
     def _end_connect(self) -> None:
         self.sources, self.candidate = None, None
+        self.scene.connect_mode = False
+        self.scene.node_clicked_in_connect_mode = None
         self.connect_mode_changed.emit(False)
 
     def _say_connect(self) -> None:

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene
 from app.model import Edge
 from app.model.commands import AddItems, MoveNodes, Placement, Reconnect
 from app.render import theme
-from app.render.canvas_geometry import connect_handle, snap
+from app.render.canvas_geometry import snap
+from app.ui.canvas.connecting import REFUSED, TargetFeedback, connection_refusal, in_connect_zone
 from app.ui.canvas.items import Z_DRAG, EdgeItem, NodeItem
 
 #: screen pixels the pointer must travel before a press counts as a drag, not a click
@@ -44,12 +45,21 @@ def start_interaction(scene, event) -> Interaction | None:
         if isinstance(item, EdgeItem) and (end := item.end_at(pos)):
             return ReconnectDrag(scene, item, end)
     under = scene.items(pos)
-    for item in under:  # a connect handle wins even where an edge label covers it
-        if isinstance(item, NodeItem) and item.on_handle(pos):
+    zoom = view_zoom(scene)
+    connect_mode = getattr(scene, "connect_mode", False)
+    for item in under:  # a node's border wins even where an edge label covers it
+        if isinstance(item, NodeItem) and (
+                connect_mode or in_connect_zone(item.box, pos.x(), pos.y(), zoom)):
             return ConnectDrag(scene, item)
     if under and isinstance(under[0], NodeItem):
         return MoveDrag(scene)
     return None  # an edge, a label, a band or nothing: Qt selects or starts a rubber band
+
+
+def view_zoom(scene) -> float:
+    """The scale of the (first) view showing `scene`: 1.0 is 100%."""
+    views = scene.views()
+    return views[0].transform().m11() if views else 1.0
 
 
 def placement(scene, item: NodeItem) -> Placement:
@@ -107,23 +117,60 @@ class _LineDrag(Interaction):
 
 
 class ConnectDrag(_LineDrag):
-    """Drag from a node's handle to another node: one new edge (refused if illegal)."""
+    """Drag from a node's border to another node: one new edge. The node under the pointer
+    is outlined green or red while dragging, with the reason when it would be refused."""
 
     def __init__(self, scene, source: NodeItem) -> None:
         super().__init__(scene)
         self.source = source
+        self._reasons: dict[str, str | None] = {}  # asked once per target, not on every move
 
     def press(self, event) -> None:
-        box = self.source.box
-        self.start_line(QPointF(*connect_handle(box)))
+        event.accept()  # ours: the view must not start a rubber band as well
+        self.press_screen = event.screenPos()
+        self.start_line(event.scenePos())
+        self.feedback = TargetFeedback(self.scene)
+
+    def reason(self, target: str) -> str | None:
+        """Why connecting to `target` is refused (None: allowed), asked once per target."""
+        if target not in self._reasons:
+            self._reasons[target] = connection_refusal(self.scene.session.diagram,
+                                                       self.source.node_id, target)
+        return self._reasons[target]
+
+    def move(self, event) -> None:
+        super().move(event)
+        target = self.scene.node_at(event.scenePos())
+        if target is self.source:
+            target = None
+        if target is None:
+            if self.feedback.target is not None:
+                self.feedback.show(None, None, event.scenePos())
+        elif target.node_id != self.feedback.target:
+            self.feedback.show(target, self.reason(target.node_id), event.scenePos())
+        else:
+            self.feedback.follow(event.scenePos())
+        pen = self.line.pen()
+        pen.setColor(QColor(REFUSED if self.feedback.reason else theme.SELECTION))
+        self.line.setPen(pen)
 
     def release(self, event) -> None:
         self.scene.removeItem(self.line)
+        self.feedback.remove()
         target = self.scene.node_at(event.scenePos())
+        travel = (event.screenPos() - self.press_screen).manhattanLength()
+        if travel < CLICK_SLOP:
+            clicked = getattr(self.scene, "node_clicked_in_connect_mode", None)
+            if clicked is not None:
+                clicked(self.source.node_id)
+            elif not getattr(self.scene, "connect_mode", False):
+                self.scene.select_ids([self.source.node_id], [])  # a click on the border
+            return
         if target is None or target is self.source:
             return  # let go over empty space (or back on itself): nothing to connect
         edge = Edge(source=self.source.node_id, target=target.node_id)
-        self.scene.session.execute(AddItems(edges=(edge,), text="Connect"))
+        if self.scene.session.execute(AddItems(edges=(edge,), text="Connect")):
+            self.scene.select_ids([], [edge.id])
 
 
 class ReconnectDrag(_LineDrag):
@@ -134,6 +181,7 @@ class ReconnectDrag(_LineDrag):
         self.edge, self.end = edge, end
 
     def press(self, event) -> None:
+        event.accept()  # ours: no rubber band
         fixed = self.edge.look.ends[1 if self.end == "from" else 0]
         self.start_line(fixed)
         self.edge.setOpacity(0.35)  # the old route stays visible, faded, while dragging

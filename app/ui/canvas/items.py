@@ -15,6 +15,7 @@ from app.model import Edge, Node
 from app.render import theme
 from app.render.canvas_geometry import HANDLE_RADIUS, connect_handle, near
 from app.render.layout import Band, Rect
+from app.ui.canvas import connecting
 from app.ui.paint import (
     EdgeLook,
     NodeLook,
@@ -80,17 +81,31 @@ class NodeItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         if self._shape is None:
+            # The box and a band around it: a press a little outside the border still
+            # starts a connection (connecting.py) instead of a rubber band.
             w, h = self.size
+            m = connecting.OUTSIDE
             path = QPainterPath()
-            path.addRect(QRectF(0, 0, w, h))
-            cx, cy = connect_handle(Rect(0, 0, w, h))
-            path.addEllipse(QPointF(cx, cy), HANDLE_RADIUS + 3, HANDLE_RADIUS + 3)
-            self._shape = path.simplified()
+            path.addRect(QRectF(-m, -m, w + 2 * m, h + 2 * m))
+            self._shape = path
         return self._shape
 
     def paint(self, painter, option, widget=None) -> None:
         selected = self.isSelected()
-        paint_node(painter, self.look, selected=selected, handle=selected or self._hover)
+        paint_node(painter, self.look, selected=selected)
+        if selected or self._hover:
+            w, h = self.size
+            connecting.paint_handles(painter, Rect(0.0, 0.0, w, h))
+
+    def hoverMoveEvent(self, event) -> None:
+        # The cursor says what a press does here: connect (border) or move (inside).
+        w, h = self.size
+        p = event.pos()
+        zoom = self.scene().views()[0].transform().m11() if self.scene().views() else 1.0
+        on_border = connecting.in_connect_zone(Rect(0.0, 0.0, w, h), p.x(), p.y(), zoom)
+        self.setCursor(Qt.CrossCursor if on_border or getattr(self.scene(), "connect_mode",
+                                                              False)
+                       else Qt.SizeAllCursor)
 
     def hoverEnterEvent(self, event) -> None:
         self._hover = True
@@ -98,6 +113,7 @@ class NodeItem(QGraphicsItem):
 
     def hoverLeaveEvent(self, event) -> None:
         self._hover = False
+        self.unsetCursor()
         self._raise()
 
     def selection_changed(self) -> None:
