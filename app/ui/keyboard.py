@@ -14,7 +14,7 @@ view itself does not change. Keys:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtWidgets import QMenu
 
 from app.model import Edge, NodeKind
@@ -22,6 +22,29 @@ from app.model.commands import AddItems
 from app.render import theme
 from app.render.outline import funnel_order
 from app.ui.canvas import editing
+
+#: the keys the canvas handles itself (no menu action has them), for Help → Keyboard shortcuts
+CANVAS_KEYS = (
+    (QT_TRANSLATE_NOOP("CanvasKeys", "Tab / Shift+Tab"),
+     QT_TRANSLATE_NOOP("CanvasKeys", "Select the next / previous node in funnel order")),
+    (QT_TRANSLATE_NOOP("CanvasKeys", "N"),
+     QT_TRANSLATE_NOOP("CanvasKeys", "Add a step after the selected node, connected")),
+    (QT_TRANSLATE_NOOP("CanvasKeys", "Shift+N"),
+     QT_TRANSLATE_NOOP("CanvasKeys", "Add a node of a chosen kind after the selected node")),
+    (QT_TRANSLATE_NOOP("CanvasKeys", "C"),
+     QT_TRANSLATE_NOOP("CanvasKeys", "Connect: from the selection with Tab and Enter, or "
+                       "(nothing selected) drag between any two nodes")),
+    (QT_TRANSLATE_NOOP("CanvasKeys", "Enter / F2"),
+     QT_TRANSLATE_NOOP("CanvasKeys", "Rename the selected node or connection in place")),
+    (QT_TRANSLATE_NOOP("CanvasKeys", "Arrow keys"),
+     QT_TRANSLATE_NOOP("CanvasKeys", "Nudge the selected nodes (with Shift: five times as far)")),
+    (QT_TRANSLATE_NOOP("CanvasKeys", "Esc"),
+     QT_TRANSLATE_NOOP("CanvasKeys", "Leave connect mode")),
+    (QT_TRANSLATE_NOOP("CanvasKeys", "Space + drag, middle drag"),
+     QT_TRANSLATE_NOOP("CanvasKeys", "Pan the canvas")),
+    (QT_TRANSLATE_NOOP("CanvasKeys", "Ctrl + wheel"),
+     QT_TRANSLATE_NOOP("CanvasKeys", "Zoom under the pointer")),
+)
 
 #: how many rows down a new node may go to find a free spot before it overlaps anyway
 _FREE_SPOT_TRIES = 6

@@ -29,10 +29,11 @@ from app.ui.safeguards import Safeguards
 from app.ui.session import Session
 
 try:  # the canvas is written in parallel; the window must open without it
+    from app.ui.canvas.actions import CanvasActions
     from app.ui.canvas.scene import DiagramScene
     from app.ui.canvas.view import DiagramView
 except ImportError:  # pragma: no cover - only while the canvas package is missing
-    DiagramScene = DiagramView = None
+    DiagramScene = DiagramView = CanvasActions = None
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
 
         self.live = LiveChecklist(session, checklist_lang, self)
         self.files = FileActions(session, self, lambda: i18n.checklist_lang(self.lang))
+        self.canvas_actions = CanvasActions(self) if DiagramScene is not None else None
         self.actions = build_menus(self)
         # Autosave, recovery, external changes, previous versions, comments (issue 7).
         self.safeguards = Safeguards(self)
@@ -132,11 +134,9 @@ class MainWindow(QMainWindow):
         self._edited = False
         session.changed.connect(self._note_edit)
         self.scene.selectionChanged.connect(self._selection_timer.start)
-        for name, slot in (("band_clicked", self.inspector.show_band),
-                           ("band_context_menu", self._band_menu)):
-            signal = getattr(self.scene, name, None)
-            if signal is not None:
-                signal.connect(slot)
+        band_clicked = getattr(self.scene, "band_clicked", None)
+        if band_clicked is not None:
+            band_clicked.connect(self.inspector.show_band)
         zoom_signal = getattr(self.view, "zoom_changed", None)
         if zoom_signal is not None:
             zoom_signal.connect(self.status.show_zoom)
@@ -169,10 +169,6 @@ class MainWindow(QMainWindow):
                 self.scene.select_ids([], ["->".join(key)])
                 return
         self.inspector.show_selection(node_ids, edge_ids)
-
-    def _band_menu(self, kind: str, band_id: str, global_pos: QPoint) -> None:
-        band_dialogs.show_band_menu(self.session, kind, band_id, self, global_pos,
-                                    on_select=self.inspector.show_band)
 
     def _document_replaced(self) -> None:
         self._update_title()
@@ -220,6 +216,27 @@ class MainWindow(QMainWindow):
 
     def go_to_finding(self, finding) -> None:
         self.go_to_target(finding.target)
+
+    def show_legend(self, on: bool) -> None:
+        """View → Legend: show or hide the legend over the canvas."""
+        if getattr(self, "legend", None) is None:
+            from app.ui.canvas.legend import Legend
+            self.legend = Legend(self.view)
+        self.legend.setVisible(on)
+        self.actions.legend.setChecked(on)
+
+    def show_shortcuts(self):
+        """Help → Keyboard shortcuts (modeless, so it can stay open beside the canvas)."""
+        from app.ui.help_dialogs import ShortcutsDialog
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_about(self) -> None:
+        """Help → About FunnelFlow."""
+        from app.ui.help_dialogs import show_about
+        show_about(self)
 
     def open_find(self) -> None:
         self.find_bar.open()

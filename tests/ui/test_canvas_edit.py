@@ -179,7 +179,7 @@ def test_copy_paste_gives_fresh_ids_and_keeps_edges_between_copies(view, scene, 
     pasted = scene.selected_ids()
     assert set(pasted[0]) == {"demo-2", "deal-2"}
     assert pasted[1] == ["demo-2->deal-2"]
-    assert session.diagram.node("deal-2").label == "Deal"
+    assert session.diagram.node("deal-2").label == "Deal (copy)"
     assert len(session.diagram.nodes) == len(before.nodes) + 2
     assert session.undo_stack.count() == 1
     QTest.keyClick(view, Qt.Key_V, Qt.ControlModifier)  # again: further off, new ids again

@@ -27,12 +27,12 @@ def test_title_shows_the_file_and_the_unsaved_mark(qtbot, window):
 
 def test_docks_toolbar_and_menus_are_there(window):
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&View", "&Diagram"]
+    assert titles == ["&File", "&Edit", "&View", "&Diagram", "&Help"]
     kinds = [window.palette_dock.palette_list.item(r).text() for r in range(5)]
     assert kinds == ["Entry", "Step", "Decision", "Goal", "Exit"]
     assert window.inspector_dock.isVisible() and window.checklist_dock.isVisible()
     toolbar = [a.iconText() for a in window.actions.toolbar.actions() if a.iconText()]
-    for expected in ("New from template", "Open", "Save", "Undo", "Redo", "Zoom in",
+    for expected in ("New", "New from template", "Open", "Save", "Undo", "Redo", "Zoom in",
                      "Zoom out", "Actual size", "Fit diagram", "Find"):
         assert expected in toolbar
 

@@ -16,7 +16,7 @@ from app.model import Diagram, Edge, Node
 from app.model.commands import AddItems, fresh_id
 from app.render import theme
 from app.render.canvas_geometry import snap
-from app.render.layout import Layout
+from app.render.layout import Layout, Rect
 
 MIME_TYPE = "application/x-funnelflow-items"
 
@@ -59,29 +59,40 @@ def text_from_mime(data: QMimeData | None) -> str | None:
     return None
 
 
-def paste_command(diagram: Diagram, geometry: Layout, text: str, offset: float) -> AddItems:
-    """Add copies of the copied items: fresh ids, edges between them kept, moved by `offset`.
+#: what marks a pasted or duplicated node's label as a copy, per checklist language
+COPY_MARK = {"en": " (copy)", "zh": "（副本）"}
+
+
+def paste_command(diagram: Diagram, geometry: Layout, text: str, offset: float,
+                  at: tuple[float, float] | None = None, lang: str = "en") -> AddItems:
+    """Add copies of the copied items: fresh ids, labels marked as copies, edges between them
+    kept. The group's centre lands on `at` (the pointer) when given, else `offset` from the
+    originals; either way on free ground, so no other node is pushed aside.
 
     Raises ValueError when `text` is not a FunnelFlow clipboard payload.
     """
     try:
         payload = json.loads(text)
         raw_nodes, raw_edges = payload["nodes"], payload.get("edges", [])
+        originals = [Node.model_validate(data) for data in raw_nodes]
     except (ValueError, KeyError, TypeError) as error:
         raise ValueError("the clipboard holds no FunnelFlow items") from error
+    if not originals:
+        raise ValueError("the clipboard holds no FunnelFlow items")
+    dx, dy = _shift(geometry, originals, offset, at)
+    mark = COPY_MARK.get(lang, COPY_MARK["en"])
     taken = set(diagram.node_index())
     renamed: dict[str, str] = {}
     nodes = []
-    for data in raw_nodes:
-        new_id = fresh_id(str(data.get("id", "node")), taken)
+    for node in originals:
+        new_id = fresh_id(node.id, taken)
         taken.add(new_id)
-        renamed[str(data.get("id"))] = new_id
-        node = Node.model_validate(data)
-        x, y = snap(node.x + offset), snap(node.y + offset)
+        renamed[node.id] = new_id
+        x, y = snap(node.x + dx), snap(node.y + dy)
         lane = geometry.lane_at(y + theme.NODE_HEIGHT / 2)
         phase = geometry.phase_at(x + theme.NODE_WIDTH / 2)
         nodes.append(node.model_copy(update={"id": new_id, "x": x, "y": y, "lane": lane,
-                                             "phase": phase}))
+                                             "phase": phase, "label": node.title + mark}))
     edges = []
     for data in raw_edges:
         edge = Edge.model_validate(data)
@@ -89,3 +100,27 @@ def paste_command(diagram: Diagram, geometry: Layout, text: str, offset: float) 
             edges.append(edge.model_copy(update={"source": renamed[edge.source],
                                                  "target": renamed[edge.target]}))
     return AddItems(tuple(nodes), tuple(edges), text="Paste")
+
+
+def _shift(geometry: Layout, nodes: list[Node], offset: float,
+           at: tuple[float, float] | None) -> tuple[float, float]:
+    """How far to move the copies: to `at` or by `offset`, then on to the first spot (below,
+    then to the right) where no copy covers a node that is already there."""
+    left = min(n.x for n in nodes)
+    top = min(n.y for n in nodes)
+    right = max(n.x for n in nodes) + theme.NODE_WIDTH
+    bottom = max(n.y for n in nodes) + theme.NODE_HEIGHT
+    if at is not None:
+        dx, dy = at[0] - (left + right) / 2, at[1] - (top + bottom) / 2
+    else:
+        dx = dy = offset
+    step_y, step_x = theme.NODE_HEIGHT + 3 * theme.GRID, theme.NODE_WIDTH + 3 * theme.GRID
+    tries = [(dx, dy)] + [(dx, dy + k * step_y) for k in range(1, 4)]
+    tries += [(dx + k * step_x, dy) for k in range(1, 8)]
+    boxes = list(geometry.nodes.values())
+    for tx, ty in tries:
+        moved = [Rect(snap(n.x + tx), snap(n.y + ty), theme.NODE_WIDTH, theme.NODE_HEIGHT)
+                 for n in nodes]
+        if not any(m.intersects(b) for m in moved for b in boxes):
+            return tx, ty
+    return dx, dy

@@ -20,7 +20,7 @@ from app.render import theme
 from app.render.layout import Layout, Rect, layout, relayout
 from app.ui.canvas.facts import FactBook
 from app.ui.canvas.interactions import Interaction, start_interaction
-from app.ui.canvas.items import BandItem, EdgeItem, NodeItem
+from app.ui.canvas.items import BandItem, EdgeItem, EdgeLabelItem, NodeItem
 from app.ui.canvas.overview import OVERVIEW_MIN_NODES, OverviewItem
 from app.ui.paint import edge_look, node_look
 
@@ -35,6 +35,9 @@ class DiagramScene(QGraphicsScene):
     band_clicked = Signal(str, str)  # kind ("lanes" / "phases"), band id
     band_context_menu = Signal(str, str, QPoint)  # kind, band id, screen position
     edit_label_requested = Signal(str)  # a node or edge id: the view opens the in-place editor
+    #: a right-click: what is under it ("node", "edge", "lanes", "phases" or "canvas"), its
+    #: id ("" for the canvas), and where (scene and screen); actions.py shows the menu
+    context_menu_requested = Signal(str, str, QPointF, QPoint)
     #: diagrams with fewer nodes never switch to the batched overview (their items are cheap)
     overview_min_nodes = OVERVIEW_MIN_NODES
 
@@ -217,12 +220,22 @@ class DiagramScene(QGraphicsScene):
             super().mouseDoubleClickEvent(event)
 
     def contextMenuEvent(self, event) -> None:
-        band = self.band_under(event.scenePos())
-        if band is not None and self.node_at(event.scenePos()) is None:
-            self.band_context_menu.emit(band.kind, band.band_id, event.screenPos())
-            event.accept()
-        else:
-            super().contextMenuEvent(event)
+        pos = event.scenePos()
+        kind, target = "canvas", ""
+        for item in self.items(pos):
+            if isinstance(item, NodeItem):
+                kind, target = "node", item.node_id
+            elif isinstance(item, EdgeItem):
+                kind, target = "edge", item.edge_id
+            elif isinstance(item, EdgeLabelItem):
+                kind, target = "edge", item.edge_item.edge_id
+            elif isinstance(item, BandItem):
+                kind, target = item.kind, item.band_id
+            else:
+                continue
+            break
+        event.accept()
+        self.context_menu_requested.emit(kind, target, pos, event.screenPos())
 
     # -- keeping the items in step with the session -------------------------------------------
     def _on_changed(self, changes: ChangeSet) -> None:
