@@ -204,8 +204,10 @@ def _placement_phases(diagram: Diagram, ranks: dict[str, int]) -> dict[str, int]
 def _columns(diagram: Diagram, placement_phase: dict[str, int], ranks: dict[str, int]):
     """Left edge of each auto-placed node's column, and the phase bands."""
     phase_count = max(len(diagram.phases), 1)
+    # Only auto-placed nodes claim columns: a node placed by hand (a paste, a drop) must
+    # not widen its phase and push everything to its right along.
     ranks_in_phase: list[list[int]] = [sorted({ranks[n.id] for n in diagram.nodes
-                                               if placement_phase[n.id] == p})
+                                               if placement_phase[n.id] == p and n.x is None})
                                        for p in range(phase_count)]
     explicit_right: dict[int, float] = defaultdict(float)
     for node in diagram.nodes:
@@ -219,7 +221,7 @@ def _columns(diagram: Diagram, placement_phase: dict[str, int], ranks: dict[str,
     for p in range(phase_count):
         slots = {rank: i for i, rank in enumerate(ranks_in_phase[p])}
         for node in diagram.nodes:
-            if placement_phase[node.id] == p:
+            if placement_phase[node.id] == p and node.x is None:
                 column_left[node.id] = left + slots[ranks[node.id]] * theme.COLUMN_WIDTH
         width = max(theme.MIN_PHASE_WIDTH,
                     len(slots) * theme.COLUMN_WIDTH,

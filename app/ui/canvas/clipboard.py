@@ -16,7 +16,7 @@ from app.model import Diagram, Edge, Node
 from app.model.commands import AddItems, fresh_id
 from app.render import theme
 from app.render.canvas_geometry import snap
-from app.render.layout import Layout, Rect
+from app.render.layout import Layout, Rect, layout
 
 MIME_TYPE = "application/x-funnelflow-items"
 
@@ -79,33 +79,57 @@ def paste_command(diagram: Diagram, geometry: Layout, text: str, offset: float,
         raise ValueError("the clipboard holds no FunnelFlow items") from error
     if not originals:
         raise ValueError("the clipboard holds no FunnelFlow items")
-    dx, dy = _shift(geometry, originals, offset, at)
     mark = COPY_MARK.get(lang, COPY_MARK["en"])
     taken = set(diagram.node_index())
     renamed: dict[str, str] = {}
-    nodes = []
     for node in originals:
-        new_id = fresh_id(node.id, taken)
-        taken.add(new_id)
-        renamed[node.id] = new_id
-        x, y = snap(node.x + dx), snap(node.y + dy)
-        lane = geometry.lane_at(y + theme.NODE_HEIGHT / 2)
-        phase = geometry.phase_at(x + theme.NODE_WIDTH / 2)
-        nodes.append(node.model_copy(update={"id": new_id, "x": x, "y": y, "lane": lane,
-                                             "phase": phase, "label": node.title + mark}))
+        renamed[node.id] = fresh_id(node.id, taken)
+        taken.add(renamed[node.id])
     edges = []
     for data in raw_edges:
         edge = Edge.model_validate(data)
         if edge.source in renamed and edge.target in renamed:
             edges.append(edge.model_copy(update={"source": renamed[edge.source],
                                                  "target": renamed[edge.target]}))
-    return AddItems(tuple(nodes), tuple(edges), text="Paste")
+
+    def copies(dx: float, dy: float) -> tuple[Node, ...]:
+        out = []
+        for node in originals:
+            x, y = snap(node.x + dx), snap(node.y + dy)
+            out.append(node.model_copy(update={
+                "id": renamed[node.id], "x": x, "y": y, "label": node.title + mark,
+                "lane": geometry.lane_at(y + theme.NODE_HEIGHT / 2),
+                "phase": geometry.phase_at(x + theme.NODE_WIDTH / 2)}))
+        return tuple(out)
+
+    chosen, laid_out = None, 0
+    big = len(diagram.nodes) > _BIG_DIAGRAM
+    boxes = list(geometry.nodes.values())
+    for dx, dy in _tries(originals, offset, at):
+        nodes = copies(dx, dy)
+        if chosen is None:
+            chosen = nodes  # if no spot leaves everything in place, the nearest one
+        if _covers(nodes, boxes):
+            continue
+        if big or laid_out >= _MAX_LAYOUTS:
+            chosen = nodes
+            break
+        laid_out += 1
+        if _leaves_others_in_place(diagram, geometry, nodes):
+            chosen = nodes
+            break
+    return AddItems(chosen, tuple(edges), text="Paste")
 
 
-def _shift(geometry: Layout, nodes: list[Node], offset: float,
-           at: tuple[float, float] | None) -> tuple[float, float]:
-    """How far to move the copies: to `at` or by `offset`, then on to the first spot (below,
-    then to the right) where no copy covers a node that is already there."""
+#: how many candidate spots are laid out in full before taking the best one anyway
+_MAX_LAYOUTS = 8
+#: above this many nodes only overlaps are checked (a full layout per try costs too much)
+_BIG_DIAGRAM = 1000
+
+
+def _tries(nodes: list[Node], offset: float, at: tuple[float, float] | None):
+    """Where the copies may go, nearest first: around `at` (or `offset` off the originals),
+    in half-node steps, slightly preferring right and down."""
     left = min(n.x for n in nodes)
     top = min(n.y for n in nodes)
     right = max(n.x for n in nodes) + theme.NODE_WIDTH
@@ -114,13 +138,31 @@ def _shift(geometry: Layout, nodes: list[Node], offset: float,
         dx, dy = at[0] - (left + right) / 2, at[1] - (top + bottom) / 2
     else:
         dx = dy = offset
-    step_y, step_x = theme.NODE_HEIGHT + 3 * theme.GRID, theme.NODE_WIDTH + 3 * theme.GRID
-    tries = [(dx, dy)] + [(dx, dy + k * step_y) for k in range(1, 4)]
-    tries += [(dx + k * step_x, dy) for k in range(1, 8)]
-    boxes = list(geometry.nodes.values())
-    for tx, ty in tries:
-        moved = [Rect(snap(n.x + tx), snap(n.y + ty), theme.NODE_WIDTH, theme.NODE_HEIGHT)
-                 for n in nodes]
-        if not any(m.intersects(b) for m in moved for b in boxes):
-            return tx, ty
-    return dx, dy
+    sx, sy = 12 * theme.GRID, 7 * theme.GRID
+    steps = [(i, j) for i in range(-4, 12) for j in range(-4, 8)]
+    steps.sort(key=lambda s: (abs(s[0] * sx) + abs(s[1] * sy) * 1.5
+                              - 0.1 * (s[0] + s[1])))
+    for i, j in steps:
+        tx, ty = dx + i * sx, dy + j * sy
+        if left + tx >= theme.LANE_HEADER_WIDTH and top + ty >= 0:
+            yield tx, ty
+
+
+def _leaves_others_in_place(diagram: Diagram, geometry: Layout, copies) -> bool:
+    """Whether adding `copies` keeps every other node where it is shown now: no lane or
+    phase has to grow (which would push its neighbours along)."""
+    try:
+        after = layout(diagram.evolve(nodes=diagram.nodes + tuple(copies)))
+    except ValueError:
+        return False
+    return all(after.nodes.get(node_id) == box for node_id, box in geometry.nodes.items())
+
+
+def _covers(copies, boxes) -> bool:
+    """Whether a copy would cover (or touch, within a grid step) a node already there."""
+    g = theme.GRID
+    for node in copies:
+        box = Rect(node.x - g, node.y - g, theme.NODE_WIDTH + 2 * g, theme.NODE_HEIGHT + 2 * g)
+        if any(box.intersects(other) for other in boxes):
+            return True
+    return False

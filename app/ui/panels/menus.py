@@ -101,8 +101,8 @@ class WindowActions(QObject):
         self.file_menu = bar.addMenu("")
         self.recent_menu = QMenu(window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        for item in (self.new, self.new_template, self.open, self.recent_menu, None, self.save, self.save_as,
-                     self.export, None, self.quit):
+        for item in (self.new, self.new_template, self.open, self.recent_menu, None, self.save,
+                     self.save_as, self.export, None, self.quit):
             _add(self.file_menu, item)
         self.edit_menu = bar.addMenu("")
         canvas = getattr(w, "canvas_actions", None)
@@ -127,8 +127,8 @@ class WindowActions(QObject):
         self.toolbar.setObjectName("main-toolbar")
         self.toolbar.setIconSize(QSize(18, 18))
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for item in (self.new, self.new_template, self.open, self.save, None, self.undo, self.redo, None,
-                     self.zoom_out, self.zoom_in, self.zoom_reset, self.zoom_fit, None,
+        for item in (self.new, self.new_template, self.open, self.save, None, self.undo,
+                     self.redo, None, self.zoom_out, self.zoom_in, self.zoom_reset, self.zoom_fit, None,
                      self.find, None, self.add_lane, self.add_phase):
             if item is None:
                 self.toolbar.addSeparator()
