@@ -128,8 +128,8 @@ class WindowActions(QObject):
         self.toolbar.setIconSize(QSize(18, 18))
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for item in (self.new, self.new_template, self.open, self.save, None, self.undo,
-                     self.redo, None, self.zoom_out, self.zoom_in, self.zoom_reset, self.zoom_fit, None,
-                     self.find, None, self.add_lane, self.add_phase):
+                     self.redo, None, self.zoom_out, self.zoom_in, self.zoom_reset,
+                     self.zoom_fit, None, self.find, None, self.add_lane, self.add_phase):
             if item is None:
                 self.toolbar.addSeparator()
             else:
