@@ -421,12 +421,14 @@ def _edge_pen(status: str, width: float, handoff: bool) -> QPen:
 
 
 def edge_look(edge: Edge, src: Rect, dst: Rect, *, status: str = "unmeasured",
-              width: float | None = None, handoff: bool = False, lang: str = "en") -> EdgeLook:
-    """Work out how `edge` is drawn between the boxes `src` and `dst`."""
+              width: float | None = None, handoff: bool = False, lang: str = "en",
+              shared: float | None = None) -> EdgeLook:
+    """Work out how `edge` is drawn between the boxes `src` and `dst` (`shared`: the share it
+    gets of what its siblings leave, shown as "≈50% (shared)")."""
     geometry = edge_geometry(src, dst)
     width = theme.EDGE_MIN_WIDTH if width is None else round(width, 1)
-    text, advance = _fit(edge_text(edge, lang), theme.EDGE_LABEL_MAX_WIDTH, "edge") if (
-        edge.label or edge.conversion) else ("", 0.0)
+    text, advance = _fit(edge_text(edge, lang, shared), theme.EDGE_LABEL_MAX_WIDTH, "edge") if (
+        edge.label or edge.conversion or shared is not None) else ("", 0.0)
     return EdgeLook(geometry, status, width, handoff, text, advance)
 
 
@@ -549,7 +551,7 @@ def paint_diagram(painter: QPainter, diagram: Diagram, report=None, lang: str = 
         fact = facts.edge(edge)
         handoff = nodes[edge.source].lane != nodes[edge.target].lane
         edge_looks.append(edge_look(edge, src, dst, status=fact.status, width=fact.width,
-                                    handoff=handoff, lang=lang))
+                                    handoff=handoff, lang=lang, shared=fact.shared))
         paint_edge(painter, edge_looks[-1])
     for node in diagram.nodes:
         rect = geometry.nodes[node.id]

@@ -324,6 +324,7 @@ class DiagramScene(QGraphicsScene):
         sources = {e.source for i, e in current.items()
                    if (item := edges.get(i)) is None or item.edge is not e}
         sources |= {item.source for i, item in self.edges.items() if i not in current}
+        self._touched_sources = sources  # their other edges may now share a remainder
         for node in diagram.nodes:
             rect = geometry.nodes[node.id]
             item = self.nodes.get(node.id)
@@ -373,7 +374,8 @@ class DiagramScene(QGraphicsScene):
                 item.label.setVisible(self._labels_on and item.look.label_bounds is not None)
                 self.edges[edge_id] = item
                 continue
-            suspect = judge_all or item.edge is not edge or edge_id in named
+            suspect = (judge_all or item.edge is not edge or edge_id in named
+                       or source in self._touched_sources)
             fact = facts.edge(edge) if suspect else item.facts
             if (full or suspect and (item.edge is not edge or item.facts != fact
                                      or edge_id in named)
@@ -391,4 +393,4 @@ class DiagramScene(QGraphicsScene):
         source, target = index.get(edge.source), index.get(edge.target)
         handoff = source is not None and target is not None and source.lane != target.lane
         return edge_look(edge, src, dst, status=fact.status, width=fact.width, handoff=handoff,
-                         lang=self.lang)
+                         lang=self.lang, shared=fact.shared)
