@@ -110,6 +110,9 @@ class MainWindow(QMainWindow):
         self.presenter = install_presentation(self)
         self.keyboard = install_keyboard(self.view, session)
         self.keyboard.message.connect(self.status.inform)
+        if DiagramScene is not None:
+            from app.ui.canvas.tooltips import install_tips
+            self.tips = install_tips(self.view)
         self.outline_dock = install_outline(self)
         self._connect()
         self.retranslate()

@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../app/ui/help_dialogs.py" line="+99"/>
+        <source>&lt;h3&gt;FunnelFlow %1&lt;/h3&gt;&lt;p&gt;Draw a marketing funnel in swimlanes, put targets, actuals and owners on every step, and get a ranked bottleneck checklist.&lt;/p&gt;&lt;p&gt;Diagrams are plain YAML files. Built with Qt (PySide6), pydantic and PyYAML. Chinese text uses Noto Sans CJK SC (SIL Open Font License).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;FunnelFlow %1&lt;/h3&gt;&lt;p&gt;按部门泳道绘制营销漏斗，为每个步骤填写目标、实际值和负责人，得到按影响排序的瓶颈清单。&lt;/p&gt;&lt;p&gt;流程图保存为纯文本 YAML 文件。基于 Qt（PySide6）、pydantic 与 PyYAML 构建。中文使用思源黑体 Noto Sans CJK SC（SIL 开源字体许可）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>About FunnelFlow</source>
+        <translation>关于 FunnelFlow</translation>
+    </message>
+</context>
+<context>
     <name>Backups</name>
     <message>
         <location filename="../../app/ui/backups.py" line="+134"/>
@@ -254,6 +267,358 @@
     </message>
 </context>
 <context>
+    <name>CanvasActions</name>
+    <message>
+        <location filename="../../app/ui/canvas/actions.py" line="+66"/>
+        <location line="+67"/>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <location line="+68"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+63"/>
+        <source>D&amp;uplicate</source>
+        <translation>创建副本(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <location line="+66"/>
+        <location line="+14"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <location line="+104"/>
+        <source>Select &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="-99"/>
+        <source>&amp;Entry</source>
+        <translation>入口(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Step</source>
+        <translation>步骤(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Decision</source>
+        <translation>决策(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Goal</source>
+        <translation>目标(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xit</source>
+        <translation>流失(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>&amp;Rename</source>
+        <translation>重命名(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change &amp;kind</source>
+        <translation>更改类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Move to &amp;lane</source>
+        <translation>移到泳道(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Connect to…</source>
+        <translation>连线到…(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+15"/>
+        <source>&amp;Properties</source>
+        <translation>属性(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Edit &amp;label</source>
+        <translation>编辑标签(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;verse direction</source>
+        <translation>反转方向(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+8"/>
+        <source>Add &amp;node here</source>
+        <translation>在此添加节点(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Paste here</source>
+        <translation>粘贴到此处(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add &amp;lane</source>
+        <translation>添加泳道(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add p&amp;hase</source>
+        <translation>添加阶段(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasKeys</name>
+    <message>
+        <location filename="../../app/ui/keyboard.py" line="+28"/>
+        <source>Tab / Shift+Tab</source>
+        <extracomment>the keys the canvas handles itself (no menu action has them), for Help → Keyboard shortcuts</extracomment>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select the next / previous node in funnel order</source>
+        <translation>按漏斗顺序选择下一个 / 上一个节点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a step after the selected node, connected</source>
+        <translation>在所选节点之后添加一个步骤并连线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift+N</source>
+        <translation>Shift+N</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a node of a chosen kind after the selected node</source>
+        <translation>在所选节点之后添加指定类型的节点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect: from the selection with Tab and Enter, or (nothing selected) drag between any two nodes</source>
+        <translation>连线：选中节点后用 Tab 选目标、Enter 确认；未选中时可在任意两个节点之间拖动连线</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter / F2</source>
+        <translation>Enter / F2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename the selected node or connection in place</source>
+        <translation>就地重命名所选节点或连线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrow keys</source>
+        <translation>方向键</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nudge the selected nodes (with Shift: five times as far)</source>
+        <translation>微移所选节点（按住 Shift：移动五倍距离）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave connect mode</source>
+        <translation>退出连线模式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Space + drag, middle drag</source>
+        <translation>空格 + 拖动，或中键拖动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pan the canvas</source>
+        <translation>平移画布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl + wheel</source>
+        <translation>Ctrl + 滚轮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom under the pointer</source>
+        <translation>以指针处为中心缩放</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasTips</name>
+    <message>
+        <location filename="../../app/ui/canvas/tooltips.py" line="+66"/>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+61"/>
+        <source>not measured</source>
+        <translation>未测量</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <location line="+21"/>
+        <location line="+67"/>
+        <source>%1 (target %2)</source>
+        <translation>%1（目标 %2）</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>… and %1 more in the checklist</source>
+        <translation>… 另有 %1 条，见检查清单</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Entry</source>
+        <translation>入口</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision</source>
+        <translation>决策</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exit</source>
+        <translation>流失</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Lane: %1</source>
+        <translation>泳道：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner: %1</source>
+        <translation>负责人：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner: nobody yet</source>
+        <translation>负责人：尚未指定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+42"/>
+        <source>People per period: %1</source>
+        <translation>每期人数：%1</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Entering: %1</source>
+        <translation>进入人数：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Capacity: %1</source>
+        <translation>处理能力：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Days in this step: %1</source>
+        <translation>本步骤天数：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cost: %1</source>
+        <translation>成本：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Value per person: %1</source>
+        <translation>每人价值：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>KPI %1: %2 (target %3)</source>
+        <translation>KPI %1：%2（目标 %3）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Handoff between lanes</source>
+        <translation>跨泳道交接</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Conversion: ≈%1, shared equally with the other connections that have none</source>
+        <translation>转化率：约 %1，与其他未填写转化率的连线平分</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Conversion: %1</source>
+        <translation>转化率：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Waiting (days): %1</source>
+        <translation>等待天数：%1</translation>
+    </message>
+</context>
+<context>
     <name>ChangedOnDiskBar</name>
     <message>
         <location filename="../../app/ui/file_watch.py" line="+174"/>
@@ -379,6 +744,15 @@
     </message>
 </context>
 <context>
+    <name>Connect</name>
+    <message>
+        <location filename="../../app/ui/canvas/connecting.py" line="+54"/>
+        <source>A node cannot be connected to itself here.</source>
+        <extracomment>how far outside its box a node takes presses, in scene units (within its drawn margin)</extracomment>
+        <translation>节点不能在这里连接到自身。</translation>
+    </message>
+</context>
+<context>
     <name>DiagramForm</name>
     <message>
         <location filename="../../app/ui/panels/diagram_form.py" line="+36"/>
@@ -444,7 +818,7 @@
 <context>
     <name>EdgeForm</name>
     <message>
-        <location filename="../../app/ui/panels/edge_form.py" line="+49"/>
+        <location filename="../../app/ui/panels/edge_form.py" line="+58"/>
         <source>Edit connection</source>
         <translation>编辑连线</translation>
     </message>
@@ -454,7 +828,12 @@
         <translation>连线</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
+        <source>No conversion entered: the %2 connections out of “%1” without one share equally what the others leave, ≈%3 each. Type a conversion to set this one.</source>
+        <translation>未填写转化率：从“%1”出发、没有转化率的 %2 条连线平分其余连线剩下的人数，每条约 %3。填写转化率即可单独设定本条。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>From → to</source>
         <translation>从 → 到</translation>
     </message>
@@ -511,18 +890,18 @@
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../app/ui/file_actions.py" line="+37"/>
+        <location filename="../../app/ui/file_actions.py" line="+29"/>
         <source>FunnelFlow (*.yaml *.yml);;All files (*)</source>
         <translation>FunnelFlow 流程图 (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+85"/>
-        <location line="+74"/>
+        <location line="+53"/>
+        <location line="+81"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-79"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
@@ -532,7 +911,7 @@
         <translation>关闭前要保存对“%1”的修改吗？</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>The template could not be read.</source>
         <translation>无法读取该模板。</translation>
     </message>
@@ -644,7 +1023,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>KeyboardNavigator</name>
     <message>
-        <location filename="../../app/ui/keyboard.py" line="+154"/>
+        <location filename="../../app/ui/keyboard.py" line="+133"/>
         <source>New node kind</source>
         <extracomment>how many rows down a new node may go to find a free spot before it overlaps anyway</extracomment>
         <translation>新节点类型</translation>
@@ -675,12 +1054,17 @@ The file on disk is unchanged. Save somewhere else?</source>
         <translation>流失(&amp;X)</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Select the node to connect from first (Tab), then C.</source>
-        <translation>请先选中连线起点的节点（按 Tab），再按 C。</translation>
+        <location line="+42"/>
+        <source>Connect mode: drag from one node to another. C or Esc leaves. (Keyboard: select a node with Tab, then C.)</source>
+        <translation>连线模式：从一个节点拖到另一个节点。按 C 或 Esc 退出。（键盘操作：用 Tab 选中节点，再按 C。）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>Connect mode off.</source>
+        <translation>已退出连线模式。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Press Tab to pick the node to connect to.</source>
         <translation>按 Tab 选择要连到的节点。</translation>
     </message>
@@ -700,7 +1084,7 @@ The file on disk is unchanged. Save somewhere else?</source>
         <translation>已取消连线。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Connect from %1: Tab to the target, Enter to connect, Esc to cancel.</source>
         <translation>从 %1 连线：按 Tab 选择目标，Enter 连线，Esc 取消。</translation>
     </message>
@@ -789,7 +1173,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../app/ui/i18n.py" line="+149"/>
+        <location filename="../../app/ui/i18n.py" line="+162"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -797,6 +1181,74 @@ The file on disk is unchanged. Save somewhere else?</source>
         <location line="+1"/>
         <source>Interface language; switches immediately</source>
         <translation>界面语言，立即切换</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <location filename="../../app/ui/canvas/legend.py" line="+38"/>
+        <source>Entry: people come in</source>
+        <translation>入口：人群进入</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision: branches</source>
+        <translation>决策：分支</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goal: people reached</source>
+        <translation>目标：达成的人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exit: people lost</source>
+        <translation>流失：离开的人数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>KPIs and conversions on target</source>
+        <translation>KPI 与转化率达标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off target</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not measured yet (no actual)</source>
+        <translation>尚未测量（无实际值）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checklist error</source>
+        <translation>检查清单：错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checklist warning</source>
+        <translation>检查清单：警告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checklist note</source>
+        <translation>检查清单：提示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection in one lane</source>
+        <translation>同一泳道内的连线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handoff between lanes (departments)</source>
+        <translation>跨泳道（部门）交接</translation>
     </message>
 </context>
 <context>
@@ -820,7 +1272,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/window.py" line="+241"/>
+        <location filename="../../app/ui/window.py" line="+261"/>
         <source>Untitled</source>
         <extracomment>the first window, before the user has sized one: 1440x900 where the screen allows</extracomment>
         <translation>未命名</translation>
@@ -1354,6 +1806,29 @@ The file on disk is unchanged and your diagram is still open with all its edits.
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../app/ui/help_dialogs.py" line="-48"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>On the canvas</source>
+        <translation>画布上</translation>
+    </message>
+</context>
+<context>
     <name>SpotlightPanel</name>
     <message>
         <location filename="../../app/ui/present/spotlight.py" line="+142"/>
@@ -1424,7 +1899,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../app/ui/file_actions.py" line="-173"/>
+        <location filename="../../app/ui/template_dialog.py" line="+60"/>
         <source>New from template</source>
         <translation>从模板新建</translation>
     </message>
@@ -1521,6 +1996,21 @@ The file on disk is unchanged and your diagram is still open with all its edits.
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
+    <message>
+        <location line="+0"/>
+        <source>Change kind</source>
+        <translation>更改类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move to lane</source>
+        <translation>移到泳道</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cut</source>
+        <translation>剪切</translation>
+    </message>
 </context>
 <context>
     <name>WhatIfPanel</name>
@@ -1614,12 +2104,12 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../app/ui/panels/menus.py" line="+58"/>
+        <location filename="../../app/ui/panels/menus.py" line="+59"/>
         <source>Tidy up</source>
         <translation>整理布局</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+59"/>
         <source>(no recent files)</source>
         <translation>（没有最近打开的文件）</translation>
     </message>
@@ -1635,11 +2125,16 @@ The file on disk is unchanged and your diagram is still open with all its edits.
     </message>
     <message>
         <location line="+5"/>
-        <source>&amp;New from template…</source>
-        <translation>从模板新建(&amp;N)…</translation>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>New from &amp;template…</source>
+        <translation>从模板新建(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
@@ -1724,6 +2219,21 @@ The file on disk is unchanged and your diagram is still open with all its edits.
         <translation>流程图属性(&amp;P)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Legend</source>
+        <translation>图例(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About FunnelFlow</source>
+        <translation>关于 FunnelFlow(&amp;A)</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
@@ -1750,6 +2260,11 @@ The file on disk is unchanged and your diagram is still open with all its edits.
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>

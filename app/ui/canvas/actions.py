@@ -19,12 +19,6 @@ from app.ui.canvas import editing
 from app.ui.panels import band_dialogs
 
 
-def kind_names(tr) -> dict[str, str]:
-    """The node kinds as the palette names them, with accelerators."""
-    return {"entry": tr("&Entry"), "step": tr("&Step"), "decision": tr("&Decision"),
-            "goal": tr("&Goal"), "exit": tr("E&xit")}
-
-
 class CanvasActions(QObject):
     """Cut, Copy, Paste, Duplicate, Delete, Select all, and the canvas's context menus."""
 
@@ -76,6 +70,12 @@ class CanvasActions(QObject):
                           (self.select_all, self.tr("Select &all"))):
             act.setText(text)
 
+    def kind_names(self) -> dict[str, str]:
+        """The node kinds as the palette names them, with accelerators."""
+        return {"entry": self.tr("&Entry"), "step": self.tr("&Step"),
+                "decision": self.tr("&Decision"), "goal": self.tr("&Goal"),
+                "exit": self.tr("E&xit")}
+
     def select_everything(self) -> None:
         self.scene.select_ids(list(self.scene.nodes), list(self.scene.edges))
 
@@ -112,7 +112,7 @@ class CanvasActions(QObject):
         self._add(menu, "node.rename", self.tr("&Rename"), lambda: self.view.rename(node_id),
                   QKeySequence("F2"))
         kinds = menu.addMenu(self.tr("Change &kind"))
-        for kind, text in kind_names(self.tr).items():
+        for kind, text in self.kind_names().items():
             act = self._add(kinds, f"node.kind.{kind}", text,
                             lambda _c=False, k=kind: self._set_node(node_id, {"kind": k},
                                                                    "Change kind"))
@@ -181,7 +181,7 @@ class CanvasActions(QObject):
         return menu
 
     def _fill_kinds(self, menu: QMenu, scene_pos: QPointF) -> None:
-        for kind, text in kind_names(self.tr).items():
+        for kind, text in self.kind_names().items():
             self._add(menu, f"add.{kind}", text,
                       lambda _c=False, k=kind: self.view.create_node_at(k, scene_pos))
 
