@@ -135,11 +135,13 @@ class FileActions(QObject):
         self.recent_changed.emit()
         return True
 
-    def report_problems(self, path: Path, error: DiagramFileError) -> None:
-        """Show why a file could not be opened, with every located problem."""
+    def report_problems(self, path: Path, error: DiagramFileError,
+                        at_start: bool = False) -> None:
+        """Show why a file could not be opened, with every located problem (`at_start`: the
+        file named on the command line, with nothing open before it)."""
         guard = getattr(self.window, "safeguards", None)
         if guard is not None:  # issue 7: the offending source lines under Show Details
-            guard.report_load_error(path, error)
+            guard.report_load_error(path, error, at_start=at_start)
             return
         self._show_problems(
             translate("Files", "“%1” could not be opened.").replace("%1", path.name), error)
@@ -147,7 +149,11 @@ class FileActions(QObject):
     def _show_problems(self, text: str, error: Exception) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, translate("Files", "FunnelFlow"), text,
                           QMessageBox.StandardButton.Ok, self.window)
-        box.setInformativeText(str(error))
+        if isinstance(error, DiagramFileError):
+            from app.ui.refusals import localize_problem
+            box.setInformativeText("\n".join(localize_problem(p) for p in error.problems))
+        else:
+            box.setInformativeText(str(error))
         box.exec()
 
     # -- save ------------------------------------------------------------------------------
@@ -204,9 +210,9 @@ class FileActions(QObject):
             return False
         base = self.session.path.with_suffix("") if self.session.path else Path(
             self.session.diagram.title or "diagram")
-        filters = ";;".join(f"{ext[1:].upper()} (*{ext})" for ext in sorted(EXPORTERS))
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, translate("Files", "Export diagram"), str(base) + ".svg", filters)
+        from app.ui.export_dialog import ExportDialog
+
+        path = ExportDialog.ask(self.window, str(base) + ".svg", EXPORTERS)
         if not path:
             return False
         try:

@@ -96,9 +96,10 @@ class Safeguards(QObject):
         self.watcher.watch(path, stamp)
         return SAVED
 
-    def report_load_error(self, path: Path, error: DiagramFileError) -> None:
+    def report_load_error(self, path: Path, error: DiagramFileError,
+                          at_start: bool = False) -> None:
         """Show a refused file's located problems; the open document is not touched."""
-        show_load_error(self.window, path, error)
+        show_load_error(self.window, path, error, at_start=at_start)
 
     # -- external changes ------------------------------------------------------------------
     def reload(self) -> None:

@@ -859,6 +859,49 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="+21"/>
+        <source>SVG image</source>
+        <translation>SVG 图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG image (reopens in FunnelFlow)</source>
+        <translation>PNG 图像（可在 FunnelFlow 中重新打开）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF document with the checklist</source>
+        <translation>PDF 文档（含检查清单）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown checklist</source>
+        <translation>Markdown 检查清单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV KPI table</source>
+        <translation>CSV 指标表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mermaid diagram</source>
+        <translation>Mermaid 图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FunnelFlow diagram (YAML)</source>
+        <translation>FunnelFlow 流程图（YAML）</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <location filename="../../app/ui/panels/fields.py" line="+72"/>
@@ -896,12 +939,12 @@
     </message>
     <message>
         <location line="+53"/>
-        <location line="+81"/>
+        <location line="+87"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-85"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
@@ -921,7 +964,7 @@
         <translation>打开流程图</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>“%1” could not be opened.</source>
         <translation>无法打开“%1”。</translation>
     </message>
@@ -931,7 +974,7 @@
         <translation>FunnelFlow</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Save diagram as</source>
         <translation>流程图另存为</translation>
     </message>
@@ -953,12 +996,12 @@ The file on disk is unchanged. Save somewhere else?</source>
 磁盘上的文件没有改动。要保存到其他位置吗？</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../app/ui/export_dialog.py" line="+16"/>
         <source>Export diagram</source>
         <translation>导出流程图</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../app/ui/file_actions.py" line="+25"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1004,9 +1047,9 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>Inspector</name>
     <message numerus="yes">
-        <location filename="../../app/ui/panels/inspector.py" line="+112"/>
+        <location filename="../../app/ui/panels/inspector.py" line="+139"/>
         <source>%n items selected</source>
-        <extracomment>what is shown: (&quot;diagram&quot;, None) | (&quot;node&quot;, id) | (&quot;edge&quot;, (from, to)) | (&quot;lanes&quot;/&quot;phases&quot;, id) | (&quot;many&quot;, None)</extracomment>
+        <extracomment>another node, edge, band or the diagram is shown (the dock scrolls back to the top) what is shown: (&quot;diagram&quot;, None) | (&quot;node&quot;, id) | (&quot;edge&quot;, (from, to)) | (&quot;lanes&quot;/&quot;phases&quot;, id) | (&quot;many&quot;, None)</extracomment>
         <translation>
             <numerusform>已选中 %n 项</numerusform>
         </translation>
@@ -1015,7 +1058,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>InspectorDock</name>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Inspector</source>
         <translation>属性</translation>
     </message>
@@ -1254,12 +1297,17 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>LoadErrorDialog</name>
     <message>
-        <location filename="../../app/ui/error_dialog.py" line="+66"/>
+        <location filename="../../app/ui/error_dialog.py" line="+70"/>
         <source>Could not open the diagram</source>
         <translation>无法打开流程图</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>{name} could not be opened. Fix the file in a text editor and open it again; meanwhile you have an empty diagram.</source>
+        <translation>无法打开 {name}。请在文本编辑器中修正该文件后重新打开；在此之前，你看到的是一个空白流程图。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{name} could not be opened. Your current diagram is unchanged; fix the file in a text editor and open it again.</source>
         <translation>无法打开 {name}。当前的流程图没有改动；请在文本编辑器中修正该文件后重新打开。</translation>
     </message>
@@ -1267,6 +1315,16 @@ The file on disk is unchanged. Save somewhere else?</source>
         <location line="+6"/>
         <source>… and {n} more problems</source>
         <translation>……另有 {n} 个问题</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open in text editor</source>
+        <translation>在文本编辑器中打开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
     </message>
 </context>
 <context>
@@ -1584,7 +1642,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../app/ui/recovery_dialog.py" line="+42"/>
+        <location filename="../../app/ui/recovery_dialog.py" line="+43"/>
         <source>Recover unsaved diagrams</source>
         <translation>恢复未保存的流程图</translation>
     </message>
@@ -1614,7 +1672,7 @@ The file on disk is unchanged. Save somewhere else?</source>
         <translation>稍后再说</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>untitled, never saved</source>
         <translation>未命名，从未保存</translation>
     </message>
@@ -1672,7 +1730,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>Refusals</name>
     <message>
-        <location filename="../../app/ui/refusals.py" line="+29"/>
+        <location filename="../../app/ui/refusals.py" line="+34"/>
         <source>Another node already has the id “%1”; choose another.</source>
         <translation>已有节点使用 ID“%1”，请换一个。</translation>
     </message>
@@ -1790,7 +1848,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>Safeguards</name>
     <message>
-        <location filename="../../app/ui/safeguards.py" line="+116"/>
+        <location filename="../../app/ui/safeguards.py" line="+117"/>
         <source>Reload from disk</source>
         <translation>从磁盘重新加载</translation>
     </message>
