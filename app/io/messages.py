@@ -88,6 +88,10 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("found character {char} that cannot start any token", "字符 {char} 不能出现在值的开头"),
     ("found unexpected end of stream", "文件意外结束"),
     ("found unknown escape character {char}", "未知的转义字符 {char}"),
+    ("found unknown escape character", "未知的转义字符"),
+    ("did not find expected ',' or ']'", "缺少预期的“,”或“]”"),
+    ("did not find expected ',' or '}}'", "缺少预期的“,”或“}}”"),
+    ("while parsing a quoted scalar", "读取带引号的值时"),
     ("expected <block end>, but found {found}", "缩进不一致：此处应结束上一块，却遇到 {found}"),
     ("expected ',' or '}}', but got {found}", "此处应为“,”或“}}”，却遇到 {found}"),
     ("expected ',' or ']', but got {found}", "此处应为“,”或“]”，却遇到 {found}"),
@@ -169,7 +173,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("the value is empty: write the text or remove the key", "值是空的：请填写文本或删除该键"),
     ('YAML reads yes/no/true/false/on/off as true or false: put the text in double quotes, '
      'e.g. "yes"',
-     'YAML 会把 yes/no/true/false/on/off 读成真或假：请把文本放在双引号中，例如 "yes"'),
+     'YAML 会把 `yes`/`no`/`true`/`false`/`on`/`off` 读成真或假：请把文本放在双引号中，例如 "yes"'),
     ('YAML reads this as a number: put it in double quotes, e.g. "123"',
      'YAML 把它读成了数字：请放在双引号中，例如 "123"'),
 )

@@ -1,0 +1,104 @@
+"""Every loader and model refusal reads in Chinese from the one bilingual table."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from app.io import DiagramFileError, load_diagram, loads_diagram
+from app.io.messages import MESSAGES, is_known, localize
+from app.model import Diagram, Edge, Lane, Node
+from app.model.commands import AddItems, EditRefused, UpdateEdge, UpdateNode
+
+BAD = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "bad").iterdir())
+#: English left in a Chinese message is only what the user wrote or must type literally:
+#: quoted values, `code`, ids, file formats and brand names
+_LITERAL = re.compile(r"'[^']*'|`[^`]*`|\"[^\"]*\"|\b(?:YAML|UTF-8|GBK|FunnelFlow|ISO|CNY|USD|"
+                      r"Tab|Windows|id|KPI|true|false|lanes|phases|x|y|MB|U\+[0-9A-F]+|"
+                      r"0x[0-9A-F]+)\b")
+
+
+def english_words(text: str, source: str = "") -> list[str]:
+    """Words of three or more Latin letters outside the literal parts and not written by the
+    user in `source` (ids, tags and values come from the file)."""
+    return [w for w in re.findall(r"[A-Za-z]{3,}", _LITERAL.sub("", text)) if w not in source]
+
+
+def _problems(path: Path) -> list[str]:
+    try:
+        load_diagram(path)
+    except DiagramFileError as error:
+        return [p.message for p in error.problems]
+    raise AssertionError(f"{path.name} was accepted")
+
+
+@pytest.mark.parametrize("path", BAD, ids=[p.name for p in BAD])
+def test_every_refusal_of_a_bad_file_is_in_the_table_and_reads_in_chinese(path):
+    for message in _problems(path):
+        assert is_known(message), message
+        chinese = localize(message, "zh")
+        source = path.read_bytes().decode("utf-8", errors="replace")
+        assert not english_words(chinese, source), (message, chinese)
+        assert localize(message, "en") == message
+
+
+MORE_FILES = [
+    "funnelflow: 1\nlanes: [{id: m}]\nnodes: [{id: a, lane: m, volume: -5}]\n",
+    "funnelflow: 1\nlanes: [{id: m}]\nnodes: [{id: a, lane: m, volume: 1e20}]\n",
+    "funnelflow: 1\nlanes: [{id: m}]\nnodes: [{id: a, lane: m, phase: p}]\n",
+    "funnelflow: 1\nlanes: []\n",
+    "funnelflow: 1\nlanes: [{id: m, color: red}]\n",
+    "funnelflow: 1\ncurrency: yuan\nlanes: [{id: m}]\n",
+    "funnelflow: 1\nlanes: [{id: m}]\nnodes: [{id: a, lane: m, x: 9e9}]\n",
+    "funnelflow: 1\nlanes: [{id: m}]\nnodes: [{id: a, lane: m}, {id: a, lane: m}]\n",
+    "funnelflow: 1\nlanes: [{id: m}]\nnodes: [{id: a, lane: m}]\nedges: [{from: a, to: b}]\n",
+    "funnelflow: 1\ntitle: yes\nlanes: [{id: m}]\n",
+    "funnelflow: 1\ntitle:\nlanes: [{id: m}]\n",
+    "funnelflow: 1\nlanes: m\n",
+    "funnelflow: 1\nlanes: [m]\n",
+    "funnelflow: 1\nlanes: [{id: m}]\nnodes: [{id: a, lane: m, volume: 5%}]\n",
+    "funnelflow: 1\nlanes: [{id: m}]\nnodes: [{id: a, lane: m, volume: true}]\n",
+    "funnelflow: 1\nlanes: [{id: m}]\nnodes: [{id: a, lane: m, volume: {}}]\n",
+    "funnelflow: 1\nlanes: [{id: m}\n",
+    "funnelflow: 1\nlanes:\n  - id: m\n   name: x\n",
+    "funnelflow: 1\ntitle: \"a\\q\"\nlanes: [{id: m}]\n",
+]
+
+
+@pytest.mark.parametrize("text", MORE_FILES)
+def test_more_refusals_read_in_chinese(text):
+    with pytest.raises(DiagramFileError) as caught:
+        loads_diagram(text, "x.yaml")
+    for problem in caught.value.problems:
+        chinese = localize(problem.message, "zh")
+        assert not english_words(chinese, text), (problem.message, chinese)
+
+
+def test_model_refusals_of_edits_read_in_chinese():
+    diagram = Diagram(funnelflow=1, lanes=(Lane(id="m"),),
+                      nodes=(Node(id="a", lane="m", kind="exit"), Node(id="b", lane="m")))
+    edits = [AddItems(nodes=(Node(id="b", lane="m"),)),
+             AddItems(edges=(Edge(source="a", target="b"),)),
+             UpdateNode("b", {"id": "bad id"}), UpdateNode("zz", {"label": "x"}),
+             UpdateEdge("a", "zz", {"label": "x"})]
+    for edit in edits:
+        with pytest.raises(EditRefused) as caught:
+            edit.apply(diagram)
+        chinese = localize(str(caught.value), "zh")
+        assert not english_words(chinese), (str(caught.value), chinese)
+
+
+def test_the_table_is_well_formed():
+    for english, chinese in MESSAGES:
+        names_en = set(re.findall(r"(?<!\{)\{(\w+)\}", english))
+        names_zh = set(re.findall(r"(?<!\{)\{(\w+)\}", chinese))
+        assert names_en == names_zh, english
+    assert len({en for en, _ in MESSAGES}) == len(MESSAGES)
+
+
+def test_an_unknown_message_stays_english_and_known_parts_are_translated():
+    assert localize("something new happened", "zh") == "something new happened"
+    mixed = "required key 'lane' is missing; add it; something new"
+    assert localize(mixed, "zh") == "缺少必需的键 'lane'；请添加；something new"
