@@ -175,3 +175,17 @@ class LanguageMenu(QMenu):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+
+def retranslate_dock_buttons(window: QWidget) -> None:
+    """Name the docks' float and close buttons in the current language: Qt words them once,
+    when the dock is made, and not again after a switch."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    names = {"qt_dockwidget_floatbutton": QCoreApplication.translate("QDockWidget", "Float"),
+             "qt_dockwidget_closebutton": QCoreApplication.translate("QDockWidget", "Close")}
+    for button in window.findChildren(QAbstractButton):
+        name = names.get(button.objectName())
+        if name is not None:
+            button.setAccessibleName(name)
+            button.setToolTip(name)

@@ -317,6 +317,7 @@ class MainWindow(QMainWindow):
     def _apply_language(self) -> None:
         self.lang = i18n.current_language()
         self.retranslate()
+        i18n.retranslate_dock_buttons(self)
         lang = i18n.checklist_lang(self.lang)
         if lang != self.live.lang:
             self.live.set_lang(lang)

@@ -1640,6 +1640,40 @@ The file on disk is unchanged. Save somewhere else?</source>
     </message>
 </context>
 <context>
+    <name>QDockWidget</name>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="+22"/>
+        <source>Float</source>
+        <translation>悬浮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>QDockWidgetTitleButton</name>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="+17"/>
+        <source>Float</source>
+        <translation>悬浮</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location line="-2"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <location filename="../../app/ui/recovery_dialog.py" line="+43"/>
