@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QDialog,
     QFileDialog,
     QGroupBox,
     QLabel,
@@ -145,7 +144,7 @@ def test_the_main_window_menus_docks_and_toolbar(chinese):
 
 
 def test_every_inspector_page_and_context_menu(chinese):
-    window, scene = chinese, chinese.scene
+    window = chinese
     user = user_words(window)
     node = window.session.diagram.nodes[5].id
     edge = window.session.diagram.edges[3].id
