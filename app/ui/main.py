@@ -68,11 +68,9 @@ def open_window(path: str | None, lang: str, blank: bool = False):
     return window
 
 
-def run(path: str | None) -> int:
-    """Open the designer on `path` (None: the sample); returns the exit code."""
-    app = application()
-    lang = i18n.default_language()
-    i18n.install_language(app, lang)
+def start_window(path: str | None, lang: str):
+    """The first window: on `path` (None: the sample). A refused file is reported over an
+    empty diagram, with nothing unrelated behind the report."""
     try:
         window = open_window(path, lang)
     except DiagramFileError as error:
@@ -82,6 +80,15 @@ def run(path: str | None) -> int:
         window = open_window(None, lang, blank=True)
         window.show()
         window.files.report_problems(Path(path), error, at_start=True)
+    return window
+
+
+def run(path: str | None) -> int:
+    """Open the designer on `path` (None: the sample); returns the exit code."""
+    app = application()
+    lang = i18n.default_language()
+    i18n.install_language(app, lang)
+    window = start_window(path, lang)
     window.show()
     # Once the docks have their sizes: the view's size decides what fits.
     QTimer.singleShot(0, lambda: window.zoom("show_start"))

@@ -60,7 +60,20 @@ class Inspector(QStackedWidget):
             policy = (QSizePolicy.Policy.Preferred if i == self.currentIndex()
                       else QSizePolicy.Policy.Ignored)
             self.widget(i).setSizePolicy(policy, policy)
-        self.adjustSize()
+        self.updateGeometry()
+
+    def sizeHint(self):
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self):
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def heightForWidth(self, width: int) -> int:
+        # A stacked layout answers with its tallest page; the scroll area asks this.
+        page = self.currentWidget()
+        return page.heightForWidth(width) if page is not None else -1
 
     def setCurrentWidget(self, widget) -> None:
         super().setCurrentWidget(widget)
@@ -156,9 +169,15 @@ class InspectorDock(QDockWidget):
         scroll.setWidget(self.inspector)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll = scroll
-        self.inspector.subject_changed.connect(lambda: scroll.verticalScrollBar().setValue(0))
+        self.inspector.subject_changed.connect(self._to_top)
         self.setWidget(scroll)
         self.retranslate()
+
+    def _to_top(self) -> None:
+        # Fit the scrolled area to the page now shown (asking again makes the scroll area
+        # resize it at once), then show its top: a new selection starts at its first field.
+        self.scroll.setWidgetResizable(True)
+        self.scroll.verticalScrollBar().setValue(0)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Inspector"))
