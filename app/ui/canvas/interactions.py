@@ -17,6 +17,7 @@ from app.model.commands import AddItems, MoveNodes, Placement, Reconnect
 from app.render import theme
 from app.render.canvas_geometry import snap
 from app.ui.canvas.connecting import REFUSED, TargetFeedback, connection_refusal, in_connect_zone
+from app.ui.canvas.guides import GuideLines, Guides, Snap
 from app.ui.canvas.items import Z_DRAG, EdgeItem, NodeItem
 
 #: screen pixels the pointer must travel before a press counts as a drag, not a click
@@ -62,25 +63,41 @@ def view_zoom(scene) -> float:
     return views[0].transform().m11() if views else 1.0
 
 
-def placement(scene, item: NodeItem) -> Placement:
-    """Where a dragged node lands: snapped to the grid, in the lane and phase under its centre."""
+def placement(scene, item: NodeItem, keep_x: bool = False, keep_y: bool = False) -> Placement:
+    """Where a dragged node lands: snapped to the grid (except on an axis where it lines up
+    with a guide), in the lane and phase under its centre."""
     box = item.box
-    x, y = snap(box.x), snap(box.y)
+    x = box.x if keep_x else snap(box.x)
+    y = box.y if keep_y else snap(box.y)
     cx, cy = x + box.w / 2, y + box.h / 2
     return Placement(x, y, scene.layout.lane_at(cy), scene.layout.phase_at(cx))
 
 
 class MoveDrag(Interaction):
-    """Drag the selected nodes; one MoveNodes on release, only if they really moved."""
+    """Drag the selected nodes, lined up by alignment guides; one MoveNodes on release (one
+    undo step however many nodes), only if they really moved."""
 
     def press(self, event) -> None:
         QGraphicsScene.mousePressEvent(self.scene, event)  # Qt selects (Ctrl toggles)
         self.press_screen = event.screenPos()
         self.starts = {item.node_id: item.pos() for item in self.scene.selectedItems()
                        if isinstance(item, NodeItem)}
+        self.lead = self.scene.node_at(event.scenePos())  # the node the hand holds
+        self.guides = Guides(self.scene.layout, set(self.starts))
+        self.lines = GuideLines()
+        self.scene.addItem(self.lines)
+        self.snap = Snap()
 
     def move(self, event) -> None:
         QGraphicsScene.mouseMoveEvent(self.scene, event)  # Qt moves the selected items
+        if self.lead is not None and self.lead.node_id in self.starts:
+            self.snap = self.guides.snap(self.lead.box, view_zoom(self.scene))
+            if self.snap.dx or self.snap.dy:
+                for node_id in self.starts:
+                    item = self.scene.nodes.get(node_id)
+                    if item is not None:
+                        item.moveBy(self.snap.dx, self.snap.dy)
+            self.lines.show_snap(self.snap)
         for node_id, start in self.starts.items():
             item = self.scene.nodes.get(node_id)
             if item is not None and item.pos() != start:
@@ -88,13 +105,15 @@ class MoveDrag(Interaction):
 
     def release(self, event) -> None:
         QGraphicsScene.mouseReleaseEvent(self.scene, event)
+        self.scene.removeItem(self.lines)
         travel = (event.screenPos() - self.press_screen).manhattanLength()
         moves = {}
         if travel >= CLICK_SLOP:
+            keep_x, keep_y = self.snap.snapped_x, self.snap.snapped_y
             for node_id, start in self.starts.items():
                 item = self.scene.nodes.get(node_id)
                 if item is not None and item.pos() != start:
-                    moves[node_id] = placement(self.scene, item)
+                    moves[node_id] = placement(self.scene, item, keep_x, keep_y)
         if moves:
             self.scene.session.execute(MoveNodes(moves))
         # Whatever happened, show the snapshot: snapped, or back where it was.
