@@ -85,6 +85,12 @@ def start_window(path: str | None, lang: str):
 
 def run(path: str | None) -> int:
     """Open the designer on `path` (None: the sample); returns the exit code."""
+    from app.ui.display_check import display_problem
+
+    problem = display_problem()
+    if problem is not None:  # said plainly, before Qt aborts with its own long message
+        print(problem, file=sys.stderr)
+        return 1
     app = application()
     lang = i18n.default_language()
     i18n.install_language(app, lang)
