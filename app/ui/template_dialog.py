@@ -26,6 +26,8 @@ from app.model import Diagram
 THUMB = QSize(132, 80)
 PREVIEW = QSize(420, 250)
 _NAME_ROLE = Qt.ItemDataRole.UserRole
+#: how much wider than the thumbnail a diagram may be before its right part is cut off
+WIDE_CROP = 2.5
 
 
 def thumbnail(diagram: Diagram, size: QSize, lang: str) -> QPixmap:
@@ -35,10 +37,13 @@ def thumbnail(diagram: Diagram, size: QSize, lang: str) -> QPixmap:
     pixmap = QPixmap(size)
     pixmap.fill(QColor("#FFFFFF"))
     bounds = diagram_bounds(diagram)
-    scale = min(size.width() / max(bounds.width(), 1), size.height() / max(bounds.height(), 1))
+    # Funnels are wide: fitting the whole width leaves a thin strip of nothing. Show the
+    # start of the funnel (lanes, entries, first steps) at a size where shapes read.
+    scale = min(size.height() / max(bounds.height(), 1),
+                WIDE_CROP * size.width() / max(bounds.width(), 1))
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.translate((size.width() - bounds.width() * scale) / 2,
+    painter.translate(max((size.width() - bounds.width() * scale) / 2, 0),
                       (size.height() - bounds.height() * scale) / 2)
     painter.scale(scale, scale)
     painter.translate(-bounds.x(), -bounds.y())
@@ -63,6 +68,7 @@ class TemplateDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setIconSize(THUMB)
         self.list.setSpacing(2)
+        self.list.setStyleSheet("QListView::item { padding: 4px; }")
         self.list.setMinimumWidth(THUMB.width() + 200)
         for name in template_names(lang):
             try:

@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../app/ui/help_dialogs.py" line="+99"/>
+        <location filename="../../app/ui/help_dialogs.py" line="+104"/>
         <source>&lt;h3&gt;FunnelFlow %1&lt;/h3&gt;&lt;p&gt;Draw a marketing funnel in swimlanes, put targets, actuals and owners on every step, and get a ranked bottleneck checklist.&lt;/p&gt;&lt;p&gt;Diagrams are plain YAML files. Built with Qt (PySide6), pydantic and PyYAML. Chinese text uses Noto Sans CJK SC (SIL Open Font License).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FunnelFlow %1&lt;/h3&gt;&lt;p&gt;按部门泳道绘制营销漏斗，为每个步骤填写目标、实际值和负责人，得到按影响排序的瓶颈清单。&lt;/p&gt;&lt;p&gt;流程图保存为纯文本 YAML 文件。基于 Qt（PySide6）、pydantic 与 PyYAML 构建。中文使用思源黑体 Noto Sans CJK SC（SIL 开源字体许可）。&lt;/p&gt;</translation>
     </message>
@@ -517,7 +517,12 @@
         <translation>提示</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>… and %1 more in the checklist</source>
         <translation>… 另有 %1 条，见检查清单</translation>
     </message>
@@ -1047,7 +1052,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>Inspector</name>
     <message numerus="yes">
-        <location filename="../../app/ui/panels/inspector.py" line="+139"/>
+        <location filename="../../app/ui/panels/inspector.py" line="+152"/>
         <source>%n items selected</source>
         <extracomment>another node, edge, band or the diagram is shown (the dock scrolls back to the top) what is shown: (&quot;diagram&quot;, None) | (&quot;node&quot;, id) | (&quot;edge&quot;, (from, to)) | (&quot;lanes&quot;/&quot;phases&quot;, id) | (&quot;many&quot;, None)</extracomment>
         <translation>
@@ -1058,7 +1063,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>InspectorDock</name>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>Inspector</source>
         <translation>属性</translation>
     </message>
@@ -1900,7 +1905,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../app/ui/help_dialogs.py" line="-48"/>
+        <location filename="../../app/ui/help_dialogs.py" line="-52"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -1991,8 +1996,9 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../app/ui/template_dialog.py" line="+60"/>
+        <location filename="../../app/ui/template_dialog.py" line="+65"/>
         <source>New from template</source>
+        <extracomment>how much wider than the thumbnail a diagram may be before its right part is cut off</extracomment>
         <translation>从模板新建</translation>
     </message>
 </context>

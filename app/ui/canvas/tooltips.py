@@ -78,8 +78,8 @@ class CanvasTips(QObject):
         names = {"error": self.tr("Error"), "warning": self.tr("Warning"),
                  "info": self.tr("Note")}
         found = report.findings_for(target)
-        lines = [f"<b>{names.get(f.severity, f.severity)}</b>: {html.escape(f.message)}"
-                 for f in found[:_MAX_FINDINGS]]
+        lines = [self.tr("%1: %2").replace("%1", f"<b>{names.get(f.severity, f.severity)}</b>")
+                 .replace("%2", html.escape(f.message)) for f in found[:_MAX_FINDINGS]]
         if len(found) > _MAX_FINDINGS:
             lines.append(self.tr("… and %1 more in the checklist")
                          .replace("%1", str(len(found) - _MAX_FINDINGS)))
