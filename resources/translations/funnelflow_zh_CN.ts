@@ -756,6 +756,16 @@
         <extracomment>how far outside its box a node takes presses, in scene units (within its drawn margin)</extracomment>
         <translation>节点不能在这里连接到自身。</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is an exit, where a path ends: nothing can leave it. Make it a step first.</source>
+        <translation>“%1”是流失节点，路径到此结束：不能从它连出。请先把它改为步骤。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” and “%2” are already connected.</source>
+        <translation>“%1”和“%2”之间已经有连线。</translation>
+    </message>
 </context>
 <context>
     <name>DiagramForm</name>

@@ -52,6 +52,14 @@ def connection_refusal(diagram: Diagram, source: str, target: str) -> str | None
     """Why an edge `source`→`target` would be refused (in the interface language), or None."""
     if source == target:
         return translate("Connect", "A node cannot be connected to itself here.")
+    # The common refusals, worded with the names the user sees rather than ids.
+    a, b = diagram.node(source), diagram.node(target)
+    if a is not None and a.kind.value == "exit":
+        return translate("Connect", "“%1” is an exit, where a path ends: nothing can leave "
+                         "it. Make it a step first.").replace("%1", a.title)
+    if a is not None and b is not None and diagram.edge(source, target) is not None:
+        return translate("Connect", "“%1” and “%2” are already connected.").replace(
+            "%1", a.title).replace("%2", b.title)
     try:
         AddItems(edges=(Edge(source=source, target=target),)).apply(diagram)
     except EditRefused as error:
@@ -77,6 +85,7 @@ class ReasonPlate(QGraphicsItem):
     def __init__(self) -> None:
         super().__init__()
         self.text = ""
+        self.left = False  # shown left of the pointer (near the view's right edge)
         self.font = QFont()
         self.font.setPixelSize(13)
         self.setFlag(QGraphicsItem.ItemIgnoresTransformations)
@@ -91,8 +100,10 @@ class ReasonPlate(QGraphicsItem):
         if not self.text:
             return QRectF()
         metrics = QFontMetricsF(self.font)
-        return QRectF(14, 14, min(metrics.horizontalAdvance(self.text), 420) + 16,
-                      metrics.height() * (1 + metrics.horizontalAdvance(self.text) // 420) + 8)
+        # Measured a little narrower than drawn: what fits here surely fits when painted.
+        wrapped = metrics.boundingRect(QRectF(0, 0, 380, 2000), Qt.TextWordWrap, self.text)
+        width, height = min(wrapped.width(), 380) + 40, wrapped.height() + 12
+        return QRectF(-width - 14 if self.left else 14, 14, width, height)
 
     def paint(self, painter, option, widget=None) -> None:
         rect = self.boundingRect()
@@ -135,10 +146,18 @@ class TargetFeedback:
         self.outline.setPen(QPen(QColor(REFUSED if reason else ALLOWED), 3.0))
         self.outline.show()
         self.plate.set_text(reason or "")
-        self.plate.setPos(pointer)
+        self.follow(pointer)
 
     def follow(self, pointer: QPointF) -> None:
         self.plate.setPos(pointer)
+        views = self.scene.views()
+        if views and self.plate.text:
+            view = views[0]
+            x = view.mapFromScene(pointer).x()
+            left = x + self.plate.boundingRect().width() + 30 > view.viewport().width()
+            if left != self.plate.left:
+                self.plate.prepareGeometryChange()
+                self.plate.left = left
 
     def remove(self) -> None:
         for item in (self.outline, self.plate):
