@@ -43,9 +43,9 @@ ZYGOTE = textwrap.dedent("""
     cached = lambda diagram: texts[id(diagram)]
     app.io.yaml_save.dumps_diagram = cached
     if writer == "qsavefile":
-        import app.ui.safe_save
-        app.ui.safe_save.dumps_diagram = cached
-        save = app.ui.safe_save.save_document
+        import app.ui.files.safe_save
+        app.ui.files.safe_save.dumps_diagram = cached
+        save = app.ui.files.safe_save.save_document
     else:
         save = save_diagram
     save(a, path)
