@@ -76,7 +76,7 @@ CRASH = textwrap.dedent("""
     from app.model.commands import UpdateDiagram, UpdateNode
     from app.ui.files.recovery import Autosaver
     from app.ui.session import Session
-    from tests.ui.test_robust_recovery import PLAN
+    from tests.ui.test_files_recovery import PLAN
     app = QApplication([])
     folder, original = sys.argv[1], sys.argv[2] or None
     session = Session(PLAN, original)

@@ -25,7 +25,7 @@ from app.io import dumps_diagram, loads_diagram
 from app.model import Diagram
 from benchmarks.generate import synthetic_diagram
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 KILLS = 50
 NODES = 1500
 
