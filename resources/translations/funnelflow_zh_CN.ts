@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../app/ui/help_dialogs.py" line="+104"/>
+        <location filename="../../app/ui/panels/help_dialogs.py" line="+104"/>
         <source>&lt;h3&gt;FunnelFlow %1&lt;/h3&gt;&lt;p&gt;Draw a marketing funnel in swimlanes, put targets, actuals and owners on every step, and get a ranked bottleneck checklist.&lt;/p&gt;&lt;p&gt;Diagrams are plain YAML files. Built with Qt (PySide6), pydantic and PyYAML. Chinese text uses Noto Sans CJK SC (SIL Open Font License).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FunnelFlow %1&lt;/h3&gt;&lt;p&gt;按部门泳道绘制营销漏斗，为每个步骤填写目标、实际值和负责人，得到按影响排序的瓶颈清单。&lt;/p&gt;&lt;p&gt;流程图保存为纯文本 YAML 文件。基于 Qt（PySide6）、pydantic 与 PyYAML 构建。中文使用思源黑体 Noto Sans CJK SC（SIL 开源字体许可）。&lt;/p&gt;</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../app/ui/backups.py" line="+134"/>
+        <location filename="../../app/ui/files/backups.py" line="+134"/>
         <source>Restore version of {time}</source>
         <translation>恢复到 {time} 的版本</translation>
     </message>
@@ -390,7 +390,7 @@
 <context>
     <name>CanvasKeys</name>
     <message>
-        <location filename="../../app/ui/keyboard.py" line="+28"/>
+        <location filename="../../app/ui/canvas/keyboard.py" line="+28"/>
         <source>Tab / Shift+Tab</source>
         <extracomment>the keys the canvas handles itself (no menu action has them), for Help → Keyboard shortcuts</extracomment>
         <translation>Tab / Shift+Tab</translation>
@@ -626,7 +626,7 @@
 <context>
     <name>ChangedOnDiskBar</name>
     <message>
-        <location filename="../../app/ui/file_watch.py" line="+174"/>
+        <location filename="../../app/ui/files/file_watch.py" line="+174"/>
         <source>{name} was changed on disk by another program. Reload it (your edits stay reachable with Undo) or keep your version (the next save replaces the file)?</source>
         <translation>{name} 已被其他程序修改。要重新加载（你的修改仍可通过“撤销”找回），还是保留你的版本（下次保存时会覆盖该文件）？</translation>
     </message>
@@ -708,7 +708,7 @@
 <context>
     <name>CommentNotice</name>
     <message>
-        <location filename="../../app/ui/comment_notice.py" line="+80"/>
+        <location filename="../../app/ui/files/comment_notice.py" line="+80"/>
         <source>This file has {n} comment(s); you will be asked before the first save whether to keep them as notes.</source>
         <translation>此文件含有 {n} 条注释；第一次保存前会询问是否把它们保留为备注。</translation>
     </message>
@@ -876,7 +876,7 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="+21"/>
+        <location filename="../../app/ui/files/export_dialog.py" line="+21"/>
         <source>SVG image</source>
         <translation>SVG 图像</translation>
     </message>
@@ -948,7 +948,7 @@
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../app/ui/file_actions.py" line="+29"/>
+        <location filename="../../app/ui/files/file_actions.py" line="+29"/>
         <source>FunnelFlow (*.yaml *.yml);;All files (*)</source>
         <translation>FunnelFlow 流程图 (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
@@ -1011,12 +1011,12 @@ The file on disk is unchanged. Save somewhere else?</source>
 磁盘上的文件没有改动。要保存到其他位置吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="+16"/>
+        <location filename="../../app/ui/files/export_dialog.py" line="+16"/>
         <source>Export diagram</source>
         <translation>导出流程图</translation>
     </message>
     <message>
-        <location filename="../../app/ui/file_actions.py" line="+25"/>
+        <location filename="../../app/ui/files/file_actions.py" line="+25"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1029,7 +1029,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../app/ui/find.py" line="+86"/>
+        <location filename="../../app/ui/canvas/find.py" line="+86"/>
         <source>No match</source>
         <translation>无匹配</translation>
     </message>
@@ -1081,7 +1081,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>KeyboardNavigator</name>
     <message>
-        <location filename="../../app/ui/keyboard.py" line="+133"/>
+        <location filename="../../app/ui/canvas/keyboard.py" line="+133"/>
         <source>New node kind</source>
         <extracomment>how many rows down a new node may go to find a free spot before it overlaps anyway</extracomment>
         <translation>新节点类型</translation>
@@ -1312,7 +1312,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>LoadErrorDialog</name>
     <message>
-        <location filename="../../app/ui/error_dialog.py" line="+70"/>
+        <location filename="../../app/ui/files/error_dialog.py" line="+70"/>
         <source>Could not open the diagram</source>
         <translation>无法打开流程图</translation>
     </message>
@@ -1521,7 +1521,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>OutlineDock</name>
     <message>
-        <location filename="../../app/ui/outline.py" line="+105"/>
+        <location filename="../../app/ui/panels/outline.py" line="+105"/>
         <source>Outline</source>
         <translation>漏斗大纲</translation>
     </message>
@@ -1691,7 +1691,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../app/ui/recovery_dialog.py" line="+43"/>
+        <location filename="../../app/ui/files/recovery_dialog.py" line="+43"/>
         <source>Recover unsaved diagrams</source>
         <translation>恢复未保存的流程图</translation>
     </message>
@@ -1807,7 +1807,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>SafeSave</name>
     <message>
-        <location filename="../../app/ui/safe_save.py" line="+82"/>
+        <location filename="../../app/ui/files/safe_save.py" line="+82"/>
         <source>{name} is a folder; choose a file name to save to.</source>
         <translation>{name} 是一个文件夹；请选择要保存的文件名。</translation>
     </message>
@@ -1897,7 +1897,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>Safeguards</name>
     <message>
-        <location filename="../../app/ui/safeguards.py" line="+117"/>
+        <location filename="../../app/ui/files/safeguards.py" line="+123"/>
         <source>Reload from disk</source>
         <translation>从磁盘重新加载</translation>
     </message>
@@ -1915,7 +1915,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../app/ui/help_dialogs.py" line="-52"/>
+        <location filename="../../app/ui/panels/help_dialogs.py" line="-52"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -2006,7 +2006,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../app/ui/template_dialog.py" line="+65"/>
+        <location filename="../../app/ui/files/template_dialog.py" line="+65"/>
         <source>New from template</source>
         <extracomment>how much wider than the thumbnail a diagram may be before its right part is cut off</extracomment>
         <translation>从模板新建</translation>

@@ -91,7 +91,7 @@ def test_an_allowed_target_is_outlined_green_with_no_reason(view, scene, session
 
 
 def test_connect_mode_c_makes_every_drag_from_a_node_connect(view, scene, session):
-    from app.ui.keyboard import install_keyboard
+    from app.ui.canvas.keyboard import install_keyboard
 
     keys = install_keyboard(view, session)
     scene.clearSelection()

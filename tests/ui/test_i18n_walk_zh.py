@@ -164,9 +164,9 @@ def test_every_inspector_page_and_context_menu(chinese):
 
 
 def test_dialogs_of_the_help_and_file_menus(chinese, tmp_path):
-    from app.ui.export_dialog import ExportDialog
-    from app.ui.help_dialogs import ShortcutsDialog, about_text
-    from app.ui.template_dialog import TemplateDialog
+    from app.ui.files.export_dialog import ExportDialog
+    from app.ui.files.template_dialog import TemplateDialog
+    from app.ui.panels.help_dialogs import ShortcutsDialog, about_text
 
     window = chinese
     for dialog in (ShortcutsDialog(window), TemplateDialog("zh", window)):
@@ -182,7 +182,7 @@ def test_dialogs_of_the_help_and_file_menus(chinese, tmp_path):
     assert_chinese(texts_of(export) + export.nameFilters(), paths, "export dialog")
     assert "查找范围" in " ".join(texts_of(export))  # Qt's own catalogue is loaded
     export.close()
-    from app.ui.file_actions import file_filter
+    from app.ui.files.file_actions import file_filter
     opener = QFileDialog(window, "打开", str(tmp_path), file_filter())
     opener.setOption(QFileDialog.Option.DontUseNativeDialog)
     opener.show()
@@ -191,7 +191,7 @@ def test_dialogs_of_the_help_and_file_menus(chinese, tmp_path):
 
 
 def test_message_boxes_and_every_error_path_of_opening_a_bad_file(chinese, monkeypatch):
-    from app.ui.error_dialog import LoadErrorDialog
+    from app.ui.files.error_dialog import LoadErrorDialog
 
     window = chinese
     for path in BAD:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog
 from test_window_helpers import make_window
 
 from app.io.export import EXPORTERS
-from app.ui.export_dialog import ExportDialog
+from app.ui.files.export_dialog import ExportDialog
 
 pytest_plugins = ["test_window_helpers"]
 BAD = Path(__file__).resolve().parents[1] / "fixtures" / "bad"
@@ -69,7 +69,7 @@ def test_a_refused_file_at_start_shows_an_empty_diagram_and_no_unchanged_claim(
 
 def test_the_load_error_dialog_offers_the_editor_and_the_folder(qtbot, monkeypatch):
     from app.io import DiagramFileError, load_diagram
-    from app.ui import error_dialog
+    from app.ui.files import error_dialog
 
     opened = []
     monkeypatch.setattr(error_dialog, "open_url", opened.append)
