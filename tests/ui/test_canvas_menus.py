@@ -231,7 +231,7 @@ def test_shortcut_list_equals_the_actions_shortcuts(win):
 
 
 def test_about_names_the_version(win, monkeypatch):
-    from app.ui import help_dialogs
+    from app.ui.panels import help_dialogs
     from app.version import version
 
     assert version() in help_dialogs.about_text()

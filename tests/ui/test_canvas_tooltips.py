@@ -51,4 +51,4 @@ def test_an_english_interface_never_formats_dates_in_a_third_language():
     assert i18n.interface_locale("en", german).language() == QLocale.Language.English
     british = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
     assert i18n.interface_locale("en", british) == british
-    assert i18n.interface_locale("zh_CN").country() == QLocale.Country.China
+    assert i18n.interface_locale("zh_CN").territory() == QLocale.Country.China
