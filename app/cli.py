@@ -152,7 +152,7 @@ def run_check(paths: Sequence[str], fmt: str, lang: str, strict: bool, out: Text
         try:
             diagram = load_diagram(path)
         except DiagramFileError as error:
-            print(error.located(), file=sys.stderr)
+            print(error.located(lang), file=sys.stderr)  # `--lang zh`: the reason in Chinese
             invalid = True
             continue
         results.append((path, analyze(diagram, lang)))

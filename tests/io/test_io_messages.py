@@ -102,3 +102,16 @@ def test_an_unknown_message_stays_english_and_known_parts_are_translated():
     assert localize("something new happened", "zh") == "something new happened"
     mixed = "required key 'lane' is missing; add it; something new"
     assert localize(mixed, "zh") == "缺少必需的键 'lane'；请添加；something new"
+
+
+def test_check_prints_file_problems_in_the_checklist_language(capsys):
+    from app.cli import main
+
+    path = BAD[0]
+    assert main(["check", str(path), "--lang", "zh"]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert lines and all(line.startswith(f"{path}:") for line in lines)
+    for line in lines:
+        assert not english_words(line.split(": ", 1)[1], path.read_text("utf-8", "replace"))
+    assert main(["check", str(path)]) == 2
+    assert "not allowed" in capsys.readouterr().err
