@@ -105,3 +105,13 @@ def test_connect_mode_c_makes_every_drag_from_a_node_connect(view, scene, sessio
     drag(view, center(scene, "demo"), center(scene, "demo") + QPointF(0, 40))
     assert session.diagram.edge("demo", "deal") is not None  # (unchanged) and no new edge
     assert len(session.diagram.edges) == 5
+
+
+def test_dragging_an_edge_end_onto_a_refused_node_says_why_before_release(view, scene, session):
+    scene.select_ids([], ["demo->lost"])
+    end = scene.edges["demo->lost"].look.ends[1]
+    release = _press_move(view, end, center(scene, "deal"))  # demo->deal exists already
+    plate = _feedback(scene)
+    assert plate.isVisible() and "already connected" in plate.text
+    _send(view, QEvent.MouseButtonRelease, release, Qt.LeftButton, Qt.NoButton)
+    assert session.undo_stack.count() == 0

@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from app.model import Diagram, Edge
-from app.model.commands import AddItems, EditRefused
+from app.model.commands import AddItems, EditRefused, Reconnect
 from app.render import theme
 from app.render.canvas_geometry import HANDLE_RADIUS
 from app.render.layout import Rect
@@ -62,6 +62,26 @@ def connection_refusal(diagram: Diagram, source: str, target: str) -> str | None
             "%1", a.title).replace("%2", b.title)
     try:
         AddItems(edges=(Edge(source=source, target=target),)).apply(diagram)
+    except EditRefused as error:
+        return translate_refusal(str(error))
+    return None
+
+
+def reconnection_refusal(diagram: Diagram, source: str, target: str, new_source: str,
+                         new_target: str) -> str | None:
+    """Why moving the end of edge `source`→`target` to make `new_source`→`new_target` would be
+    refused (in the interface language), or None."""
+    if new_source == new_target:
+        return translate("Connect", "A node cannot be connected to itself here.")
+    a, b = diagram.node(new_source), diagram.node(new_target)
+    if a is not None and a.kind.value == "exit":
+        return translate("Connect", "“%1” is an exit, where a path ends: nothing can leave "
+                         "it. Make it a step first.").replace("%1", a.title)
+    if a is not None and b is not None and diagram.edge(new_source, new_target) is not None:
+        return translate("Connect", "“%1” and “%2” are already connected.").replace(
+            "%1", a.title).replace("%2", b.title)
+    try:
+        Reconnect(source, target, new_source, new_target).apply(diagram)
     except EditRefused as error:
         return translate_refusal(str(error))
     return None

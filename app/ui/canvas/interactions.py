@@ -16,7 +16,13 @@ from app.model import Edge
 from app.model.commands import AddItems, MoveNodes, Placement, Reconnect
 from app.render import theme
 from app.render.canvas_geometry import snap
-from app.ui.canvas.connecting import REFUSED, TargetFeedback, connection_refusal, in_connect_zone
+from app.ui.canvas.connecting import (
+    REFUSED,
+    TargetFeedback,
+    connection_refusal,
+    in_connect_zone,
+    reconnection_refusal,
+)
 from app.ui.canvas.guides import GuideLines, Guides, Snap
 from app.ui.canvas.items import Z_DRAG, EdgeItem, NodeItem
 
@@ -121,46 +127,36 @@ class MoveDrag(Interaction):
 
 
 class _LineDrag(Interaction):
-    """A drag that shows a dashed rubber line from a fixed point to the mouse."""
+    """A drag that shows a dashed rubber line from a fixed point to the mouse, and outlines
+    the node under the pointer green (allowed) or red, with the reason, while dragging."""
 
     def start_line(self, start: QPointF) -> None:
         self.line = QGraphicsLineItem(QLineF(start, start))
         self.line.setPen(QPen(QColor(theme.SELECTION), 2.0, Qt.DashLine))
         self.line.setZValue(Z_DRAG)
         self.scene.addItem(self.line)
+        self.feedback = TargetFeedback(self.scene)
+        self._reasons: dict[str, str | None] = {}  # asked once per target, not on every move
+
+    def refusal(self, target: str) -> str | None:
+        """Why letting go over `target` would be refused (None: allowed, or nothing to do)."""
+        return None
+
+    def reason(self, target: str) -> str | None:
+        if target not in self._reasons:
+            self._reasons[target] = self.refusal(target)
+        return self._reasons[target]
+
+    def skip(self, item: NodeItem) -> bool:
+        """Whether the node under the pointer is no target at all (the drag's own node)."""
+        return False
 
     def move(self, event) -> None:
         line = self.line.line()
         line.setP2(event.scenePos())
         self.line.setLine(line)
-
-
-class ConnectDrag(_LineDrag):
-    """Drag from a node's border to another node: one new edge. The node under the pointer
-    is outlined green or red while dragging, with the reason when it would be refused."""
-
-    def __init__(self, scene, source: NodeItem) -> None:
-        super().__init__(scene)
-        self.source = source
-        self._reasons: dict[str, str | None] = {}  # asked once per target, not on every move
-
-    def press(self, event) -> None:
-        event.accept()  # ours: the view must not start a rubber band as well
-        self.press_screen = event.screenPos()
-        self.start_line(event.scenePos())
-        self.feedback = TargetFeedback(self.scene)
-
-    def reason(self, target: str) -> str | None:
-        """Why connecting to `target` is refused (None: allowed), asked once per target."""
-        if target not in self._reasons:
-            self._reasons[target] = connection_refusal(self.scene.session.diagram,
-                                                       self.source.node_id, target)
-        return self._reasons[target]
-
-    def move(self, event) -> None:
-        super().move(event)
         target = self.scene.node_at(event.scenePos())
-        if target is self.source:
+        if target is not None and self.skip(target):
             target = None
         if target is None:
             if self.feedback.target is not None:
@@ -173,9 +169,31 @@ class ConnectDrag(_LineDrag):
         pen.setColor(QColor(REFUSED if self.feedback.reason else theme.SELECTION))
         self.line.setPen(pen)
 
-    def release(self, event) -> None:
+    def end_line(self) -> None:
         self.scene.removeItem(self.line)
         self.feedback.remove()
+
+
+class ConnectDrag(_LineDrag):
+    """Drag from a node's border to another node: one new edge."""
+
+    def __init__(self, scene, source: NodeItem) -> None:
+        super().__init__(scene)
+        self.source = source
+
+    def press(self, event) -> None:
+        event.accept()  # ours: the view must not start a rubber band as well
+        self.press_screen = event.screenPos()
+        self.start_line(event.scenePos())
+
+    def refusal(self, target: str) -> str | None:
+        return connection_refusal(self.scene.session.diagram, self.source.node_id, target)
+
+    def skip(self, item: NodeItem) -> bool:
+        return item is self.source
+
+    def release(self, event) -> None:
+        self.end_line()
         target = self.scene.node_at(event.scenePos())
         travel = (event.screenPos() - self.press_screen).manhattanLength()
         if travel < CLICK_SLOP:
@@ -205,14 +223,26 @@ class ReconnectDrag(_LineDrag):
         self.start_line(fixed)
         self.edge.setOpacity(0.35)  # the old route stays visible, faded, while dragging
 
+    def ends(self, node_id: str) -> tuple[str, str]:
+        """The edge's ends if the dragged end were let go over `node_id`."""
+        source, dest = self.edge.source, self.edge.target
+        return (node_id if self.end == "from" else source,
+                node_id if self.end == "to" else dest)
+
+    def refusal(self, target: str) -> str | None:
+        new_source, new_target = self.ends(target)
+        if (new_source, new_target) == (self.edge.source, self.edge.target):
+            return None  # back where it was: nothing changes
+        return reconnection_refusal(self.scene.session.diagram, self.edge.source,
+                                    self.edge.target, new_source, new_target)
+
     def release(self, event) -> None:
-        self.scene.removeItem(self.line)
+        self.end_line()
         self.edge.setOpacity(1.0)
         target = self.scene.node_at(event.scenePos())
         if target is None:
             return
         source, dest = self.edge.source, self.edge.target
-        new_source = target.node_id if self.end == "from" else source
-        new_target = target.node_id if self.end == "to" else dest
+        new_source, new_target = self.ends(target.node_id)
         if (new_source, new_target) != (source, dest):
             self.scene.session.execute(Reconnect(source, dest, new_source, new_target))
