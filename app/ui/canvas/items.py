@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from app.model import Edge, Node
 from app.render import theme
-from app.render.canvas_geometry import HANDLE_RADIUS, connect_handle, near
+from app.render.canvas_geometry import HANDLE_RADIUS, near
 from app.render.layout import Band, Rect
 from app.ui.canvas import connecting
 from app.ui.paint import (
@@ -30,7 +30,8 @@ Z_LANE, Z_PHASE, Z_EDGE, Z_NODE, Z_LABEL, Z_ACTIVE, Z_DRAG = 0.0, 0.5, 1.0, 2.0,
 
 
 class NodeItem(QGraphicsItem):
-    """One node: selectable, movable by dragging, with a connect handle on hover/selection."""
+    """One node: selectable, movable by dragging inside, connected by dragging from its border
+    (four handles show on hover and selection)."""
 
     def __init__(self, node: Node, look, facts) -> None:
         super().__init__()
@@ -65,12 +66,6 @@ class NodeItem(QGraphicsItem):
         """The node's box where it is shown now (during a drag: where the hand has it)."""
         w, h = self.size
         return Rect(self.x(), self.y(), w, h)
-
-    def on_handle(self, scene_pos: QPointF) -> bool:
-        """Whether `scene_pos` is on this node's connect handle."""
-        w, h = self.size
-        local = self.mapFromScene(scene_pos)
-        return near((local.x(), local.y()), connect_handle(Rect(0, 0, w, h)), HANDLE_RADIUS)
 
     def boundingRect(self) -> QRectF:
         if self._bounds is None:
