@@ -118,7 +118,9 @@ def model_texts(view: QAbstractItemView) -> list[str]:
 @pytest.fixture
 def chinese(qtbot, settings_store, dialogs, tmp_path):
     window = make_window(qtbot, load_template("full-funnel", "zh"))
-    i18n.install_language(QApplication.instance(), i18n.CHINESE, settings_store)
+    window.set_language(i18n.CHINESE)  # as View → Language does
+    QApplication.processEvents()
+    assert window.live.lang == "zh"
     window.live.run_now()
     QApplication.processEvents()
     yield window
