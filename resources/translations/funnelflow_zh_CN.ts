@@ -751,19 +751,19 @@
 <context>
     <name>Connect</name>
     <message>
-        <location filename="../../app/ui/canvas/connecting.py" line="+54"/>
+        <location filename="../../app/ui/canvas/connecting.py" line="+55"/>
         <source>A node cannot be connected to itself here.</source>
         <extracomment>how far outside its box a node takes presses, in scene units (within its drawn margin)</extracomment>
         <translation>节点不能在这里连接到自身。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>“%1” is an exit, where a path ends: nothing can leave it. Make it a step first.</source>
+        <location line="+3"/>
+        <source>&quot;%1&quot; is an exit, where a path ends: nothing can leave it. Make it a step first.</source>
         <translation>“%1”是流失节点，路径到此结束：不能从它连出。请先把它改为步骤。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>“%1” and “%2” are already connected.</source>
+        <source>&quot;%1&quot; and &quot;%2&quot; are already connected.</source>
         <translation>“%1”和“%2”之间已经有连线。</translation>
     </message>
 </context>
@@ -844,7 +844,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <source>No conversion entered: the %2 connections out of “%1” without one share equally what the others leave, ≈%3 each. Type a conversion to set this one.</source>
+        <source>No conversion entered: the %2 connections out of &quot;%1&quot; without one share equally what the others leave, ≈%3 each. Type a conversion to set this one.</source>
         <translation>未填写转化率：从“%1”出发、没有转化率的 %2 条连线平分其余连线剩下的人数，每条约 %3。填写转化率即可单独设定本条。</translation>
     </message>
     <message>

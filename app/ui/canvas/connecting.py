@@ -48,43 +48,42 @@ def in_connect_zone(rect: Rect, x: float, y: float, zoom: float) -> bool:
     return any((x - hx) ** 2 + (y - hy) ** 2 <= reach * reach for hx, hy in side_handles(rect))
 
 
-def connection_refusal(diagram: Diagram, source: str, target: str) -> str | None:
-    """Why an edge `source`→`target` would be refused (in the interface language), or None."""
+def _named_refusal(diagram: Diagram, source: str, target: str) -> str | None:
+    """The common refusals of an edge `source`→`target`, worded with the names the user
+    sees rather than ids; None when none of them applies."""
     if source == target:
         return translate("Connect", "A node cannot be connected to itself here.")
-    # The common refusals, worded with the names the user sees rather than ids.
     a, b = diagram.node(source), diagram.node(target)
     if a is not None and a.kind.value == "exit":
-        return translate("Connect", "“%1” is an exit, where a path ends: nothing can leave "
+        return translate("Connect", "\"%1\" is an exit, where a path ends: nothing can leave "
                          "it. Make it a step first.").replace("%1", a.title)
     if a is not None and b is not None and diagram.edge(source, target) is not None:
-        return translate("Connect", "“%1” and “%2” are already connected.").replace(
+        return translate("Connect", "\"%1\" and \"%2\" are already connected.").replace(
             "%1", a.title).replace("%2", b.title)
+    return None
+
+
+def _tried(command, diagram: Diagram) -> str | None:
+    # The rule is the model itself: whatever else it refuses is said in its own words.
     try:
-        AddItems(edges=(Edge(source=source, target=target),)).apply(diagram)
+        command.apply(diagram)
     except EditRefused as error:
         return translate_refusal(str(error))
     return None
+
+
+def connection_refusal(diagram: Diagram, source: str, target: str) -> str | None:
+    """Why an edge `source`→`target` would be refused (in the interface language), or None."""
+    return _named_refusal(diagram, source, target) or _tried(
+        AddItems(edges=(Edge(source=source, target=target),)), diagram)
 
 
 def reconnection_refusal(diagram: Diagram, source: str, target: str, new_source: str,
                          new_target: str) -> str | None:
-    """Why moving the end of edge `source`→`target` to make `new_source`→`new_target` would be
+    """Why moving an end of edge `source`→`target` to make `new_source`→`new_target` would be
     refused (in the interface language), or None."""
-    if new_source == new_target:
-        return translate("Connect", "A node cannot be connected to itself here.")
-    a, b = diagram.node(new_source), diagram.node(new_target)
-    if a is not None and a.kind.value == "exit":
-        return translate("Connect", "“%1” is an exit, where a path ends: nothing can leave "
-                         "it. Make it a step first.").replace("%1", a.title)
-    if a is not None and b is not None and diagram.edge(new_source, new_target) is not None:
-        return translate("Connect", "“%1” and “%2” are already connected.").replace(
-            "%1", a.title).replace("%2", b.title)
-    try:
-        Reconnect(source, target, new_source, new_target).apply(diagram)
-    except EditRefused as error:
-        return translate_refusal(str(error))
-    return None
+    return _named_refusal(diagram, new_source, new_target) or _tried(
+        Reconnect(source, target, new_source, new_target), diagram)
 
 
 def paint_handles(painter: QPainter, rect: Rect) -> None:

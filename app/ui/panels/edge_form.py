@@ -87,7 +87,7 @@ class EdgeForm(Form):
             self.shared_note.hide()
             return
         sharing = sum(1 for e in outgoing if e.conversion is None)
-        text = self.tr("No conversion entered: the %2 connections out of “%1” without one "
+        text = self.tr("No conversion entered: the %2 connections out of \"%1\" without one "
                        "share equally what the others leave, ≈%3 each. Type a conversion to "
                        "set this one.")
         self.shared_note.setText(text.replace("%1", source_title).replace("%2", str(sharing))
