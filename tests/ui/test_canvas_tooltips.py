@@ -26,6 +26,15 @@ def test_node_tooltip_has_owner_numbers_kpis_and_findings(qtbot, settings_store,
             finding.message[:20] in text.replace("&quot;", '"').replace("&#x27;", "'")
 
 
+def test_money_carries_the_diagram_currency(qtbot, settings_store, dialogs):
+    window = make_window(qtbot)
+    node = window.session.diagram.node("ads")
+    text = window.tips.node_text("ads")
+    currency = window.session.diagram.currency
+    assert node.cost is not None and currency
+    assert f"Cost: {QLocale().toString(float(node.cost), 'f', 0)} {currency}" in text
+
+
 def test_edge_tooltip_has_conversion_target_and_flow(qtbot, settings_store, dialogs):
     window = make_window(qtbot)
     text = window.tips.edge_text("decide->lost")

@@ -120,10 +120,12 @@ class CanvasTips(QObject):
             rows.append(self.tr("Capacity: %1").replace("%1", _number(node.capacity)))
         if node.duration is not None:
             rows.append(self.tr("Days in this step: %1").replace("%1", self._pair(node.duration)))
+        money = f" {diagram.currency}" if diagram.currency else ""
         if node.cost is not None:
-            rows.append(self.tr("Cost: %1").replace("%1", _number(node.cost)))
+            rows.append(self.tr("Cost: %1").replace("%1", _number(node.cost) + money))
         if node.value is not None:
-            rows.append(self.tr("Value per person: %1").replace("%1", _number(node.value)))
+            rows.append(self.tr("Value per person: %1").replace("%1",
+                                                                _number(node.value) + money))
         for kpi in node.kpis:
             show = format_rate if kpi.is_percent else _number
             actual = show(kpi.actual) if kpi.actual is not None else self.tr("not measured")
