@@ -158,6 +158,13 @@ def test_edit_menu_has_the_draw_io_entries_with_their_shortcuts(win):
     texts = [a.text() for a in win.actions.edit_menu.actions() if a.text()]
     for expected in ("Cu&t", "&Copy", "&Paste", "D&uplicate", "&Delete", "Select &all"):
         assert expected in texts
+    actions = win.canvas_actions
+    win.scene.select_ids([], [])
+    assert not actions.copy.isEnabled() and not actions.delete.isEnabled()
+    win.scene.select_ids([], ["seo->landing"])
+    assert actions.delete.isEnabled() and not actions.copy.isEnabled()  # edges go with nodes
+    win.scene.select_ids(["seo"], [])
+    assert actions.copy.isEnabled() and actions.cut.isEnabled()
     keys = {a.objectName(): a.shortcut().toString() for a in win.canvas_actions.edit_actions}
     assert keys["edit.copy"] == "Ctrl+C" and keys["edit.duplicate"] == "Ctrl+D"
     assert keys["edit.select_all"] == "Ctrl+A"

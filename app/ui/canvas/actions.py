@@ -8,14 +8,17 @@ only (a text field keeps its own Ctrl+C, Delete and Ctrl+A).
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, QPoint, QPointF, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from app.model import NodeKind
 from app.model.commands import DeleteItems, Reconnect, UpdateNode
 from app.render import theme
 from app.ui.canvas import editing
+from app.ui.canvas.clipboard import text_from_mime
+from app.ui.canvas.items import EdgeItem, NodeItem
 from app.ui.panels import band_dialogs
 
 
@@ -48,6 +51,23 @@ class CanvasActions(QObject):
                              self.select_all)
         window.scene.context_menu_requested.connect(self.popup)
         self.menu: QMenu | None = None  # the last menu shown (tests read it)
+        # Greyed out when there is nothing to act on, as in every editor.
+        window.scene.selectionChanged.connect(self.update_enabled)
+        QGuiApplication.clipboard().dataChanged.connect(self.update_enabled)
+        self.update_enabled()
+
+    def update_enabled(self) -> None:
+        """Enable the entries that have something to act on now."""
+        if not shiboken6.isValid(self.window.scene):
+            return  # the scene clears its selection while it is being destroyed
+        # From the items, not the ids: this runs while the scene is catching up with an edit.
+        chosen = self.scene.selectedItems()
+        nodes = any(isinstance(item, NodeItem) for item in chosen)
+        edges = any(isinstance(item, EdgeItem) for item in chosen)
+        for act in (self.cut, self.copy, self.duplicate):
+            act.setEnabled(bool(nodes))
+        self.delete.setEnabled(nodes or edges)
+        self.paste.setEnabled(self.paste_available())
 
     @property
     def session(self):
@@ -199,9 +219,6 @@ class CanvasActions(QObject):
 
     # -- what the entries do ---------------------------------------------------------------
     def paste_available(self) -> bool:
-        from PySide6.QtGui import QGuiApplication
-
-        from app.ui.canvas.clipboard import text_from_mime
         return text_from_mime(QGuiApplication.clipboard().mimeData()) is not None
 
     def _set_node(self, node_id: str, changes: dict, text: str) -> bool:
