@@ -76,7 +76,7 @@ def start_window(path: str | None, lang: str):
     except DiagramFileError as error:
         # Started from a file manager nobody reads stderr: say it in the window, over an
         # empty diagram (the sample behind it would look like the file, or like a mix-up).
-        print(error, file=sys.stderr)
+        print(error.located(i18n.checklist_lang(lang)), file=sys.stderr)
         window = open_window(None, lang, blank=True)
         window.show()
         window.files.report_problems(Path(path), error, at_start=True)
