@@ -7,8 +7,9 @@ view itself does not change. Keys:
   (Ctrl+Tab leaves the canvas for the other panels, as in any widget that uses Tab).
 - N: add a step after the selected node (same lane, one column right), connected from it;
   Shift+N (or Ctrl+Shift+N): choose the kind first from a menu.
-- C: connect mode from the selected node(s): Tab / Shift+Tab pick the target, Enter connects
-  (one undo step), Esc cancels.
+- C: connect mode from the selected node(s): Tab / Shift+Tab (or a click) pick the target,
+  Enter connects (one undo step), Esc cancels. With nothing selected, C switches the mouse to
+  connect mode (every drag from a node connects) until C or Esc.
 - Enter: rename the selected node or edge in place (F2 works too).
 """
 
