@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -41,9 +41,10 @@ ALLOWED = {
     "pydantic", "PyYAML", "SIL", "Open", "Font", "License", "UTF", "GBK", "ISO", "CNY", "USD",
     "funnelflow", "schema", "iconv", "old", "new", "Notepad", "Windows", "MQL", "SQL", "SEO",
     "SaaS", "AARRR", "B2B", "App", "App Store", "Qt", "lanes", "phases", "true", "false",
+    "HTML",
 }
 _LITERAL = re.compile(r"`[^`]*`|'[^']*'|\"[^\"]*\"|https?://\S+|<[^>]+>|&\w+;|\*\.\w+"
-                      r"|\b0x[0-9A-F]+\b|\bU\+[0-9A-F]+\b")
+                      r"|\b0x[0-9A-F]+\b|\bU\+[0-9A-F]+\b|#[0-9A-Fa-f]{6}\b")
 
 
 def _rule_words() -> set[str]:
@@ -247,3 +248,27 @@ def test_refusals_of_edits_read_in_chinese(chinese):
     window.session.execute(UpdateNode(other, {"volume": -3}))
     assert len(reasons) == 3
     assert_chinese(reasons, user_words(window), "refusals")
+
+
+def test_lane_dialogs_and_the_presentation(chinese):
+    from PySide6.QtWidgets import QColorDialog, QInputDialog
+
+    from app.ui.panels.band_dialogs import ReassignDialog
+
+    window = chinese
+    user = user_words(window)
+    reassign = ReassignDialog(window, "市场部", "这条泳道上有 5 个节点。", [("销售部", "sales")],
+                              "lanes")
+    colour = QColorDialog(window)
+    colour.setOption(QColorDialog.ColorDialogOption.DontUseNativeDialog)
+    ask = QInputDialog(window)
+    ask.setLabelText("名称：")
+    for dialog in (reassign, colour, ask):
+        dialog.show()
+        assert_chinese(texts_of(dialog), user, type(dialog).__name__)
+        dialog.close()
+    shown = window.presenter.enter(full_screen=False, size=QSize(900, 600))
+    try:
+        assert_chinese(texts_of(shown), user, "presentation")
+    finally:
+        window.presenter.leave()
