@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from app.io import DiagramFileError, load_diagram, save_diagram
-from app.io.export import EXPORTERS, UnknownFormat, export, export_format
 from app.io.schema import schema_text
 from app.io.templates import LANGUAGES, load_template, template_description, template_names
+
+# Every format, .png and .pdf too (their Qt loads only when one is written).
+from app.ui.export import EXPORTERS, UnknownFormat, export, export_format
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 # The same as app.io.check_formats.FORMATS (a test keeps them equal), spelled out here so

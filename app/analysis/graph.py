@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.model import Diagram, NodeKind
-from app.render.order import depth_first
+from app.model.order import depth_first
 
 SCENARIOS = ("target", "actual")
 

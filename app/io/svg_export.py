@@ -12,7 +12,8 @@ from __future__ import annotations
 import gc
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Protocol
 
 from app.analysis import Report
 from app.io.atomic import write_atomic
@@ -35,6 +36,25 @@ from app.render.canvas_geometry import BADGE_RADIUS
 from app.render.layout import Layout, layout
 
 MARGIN = 12.0
+
+
+class TextWriter(Protocol):
+    """Writes one text at (x, y) in a style: live `<text>` (svg_text) or glyph outlines."""
+
+    outline: bool
+
+    def __call__(self, x: float, y: float, text: str, style: str) -> str: ...
+
+
+# Glyph outlines need Qt, which this layer may not import: the Qt layer registers its writer
+# here when it is imported (app/ui/export/__init__.py), as it registers .png and .pdf.
+_outline_writer: Callable[[], TextWriter] | None = None
+
+
+def register_outline_text(factory: Callable[[], TextWriter]) -> None:
+    """Make `render_svg(outline_text=True)` use the writers `factory` makes."""
+    global _outline_writer
+    _outline_writer = factory
 _DESC = {
     "en": "FunnelFlow diagram “{title}”: {lanes} lanes, {phases} phases, {nodes} steps, "
           "{edges} connections; goal volume per {period}: target {target}, actual {actual}.",
@@ -54,10 +74,12 @@ def render_svg(diagram: Diagram, *, lang: str | None = None, outline_text: bool 
     lang = resolve_lang(lang, diagram)
     facts = gather(diagram, lang, report)
     geometry = layout(diagram)
-    if outline_text:  # glyph outlines need Qt: imported only for this option, like .png/.pdf
-        from app.ui.export.svg_outline import OutlineText
-
-        text = OutlineText()
+    text: TextWriter
+    if outline_text:
+        if _outline_writer is None:
+            raise RuntimeError("outlined text needs Qt's glyph outlines: "
+                               "import app.ui.export first (the command line does)")
+        text = _outline_writer()
     else:
         text = LiveText()
     # Writing makes hundreds of thousands of short-lived strings; the collector would only

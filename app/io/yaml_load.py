@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from app.io.errors import DiagramFileError, Problem
 from app.io.migrate import LEGACY_KEYS, VERSION_KEY, VersionProblem, migrate
-from app.io.png_source import PNG_SIGNATURE, load_png_diagram
+from app.io.png_source import PNG_SIGNATURE, PngSourceError, read_png_source
 from app.io.yaml_tree import Located, build_data, check_text
 from app.model import FORMAT_VERSION, Diagram, validation_problems
 
@@ -48,6 +48,24 @@ def load_diagram(path: str | os.PathLike[str]) -> Diagram:
     if data.startswith(PNG_SIGNATURE):  # a PNG exported by FunnelFlow carries its diagram
         return load_png_diagram(name)
     return loads_diagram(data, filename=name)
+
+
+def load_png_diagram(path: str | os.PathLike[str]) -> Diagram:
+    """Load the diagram a FunnelFlow PNG carries; raises DiagramFileError like load_diagram.
+
+    Errors in the embedded YAML are located in the PNG's name, since that is the file the
+    user gave.
+    """
+    name = os.fspath(path)
+    try:
+        text = read_png_source(name)
+    except FileNotFoundError:
+        raise _file_error(name, "no such file; check the name and the folder") from None
+    except PngSourceError as error:
+        raise _file_error(name, str(error)) from None
+    except OSError as error:
+        raise _file_error(name, f"cannot be read: {error.strerror or error}") from None
+    return loads_diagram(text, filename=name)
 
 
 def loads_diagram(text_or_bytes: str | bytes, filename: str = "<string>") -> Diagram:

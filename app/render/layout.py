@@ -11,8 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from app.model import Diagram, Node
+from app.model.order import funnel_ranks
 from app.render import theme
-from app.render.order import funnel_ranks
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ module stays below `app.analysis` in the dependency order.
 from __future__ import annotations
 
 from app.model import Diagram, Edge, Node, NodeKind
+from app.model.order import funnel_ranks
 from app.render.labels import format_count, format_rate
-from app.render.order import funnel_ranks
 
 # The words of the outline. Kept here, like the canvas' own words in labels.py, because the
 # text is also written by headless exports that have no Qt translator.

@@ -11,13 +11,9 @@ import time
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
+from app.analysis import analyze
 from app.model import Diagram
 from app.ui.session import Session
-
-try:  # the analysis package is written in parallel; the designer must start without it
-    from app.analysis import analyze
-except ImportError:  # pragma: no cover - only while the package is missing
-    analyze = None
 
 #: quiet time after the last edit of a burst (typing, nudging) before analysing (ms)
 DEBOUNCE_MS = 150
@@ -111,8 +107,6 @@ class LiveChecklist(QObject):
     def run_now(self) -> None:
         """Analyse the current snapshot immediately (or hand it to a worker)."""
         self._timer.stop()
-        if analyze is None:
-            return
         diagram = self._session.diagram
         generation = self._generation
         if len(diagram.nodes) > self._worker_threshold:

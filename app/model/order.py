@@ -1,12 +1,13 @@
 """Funnel order: the depth-first walk of SPEC §3, which edges close loops, each node's rank.
 
 The walk is the one definition of "loop-closing edge" in FunnelFlow: the analysis (cycle
-time) and the layout (columns left to right) both use it, so they always agree.
+time) and the layout (columns left to right) both use it, so they always agree. It lives in
+the model, the one layer both may import (docs/architecture.md).
 """
 
 from __future__ import annotations
 
-from app.model import Diagram, NodeKind
+from app.model.diagram import Diagram, NodeKind
 
 
 def depth_first(
