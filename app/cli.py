@@ -212,7 +212,7 @@ def run_templates(lang: str, out: TextIO) -> int:
 
 
 def _open_designer(path: str | None) -> int:
-    """OPENS THE DESIGNER (Qt): the only place the command line imports app.ui."""
+    """OPENS THE DESIGNER (Qt): the only place the command line imports Qt widgets."""
     import importlib
 
     try:
