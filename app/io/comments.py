@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import yaml
 
 from app.model import Diagram
+from app.model.commands import AppendNotes
 
 # The header the canonical writer emits itself; carrying it into notes would be noise.
 _HEADER = "yaml-language-server:"
@@ -71,9 +72,13 @@ def carry_comments(diagram: Diagram, text: str) -> tuple[Diagram, int]:
     Returns the new diagram and how many comments were carried. Comments whose node no
     longer exists go to the diagram's notes, so none is dropped.
     """
+    command, count = comments_as_notes(diagram, text)
+    return (command.apply(diagram)[0] if count else diagram), count
+
+
+def comments_as_notes(diagram: Diagram, text: str) -> tuple[AppendNotes, int]:
+    """The edit that carries the comments of `text` into `diagram`'s notes, and how many."""
     comments = find_comments(text)
-    if not comments:
-        return diagram, 0
     by_node: dict[str, list[str]] = {}
     for_diagram: list[str] = []
     known = diagram.node_index()
@@ -83,19 +88,8 @@ def carry_comments(diagram: Diagram, text: str) -> tuple[Diagram, int]:
         else:
             prefix = comment.context or comment.node
             for_diagram.append(f"{prefix}: {comment.text}" if prefix else comment.text)
-    nodes = tuple(
-        node.model_copy(update={"notes": _appended(node.notes, by_node[node.id])})
-        if node.id in by_node else node
-        for node in diagram.nodes)
-    changes: dict = {"nodes": nodes}
-    if for_diagram:
-        changes["notes"] = _appended(diagram.notes, for_diagram)
-    return diagram.evolve(**changes), len(comments)
-
-
-def _appended(notes: str | None, lines: list[str]) -> str:
-    added = "\n".join(lines)
-    return f"{notes.rstrip()}\n{added}" if notes and notes.strip() else added
+    notes = {node_id: tuple(lines) for node_id, lines in by_node.items()}
+    return AppendNotes(notes, tuple(for_diagram)), len(comments)
 
 
 def _scalar_spans(text: str) -> tuple[list[tuple[tuple[int, int], tuple[int, int]]], list[int]]:

@@ -110,13 +110,17 @@ class MoveNodes:
     text: str = "Move"
 
     def apply(self, diagram: Diagram) -> tuple[Diagram, ChangeSet]:
+        missing = sorted(i for i in self.moves if diagram.node(i) is None)
+        if missing:
+            raise EditRefused(f"there is no node {missing[0]!r}")
         nodes = tuple(
             n.model_copy(update={"x": p.x, "y": p.y, "lane": p.lane, "phase": p.phase})
             if (p := self.moves.get(n.id)) else n
             for n in diagram.nodes
         )
         moved = set(self.moves)
-        relaned = any(diagram.node(i).lane != p.lane or diagram.node(i).phase != p.phase
+        index = diagram.node_index()
+        relaned = any(index[i].lane != p.lane or index[i].phase != p.phase
                       for i, p in self.moves.items())
         new = _evolve(diagram, nodes=nodes)
         return new, ChangeSet(frozenset(moved), _edges_touching(diagram, moved), relaned)
@@ -224,6 +228,50 @@ class TidyUp:
     def apply(self, diagram: Diagram) -> tuple[Diagram, ChangeSet]:
         nodes = tuple(n.model_copy(update={"x": None, "y": None}) for n in diagram.nodes)
         return _evolve(diagram, nodes=nodes), EVERYTHING
+
+
+@dataclass(frozen=True)
+class ReplaceDocument:
+    """The whole document becomes `diagram` (restore a version, reload from disk).
+
+    As an undo step, so the document shown before is one Undo away: nothing is lost.
+    """
+
+    diagram: Diagram
+    text: str = "Restore"
+
+    def apply(self, diagram: Diagram) -> tuple[Diagram, ChangeSet]:
+        if not isinstance(self.diagram, Diagram):
+            raise EditRefused("only a diagram can replace the document")
+        return self.diagram, EVERYTHING
+
+
+@dataclass(frozen=True)
+class AppendNotes:
+    """Append lines to the notes of nodes and of the diagram (a file's YAML comments)."""
+
+    nodes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    diagram: tuple[str, ...] = ()
+    text: str = "Keep comments as notes"
+
+    def apply(self, diagram: Diagram) -> tuple[Diagram, ChangeSet]:
+        missing = sorted(i for i in self.nodes if diagram.node(i) is None)
+        if missing:
+            raise EditRefused(f"there is no node {missing[0]!r}")
+        nodes = tuple(
+            _updated(n, {"notes": appended_notes(n.notes, self.nodes[n.id])})
+            if self.nodes.get(n.id) else n
+            for n in diagram.nodes)
+        changes: dict[str, Any] = {"nodes": nodes}
+        if self.diagram:
+            changes["notes"] = appended_notes(diagram.notes, self.diagram)
+        return _evolve(diagram, **changes), EVERYTHING
+
+
+def appended_notes(notes: str | None, lines: Iterable[str]) -> str:
+    """`notes` with `lines` added below (each on its own line)."""
+    added = "\n".join(lines)
+    return f"{notes.rstrip()}\n{added}" if notes and notes.strip() else added
 
 
 def _renamed_ends(edge: Edge, old: str, new: str) -> dict[str, str]:

@@ -115,7 +115,7 @@ def delete_band(
     key = NODE_KEY[kind]
     current = bands(session, kind)
     if kind == "lanes" and len(current) == 1:
-        session.refused.emit(
+        session.refuse(
             translate("Bands", "A diagram needs at least one lane; add another lane first.")
         )
         return False
