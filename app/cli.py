@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    lang = {"choices": LANGUAGES, "default": default_lang(),
+    lang: dict[str, Any] = {"choices": LANGUAGES, "default": default_lang(),
             "help": "language of messages and templates (default: from the locale)"}
 
     check = commands.add_parser("check", help="validate diagrams and print the checklist")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,7 +38,7 @@ class Finding:
         }
 
 
-def sort_key(finding: Finding) -> tuple:
+def sort_key(finding: Finding) -> tuple[Any, ...]:
     """SPEC §5 order: severity, then impact (largest first, none last), rule, target, message."""
     has_impact = finding.impact is not None
     return (
@@ -121,7 +122,7 @@ def json_number(value: float | None) -> float | None:
     return rounded + 0.0  # turns -0.0 into 0.0
 
 
-def _numbers(values: dict[str, float | None]) -> dict[str, float | None]:
+def _numbers(values: Mapping[str, float | None]) -> dict[str, float | None]:
     return {key: json_number(value) for key, value in values.items()}
 
 

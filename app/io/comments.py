@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
@@ -110,7 +111,7 @@ def _scalar_spans(text: str) -> tuple[list[tuple[tuple[int, int], tuple[int, int
     return spans, sorted(lines)
 
 
-def _raw_comments(text: str, spans: list) -> list[Comment]:
+def _raw_comments(text: str, spans: list[Any]) -> list[Comment]:
     starts = [span[0] for span in spans]
     found = []
     for number, line in enumerate(text.splitlines()):
@@ -125,12 +126,12 @@ def _raw_comments(text: str, spans: list) -> list[Comment]:
     return found
 
 
-def _inside(starts: list, spans: list, point: tuple[int, int]) -> bool:
+def _inside(starts: list[Any], spans: list[Any], point: tuple[int, int]) -> bool:
     index = bisect.bisect_right(starts, point) - 1
     if index < 0:
         return False
     start, end = spans[index]
-    return start <= point < end
+    return bool(start <= point < end)
 
 
 def _entries(text: str) -> list[_Entry]:

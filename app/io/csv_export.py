@@ -97,7 +97,8 @@ def _where(diagram: Diagram, node: Node) -> list[str]:
 
 
 def _conversion_row(diagram: Diagram, edge: Edge, lang: str, status: str) -> list[str]:
-    source, target = diagram.node(edge.source), diagram.node(edge.target)
+    nodes = diagram.node_index()
+    source, target = nodes[edge.source], nodes[edge.target]
     node, lane, phase, owner = _where(diagram, source)
     target_lane = diagram.lane(target.lane)
     if target.lane != source.lane and target_lane is not None:
@@ -106,6 +107,7 @@ def _conversion_row(diagram: Diagram, edge: Edge, lang: str, status: str) -> lis
     if edge.label:
         metric = f"{metric} ({edge.label})"
     measure = edge.conversion
+    assert measure is not None  # only measured conversions get a row
     gap = ("" if measure.target is None or measure.actual is None
            else _signed_rate(measure.actual - measure.target))
     return [f"{node} → {target.title}", lane, phase, owner, metric,

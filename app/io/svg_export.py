@@ -18,7 +18,7 @@ from typing import Protocol
 from app.analysis import Report
 from app.io.atomic import write_atomic
 from app.io.svg_facts import Facts, gather, kpi_status, resolve_lang
-from app.io.svg_legend import build_legend
+from app.io.svg_legend import Legend, build_legend
 from app.io.svg_scene import (
     HANDOFF_GLYPH,
     PLATE_RADIUS,
@@ -114,7 +114,7 @@ def flag(value: bool | str) -> bool:
     return bool(value)
 
 
-def _document(facts: Facts, geometry: Layout, text,  # noqa: ANN001
+def _document(facts: Facts, geometry: Layout, text: TextWriter,
               flow_thickness: bool) -> Iterator[str]:
     diagram = facts.diagram
     bounds = geometry.bounds
@@ -166,7 +166,7 @@ def _css(outline: bool) -> str:
     ])
 
 
-def _band(band: BandPicture, kind: str, text) -> Iterator[str]:  # noqa: ANN001
+def _band(band: BandPicture, kind: str, text: TextWriter) -> Iterator[str]:
     r, h = band.rect, band.header
     yield (f'<g id="{kind}-{esc(band.id)}" class="{kind}" data-id="{esc(band.id)}" '
            f'data-name="{esc(band.title)}">')
@@ -197,7 +197,8 @@ def _edges(facts: Facts, pictures: list[EdgePicture]) -> Iterator[str]:
         edge_id = picture.id
         edge = edges[edge_id]
         classes = f"edge status-{picture.status}" + (" handoff" if picture.handoff else "")
-        data = [("from", edge.source), ("to", edge.target), ("label", edge.label),
+        data: list[tuple[str, object]] = [
+            ("from", edge.source), ("to", edge.target), ("label", edge.label),
                 ("status", picture.status)]
         if edge.conversion is not None:
             data += [("conversion-target", edge.conversion.target),
@@ -213,7 +214,7 @@ def _edges(facts: Facts, pictures: list[EdgePicture]) -> Iterator[str]:
     yield "</g>\n"
 
 
-def _edge_labels(pictures: list[EdgePicture], text) -> Iterator[str]:  # noqa: ANN001
+def _edge_labels(pictures: list[EdgePicture], text: TextWriter) -> Iterator[str]:
     """Handoff badges and label plates, above the nodes as on the canvas: none is hidden."""
     yield '<g id="edge-labels">\n'
     for picture in pictures:
@@ -227,6 +228,7 @@ def _edge_labels(pictures: list[EdgePicture], text) -> Iterator[str]:  # noqa: A
                          + text(bx, by + 3.4, HANDOFF_GLYPH, "mark"))
         if picture.text is not None:
             plate = picture.plate
+            assert plate is not None  # a label always has its plate
             parts.append(f'<rect class="plate" x="{plate.x:.1f}" y="{plate.y:.1f}" '
                          f'width="{plate.w:.1f}" height="{plate.h:.1f}" rx="{PLATE_RADIUS:g}" '
                          f'stroke="{picture.plate_stroke}"/>' + text(*picture.text))
@@ -234,7 +236,7 @@ def _edge_labels(pictures: list[EdgePicture], text) -> Iterator[str]:  # noqa: A
     yield "</g>\n"
 
 
-def _nodes(facts: Facts, geometry: Layout, text) -> Iterator[str]:  # noqa: ANN001
+def _nodes(facts: Facts, geometry: Layout, text: TextWriter) -> Iterator[str]:
     nodes = facts.diagram.node_index()
     outline_data: dict[int, str] = {}  # pictures of one kind share their outline list
     mark_data: dict[int, str] = {}
@@ -251,7 +253,7 @@ def _nodes(facts: Facts, geometry: Layout, text) -> Iterator[str]:  # noqa: ANN0
             mark = mark_data[id(picture.mark)] = (
                 f'<path class="mark" d="{path_data(picture.mark)}" '
                 f'fill="{theme.STATUS_COLOR[picture.status]}"/>')
-        if picture.severity_mark is not None:
+        if picture.severity_mark is not None and picture.severity is not None:
             mark += (f'<path class="severity severity-{picture.severity}" '
                      f'd="{path_data(picture.severity_mark)}" '
                      f'fill="{theme.SEVERITY_COLOR[picture.severity]}"/>')
@@ -302,7 +304,7 @@ def _value(value: object) -> str:
     return esc(value if value.__class__ is str else str(value))
 
 
-def _legend(legend, top: float, text) -> Iterator[str]:  # noqa: ANN001
+def _legend(legend: Legend, top: float, text: TextWriter) -> Iterator[str]:
     yield f'<g id="legend" class="legend" transform="translate(0 {num(top)})">'
     for shape in legend.shapes:
         attrs = [f'fill="{shape.fill or "none"}"']

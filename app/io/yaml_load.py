@@ -108,17 +108,17 @@ def _load(text_or_bytes: str | bytes, filename: str) -> Diagram:
             filename, 1, 1, f"the file holds no data (only comments?); a diagram starts with "
             f"`{VERSION_KEY}: {FORMAT_VERSION}`")
     if not isinstance(raw, dict):
-        found = "a list" if isinstance(raw, list) else f"the single value {raw!r}"
+        shape = "a list" if isinstance(raw, list) else f"the single value {raw!r}"
         raise DiagramFileError.single(
             filename, 1, 1, f"the top level must be a mapping of keys such as "
-            f"`{VERSION_KEY}: {FORMAT_VERSION}`, `title:` and `lanes:`; found {found}")
+            f"`{VERSION_KEY}: {FORMAT_VERSION}`, `title:` and `lanes:`; found {shape}")
     try:
         data = migrate(raw)
     except VersionProblem as problem:
         if problem.missing:
             raise DiagramFileError.single(filename, 1, 1, str(problem)) from None
-        found = [((VERSION_KEY,), str(problem))]
-        raise DiagramFileError(_locate_all(text, filename, found, set())) from None
+        version: list[tuple[tuple[Any, ...], str]] = [((VERSION_KEY,), str(problem))]
+        raise DiagramFileError(_locate_all(text, filename, version, set())) from None
     try:
         return Diagram.model_validate(data)
     except ValidationError as error:
@@ -131,14 +131,14 @@ def _load(text_or_bytes: str | bytes, filename: str) -> Diagram:
         raise DiagramFileError(_locate_all(text, filename, found, key_errors)) from None
 
 
-def _specific(found: list[tuple[Any, str]], too_short: set) -> list[tuple[Any, str]]:
+def _specific(found: list[tuple[Any, str]], too_short: set[Any]) -> list[tuple[Any, str]]:
     """Without "needs at least one lane" when the one lane written is merely invalid."""
     deeper = {loc[:n] for loc, _ in found for n in range(len(loc))}
     return [(loc, message) for loc, message in found
             if not (loc in too_short and loc in deeper)]
 
 
-def _quoting_hints(found: list[tuple[Any, str]], inputs: dict) -> list[tuple[Any, str]]:
+def _quoting_hints(found: list[tuple[Any, str]], inputs: dict[Any, Any]) -> list[tuple[Any, str]]:
     """Where text was expected, say why YAML read something else and how to fix it."""
     hinted = []
     for loc, message in found:
@@ -193,7 +193,7 @@ def _file_error(filename: str, message: str) -> DiagramFileError:
 
 
 def _locate_all(
-    text: str, filename: str, found: list[tuple[tuple[Any, ...], str]], key_errors: set
+    text: str, filename: str, found: list[tuple[Any, str]], key_errors: set[Any]
 ) -> list[Problem]:
     positions: dict[tuple[Any, ...], Located | None] = {
         prefix: None for loc, _ in found for path in (tuple(loc), _legacy(tuple(loc)))
@@ -206,7 +206,7 @@ def _locate_all(
 
 
 def _place(
-    positions: dict[tuple[Any, ...], Located], loc: tuple[Any, ...], message: str,
+    positions: dict[tuple[Any, ...], Located | None], loc: tuple[Any, ...], message: str,
     at_key: bool, filename: str,
 ) -> Problem:
     """The problem at the position of the deepest part of `loc` written in the file."""

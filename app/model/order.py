@@ -47,7 +47,7 @@ def depth_first(
     return closing, postorder
 
 
-def _walk(diagram: Diagram):
+def _walk(diagram: Diagram) -> tuple[list[list[int]], list[int], list[int], list[int]]:
     """The diagram as indices, and the walk from its entries in file order."""
     index = {node.id: i for i, node in enumerate(diagram.nodes)}
     dst = [index[edge.target] for edge in diagram.edges]

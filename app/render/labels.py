@@ -44,6 +44,7 @@ def conversion_text(edge: Edge, lang: str = "en") -> str:
         return f"{format_rate(measure.actual)} / {format_rate(measure.target)}"
     if measure.actual is not None:
         return format_rate(measure.actual)
+    assert measure.target is not None  # a measure has a target or an actual
     return _TARGET_ONLY.get(lang, _TARGET_ONLY["en"]).format(format_rate(measure.target))
 
 

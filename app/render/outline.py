@@ -9,7 +9,9 @@ module stays below `app.analysis` in the dependency order.
 
 from __future__ import annotations
 
-from app.model import Diagram, Edge, Node, NodeKind
+from typing import Any
+
+from app.model import KPI, Diagram, Edge, Node, NodeKind
 from app.model.order import funnel_ranks
 from app.render.labels import format_count, format_rate
 
@@ -49,7 +51,7 @@ WORDS = {
 SEPARATOR = " — "
 
 
-def words(lang: str) -> dict:
+def words(lang: str) -> dict[str, Any]:
     """The outline's words in `lang` ("en" or "zh"; anything else is English)."""
     return WORDS.get(lang, WORDS["en"])
 
@@ -62,8 +64,9 @@ def funnel_order(diagram: Diagram) -> list[str]:
     ranks = funnel_ranks(diagram)
     lane_index = {lane.id: i for i, lane in enumerate(diagram.lanes)}
     position = {node.id: i for i, node in enumerate(diagram.nodes)}
+    nodes = diagram.node_index()
     return sorted(position, key=lambda n: (ranks.get(n, 0),
-                                           lane_index.get(diagram.node(n).lane, 0), position[n]))
+                                           lane_index.get(nodes[n].lane, 0), position[n]))
 
 
 def edge_verdict(edge: Edge, into_exit: bool) -> str:
@@ -82,7 +85,7 @@ def _kpi_value(value: float, percent: bool, unit: str | None) -> str:
     return f"{text} {unit}" if unit else text
 
 
-def _kpi_line(kpi, w: dict) -> str:
+def _kpi_line(kpi: KPI, w: dict[str, Any]) -> str:
     percent = kpi.is_percent
     unit = None if percent else kpi.unit
     if kpi.target is None or kpi.actual is None:
@@ -95,8 +98,8 @@ def _kpi_line(kpi, w: dict) -> str:
     return f"{text}{SEPARATOR}{w['off' if kpi.is_worse() else 'on']}"
 
 
-def _edge_line(edge: Edge, diagram: Diagram, w: dict, number: dict[str, int]) -> str:
-    target = diagram.node(edge.target)
+def _edge_line(edge: Edge, diagram: Diagram, w: dict[str, Any], number: dict[str, int]) -> str:
+    target = diagram.node_index()[edge.target]
     name = f"{number[edge.target]}. {target.title}" if edge.target in number else target.title
     text = w["to"].format(target=name)
     if number.get(edge.target, 0) <= number.get(edge.source, 0):
@@ -110,12 +113,13 @@ def _edge_line(edge: Edge, diagram: Diagram, w: dict, number: dict[str, int]) ->
                                                  target=format_rate(measure.target))
         else:
             value = measure.actual if measure.actual is not None else measure.target
-            text += " " + format_rate(value)
+            text += " " + (format_rate(value) if value is not None else "—")
     verdict = edge_verdict(edge, target.kind is NodeKind.exit)
     return f"{text}{SEPARATOR}{w[verdict]}"
 
 
-def _volume(node: Node, report, diagram: Diagram, w: dict) -> str | None:
+# `report` is an analysis Report (duck-typed: the render layer may not import the analysis).
+def _volume(node: Node, report: Any, diagram: Diagram, w: dict[str, Any]) -> str | None:
     per = w["per"].get(diagram.period.value, "")
     actual = target = None
     if report is not None and node.id in report.volumes.get("actual", {}):
@@ -126,12 +130,12 @@ def _volume(node: Node, report, diagram: Diagram, w: dict) -> str | None:
     if actual is None:
         return None
     if target is not None and format_count(target) != format_count(actual):
-        return w["people_target"].format(actual=format_count(actual), per=per,
-                                         target=format_count(target))
-    return w["people"].format(actual=format_count(actual), per=per)
+        return str(w["people_target"].format(actual=format_count(actual), per=per,
+                                             target=format_count(target)))
+    return str(w["people"].format(actual=format_count(actual), per=per))
 
 
-def node_line(node: Node, diagram: Diagram, report, lang: str, number: int) -> str:
+def node_line(node: Node, diagram: Diagram, report: Any, lang: str, number: int) -> str:
     """The headline of one step: "4. 官网落地页 — 步骤 — 市场部 / 客户引流 — 负责人 增长经理"."""
     w = words(lang)
     lane = diagram.lane(node.lane)
@@ -147,7 +151,7 @@ def node_line(node: Node, diagram: Diagram, report, lang: str, number: int) -> s
     return SEPARATOR.join(parts)
 
 
-def outline_lines(diagram: Diagram, report=None, lang: str = "en") -> list[str]:
+def outline_lines(diagram: Diagram, report: Any = None, lang: str = "en") -> list[str]:
     """The outline as lines (see `outline_text`)."""
     w = words(lang)
     per = w["per"].get(diagram.period.value, "")
@@ -174,14 +178,14 @@ def outline_lines(diagram: Diagram, report=None, lang: str = "en") -> list[str]:
         lines.append("")
     lines.append(w["steps"].format(count=len(order)) if order else w["none"])
     for node_id in order:
-        node = diagram.node(node_id)
+        node = diagram.node_index()[node_id]
         lines.append(node_line(node, diagram, report, lang, number[node_id]))
         lines += [f"    {_edge_line(e, diagram, w, number)}" for e in out.get(node_id, [])]
         lines += [f"    {_kpi_line(k, w)}" for k in node.kpis]
     return lines
 
 
-def outline_text(diagram: Diagram, report=None, lang: str = "en") -> str:
+def outline_text(diagram: Diagram, report: Any = None, lang: str = "en") -> str:
     """The whole funnel as text in funnel order: goals, top bottlenecks, then every step with
     its lane, owner, volume, outgoing conversions and KPIs. `report` is `analyze(diagram)`
     (optional: without it volumes come from the entries only and no bottlenecks are listed)."""
