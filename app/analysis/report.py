@@ -57,7 +57,7 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
 
 
 @dataclass(frozen=True)
-class Report:
+class Checklist:
     """Everything `analyze` computed for one diagram snapshot, in one language."""
 
     diagram: Diagram
@@ -129,3 +129,7 @@ def _numbers(values: Mapping[str, float | None]) -> dict[str, float | None]:
 def summarise(findings: list[Finding]) -> dict[str, int]:
     """Count of findings per severity."""
     return {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
+
+
+# The old name, for code written before the rename (branches merged later); use Checklist.
+Report = Checklist

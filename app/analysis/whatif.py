@@ -1,20 +1,20 @@
 """What-if questions for the workshop slider: goals if one conversion or one entry changed.
 
-Answered from the solved actual scenario in a Report (linear flows: no new solve), falling
+Answered from the solved actual scenario in a Checklist (linear flows: no new solve), falling
 back to a full `analyze` of the changed diagram only where the shortcut does not hold.
 """
 
 from __future__ import annotations
 
 from app.analysis.impact import GoalDelta, conversion_deltas
-from app.analysis.report import Report
+from app.analysis.report import Checklist
 from app.model import Diagram
 from app.model.commands import UpdateEdge, UpdateNode
 
 
 def goal_volume_with(
     diagram: Diagram,
-    report: Report,
+    report: Checklist,
     edge_id: str | None = None,
     conversion: float | None = None,
     entry_id: str | None = None,

@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable, Iterator
 from typing import Protocol
 
-from app.analysis import Report
+from app.analysis import Checklist
 from app.io.atomic import write_atomic
 from app.io.svg_facts import Facts, gather, kpi_status, resolve_lang
 from app.io.svg_legend import Legend, build_legend
@@ -33,6 +33,7 @@ from app.io.svg_text import LiveText, esc, num, path_data, style_block
 from app.model import Diagram, Measure, Node
 from app.render import theme
 from app.render.canvas_geometry import BADGE_RADIUS
+from app.render.labels import period_noun
 from app.render.layout import Layout, layout
 
 MARGIN = 12.0
@@ -61,11 +62,10 @@ _DESC = {
     "zh": "FunnelFlow 流程图“{title}”:{lanes} 个泳道,{phases} 个阶段,{nodes} 个步骤,"
           "{edges} 条连线;每{period}目标达成量:目标 {target},实际 {actual}。",
 }
-_PERIOD_ZH = {"day": "天", "week": "周", "month": "月", "quarter": "季度", "year": "年"}
 
 
 def render_svg(diagram: Diagram, *, lang: str | None = None, outline_text: bool = False,
-               flow_thickness: bool = False, report: Report | None = None) -> str:
+               flow_thickness: bool = False, report: Checklist | None = None) -> str:
     """The diagram as SVG text, with its legend; `lang` for the legend and the description.
 
     `lang` defaults to the diagram's own language; `flow_thickness` draws edges wider the
@@ -95,7 +95,7 @@ def render_svg(diagram: Diagram, *, lang: str | None = None, outline_text: bool 
 
 def export_svg(diagram: Diagram, out_path: str | os.PathLike[str], *, lang: str | None = None,
                outline_text: bool | str = False, flow_thickness: bool | str = False,
-               report: Report | None = None) -> None:
+               report: Checklist | None = None) -> None:
     """Write the SVG to `out_path` atomically (never a partial file)."""
     svg = render_svg(diagram, lang=lang, outline_text=flag(outline_text),
                      flow_thickness=flag(flow_thickness), report=report)
@@ -327,7 +327,7 @@ def _description(facts: Facts) -> str:
     return _DESC.get(facts.lang, _DESC["en"]).format(
         title=diagram.title or "FunnelFlow", lanes=len(diagram.lanes),
         phases=len(diagram.phases), nodes=len(diagram.nodes), edges=len(diagram.edges),
-        period=_PERIOD_ZH.get(period, period) if facts.lang == "zh" else period,
+        period=period_noun(facts.lang, period),
         target=_round(report.goals.get("target")), actual=_round(report.goals.get("actual")))
 
 

@@ -6,9 +6,14 @@ import unicodedata
 
 from app.model import Edge, Node
 
-_PER_PERIOD = {
-    "en": {"day": "/day", "week": "/wk", "month": "/mo", "quarter": "/qtr", "year": "/yr"},
-    "zh": {"day": "/天", "week": "/周", "month": "/月", "quarter": "/季", "year": "/年"},
+#: The one table of period words (SPEC §2 `period`) every output takes its words from: the
+#: noun ("week", "周") and the short suffix of canvas labels ("/wk", "/周"). The designer's
+#: own widgets say them through Qt's translations instead.
+PERIOD_WORDS: dict[str, dict[str, tuple[str, str]]] = {
+    "en": {"day": ("day", "/day"), "week": ("week", "/wk"), "month": ("month", "/mo"),
+           "quarter": ("quarter", "/qtr"), "year": ("year", "/yr")},
+    "zh": {"day": ("天", "/天"), "week": ("周", "/周"), "month": ("月", "/月"),
+           "quarter": ("季度", "/季"), "year": ("年", "/年")},
 }
 _NO_OWNER = {"en": "no owner", "zh": "未指定负责人"}
 
@@ -62,7 +67,18 @@ def volume_text(volume: float | None, period: str, lang: str) -> str:
     """People reaching a node per period on actuals: "20,000/mo", "20,000/月"."""
     if volume is None:
         return ""
-    return format_count(volume) + _PER_PERIOD.get(lang, _PER_PERIOD["en"]).get(period, "")
+    return format_count(volume) + per_period(lang, period)
+
+
+def period_noun(lang: str, period: str) -> str:
+    """"week", "周": the period as a word ("en" for any other language)."""
+    return PERIOD_WORDS.get(lang, PERIOD_WORDS["en"])[period][0]
+
+
+def per_period(lang: str, period: str) -> str:
+    """"/wk", "/周": the short per-period suffix of a number on the canvas."""
+    words = PERIOD_WORDS.get(lang, PERIOD_WORDS["en"]).get(period)
+    return words[1] if words else ""
 
 
 def text_width(text: str, font_px: float) -> float:

@@ -13,7 +13,7 @@ from typing import Any
 
 from app.model import KPI, Diagram, Edge, Node, NodeKind
 from app.model.order import funnel_ranks
-from app.render.labels import format_count, format_rate
+from app.render.labels import format_count, format_rate, period_noun
 
 # The words of the outline. Kept here, like the canvas' own words in labels.py, because the
 # text is also written by headless exports that have no Qt translator.
@@ -22,8 +22,6 @@ WORDS = {
         "kinds": {"entry": "entry", "step": "step", "decision": "decision", "goal": "goal",
                   "exit": "exit"},
         "owner": "owner {owner}", "no_owner": "no owner",
-        "per": {"day": "/day", "week": "/week", "month": "/month", "quarter": "/quarter",
-                "year": "/year"},
         "people": "{actual}{per}", "people_target": "{actual}{per} (target {target})",
         "to": "→ {target}", "conversion": "{actual} (target {target})",
         "goals": "Goals reached: {actual}{per} (target {target})",
@@ -37,7 +35,6 @@ WORDS = {
         "kinds": {"entry": "入口", "step": "步骤", "decision": "决策", "goal": "目标",
                   "exit": "流失"},
         "owner": "负责人 {owner}", "no_owner": "未指定负责人",
-        "per": {"day": "/天", "week": "/周", "month": "/月", "quarter": "/季", "year": "/年"},
         "people": "{actual}{per}", "people_target": "{actual}{per}（目标 {target}）",
         "to": "→ {target}", "conversion": "{actual}（目标 {target}）",
         "goals": "目标达成：{actual}{per}（目标 {target}）",
@@ -118,9 +115,10 @@ def _edge_line(edge: Edge, diagram: Diagram, w: dict[str, Any], number: dict[str
     return f"{text}{SEPARATOR}{w[verdict]}"
 
 
-# `report` is an analysis Report (duck-typed: the render layer may not import the analysis).
-def _volume(node: Node, report: Any, diagram: Diagram, w: dict[str, Any]) -> str | None:
-    per = w["per"].get(diagram.period.value, "")
+# `report` is an analysis Checklist (duck-typed: the render layer may not import the analysis).
+def _volume(node: Node, report: Any, diagram: Diagram, lang: str) -> str | None:
+    w = words(lang)
+    per = "/" + period_noun(lang, diagram.period.value)
     actual = target = None
     if report is not None and node.id in report.volumes.get("actual", {}):
         actual = report.volumes["actual"].get(node.id)
@@ -145,7 +143,7 @@ def node_line(node: Node, diagram: Diagram, report: Any, lang: str, number: int)
     owner = (w["owner"].format(owner=node.owner) if node.owner and node.owner.strip()
              else w["no_owner"])
     parts = [f"{number}. {node.title}", w["kinds"][node.kind.value], place, owner]
-    volume = _volume(node, report, diagram, w)
+    volume = _volume(node, report, diagram, lang)
     if volume:
         parts.append(volume)
     return SEPARATOR.join(parts)
@@ -154,7 +152,7 @@ def node_line(node: Node, diagram: Diagram, report: Any, lang: str, number: int)
 def outline_lines(diagram: Diagram, report: Any = None, lang: str = "en") -> list[str]:
     """The outline as lines (see `outline_text`)."""
     w = words(lang)
-    per = w["per"].get(diagram.period.value, "")
+    per = "/" + period_noun(lang, diagram.period.value)
     lines = [diagram.title] if diagram.title else []
     if report is not None and report.goals:
         lines.append(w["goals"].format(actual=format_count(report.goals.get("actual", 0.0)),

@@ -51,7 +51,7 @@ class _Job(QRunnable):
 class LiveChecklist(QObject):
     """Runs `analyze(session.diagram, lang)` after edits and emits `report_ready(report)`."""
 
-    report_ready = Signal(object)  # app.analysis.Report
+    report_ready = Signal(object)  # app.analysis.Checklist
     failed = Signal(str)  # analysis raised: the message for the status bar
 
     def __init__(self, session: Session, lang: str = "en", parent: QObject | None = None,
