@@ -188,35 +188,52 @@ class UpdateDiagram:
 
 
 @dataclass(frozen=True)
-class SetBands:
-    """Replace the lanes or phases (add, rename, recolour, reorder), moving nodes as told.
+class SetLanes:
+    """Replace the lanes (add, rename, recolour, reorder), moving nodes as told.
 
-    `kind` is "lanes" or "phases"; `reassign` maps a deleted band's id to the band its nodes
-    go to (None: for phases, the nodes lose their phase; for lanes, they are deleted).
+    `reassign` maps a deleted lane's id to the lane its nodes go to (None: they are deleted).
     """
 
-    kind: str
-    bands: tuple[Lane, ...] | tuple[Phase, ...]
+    lanes: tuple[Lane, ...]
     reassign: Mapping[str, str | None] = field(default_factory=dict)
     text: str = "Edit lanes"
 
     def apply(self, diagram: Diagram) -> tuple[Diagram, ChangeSet]:
-        key = "lane" if self.kind == "lanes" else "phase"
-        nodes: list[Node] = []
-        dropped: set[str] = set()
-        for node in diagram.nodes:
-            current = getattr(node, key)
-            if current in self.reassign:
-                target = self.reassign[current]
-                if target is None and key == "lane":
-                    dropped.add(node.id)
-                    continue
-                node = node.model_copy(update={key: target, "x": None, "y": None})
-            nodes.append(node)
-        edges = tuple(e for e in diagram.edges
-                      if e.source not in dropped and e.target not in dropped)
-        new = _evolve(diagram, **{self.kind: self.bands}, nodes=tuple(nodes), edges=edges)
-        return new, EVERYTHING
+        return _set_bands(diagram, "lanes", self.lanes, self.reassign), EVERYTHING
+
+
+@dataclass(frozen=True)
+class SetPhases:
+    """Replace the phases (add, rename, recolour, reorder), moving nodes as told.
+
+    `reassign` maps a deleted phase's id to the phase its nodes go to (None: no phase).
+    """
+
+    phases: tuple[Phase, ...]
+    reassign: Mapping[str, str | None] = field(default_factory=dict)
+    text: str = "Edit phases"
+
+    def apply(self, diagram: Diagram) -> tuple[Diagram, ChangeSet]:
+        return _set_bands(diagram, "phases", self.phases, self.reassign), EVERYTHING
+
+
+def _set_bands(diagram: Diagram, field_name: str, bands: tuple[Lane, ...] | tuple[Phase, ...],
+               reassign: Mapping[str, str | None]) -> Diagram:
+    key = "lane" if field_name == "lanes" else "phase"
+    nodes: list[Node] = []
+    dropped: set[str] = set()
+    for node in diagram.nodes:
+        current = getattr(node, key)
+        if current in reassign:
+            target = reassign[current]
+            if target is None and key == "lane":
+                dropped.add(node.id)
+                continue
+            node = node.model_copy(update={key: target, "x": None, "y": None})
+        nodes.append(node)
+    edges = tuple(e for e in diagram.edges
+                  if e.source not in dropped and e.target not in dropped)
+    return _evolve(diagram, **{field_name: bands}, nodes=tuple(nodes), edges=edges)
 
 
 @dataclass(frozen=True)
