@@ -75,10 +75,12 @@ def period_noun(lang: str, period: str) -> str:
     return PERIOD_WORDS.get(lang, PERIOD_WORDS["en"])[period][0]
 
 
-def per_period(lang: str, period: str) -> str:
-    """"/wk", "/周": the short per-period suffix of a number on the canvas."""
+def per_period(lang: str, period: str, *, short: bool = True) -> str:
+    """"/wk", "/周": the per-period suffix of a number ("/week" when not `short`)."""
     words = PERIOD_WORDS.get(lang, PERIOD_WORDS["en"]).get(period)
-    return words[1] if words else ""
+    if words is None:
+        return ""
+    return words[1] if short else "/" + words[0]
 
 
 def text_width(text: str, font_px: float) -> float:

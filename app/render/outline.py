@@ -13,7 +13,7 @@ from typing import Any
 
 from app.model import KPI, Diagram, Edge, Node, NodeKind
 from app.model.order import funnel_ranks
-from app.render.labels import format_count, format_rate, period_noun
+from app.render.labels import format_count, format_rate, per_period
 
 # The words of the outline. Kept here, like the canvas' own words in labels.py, because the
 # text is also written by headless exports that have no Qt translator.
@@ -118,7 +118,7 @@ def _edge_line(edge: Edge, diagram: Diagram, w: dict[str, Any], number: dict[str
 # `report` is an analysis Checklist (duck-typed: the render layer may not import the analysis).
 def _volume(node: Node, report: Any, diagram: Diagram, lang: str) -> str | None:
     w = words(lang)
-    per = "/" + period_noun(lang, diagram.period.value)
+    per = per_period(lang, diagram.period.value, short=False)
     actual = target = None
     if report is not None and node.id in report.volumes.get("actual", {}):
         actual = report.volumes["actual"].get(node.id)
@@ -152,7 +152,7 @@ def node_line(node: Node, diagram: Diagram, report: Any, lang: str, number: int)
 def outline_lines(diagram: Diagram, report: Any = None, lang: str = "en") -> list[str]:
     """The outline as lines (see `outline_text`)."""
     w = words(lang)
-    per = "/" + period_noun(lang, diagram.period.value)
+    per = per_period(lang, diagram.period.value, short=False)
     lines = [diagram.title] if diagram.title else []
     if report is not None and report.goals:
         lines.append(w["goals"].format(actual=format_count(report.goals.get("actual", 0.0)),
