@@ -11,7 +11,7 @@ import time
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
-from app.analysis import analyze
+from app.analysis import Checklist, analyze
 from app.model import Diagram
 from app.ui.session import Session
 
@@ -39,7 +39,7 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            report = analyze(self._diagram, self._lang)
+            report: Checklist | Exception = analyze(self._diagram, self._lang)
         except Exception as error:  # noqa: BLE001 - a crash in a worker must reach the GUI
             report = error
         try:
@@ -113,7 +113,7 @@ class LiveChecklist(QObject):
             QThreadPool.globalInstance().start(_Job(generation, diagram, self._lang, self._relay))
             return
         try:
-            report = analyze(diagram, self._lang)
+            report: Checklist | Exception = analyze(diagram, self._lang)
         except Exception as error:  # noqa: BLE001 - keep the designer alive, say what broke
             report = error
         self._deliver(generation, report)
