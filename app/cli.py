@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from app.io import DiagramFileError, load_diagram, save_diagram
-from app.io.export import EXPORTERS, UnknownFormat, export, export_format
 from app.io.schema import schema_text
 from app.io.templates import LANGUAGES, load_template, template_description, template_names
+
+# Every format, .png and .pdf too (their Qt loads only when one is written).
+from app.ui.export import EXPORTERS, UnknownFormat, export, export_format
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 # The same as app.io.check_formats.FORMATS (a test keeps them equal), spelled out here so
@@ -62,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    lang = {"choices": LANGUAGES, "default": default_lang(),
+    lang: dict[str, Any] = {"choices": LANGUAGES, "default": default_lang(),
             "help": "language of messages and templates (default: from the locale)"}
 
     check = commands.add_parser("check", help="validate diagrams and print the checklist")
@@ -210,7 +212,7 @@ def run_templates(lang: str, out: TextIO) -> int:
 
 
 def _open_designer(path: str | None) -> int:
-    """OPENS THE DESIGNER (Qt): the only place the command line imports app.ui."""
+    """OPENS THE DESIGNER (Qt): the only place the command line imports Qt widgets."""
     import importlib
 
     try:

@@ -1,4 +1,4 @@
-"""`analyze`: one diagram snapshot in, one Report out (pure; no Qt, no files)."""
+"""`analyze`: one diagram snapshot in, one Checklist out (pure; no Qt, no files)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from app.analysis.metrics import channels as attribute_channels
 from app.analysis.metrics import cycle_path
 from app.analysis.report import (
     TOP_BOTTLENECKS,
-    Report,
+    Checklist,
     sort_findings,
     summarise,
 )
@@ -21,13 +21,13 @@ from app.model import Diagram
 
 @dataclass(frozen=True)
 class Internals:
-    """What a Report keeps for cheap what-if questions: the graph and both solved scenarios."""
+    """What a Checklist keeps for cheap what-if questions: the graph and both solved scenarios."""
 
     graph: FunnelGraph
     solutions: dict[str, Solution]
 
 
-def analyze(diagram: Diagram, lang: str = "en") -> Report:
+def analyze(diagram: Diagram, lang: str = "en") -> Checklist:
     """The funnel arithmetic (SPEC §3) and the checklist (SPEC §4) of `diagram`, in `lang`."""
     graph = build_graph(diagram)
     solutions = {s: solve_scenario(graph, s) for s in SCENARIOS}
@@ -51,7 +51,7 @@ def analyze(diagram: Diagram, lang: str = "en") -> Report:
     bottlenecks.sort(key=lambda f: -(f.impact or 0.0))
     edge_ids = [e.id for e in diagram.edges]
     node_ids = graph.node_ids
-    return Report(
+    return Checklist(
         diagram=diagram,
         lang=lang,
         volumes={s: dict(zip(node_ids, sol.volume, strict=True)) for s, sol in solutions.items()},

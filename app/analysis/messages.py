@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import math
 
-LANGS = ("en", "zh")
+from app.render.labels import period_noun
 
-_PERIOD = {
-    "en": {"day": "day", "week": "week", "month": "month", "quarter": "quarter", "year": "year"},
-    "zh": {"day": "每天", "week": "每周", "month": "每月", "quarter": "每季度", "year": "每年"},
-}
+LANGS = ("en", "zh")
 
 EN: dict[str, str] = {
     # pieces
@@ -169,7 +166,8 @@ def text(lang: str, key: str, **params: object) -> str:
 
 def period_word(lang: str, period: str) -> str:
     """"month" / "每月": how a period is said inside a sentence."""
-    return _PERIOD.get(lang, _PERIOD["en"])[period]
+    noun = period_noun(lang, period)
+    return "每" + noun if lang == "zh" else noun
 
 
 def percent(rate: float) -> str:

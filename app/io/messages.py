@@ -187,7 +187,7 @@ _SEPARATOR = "; "
 _ZH_SEPARATOR = "；"
 
 
-def _pattern(template: str) -> re.Pattern:
+def _pattern(template: str) -> re.Pattern[str]:
     """The template as a regex: each `{name}` a lazy group, a repeated name the same text."""
     parts, seen = [], set()
     for piece in re.split(r"(\{\w+\})", template.replace("{{", "\0").replace("}}", "\1")):
@@ -201,7 +201,7 @@ def _pattern(template: str) -> re.Pattern:
 
 
 @cache
-def _compiled() -> tuple[tuple[re.Pattern, str], ...]:
+def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
     # Longest first: a template that is a prefix of another must not win over it.
     ordered = sorted(MESSAGES, key=lambda pair: -len(pair[0]))
     return tuple((_pattern(en), zh) for en, zh in ordered)
@@ -225,7 +225,7 @@ def _translate_whole(text: str) -> str | None:
     return None
 
 
-def _format(zh: str, match: re.Match) -> str:
+def _format(zh: str, match: re.Match[str]) -> str:
     values = {name: _fill(value) for name, value in match.groupdict().items()}
     return zh.format(**values)
 

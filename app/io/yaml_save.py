@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from app.io.atomic import write_atomic
 from app.io.schema import SCHEMA_URL
 from app.io.yaml_scalars import literal_block, number, percent, text
-from app.model import FORMAT_VERSION, KPI, Diagram, Edge, Lane, Measure, Node, Phase
+from app.model import FORMAT_VERSION, KPI, Diagram, Edge, Lane, Measure, Node, Phase, RateMeasure
 
 SCHEMA_LINE = f"# yaml-language-server: $schema={SCHEMA_URL}"
 
@@ -114,9 +114,9 @@ def _edge(edge: Edge) -> Iterator[str]:
         yield f"    duration: {_measure(edge.duration)}"
 
 
-def _measure(measure, *, rate: bool = False) -> str:
+def _measure(measure: Measure | RateMeasure, *, rate: bool = False) -> str:
     spell = percent if rate else number
-    if measure.is_bare:
+    if measure.is_bare and measure.target is not None:
         return spell(measure.target)
     pairs = [(key, spell(getattr(measure, key)))
              for key in ("target", "actual") if getattr(measure, key) is not None]

@@ -156,7 +156,8 @@ class Diagram(Frozen):
         checks run on the raw data and join the field errors.
         """
         try:
-            return handler(data)
+            result: Diagram = handler(data)
+            return result
         except ValidationError as error:
             items = error.errors()
             if any(isinstance((i.get("ctx") or {}).get("error"), DiagramRuleError)
@@ -328,7 +329,7 @@ def validation_problems(error: ValidationError) -> list[tuple[Loc, str]]:
             prefix = tuple(item["loc"])
             problems.extend((prefix + loc, message) for loc, message in cause.problems)
         else:
-            problems.append((tuple(item["loc"]), describe_error(item)))
+            problems.append((tuple(item["loc"]), describe_error(dict(item))))
     return problems
 
 

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
 from app.model import Edge, Node
 
-_PER_PERIOD = {
-    "en": {"day": "/day", "week": "/wk", "month": "/mo", "quarter": "/qtr", "year": "/yr"},
-    "zh": {"day": "/天", "week": "/周", "month": "/月", "quarter": "/季", "year": "/年"},
+#: The one table of period words (SPEC §2 `period`) every output takes its words from: the
+#: noun ("week", "周") and the short suffix of canvas labels ("/wk", "/周"). The designer's
+#: own widgets say them through Qt's translations instead.
+PERIOD_WORDS: dict[str, dict[str, tuple[str, str]]] = {
+    "en": {"day": ("day", "/day"), "week": ("week", "/wk"), "month": ("month", "/mo"),
+           "quarter": ("quarter", "/qtr"), "year": ("year", "/yr")},
+    "zh": {"day": ("天", "/天"), "week": ("周", "/周"), "month": ("月", "/月"),
+           "quarter": ("季度", "/季"), "year": ("年", "/年")},
 }
 _NO_OWNER = {"en": "no owner", "zh": "未指定负责人"}
 
@@ -44,13 +50,14 @@ def conversion_text(edge: Edge, lang: str = "en") -> str:
         return f"{format_rate(measure.actual)} / {format_rate(measure.target)}"
     if measure.actual is not None:
         return format_rate(measure.actual)
+    assert measure.target is not None  # a measure has a target or an actual
     return _TARGET_ONLY.get(lang, _TARGET_ONLY["en"]).format(format_rate(measure.target))
 
 
 _SHARED = {"en": "≈{} (shared)", "zh": "≈{}（均分）"}
 
 
-def shared_rate(outgoing, edge: Edge) -> float | None:
+def shared_rate(outgoing: Sequence[Edge], edge: Edge) -> float | None:
     """The share of its source's people that `edge` gets by sharing what its siblings leave
     (SPEC §3), when it has no conversion and at least one sibling; None otherwise.
 
@@ -61,7 +68,8 @@ def shared_rate(outgoing, edge: Edge) -> float | None:
         return None
     known = [e.conversion.value("actual") for e in outgoing if e.conversion is not None]
     unknown = len(outgoing) - len(known)
-    return max(0.0, 1.0 - sum(v for v in known if v is not None)) / unknown
+    left = 1.0 - sum(float(v) for v in known if v is not None)
+    return max(0.0, left) / unknown
 
 
 def edge_text(edge: Edge, lang: str = "en", shared: float | None = None) -> str:
@@ -82,7 +90,20 @@ def volume_text(volume: float | None, period: str, lang: str) -> str:
     """People reaching a node per period on actuals: "20,000/mo", "20,000/月"."""
     if volume is None:
         return ""
-    return format_count(volume) + _PER_PERIOD.get(lang, _PER_PERIOD["en"]).get(period, "")
+    return format_count(volume) + per_period(lang, period)
+
+
+def period_noun(lang: str, period: str) -> str:
+    """"week", "周": the period as a word ("en" for any other language)."""
+    return PERIOD_WORDS.get(lang, PERIOD_WORDS["en"])[period][0]
+
+
+def per_period(lang: str, period: str, *, short: bool = True) -> str:
+    """"/wk", "/周": the per-period suffix of a number ("/week" when not `short`)."""
+    words = PERIOD_WORDS.get(lang, PERIOD_WORDS["en"]).get(period)
+    if words is None:
+        return ""
+    return words[1] if short else "/" + words[0]
 
 
 def text_width(text: str, font_px: float) -> float:

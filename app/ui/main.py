@@ -20,9 +20,9 @@ SAMPLE_TEMPLATE = "full-funnel"
 
 def application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created once, with FunnelFlow's names, font and language."""
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    app = (existing if isinstance(existing, QApplication)
+           else QApplication(argv if argv is not None else sys.argv[:1]))
     app.setOrganizationName(i18n.ORGANISATION)
     app.setApplicationName(i18n.APPLICATION)
     app.setApplicationDisplayName("FunnelFlow")
@@ -79,7 +79,8 @@ def start_window(path: str | None, lang: str):
         print(error.located(i18n.checklist_lang(lang)), file=sys.stderr)
         window = open_window(None, lang, blank=True)
         window.show()
-        window.files.report_problems(Path(path), error, at_start=True)
+        window.files.report_problems(Path(path or error.problems[0].file), error,
+                                     at_start=True)
     return window
 
 

@@ -17,7 +17,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../app/ui/files/backups.py" line="+134"/>
+        <location filename="../../app/ui/files/backups.py" line="+119"/>
         <source>Restore version of {time}</source>
         <translation>恢复到 {time} 的版本</translation>
     </message>
@@ -45,7 +45,7 @@
         <translation>重命名阶段</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Lane: %1</source>
         <translation>泳道：%1</translation>
     </message>
@@ -113,7 +113,7 @@
 <context>
     <name>Bands</name>
     <message>
-        <location filename="../../app/ui/panels/band_dialogs.py" line="+53"/>
+        <location filename="../../app/ui/panels/band_dialogs.py" line="+55"/>
         <source>New lane</source>
         <extracomment>kind -&gt; field name of a node that refers to a band of that kind marker for &quot;delete the nodes&quot; in the reassignment question</extracomment>
         <translation>新泳道</translation>
@@ -269,7 +269,7 @@
 <context>
     <name>CanvasActions</name>
     <message>
-        <location filename="../../app/ui/canvas/actions.py" line="+66"/>
+        <location filename="../../app/ui/canvas/actions.py" line="+86"/>
         <location line="+67"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
@@ -390,7 +390,7 @@
 <context>
     <name>CanvasKeys</name>
     <message>
-        <location filename="../../app/ui/canvas/keyboard.py" line="+28"/>
+        <location filename="../../app/ui/canvas/keyboard.py" line="+29"/>
         <source>Tab / Shift+Tab</source>
         <extracomment>the keys the canvas handles itself (no menu action has them), for Help → Keyboard shortcuts</extracomment>
         <translation>Tab / Shift+Tab</translation>
@@ -490,19 +490,19 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>not measured</source>
         <translation>未测量</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-60"/>
         <location line="+21"/>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>%1 (target %2)</source>
         <translation>%1（目标 %2）</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-83"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -568,12 +568,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>People per period: %1</source>
         <translation>每期人数：%1</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-42"/>
         <source>Entering: %1</source>
         <translation>进入人数：%1</translation>
     </message>
@@ -588,7 +588,7 @@
         <translation>本步骤天数：%1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Cost: %1</source>
         <translation>成本：%1</translation>
     </message>
@@ -598,7 +598,7 @@
         <translation>每人价值：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>KPI %1: %2 (target %3)</source>
         <translation>KPI %1：%2（目标 %3）</translation>
     </message>
@@ -708,12 +708,12 @@
 <context>
     <name>CommentNotice</name>
     <message>
-        <location filename="../../app/ui/files/comment_notice.py" line="+80"/>
+        <location filename="../../app/ui/files/comment_notice.py" line="+67"/>
         <source>This file has {n} comment(s); you will be asked before the first save whether to keep them as notes.</source>
         <translation>此文件含有 {n} 条注释；第一次保存前会询问是否把它们保留为备注。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Keep comments as notes</source>
         <translation>将注释保留为备注</translation>
     </message>
@@ -948,7 +948,7 @@
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../app/ui/files/file_actions.py" line="+29"/>
+        <location filename="../../app/ui/files/file_actions.py" line="+30"/>
         <source>FunnelFlow (*.yaml *.yml);;All files (*)</source>
         <translation>FunnelFlow 流程图 (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
@@ -1016,7 +1016,7 @@ The file on disk is unchanged. Save somewhere else?</source>
         <translation>导出流程图</translation>
     </message>
     <message>
-        <location filename="../../app/ui/files/file_actions.py" line="+25"/>
+        <location filename="../../app/ui/files/file_actions.py" line="+21"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1345,9 +1345,14 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/window.py" line="+261"/>
+        <location filename="../../app/ui/window.py" line="+199"/>
+        <source>Don&apos;t report %1</source>
+        <extracomment>the first window, before the user has sized one: 1440x900 where the screen allows the name of the undo step; %1 is a rule id such as slow-step</extracomment>
+        <translation>不再报告 %1</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Untitled</source>
-        <extracomment>the first window, before the user has sized one: 1440x900 where the screen allows</extracomment>
         <translation>未命名</translation>
     </message>
 </context>
@@ -1468,7 +1473,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>NodeKind</name>
     <message>
-        <location filename="../../app/ui/panels/palette.py" line="+23"/>
+        <location filename="../../app/ui/panels/palette.py" line="+24"/>
         <source>Entry</source>
         <translation>入口</translation>
     </message>
@@ -1580,7 +1585,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>PaletteDock</name>
     <message>
-        <location filename="../../app/ui/panels/palette.py" line="+121"/>
+        <location filename="../../app/ui/panels/palette.py" line="+83"/>
         <source>Node kinds</source>
         <translation>节点类型</translation>
     </message>
@@ -1657,7 +1662,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>QDockWidget</name>
     <message>
-        <location filename="../../app/ui/i18n.py" line="+22"/>
+        <location filename="../../app/ui/i18n.py" line="+24"/>
         <source>Float</source>
         <translation>悬浮</translation>
     </message>
@@ -2123,7 +2128,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <location filename="../../app/ui/present/whatif.py" line="+183"/>
+        <location filename="../../app/ui/present/whatif.py" line="+182"/>
         <source>What-if change</source>
         <extracomment>slider units per 100% for a conversion: 0.1% per unit</extracomment>
         <translation>假设调整</translation>
@@ -2217,7 +2222,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
         <translation>整理布局</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+55"/>
         <source>(no recent files)</source>
         <translation>（没有最近打开的文件）</translation>
     </message>

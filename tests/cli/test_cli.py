@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -176,14 +175,8 @@ def test_check_export_and_schema_never_import_qt(tmp_path):
     assert "RESULT [0, 0, 0, 2] []" in result.stderr, result.stderr
 
 
-def test_python_dash_m_app_and_startup_time(tmp_path):
-    timings = []
-    for _ in range(3):
-        start = time.perf_counter()
-        result = subprocess.run([sys.executable, "-m", "app", "check", str(GOOD)], cwd=ROOT,
-                                capture_output=True, text=True, timeout=60)
-        timings.append(time.perf_counter() - start)
-        assert result.returncode == 0 and result.stdout.startswith(f"{GOOD}: ")
-    # Reading and validating start in ~0.3 s; importing networkx for the checklist adds
-    # ~0.4 s. Generous so that a busy CI box does not flake.
-    assert min(timings) < 1.5, timings
+def test_python_dash_m_app_checks_a_file(tmp_path):
+    # Start-up time is measured by benchmarks/bench_check.py, not asserted here.
+    result = subprocess.run([sys.executable, "-m", "app", "check", str(GOOD)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and result.stdout.startswith(f"{GOOD}: ")

@@ -46,7 +46,7 @@ def conversions(d: Diagram, scenario: str) -> dict[tuple[str, str], float]:
     for edge in d.edges:
         out[edge.source].append(edge)
     rates: dict[tuple[str, str], float] = {}
-    for source, edges in out.items():
+    for edges in out.values():
         known = {e.id: e.conversion.value(scenario) if e.conversion else None for e in edges}
         unknown = [e for e in edges if known[e.id] is None]
         left = max(0.0, 1.0 - sum(v for v in known.values() if v is not None))
@@ -99,7 +99,8 @@ def test_file_validates_and_is_in_canonical_layout(name, lang):
         assert line == line.rstrip(), f"trailing space on line {number}"
         # only colours are quoted; no position is stored (automatic layout)
         if '"' in line:
-            assert re.search(r'color: "#[0-9A-F]{6}"\}$', line), f"unexpected quote on line {number}"
+            assert re.search(r'color: "#[0-9A-F]{6}"\}$', line), (
+                f"unexpected quote on line {number}")
         assert not re.match(r"\s+[xy]: ", line), f"position on line {number}"
     top = [line.split(":")[0] for line in lines if line and not line.startswith((" ", "#"))]
     assert top == ["funnelflow", "title", "period", "currency", "notes", "lanes", "phases",
@@ -295,26 +296,27 @@ def test_sales_capacity_is_close_to_its_limit(name):
 
 def test_lead_nurture_cycle_is_45_days_against_28():
     d = load("lead-nurture", "en")
+    nodes = {n.id: n for n in d.nodes}
+    out: dict[str, list] = defaultdict(list)
+    for edge in d.edges:
+        out[edge.source].append(edge)
+
+    def longest(node_id: str, path: tuple[str, ...], scenario: str) -> float | None:
+        node = nodes[node_id]
+        own = node.duration.value(scenario) if node.duration else 0.0
+        best = own if node.kind is NodeKind.goal else None
+        for edge in out[node_id]:
+            if edge.target in path:  # loop-closing edge
+                continue
+            rest = longest(edge.target, path + (edge.target,), scenario)
+            if rest is not None:
+                wait = edge.duration.value(scenario) if edge.duration else 0.0
+                best = max(best or 0.0, own + wait + rest)
+        return best
+
     for scenario, expected in (("target", 28), ("actual", 45)):
-        nodes = {n.id: n for n in d.nodes}
-        out: dict[str, list] = defaultdict(list)
-        for edge in d.edges:
-            out[edge.source].append(edge)
-
-        def longest(node_id: str, path: tuple[str, ...]) -> float | None:
-            node = nodes[node_id]
-            own = node.duration.value(scenario) if node.duration else 0.0
-            best = own if node.kind is NodeKind.goal else None
-            for edge in out[node_id]:
-                if edge.target in path:  # loop-closing edge
-                    continue
-                rest = longest(edge.target, path + (edge.target,))
-                if rest is not None:
-                    wait = edge.duration.value(scenario) if edge.duration else 0.0
-                    best = max(best or 0.0, own + wait + rest)
-            return best
-
-        cycle = max(longest(n.id, (n.id,)) or 0.0 for n in d.nodes if n.kind is NodeKind.entry)
+        cycle = max(longest(n.id, (n.id,), scenario) or 0.0
+                    for n in d.nodes if n.kind is NodeKind.entry)
         assert cycle == expected, scenario
 
 

@@ -8,7 +8,8 @@ import subprocess
 import pytest
 
 from app.io import load_diagram, loads_diagram
-from app.io.png_source import load_png_diagram, read_png_source
+from app.io.png_source import read_png_source
+from app.io.yaml_load import load_png_diagram
 from app.io.yaml_save import dumps_diagram
 from app.model import Diagram
 from app.resources import resource_path

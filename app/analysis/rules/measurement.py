@@ -69,14 +69,14 @@ def kpi_unmeasured(ctx: Context) -> Iterator[Finding]:
             message = ctx.say("kpi-unmeasured-duration", **target, **named)
             yield ctx.finding("kpi-unmeasured", "info", node.id, message)
         if node.volume is not None and node.volume.actual is None:
-            target = messages.number(node.volume.target)  # type: ignore[arg-type]
-            message = ctx.say("kpi-unmeasured-volume", target=target, **named)
+            volume = messages.number(node.volume.target)  # type: ignore[arg-type]
+            message = ctx.say("kpi-unmeasured-volume", target=volume, **named)
             yield ctx.finding("kpi-unmeasured", "info", node.id, message)
     for edge in ctx.graph.edges:
         source = index[edge.source]
         named = {"edge": ctx.edge_name(edge), "where": ctx.where(source)}
         conversion = edge.conversion
-        if conversion is not None and conversion.actual is None:
+        if conversion is not None and conversion.actual is None and conversion.target is not None:
             message = ctx.say(
                 "kpi-unmeasured-conversion", target=messages.percent(conversion.target), **named
             )

@@ -180,8 +180,11 @@ class CanvasActions(QObject):
         first = menu.actions()[0] if menu.actions() else None
         here = QMenu(self.tr("Add &node here"), menu)
         self._fill_kinds(here, self._beside_header(kind, band_id, scene_pos))
-        menu.insertMenu(first, here)
-        menu.insertSeparator(first)
+        if first is None:
+            menu.addMenu(here)
+        else:
+            menu.insertMenu(first, here)
+            menu.insertSeparator(first)
         return menu
 
     def _canvas_menu(self, scene_pos: QPointF) -> QMenu:

@@ -92,7 +92,7 @@ def paint_handles(painter: QPainter, rect: Rect) -> None:
     painter.setBrush(QColor(theme.SELECTION))
     for hx, hy in side_handles(rect):
         painter.drawEllipse(QPointF(hx, hy), HANDLE_RADIUS - 1, HANDLE_RADIUS - 1)
-    painter.setPen(QPen(Qt.white, 1.4))
+    painter.setPen(QPen(Qt.GlobalColor.white, 1.4))
     for hx, hy in side_handles(rect):
         painter.drawLine(QPointF(hx - 2.5, hy), QPointF(hx + 2.5, hy))
         painter.drawLine(QPointF(hx, hy - 2.5), QPointF(hx, hy + 2.5))
@@ -107,7 +107,7 @@ class ReasonPlate(QGraphicsItem):
         self.left = False  # shown left of the pointer (near the view's right edge)
         self.font = QFont()
         self.font.setPixelSize(13)
-        self.setFlag(QGraphicsItem.ItemIgnoresTransformations)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setZValue(20.0)
 
     def set_text(self, text: str) -> None:
@@ -120,7 +120,7 @@ class ReasonPlate(QGraphicsItem):
             return QRectF()
         metrics = QFontMetricsF(self.font)
         # Measured a little narrower than drawn: what fits here surely fits when painted.
-        wrapped = metrics.boundingRect(QRectF(0, 0, 380, 2000), Qt.TextWordWrap, self.text)
+        wrapped = metrics.boundingRect(QRectF(0, 0, 380, 2000), Qt.TextFlag.TextWordWrap, self.text)
         width, height = min(wrapped.width(), 380) + 40, wrapped.height() + 12
         return QRectF(-width - 14 if self.left else 14, 14, width, height)
 
@@ -131,7 +131,7 @@ class ReasonPlate(QGraphicsItem):
         painter.drawRoundedRect(rect, 4, 4)
         painter.setFont(self.font)
         painter.setPen(QColor("#7B241C"))
-        painter.drawText(rect.adjusted(8, 4, -8, -4), Qt.TextWordWrap, self.text)
+        painter.drawText(rect.adjusted(8, 4, -8, -4), Qt.TextFlag.TextWordWrap, self.text)
 
 
 class TargetFeedback:
@@ -141,7 +141,7 @@ class TargetFeedback:
         self.scene = scene
         self.outline = QGraphicsPathItem()
         self.outline.setZValue(9.0)
-        self.outline.setBrush(QBrush(Qt.NoBrush))
+        self.outline.setBrush(QBrush(Qt.BrushStyle.NoBrush))
         self.plate = ReasonPlate()
         scene.addItem(self.outline)
         scene.addItem(self.plate)

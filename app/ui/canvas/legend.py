@@ -99,12 +99,12 @@ class Legend(QWidget):
                                .pixmap(24, 18))
         elif group == "status":
             commands, glyph = status_mark(name, c.x(), c.y(), MARK_RADIUS)
-            painter.setPen(Qt.NoPen)
+            painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(theme.STATUS_COLOR[name]))
             painter.drawPath(path_from_commands(commands))
             self._glyph(painter, c, glyph)
         elif group == "severity":
-            painter.setPen(Qt.NoPen)
+            painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(theme.SEVERITY_COLOR[name]))
             r = MARK_RADIUS - 0.5  # a rounded square, as on the nodes
             painter.drawRoundedRect(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), 2.5, 2.5)

@@ -143,6 +143,8 @@ class CanvasTips(QObject):
         if edge is None:
             return ""
         a, b = diagram.node(source), diagram.node(target)
+        if a is None or b is None:
+            return ""
         rows = [f"<b>{html.escape(a.title)} → {html.escape(b.title)}</b>"]
         if edge.label:
             rows.append(html.escape(edge.label))

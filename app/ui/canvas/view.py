@@ -262,7 +262,7 @@ class DiagramView(QGraphicsView):
             command = clipboard.paste_command(scene.session.diagram, scene.layout, text, offset,
                                               point, scene.lang)
         except ValueError as error:
-            scene.session.refused.emit(str(error))
+            scene.session.refuse(str(error))
             return []
         if not scene.session.execute(command):
             return []

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from app.analysis import Report, analyze
+from app.analysis import Checklist, analyze
 from app.analysis.messages import number, period_word
 from app.analysis.report import SEVERITIES
 from app.io.atomic import write_atomic
@@ -56,7 +56,7 @@ _WORDS = {
 
 
 def render_pdf(diagram: Diagram, *, lang: str | None = None, page: str = "fit",
-               flow_thickness: bool | str = False, report: Report | None = None,
+               flow_thickness: bool | str = False, report: Checklist | None = None,
                date: dt.date | None = None) -> bytes:
     """The PDF file's bytes: the diagram page, then the checklist pages."""
     qt_gui_application()
@@ -127,13 +127,13 @@ def render_pdf(diagram: Diagram, *, lang: str | None = None, page: str = "fit",
 
 def export_pdf(diagram: Diagram, out_path: str | os.PathLike[str], *, lang: str | None = None,
                page: str = "fit", flow_thickness: bool | str = False,
-               report: Report | None = None) -> None:
+               report: Checklist | None = None) -> None:
     """Write the PDF to `out_path` atomically (never a partial file)."""
     write_atomic(out_path, render_pdf(diagram, lang=lang, page=page,
                                       flow_thickness=flow_thickness, report=report))
 
 
-def checklist_html(report: Report, lang: str) -> str:
+def checklist_html(report: Checklist, lang: str) -> str:
     """The checklist as simple HTML for QTextDocument: goals, top bottlenecks, findings."""
     words = _WORDS.get(lang, _WORDS["en"])
     period = period_word(lang, report.diagram.period.value)
@@ -162,7 +162,7 @@ def checklist_html(report: Report, lang: str) -> str:
     return "\n".join(parts)
 
 
-def _checklist_pages(writer: QPdfWriter, painter: QPainter, report: Report, lang: str,
+def _checklist_pages(writer: QPdfWriter, painter: QPainter, report: Checklist, lang: str,
                      title: str, stamp: str) -> int:
     """Lay the checklist out on A4 portrait pages after the diagram; returns their count."""
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from app.io import DiagramFileError, dumps_diagram, load_diagram
 from app.io.templates import blank_diagram, load_template
 from app.ui import i18n
+from app.ui.export import EXPORTERS, export
 from app.ui.files.template_dialog import TemplateDialog
 from app.ui.session import Session
 
@@ -204,10 +205,6 @@ class FileActions(QObject):
     # -- export ----------------------------------------------------------------------------
     def export(self) -> bool:
         """File → Export…: the format follows the chosen file's extension."""
-        try:
-            from app.io.export import EXPORTERS, export
-        except ImportError:
-            return False
         base = self.session.path.with_suffix("") if self.session.path else Path(
             self.session.diagram.title or "diagram")
         from app.ui.files.export_dialog import ExportDialog

@@ -34,16 +34,18 @@ def action_shortcuts(window) -> list[tuple[str, str, str]]:
 
     def walk(menu: QMenu, title: str) -> None:
         for act in menu.actions():
-            if act.menu() is not None:
-                walk(act.menu(), title)
+            sub = act.menu()
+            if isinstance(sub, QMenu):
+                walk(sub, title)
             elif not act.isSeparator() and id(act) not in seen and not act.shortcut().isEmpty():
                 seen.add(id(act))
                 rows.append((title, icon_text(act.text()),
                              act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
 
     for top in window.menuBar().actions():
-        if top.menu() is not None:
-            walk(top.menu(), icon_text(top.text()))
+        sub = top.menu()
+        if isinstance(sub, QMenu):
+            walk(sub, icon_text(top.text()))
     return rows
 
 
@@ -51,7 +53,7 @@ def canvas_shortcuts() -> list[tuple[str, str]]:
     """(keys, what they do) for the keys the canvas handles itself (keyboard.py's table)."""
     from app.ui.canvas.keyboard import CANVAS_KEYS
 
-    return [(translate("CanvasKeys", keys), translate("CanvasKeys", text))
+    return [(translate("CanvasKeys", str(keys)), translate("CanvasKeys", str(text)))
             for keys, text in CANVAS_KEYS]
 
 
@@ -94,8 +96,12 @@ class ShortcutsDialog(QDialog):
         out = []
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
-            out += [(group.child(j).text(0), group.child(j).text(1))
-                    for j in range(group.childCount())]
+            if group is None:
+                continue
+            for j in range(group.childCount()):
+                row = group.child(j)
+                if row is not None:
+                    out.append((row.text(0), row.text(1)))
         return out
 
 

@@ -92,10 +92,6 @@ class WindowActions(QObject):
         self.shortcuts = action(lambda: w.show_shortcuts(), QKeySequence.StandardKey.HelpContents)
         self.about = action(lambda: w.show_about())
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
-        try:
-            import app.io.export  # noqa: F401 - Export appears when the registry exists
-        except ImportError:
-            self.export.setVisible(False)
 
         bar = window.menuBar()
         self.file_menu = bar.addMenu("")

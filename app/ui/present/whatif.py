@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.render.labels import format_count, format_rate
-from app.render.outline import words
+from app.render.labels import format_count, format_rate, per_period
 from app.ui.present import theme
 from app.ui.present.projection import Lever, apply_command, lever_for, project
 
@@ -257,7 +256,7 @@ class WhatIfPanel(QWidget):
         self.value.setText(self._format(value))
         self.projection = p = project(self.session.diagram, self._report(), lever, value,
                                       self.lang)
-        per = words(self.lang)["per"].get(self.session.diagram.period.value, "")
+        per = per_period(self.lang, self.session.diagram.period.value, short=False)
         self.goals.setText(self.tr("Goals reached: today %1 → with this change %2")
                            .replace("%1", format_count(p.goals_today))
                            .replace("%2", format_count(p.goals_new)))
