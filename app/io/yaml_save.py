@@ -14,7 +14,18 @@ from collections.abc import Iterator
 from app.io.atomic import write_atomic
 from app.io.schema import SCHEMA_URL
 from app.io.yaml_scalars import literal_block, number, percent, text
-from app.model import FORMAT_VERSION, KPI, Diagram, Edge, Lane, Measure, Node, Phase
+from app.model import (
+    FORMAT_VERSION,
+    KPI,
+    RULE_IDS,
+    ChecklistSettings,
+    Diagram,
+    Edge,
+    Lane,
+    Measure,
+    Node,
+    Phase,
+)
 
 SCHEMA_LINE = f"# yaml-language-server: $schema={SCHEMA_URL}"
 
@@ -51,6 +62,19 @@ def _document(diagram: Diagram) -> Iterator[str]:
         yield "edges:"
         for edge in diagram.edges:
             yield from _edge(edge)
+    yield from _checklist(diagram.checklist)
+
+
+def _checklist(settings: ChecklistSettings) -> Iterator[str]:
+    """`checklist:` with its keys in SPEC §2 order; nothing when the diagram has no settings."""
+    if settings.is_empty:
+        return
+    yield "checklist:"
+    if settings.disable:
+        yield f"  disable: [{', '.join(settings.disable)}]"
+    if settings.severity:
+        pairs = [(rule, settings.severity[rule]) for rule in RULE_IDS if rule in settings.severity]
+        yield f"  severity: {_flow(pairs)}"
 
 
 def _flow(pairs: list[tuple[str, str]]) -> str:
