@@ -18,6 +18,7 @@ from app.io import DiagramFileError, load_diagram, save_diagram
 from app.io.export import EXPORTERS, UnknownFormat, export, export_format
 from app.io.schema import schema_text
 from app.io.templates import LANGUAGES, load_template, template_description, template_names
+from app.locale import locale_language
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 # The same as app.io.check_formats.FORMATS (a test keeps them equal), spelled out here so
@@ -32,12 +33,7 @@ class CliError(Exception):
 
 def default_lang(environ: dict[str, str] | None = None) -> str:
     """"zh" when the locale (LC_ALL, LC_MESSAGES, LANG, first one set) is Chinese, else "en"."""
-    env = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
+    return locale_language(environ)
 
 
 class _VersionAction(argparse.Action):

@@ -33,15 +33,15 @@ def test_check_prints_the_checklist(capsys):
     code, out, err = run(capsys, "check", str(GOOD))
     assert (code, err) == (0, "")  # warnings only
     assert out.startswith(f"{GOOD}: 线索培育 Lead nurturing\n")
-    assert "conversion-off-target" in out and "0 error(s), 7 warning(s), 1 info" in out
+    assert "Top bottlenecks:" in out and "0 errors, 7 warnings, 1 info" in out
 
 
 def test_check_exit_codes_for_findings(capsys):
     assert run(capsys, "check", str(GOOD), "--strict")[0] == 1  # warnings count
     code, out, _ = run(capsys, "check", str(MINIMAL))
-    assert code == 1 and "no-entry" in out
+    assert code == 1 and "Errors:\n    error   Nobody enters the funnel" in out
     code, out, _ = run(capsys, "check", str(MINIMAL), "--lang", "zh", "--format", "md")
-    assert code == 1 and "- [ ] 流程图没有入口节点" in out
+    assert code == 1 and "- [ ] 没有人进入漏斗" in out
 
 
 def test_check_invalid_file_is_exit_2_with_located_message(capsys):
