@@ -77,8 +77,9 @@ def test_csv_has_one_row_per_finding_and_defuses_formulas():
         node(data, "S")["label"] = "=HYPERLINK(1)"
 
     report = analyze(build(formula))
-    rows = list(csv.reader(io.StringIO(format_reports([("-x.yaml", report)], "csv", "en",
-                                                      False))))
+    text = format_reports([("-x.yaml", report)], "csv", "en", False)
+    assert text.startswith("\ufeff")  # like the exported CSV: Excel then reads UTF-8
+    rows = list(csv.reader(io.StringIO(text[1:])))
     assert tuple(rows[0]) == CSV_HEADER
     assert len(rows) == 1 + len(report.findings)
     (row,) = [r for r in rows[1:] if r[1] == "missing-owner"]
@@ -86,7 +87,8 @@ def test_csv_has_one_row_per_finding_and_defuses_formulas():
     assert row[4].startswith("'=HYPERLINK(1)")
     assert row[5] == ""
     text = format_reports([("a.yaml", analyze(build(behind)))], "csv", "en", False)
-    impacts = [r[5] for r in csv.reader(io.StringIO(text)) if r[1] == "conversion-off-target"]
+    impacts = [r[5] for r in csv.reader(io.StringIO(text[1:]))
+               if r[1] == "conversion-off-target"]
     assert impacts == ["30.0"]
 
 

@@ -33,6 +33,9 @@ def test_check_prints_the_checklist(capsys):
     code, out, err = run(capsys, "check", str(GOOD))
     assert (code, err) == (0, "")  # warnings only
     assert out.startswith(f"{GOOD}: 线索培育 Lead nurturing\n")
+    # no --lang: the diagram's own language (mostly Chinese here), not the locale's
+    assert "最大瓶颈：" in out and "错误 0 个，警告 7 个，提示 1 个" in out
+    out = run(capsys, "check", str(GOOD), "--lang", "en")[1]
     assert "Top bottlenecks:" in out and "0 errors, 7 warnings, 1 info" in out
 
 

@@ -17,6 +17,7 @@ from app.analysis.messages import number, period_word
 from app.analysis.report import json_number
 
 FORMATS = ("text", "md", "json", "csv")
+CSV_BOM = "\ufeff"
 CSV_HEADER = ("file", "rule", "severity", "target", "message", "impact")
 #: characters that make a spreadsheet treat a cell as a formula (CSV injection)
 _FORMULA_START = ("=", "+", "-", "@")
@@ -70,7 +71,8 @@ def format_reports(results: list[tuple[str, Report]], fmt: str, lang: str, color
         payload = objects if listed else objects[0]
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
-        return _csv(results)
+        # The BOM tells Excel and LibreOffice it is UTF-8, as the exported CSV does.
+        return CSV_BOM + _csv(results)
     if fmt == "md":
         return "\n".join(_markdown(file, report, lang) for file, report in results)
     if fmt == "text":
