@@ -85,19 +85,31 @@ def by_department(report: Report) -> Layout:
         lane, target = _place(finding, nodes, edges, lanes)
         sections[lane].setdefault(target, []).append(finding)
 
-    plans_given: set[str] = set()
+    # A node's plan goes with the node's own group when it has one, else with the first
+    # group about an edge leaving it.
+    plan_of: dict[str, str] = {}
+    holder: dict[str, str] = {}
+    for groups in sections.values():
+        for target, found in groups.items():
+            node = _plan_node(target, nodes, edges)
+            plan = next((f.plan.strip() for f in found if f.plan), "")
+            if node is not None and plan:
+                plan_of.setdefault(node, plan)
+                holder.setdefault(node, target)  # type: ignore[arg-type]
+    for groups in sections.values():
+        for target in groups:
+            if target in plan_of:
+                holder[target] = target
+    plans_given = set(holder)
     built = []
     for lane_id, groups in sections.items():
         if not groups:
             continue
         made = []
         for target, found in groups.items():
-            plan_node = _plan_node(target, nodes, edges)
-            plan = next((f.plan.strip() for f in found if f.plan), "")
-            if plan and plan_node in plans_given:
-                plan = ""
-            elif plan:
-                plans_given.add(plan_node)  # type: ignore[arg-type]
+            node = _plan_node(target, nodes, edges)
+            given_here = node is not None and target is not None and holder.get(node) == target
+            plan = plan_of[node] if given_here else ""  # type: ignore[index]
             items = tuple(Item(f, f.detail if target is not None else _without_plan(f))
                           for f in found)
             made.append(Group(target, _group_title(diagram, lang, target), items, plan))
