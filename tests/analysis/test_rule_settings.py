@@ -59,7 +59,8 @@ def test_minor_findings_are_infos_before_the_settings_apply():
 
 
 @pytest.mark.parametrize(("settings", "line", "col", "words"), [
-    ("checklist:\n  disable: [missing-owner, no-such-rule]\n", 1, 28, "unknown rule 'no-such-rule'"),
+    ("checklist:\n  disable: [missing-owner, no-such-rule]\n", 1, 28,
+     "unknown rule 'no-such-rule'"),
     ("checklist:\n  severity: {slow-step: loud}\n", 1, 25, "unknown severity 'loud'"),
     ("checklist:\n  severity: {nope: info}\n", 1, None, "unknown rule 'nope'"),
     ("checklist:\n  ignore: [slow-step]\n", 1, None, "unknown key 'ignore'"),
