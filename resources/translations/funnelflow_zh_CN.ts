@@ -279,43 +279,49 @@
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../app/ui/panels/checklist.py" line="+46"/>
-        <source>goals</source>
-        <translation>次目标达成</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>+%1 %2 %3</source>
-        <translation>%3 +%1 %2</translation>
+        <location filename="../../app/ui/panels/checklist.py" line="+73"/>
+        <source>+%1 %2</source>
+        <translation>%2 +%1</translation>
     </message>
 </context>
 <context>
     <name>ChecklistDock</name>
     <message>
-        <location line="+158"/>
+        <location line="+270"/>
+        <source>By impact</source>
+        <translation>按影响</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By department</source>
+        <translation>按部门</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Checklist</source>
         <translation>瓶颈清单</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Checklist: %1 errors, %2 warnings, %3 info</source>
-        <translation>瓶颈清单：%1 个错误，%2 个警告，%3 条提示</translation>
+        <source>Checklist (errors: %1, warnings: %2, info: %3)</source>
+        <translation>瓶颈清单（错误 %1，警告 %2，提示 %3）</translation>
     </message>
 </context>
 <context>
     <name>ChecklistTree</name>
     <message>
-        <location line="-82"/>
+        <location line="-184"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+43"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-43"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
@@ -325,12 +331,18 @@
         <translation>提示</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+14"/>
+        <location line="+21"/>
         <source>Top bottlenecks</source>
         <translation>最大瓶颈</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+79"/>
+        <source>Don&apos;t report this rule in this diagram</source>
+        <translation>本图不再报告此规则</translation>
+    </message>
+    <message>
+        <location line="-108"/>
         <source>No findings: the funnel looks healthy.</source>
         <translation>没有发现问题：漏斗运转良好。</translation>
     </message>
@@ -820,9 +832,14 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/window.py" line="+241"/>
+        <location filename="../../app/ui/window.py" line="+229"/>
+        <source>Don&apos;t report %1</source>
+        <extracomment>the first window, before the user has sized one: 1440x900 where the screen allows the name of the undo step; %1 is a rule id such as slow-step</extracomment>
+        <translation>不再报告 %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Untitled</source>
-        <extracomment>the first window, before the user has sized one: 1440x900 where the screen allows</extracomment>
         <translation>未命名</translation>
     </message>
 </context>
@@ -1071,8 +1088,9 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>Period</name>
     <message>
-        <location filename="../../app/ui/panels/checklist.py" line="-133"/>
+        <location filename="../../app/ui/panels/checklist.py" line="-127"/>
         <source>per day</source>
+        <extracomment>on a node or edge heading (by department): the finding whose target a click goes to</extracomment>
         <translation>每天</translation>
     </message>
     <message>
