@@ -9,6 +9,8 @@ Keyboard: the slider takes ←/→ (fine) and PgUp/PgDn (coarse); Enter applies;
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygon
 from PySide6.QtWidgets import (
@@ -226,7 +228,9 @@ class WhatIfPanel(QWidget):
             self.slider.setRange(0, 0)
             self.slider.set_target_value(None)
         elif lever.is_rate:
-            self.slider.setRange(0, RATE_UNITS)
+            # The range stops where the node's outgoing conversions would pass 100%: a
+            # preview must not promise a gain from an impossible funnel.
+            self.slider.setRange(0, math.floor(lever.limit * RATE_UNITS + 1e-6))
             fine = max(lever.current, lever.target or 0.0) <= 0.10  # small rates: 0.1% steps
             self.slider.setSingleStep(1 if fine else 5)
             self.slider.setPageStep(10 if fine else 50)
