@@ -1543,15 +1543,20 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <location filename="../../app/ui/present/whatif.py" line="+183"/>
+        <location filename="../../app/ui/present/whatif.py" line="+185"/>
         <source>What-if change</source>
         <extracomment>slider units per 100% for a conversion: 0.1% per unit</extracomment>
         <translation>假设调整</translation>
     </message>
     <message>
-        <location line="+78"/>
-        <source>Goals reached: today %1 → with this change %2</source>
-        <translation>目标达成：当前 %1 → 调整后 %2</translation>
+        <location line="+82"/>
+        <source>&quot;%3&quot;: today %1 → with this change %2</source>
+        <translation>到达「%3」：当前 %1 → 调整后 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers: today %1 → with this change %2</source>
+        <translation>转化人数：当前 %1 → 调整后 %2</translation>
     </message>
     <message>
         <location line="+12"/>

@@ -48,7 +48,7 @@ def test_sliding_a_bottleneck_projects_the_gain_without_touching_the_document(
     assert p.goals_today == pytest.approx(report.goals["actual"])
     impact = next(f.impact for f in report.bottlenecks if f.target == "ads->landing")
     assert p.goals_new == pytest.approx(p.goals_today + impact)  # as the checklist said
-    assert panel.goals.text() == "Goals reached: today 141 → with this change 154"
+    assert panel.goals.text() == "Customers: today 141 → with this change 154"
     assert panel.gain.text() == "+13/月 (+9.3%)"  # whole people from 10 up
     assert p.revenue_new > p.revenue_today
     assert "ads->landing" not in [f.target for f in p.bottlenecks]

@@ -262,8 +262,11 @@ class WhatIfPanel(QWidget):
         self.projection = p = project(self.session.diagram, self._report(), lever, value,
                                       self.lang)
         per = words(self.lang)["per"].get(self.session.diagram.period.value, "")
-        self.goals.setText(self.tr("Goals reached: today %1 → with this change %2")
-                           .replace("%1", format_count(p.goals_today))
+        # The goal named by what it is (SPEC §4): its own name, or customers when several.
+        goal = {n.title for n in self.session.diagram.nodes if n.kind.value == "goal"}
+        said = (self.tr("\"%3\": today %1 → with this change %2").replace("%3", goal.pop())
+                if len(goal) == 1 else self.tr("Customers: today %1 → with this change %2"))
+        self.goals.setText(said.replace("%1", format_count(p.goals_today))
                            .replace("%2", format_count(p.goals_new)))
         sign = "+" if p.gain >= 0 else "−"
         share = f" ({sign}{format_rate(abs(p.share))})" if p.share is not None else ""
