@@ -35,6 +35,7 @@ class Context:
     _goal_name: str | None = None
     index: dict[str, Node] = field(default_factory=dict)
     _edges: dict[str, Edge] = field(default_factory=dict)
+    _edge_names: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._lanes = {lane.id: _one_line(lane.title) for lane in self.graph.diagram.lanes}
@@ -66,13 +67,17 @@ class Context:
         return name
 
     def edge_name(self, edge: Edge) -> str:
-        """An edge as source→target titles."""
-        return messages.text(
-            self.lang,
-            "edge",
-            source=_one_line(self.index[edge.source].title),
-            target=_one_line(self.index[edge.target].title),
-        )
+        """An edge as "source -> target" titles (Chinese: source→target)."""
+        key = edge.id
+        name = self._edge_names.get(key)
+        if name is None:
+            name = self._edge_names[key] = messages.text(
+                self.lang,
+                "edge",
+                source=_one_line(self.index[edge.source].title),
+                target=_one_line(self.index[edge.target].title),
+            )
+        return name
 
     def where(self, node: Node) -> str:
         """" (owner, lane)": who is responsible for a node and in which department."""
