@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from app.analysis import messages
 from app.analysis.report import Finding, Report
-from app.model import Diagram
 
 #: rules whose target is a lane id, an owner's name, or nothing: not a node or an edge
 _LANE_RULES = ("empty-lane",)
@@ -112,7 +111,7 @@ def by_department(report: Report) -> Layout:
             plan = plan_of[node] if given_here else ""  # type: ignore[index]
             items = tuple(Item(f, f.detail if target is not None else _without_plan(f))
                           for f in found)
-            made.append(Group(target, _group_title(diagram, lang, target), items, plan))
+            made.append(Group(target, _group_title(nodes, edges, lang, target), items, plan))
         title = WHOLE.get(lang, WHOLE["en"]) if lane_id is None else lanes[lane_id].title
         built.append(Section(lane_id, " ".join(title.split()), tuple(made)))
 
@@ -162,21 +161,21 @@ def _without_plan(finding: Finding) -> str:
     return text.strip()
 
 
-def _group_title(diagram: Diagram, lang: str, target: str | None) -> str:
+def _group_title(nodes: dict, edges: dict, lang: str, target: str | None) -> str:
     """"Paid ads (Ann)" / "「付费广告」（负责人：张伟）" / "Paid ads -> Landing page"."""
     if target is None:
         return ""
-    node = diagram.node(target)
+    node = nodes.get(target)
     if node is not None:
         name = messages.text(lang, "node", name=_one_line(node.title))
         owner = _one_line(node.owner or "")
         if not owner:
             return name
         return f"{name} ({owner})" if lang != "zh" else f"{name}（负责人：{owner}）"
-    edge = next(e for e in diagram.edges if e.id == target)
-    source, end = diagram.node(edge.source), diagram.node(edge.target)
-    return messages.text(lang, "edge", source=_one_line(source.title),  # type: ignore[union-attr]
-                         target=_one_line(end.title))  # type: ignore[union-attr]
+    edge = edges[target]
+    source, end = nodes[edge.source], nodes[edge.target]
+    return messages.text(lang, "edge", source=_one_line(source.title),
+                         target=_one_line(end.title))
 
 
 def _one_line(value: str) -> str:
