@@ -157,6 +157,22 @@ def test_diagram_fields_when_nothing_is_selected(qtbot, window):
     assert "three-letter" in form.error_text("currency")
 
 
+def test_rules_not_reported_are_shown_and_edited_with_the_diagram(qtbot, window):
+    from app.model.commands import DisableRule
+
+    window.session.execute(DisableRule("missing-owner"))
+    window.inspector.show_selection([], [])
+    form = window.inspector.diagram_form
+    assert form.disabled_rules.text() == "missing-owner"
+    type_into(qtbot, form.disabled_rules, "missing-owner, slow-step")
+    assert window.session.diagram.checklist.disable == ("missing-owner", "slow-step")
+    type_into(qtbot, form.disabled_rules, "no-such-rule")
+    assert "unknown rule 'no-such-rule'" in form.error_text("checklist")
+    assert window.session.diagram.checklist.disable == ("missing-owner", "slow-step")
+    type_into(qtbot, form.disabled_rules, "")  # every rule reported again
+    assert window.session.diagram.checklist.disable == ()
+
+
 def test_notes_and_contingency_commit_when_leaving_the_field(qtbot, window):
     window.inspector.show_node("landing")
     form = window.inspector.node_form
