@@ -127,7 +127,7 @@ def test_kpi_bad_value_is_refused(qtbot, window):
     table.table.item(0, 1).setText("lots")
     assert window.session.diagram == before
     assert not table.error.isHidden() and "is not a number" in table.error.text()
-    assert table.table.item(0, 1).text() == "2.5%"
+    assert table.table.item(0, 1).text() == "200"  # cost per lead, as it was
 
 
 def test_renaming_the_id_keeps_the_node_shown_and_carries_edges(qtbot, window):
