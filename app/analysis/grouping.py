@@ -162,20 +162,22 @@ def _without_plan(finding: Finding) -> str:
 
 
 def _group_title(nodes: dict, edges: dict, lang: str, target: str | None) -> str:
-    """"Paid ads (Ann)" / "「付费广告」（负责人：张伟）" / "Paid ads -> Landing page"."""
+    """"Paid ads (Ann)" / "「付费广告」（负责人：张伟）" / "Paid ads -> Landing page (Ann)":
+    what a group is about and who answers for it (an edge: its source's owner)."""
     if target is None:
         return ""
     node = nodes.get(target)
     if node is not None:
         name = messages.text(lang, "node", name=_one_line(node.title))
-        owner = _one_line(node.owner or "")
-        if not owner:
-            return name
-        return f"{name} ({owner})" if lang != "zh" else f"{name}（负责人：{owner}）"
-    edge = edges[target]
-    source, end = nodes[edge.source], nodes[edge.target]
-    return messages.text(lang, "edge", source=_one_line(source.title),
-                         target=_one_line(end.title))
+    else:
+        edge = edges[target]
+        node = nodes[edge.source]
+        name = messages.text(lang, "edge", source=_one_line(node.title),
+                             target=_one_line(nodes[edge.target].title))
+    owner = _one_line(node.owner or "")
+    if not owner:
+        return name
+    return f"{name} ({owner})" if lang != "zh" else f"{name}（负责人：{owner}）"
 
 
 def _one_line(value: str) -> str:
