@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from app.analysis import messages
 from app.analysis.report import Finding, Report
+from app.render.order import funnel_ranks
 
 #: rules whose target is a lane id, an owner's name, or nothing: not a node or an edge
 _LANE_RULES = ("empty-lane",)
@@ -83,6 +84,22 @@ def by_department(report: Report) -> Layout:
     for finding in rest:
         lane, target = _place(finding, nodes, edges, lanes)
         sections[lane].setdefault(target, []).append(finding)
+
+    # Inside a lane, groups follow the funnel (a department walks its own steps in order),
+    # each edge right after the step it leaves.
+    rank = funnel_ranks(diagram)
+    order = {node.id: i for i, node in enumerate(diagram.nodes)}
+
+    def funnel_place(target: str | None) -> tuple[int, int, int]:
+        node = _plan_node(target, nodes, edges)
+        if node is None:
+            return (-1, -1, 0)
+        return (rank[node], order[node], 0 if target == node else 1)
+
+    for lane_id in list(sections):
+        if lane_id is not None:
+            found = sections[lane_id]
+            sections[lane_id] = {t: found[t] for t in sorted(found, key=funnel_place)}
 
     # A node's plan goes with the node's own group when it has one, else with the first
     # group about an edge leaving it.

@@ -265,3 +265,19 @@ def test_the_message_language_is_judged_from_all_of_the_text():
     assert diagram_language(diagram(wordless)) is None
     assert message_language("zh", diagram()) == "zh"
     assert message_language(None, template("zh", "aarrr")) == "zh"
+
+
+@pytest.mark.parametrize(("lang", "name"), ALL)
+def test_each_lane_walks_its_steps_in_funnel_order(lang, name):
+    from app.render.order import funnel_ranks
+
+    d = template(lang, name)
+    ranks = funnel_ranks(d)
+    edges = {e.id: e for e in d.edges}
+    for section in by_department(analyze(d, lang)).sections:
+        if section.lane is None:
+            continue
+        steps = [g.target if g.target in ranks else edges[g.target].source
+                 for g in section.groups]
+        assert all(d.node(s).lane == section.lane for s in steps)
+        assert [ranks[s] for s in steps] == sorted(ranks[s] for s in steps)
