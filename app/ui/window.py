@@ -12,6 +12,7 @@ from PySide6.QtCore import QByteArray, QEvent, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
+from app.model.commands import DisableRule
 from app.ui import i18n
 from app.ui.canvas.find import FindBar
 from app.ui.canvas.keyboard import install_keyboard
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         if zoom_signal is not None:
             zoom_signal.connect(self.status.show_zoom)
         self.checklist.finding_activated.connect(self.go_to_finding)
+        self.checklist.rule_disabled.connect(self.disable_rule)
         self.palette_dock.palette_list.activated_kind.connect(self.add_node_in_view)
         self.find_bar.found.connect(lambda node_id: self.go_to_target(node_id))
 
@@ -192,6 +194,12 @@ class MainWindow(QMainWindow):
 
     def go_to_finding(self, finding) -> None:
         self.go_to_target(finding.target)
+
+    def disable_rule(self, rule: str) -> None:
+        """Don't report `rule` in this diagram (its `checklist.disable`): one undo step."""
+        #: the name of the undo step; %1 is a rule id such as slow-step
+        self.session.execute(DisableRule(rule, text=self.tr("Don't report %1").replace(
+            "%1", rule)))
 
     def open_find(self) -> None:
         self.find_bar.open()
