@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from app.analysis.graph import SCENARIOS, FunnelGraph, build_graph
@@ -11,12 +12,14 @@ from app.analysis.metrics import cycle_path
 from app.analysis.report import (
     TOP_BOTTLENECKS,
     Checklist,
+    Finding,
     sort_findings,
     summarise,
 )
 from app.analysis.rules import Context, run_rules
+from app.analysis.rules.flow import is_minor
 from app.analysis.solve import Solution, solve_scenario
-from app.model import Diagram
+from app.model import ChecklistSettings, Diagram
 
 
 @dataclass(frozen=True)
@@ -44,9 +47,12 @@ def analyze(diagram: Diagram, lang: str = "en") -> Checklist:
         impacts=impacts,
         lang=lang,
     )
-    findings = sort_findings(run_rules(context))
+    findings = sort_findings(apply_settings(run_rules(context), diagram.checklist))
+    # The top bottlenecks are the off-target conversions that matter, whatever severity the
+    # diagram's settings give them; minor ones (SPEC §4) do not open the checklist.
     bottlenecks = [
         f for f in findings if f.rule == "conversion-off-target" and f.impact is not None
+        and not is_minor(f.impact, actual.goals)
     ]
     bottlenecks.sort(key=lambda f: -(f.impact or 0.0))
     edge_ids = [e.id for e in diagram.edges]
@@ -70,3 +76,18 @@ def analyze(diagram: Diagram, lang: str = "en") -> Checklist:
         summary=summarise(findings),
         internals=Internals(graph, solutions),
     )
+
+
+def apply_settings(findings: list[Finding], settings: ChecklistSettings) -> list[Finding]:
+    """The findings as this diagram's `checklist:` settings say: disabled rules dropped,
+    severities changed (SPEC §4: after the minor-finding rule)."""
+    if settings.is_empty:
+        return findings
+    kept = []
+    for finding in findings:
+        severity = settings.severity_of(finding.rule, finding.severity)
+        if severity is None:
+            continue
+        kept.append(finding if severity == finding.severity
+                    else dataclasses.replace(finding, severity=severity))
+    return kept

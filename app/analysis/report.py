@@ -26,6 +26,22 @@ class Finding:
     target: str | None
     message: str
     impact: float | None = None
+    #: the fallback plan sentence at the end of `message` ("" if none): printed once per
+    #: group in the checklist people read, kept in the message of JSON and CSV
+    plan: str = field(default="", compare=False)
+    #: the start of `message` that names what it is about ("Paid ads (Ann, Marketing): ")
+    subject: str = field(default="", compare=False)
+
+    @property
+    def detail(self) -> str:
+        """The message without its subject and its fallback plan, for a grouped checklist."""
+        text = self.message
+        if self.plan and text.endswith(self.plan):
+            text = text[: len(text) - len(self.plan)]
+        if self.subject and text.startswith(self.subject) and len(text) > len(self.subject):
+            text = text[len(self.subject):].strip()
+            text = text[:1].upper() + text[1:]
+        return text.strip()
 
     def to_json(self) -> dict[str, Any]:
         """The finding as in `check --format json`."""

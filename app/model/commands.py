@@ -303,3 +303,20 @@ def _updated(item: Node | Edge, changes: Mapping[str, Any]) -> Any:
     data = item.model_dump(by_alias=True)
     data.update(changes)
     return data
+
+
+@dataclass(frozen=True)
+class DisableRule:
+    """Stop reporting one checklist rule in this diagram (its `checklist.disable`)."""
+
+    rule: str
+    text: str = "Don't report a rule"
+
+    def apply(self, diagram: Diagram) -> tuple[Diagram, ChangeSet]:
+        settings = diagram.checklist
+        if self.rule in settings.disable:
+            raise EditRefused(f"the rule {self.rule!r} is already not reported")
+        severity = {k: v for k, v in settings.severity.items() if k != self.rule}
+        checklist = {"disable": (*settings.disable, self.rule), "severity": severity}
+        # Node markers follow the checklist, so every view redraws.
+        return _evolve(diagram, checklist=checklist), EVERYTHING

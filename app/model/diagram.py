@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, PrivateAttr, StringConstraints, ValidationError, model_validator
 
+from app.model.checklist import ChecklistSettings
 from app.model.values import (
     KPI,
     Amount,
@@ -143,6 +144,7 @@ class Diagram(Frozen):
     phases: tuple[Phase, ...] = ()
     nodes: tuple[Node, ...] = ()
     edges: tuple[Edge, ...] = ()
+    checklist: ChecklistSettings = Field(default_factory=ChecklistSettings)
 
     _node_index: dict[str, Node] = PrivateAttr(default_factory=dict)
 

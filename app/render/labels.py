@@ -29,12 +29,14 @@ def format_rate(value: float) -> str:
 
 
 def format_count(value: float) -> str:
-    """A number of people or money: 20,000 / 38 / 4.5 / 0.35."""
-    if abs(value) >= 100:
-        return f"{value:,.0f}"
-    if abs(value) >= 10:
-        return f"{value:,.1f}".rstrip("0").rstrip(".")
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+    """A number of people or money as a report writes it (SPEC §4): whole from 10 up
+    (20,000 / 82), one decimal below (4.5), and a sliver above zero "<0.1", never 0."""
+    if abs(value) >= 9.95:
+        return f"{round(value):,}"
+    if 0 < abs(value) < 0.05:
+        return "<0.1" if value > 0 else "-<0.1"
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 _TARGET_ONLY = {"en": "target {}", "zh": "目标 {}"}

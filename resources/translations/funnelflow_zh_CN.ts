@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../app/ui/panels/help_dialogs.py" line="+104"/>
+        <location filename="../../app/ui/panels/help_dialogs.py" line="+110"/>
         <source>&lt;h3&gt;FunnelFlow %1&lt;/h3&gt;&lt;p&gt;Draw a marketing funnel in swimlanes, put targets, actuals and owners on every step, and get a ranked bottleneck checklist.&lt;/p&gt;&lt;p&gt;Diagrams are plain YAML files. Built with Qt (PySide6), pydantic and PyYAML. Chinese text uses Noto Sans CJK SC (SIL Open Font License).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FunnelFlow %1&lt;/h3&gt;&lt;p&gt;按部门泳道绘制营销漏斗，为每个步骤填写目标、实际值和负责人，得到按影响排序的瓶颈清单。&lt;/p&gt;&lt;p&gt;流程图保存为纯文本 YAML 文件。基于 Qt（PySide6）、pydantic 与 PyYAML 构建。中文使用思源黑体 Noto Sans CJK SC（SIL 开源字体许可）。&lt;/p&gt;</translation>
     </message>
@@ -300,12 +300,12 @@
     </message>
     <message>
         <location line="-79"/>
-        <location line="+104"/>
+        <location line="+107"/>
         <source>Select &amp;all</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-102"/>
         <source>&amp;Entry</source>
         <translation>入口(&amp;E)</translation>
     </message>
@@ -367,7 +367,7 @@
     </message>
     <message>
         <location line="+14"/>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Add &amp;node here</source>
         <translation>在此添加节点(&amp;N)</translation>
     </message>
@@ -497,12 +497,12 @@
     <message>
         <location line="-60"/>
         <location line="+21"/>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>%1 (target %2)</source>
         <translation>%1（目标 %2）</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-85"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -568,12 +568,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>People per period: %1</source>
         <translation>每期人数：%1</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-44"/>
         <source>Entering: %1</source>
         <translation>进入人数：%1</translation>
     </message>
@@ -603,7 +603,7 @@
         <translation>KPI %1：%2（目标 %3）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Handoff between lanes</source>
         <translation>跨泳道交接</translation>
     </message>
@@ -649,43 +649,49 @@
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../app/ui/panels/checklist.py" line="+46"/>
-        <source>goals</source>
-        <translation>次目标达成</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>+%1 %2 %3</source>
-        <translation>%3 +%1 %2</translation>
+        <location filename="../../app/ui/panels/checklist.py" line="+73"/>
+        <source>+%1 %2</source>
+        <translation>%2 +%1</translation>
     </message>
 </context>
 <context>
     <name>ChecklistDock</name>
     <message>
-        <location line="+158"/>
+        <location line="+270"/>
+        <source>By impact</source>
+        <translation>按影响</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By department</source>
+        <translation>按部门</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Checklist</source>
         <translation>瓶颈清单</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Checklist: %1 errors, %2 warnings, %3 info</source>
-        <translation>瓶颈清单：%1 个错误，%2 个警告，%3 条提示</translation>
+        <source>Checklist (errors: %1, warnings: %2, info: %3)</source>
+        <translation>瓶颈清单（错误 %1，警告 %2，提示 %3）</translation>
     </message>
 </context>
 <context>
     <name>ChecklistTree</name>
     <message>
-        <location line="-82"/>
+        <location line="-184"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+43"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-43"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
@@ -695,12 +701,18 @@
         <translation>提示</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+14"/>
+        <location line="+21"/>
         <source>Top bottlenecks</source>
         <translation>最大瓶颈</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+79"/>
+        <source>Don&apos;t report this rule in this diagram</source>
+        <translation>本图不再报告此规则</translation>
+    </message>
+    <message>
+        <location line="-108"/>
         <source>No findings: the funnel looks healthy.</source>
         <translation>没有发现问题：漏斗运转良好。</translation>
     </message>
@@ -770,17 +782,17 @@
 <context>
     <name>DiagramForm</name>
     <message>
-        <location filename="../../app/ui/panels/diagram_form.py" line="+36"/>
+        <location filename="../../app/ui/panels/diagram_form.py" line="+40"/>
         <source>Edit diagram</source>
         <translation>编辑流程图</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Diagram</source>
         <translation>流程图</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -801,6 +813,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Rules not reported</source>
+        <translation>不报告的规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none; right-click a finding to add one</source>
+        <translation>无；在清单中右键某条问题即可添加</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checklist rules this diagram does not report, e.g. missing-owner. Clear the field to report them all again.</source>
+        <translation>本图不报告的清单规则，例如 missing-owner。清空此栏即可重新报告全部规则。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
@@ -1601,8 +1628,9 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>Period</name>
     <message>
-        <location filename="../../app/ui/panels/checklist.py" line="-133"/>
+        <location filename="../../app/ui/panels/checklist.py" line="-127"/>
         <source>per day</source>
+        <extracomment>on a node or edge heading (by department): the finding whose target a click goes to</extracomment>
         <translation>每天</translation>
     </message>
     <message>
@@ -1920,7 +1948,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../app/ui/panels/help_dialogs.py" line="-52"/>
+        <location filename="../../app/ui/panels/help_dialogs.py" line="-56"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -2128,15 +2156,20 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <location filename="../../app/ui/present/whatif.py" line="+182"/>
+        <location filename="../../app/ui/present/whatif.py" line="+184"/>
         <source>What-if change</source>
         <extracomment>slider units per 100% for a conversion: 0.1% per unit</extracomment>
         <translation>假设调整</translation>
     </message>
     <message>
-        <location line="+78"/>
-        <source>Goals reached: today %1 → with this change %2</source>
-        <translation>目标达成：当前 %1 → 调整后 %2</translation>
+        <location line="+82"/>
+        <source>&quot;%3&quot;: today %1 → with this change %2</source>
+        <translation>到达「%3」：当前 %1 → 调整后 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers: today %1 → with this change %2</source>
+        <translation>转化人数：当前 %1 → 调整后 %2</translation>
     </message>
     <message>
         <location line="+12"/>

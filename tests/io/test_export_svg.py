@@ -15,7 +15,7 @@ from app.analysis import analyze
 from app.io import load_diagram
 from app.io.svg_export import export_svg, render_svg
 from app.model import Diagram
-from app.render.fonts import BUNDLED_FAMILY, SYSTEM_FALLBACKS
+from app.render.fonts import BUNDLED_FAMILY, LATIN_FAMILIES, SYSTEM_FALLBACKS
 from app.resources import resource_path
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -106,8 +106,11 @@ def test_font_family_list_ends_in_cjk_fallbacks_and_sans_serif():
     svg = render_svg(four_lanes(), lang="zh")
     rule = next(line for line in svg.splitlines() if line.startswith("text{font-family:"))
     families = [f.strip().strip("'") for f in rule.split(":", 1)[1].rstrip("}").split(",")]
-    assert families[0] == BUNDLED_FAMILY
-    assert families[1:-1] == list(SYSTEM_FALLBACKS) and families[-1] == "sans-serif"
+    # Latin text in a Latin font (narrow quotes), Chinese in the bundled CJK font
+    assert families[:len(LATIN_FAMILIES)] == list(LATIN_FAMILIES)
+    rest = families[len(LATIN_FAMILIES):]
+    assert rest[0] == BUNDLED_FAMILY
+    assert rest[1:-1] == list(SYSTEM_FALLBACKS) and rest[-1] == "sans-serif"
 
 
 def test_export_never_changes_the_document_and_is_deterministic(tmp_path):

@@ -26,6 +26,7 @@ def kpi_off_target(ctx: Context) -> Iterator[Finding]:
         for kpi in node.kpis:
             if not kpi.is_worse():
                 continue
+            plan = ctx.contingency(node)
             message = ctx.say(
                 "kpi-off-target",
                 node=ctx.node_name(node),
@@ -34,9 +35,9 @@ def kpi_off_target(ctx: Context) -> Iterator[Finding]:
                 actual=kpi_value(kpi, kpi.actual),  # type: ignore[arg-type]
                 target=kpi_value(kpi, kpi.target),  # type: ignore[arg-type]
                 better=ctx.say("higher" if kpi.better is Better.higher else "lower"),
-                contingency=ctx.contingency(node),
+                contingency=plan,
             )
-            yield ctx.finding("kpi-off-target", "warning", node.id, message)
+            yield ctx.finding("kpi-off-target", "warning", node.id, message, plan=plan)
 
 
 @rule("missing-kpi", "info")
@@ -70,7 +71,8 @@ def kpi_unmeasured(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding("kpi-unmeasured", "info", node.id, message)
         if node.volume is not None and node.volume.actual is None:
             volume = messages.number(node.volume.target)  # type: ignore[arg-type]
-            message = ctx.say("kpi-unmeasured-volume", target=volume, **named)
+            message = ctx.say("kpi-unmeasured-volume", target=volume,
+                              people=ctx.people(volume), **named)
             yield ctx.finding("kpi-unmeasured", "info", node.id, message)
     for edge in ctx.graph.edges:
         source = index[edge.source]
