@@ -154,6 +154,7 @@ def run_check(paths: Sequence[str], fmt: str, lang: str | None, strict: bool,
     from app.analysis import analyze
     from app.analysis.messages import message_language
     from app.io.check_formats import exit_code, format_reports
+    from app.locale import locale_language
 
     results = []
     invalid = False
@@ -161,7 +162,8 @@ def run_check(paths: Sequence[str], fmt: str, lang: str | None, strict: bool,
         try:
             diagram = load_diagram(path)
         except DiagramFileError as error:
-            print(error.located(lang), file=sys.stderr)  # `--lang zh`: the reason in Chinese
+            # `--lang zh` (or a Chinese locale): the reason in Chinese
+            print(error.located(lang or locale_language()), file=sys.stderr)
             invalid = True
             continue
         results.append((path, analyze(diagram, message_language(lang, diagram))))
