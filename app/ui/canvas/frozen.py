@@ -1,0 +1,212 @@
+"""Frozen panes: lane titles pinned at the view's left edge and phase titles at its top edge.
+
+When the diagram's own lane headers scroll out of the view (or are zoomed too small to read),
+a strip of fixed on-screen size takes their place at the left edge, each lane's title centred
+on the part of the lane still in view; the same for phase titles along the top. Like frozen
+panes in a spreadsheet, you always see which department and which phase you are looking at.
+The canvas and the presentation's stage both paint it from their drawForeground.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QRegion
+
+from app.render import theme
+
+#: on-screen text height (px) under which a header is replaced by its pinned strip
+READABLE_HEADER_PX = 11.0
+
+
+class FrozenHeaders:
+    """Paints the pinned lane and phase strips over a QGraphicsView showing a DiagramScene.
+
+    `font_px`, `lane_width` and `phase_height` are in screen pixels: the strips keep their
+    size at every zoom. `ink` overrides the title colour (the presentation's black).
+    """
+
+    def __init__(self, view, *, font_px: float = 13.0, lane_width: int = 108,
+                 phase_height: int = 26, ink: str | None = None) -> None:
+        from app.ui.fonts import ui_families
+
+        self.view = view
+        self.lane_width, self.phase_height, self.ink = lane_width, phase_height, ink
+        self.font = QFont()
+        self.font.setFamilies(ui_families())
+        self.font.setPixelSize(round(font_px))
+        self.font.setBold(True)
+        self.metrics = QFontMetricsF(self.font)
+        self._smaller = []
+        for px in (font_px * 0.85, font_px * 0.72):
+            font = QFont(self.font)
+            font.setPixelSize(round(px))
+            self._smaller.append((font, QFontMetricsF(font)))
+        self.enabled = True
+
+    # -- where the strips are -----------------------------------------------------------------
+    def _layout(self):
+        return getattr(self.view.scene(), "layout", None)
+
+    def _zoom(self) -> float:
+        t = self.view.transform()
+        return abs(t.m11()) or abs(t.m12()) or 1.0
+
+    def lane_strip(self) -> QRect | None:
+        """The pinned lane strip in viewport pixels, or None while the lane headers show."""
+        geometry = self._layout()
+        if not self.enabled or geometry is None or not geometry.lanes:
+            return None
+        header = geometry.lanes[0].header
+        left = self.view.mapFromScene(QPointF(header.x, header.y)).x()
+        if left >= 0 and self._zoom() * theme.FONT_HEADER_PX >= READABLE_HEADER_PX:
+            return None
+        return QRect(0, 0, self.lane_width, self.view.viewport().height())
+
+    def phase_strip(self) -> QRect | None:
+        """The pinned phase strip in viewport pixels, or None while the phase headers show."""
+        geometry = self._layout()
+        if not self.enabled or geometry is None or not geometry.phases:
+            return None
+        header = geometry.phases[0].header
+        top = self.view.mapFromScene(QPointF(header.x, header.y)).y()
+        if top >= 0 and self._zoom() * theme.FONT_HEADER_PX >= READABLE_HEADER_PX:
+            return None
+        return QRect(0, 0, self.view.viewport().width(), self.phase_height)
+
+    def reserved(self) -> tuple[int, int]:
+        """Screen pixels the strips take at the left and at the top when pinned (for a fit)."""
+        geometry = self._layout()
+        if not self.enabled or geometry is None:
+            return 0, 0
+        return (self.lane_width if geometry.lanes else 0,
+                self.phase_height if geometry.phases else 0)
+
+    def scrolled(self, dx: int, dy: int) -> None:
+        """Call after the view scrolled: Qt moved the old strips with the picture; repaint
+        where they were and where they are."""
+        region = QRegion()
+        for strip in (self.lane_strip(), self.phase_strip()):
+            if strip is not None:
+                region += QRegion(strip)
+                region += QRegion(strip.translated(dx, dy))
+        if not region.isEmpty():
+            self.view.viewport().update(region)
+
+    # -- painting -----------------------------------------------------------------------------
+    def paint(self, painter: QPainter) -> None:
+        """Paint the strips that are pinned now (from the view's drawForeground)."""
+        lanes, phases = self.lane_strip(), self.phase_strip()
+        if lanes is None and phases is None:
+            return
+        geometry = self._layout()
+        painter.save()
+        painter.resetTransform()  # viewport pixels from here on
+        painter.setRenderHint(QPainter.Antialiasing, False)
+        painter.setRenderHint(QPainter.TextAntialiasing, True)
+        painter.setFont(self.font)
+        top = phases.height() if phases is not None else 0
+        left = lanes.width() if lanes is not None else 0
+        if lanes is not None:
+            self._paint_lanes(painter, geometry, lanes, top)
+        if phases is not None:
+            self._paint_phases(painter, geometry, phases, left)
+        if lanes is not None and phases is not None:
+            painter.fillRect(QRect(0, 0, left, top), QColor(theme.HEADER_FILL))
+        painter.restore()
+
+    def _paint_lanes(self, painter: QPainter, geometry, strip: QRect, top: int) -> None:
+        view, bottom = self.view, strip.bottom() + 1
+        grid = QPen(QColor(theme.GRID_INK), 1.0)
+        for band in geometry.lanes:
+            y0 = view.mapFromScene(QPointF(0, band.rect.y)).y()
+            y1 = view.mapFromScene(QPointF(0, band.rect.bottom)).y()
+            a, b = max(y0, top), min(y1, bottom)
+            if b <= a:
+                continue
+            painter.fillRect(QRect(0, a, strip.width(), b - a),
+                             QColor(theme.tint(band.color, 0.78)))
+            painter.fillRect(QRect(0, a, 5, b - a), QColor(band.color))
+            painter.setPen(grid)
+            painter.drawLine(0, y1, strip.width(), y1)
+            if b - a >= self.font.pixelSize():
+                painter.setPen(QColor(self.ink) if self.ink else
+                               QColor(band.color).darker(170))
+                self._title(painter, band.title, QRectF(10, a + 2, strip.width() - 14,
+                                                        b - a - 4))
+        end = min(bottom, view.mapFromScene(QPointF(0, geometry.lanes[-1].rect.bottom)).y())
+        painter.setPen(QPen(QColor(theme.MUTED_INK), 1.0))
+        painter.drawLine(strip.width() - 1, top, strip.width() - 1, end)
+
+    def _paint_phases(self, painter: QPainter, geometry, strip: QRect, left: int) -> None:
+        view, right = self.view, strip.right() + 1
+        end = min(right, view.mapFromScene(QPointF(geometry.phases[-1].rect.right, 0)).x())
+        painter.fillRect(QRect(left, 0, end - left, strip.height()), QColor(theme.HEADER_FILL))
+        grid = QPen(QColor(theme.GRID_INK), 1.0)
+        ink = QColor(self.ink or theme.INK)
+        for band in geometry.phases:
+            x0 = view.mapFromScene(QPointF(band.rect.x, 0)).x()
+            x1 = view.mapFromScene(QPointF(band.rect.right, 0)).x()
+            a, b = max(x0, left), min(x1, right)
+            if b <= a:
+                continue
+            painter.setPen(grid)
+            painter.drawLine(x1, 0, x1, strip.height())
+            painter.setPen(ink)
+            rect = QRectF(a + 6, 0, b - a - 12, strip.height())
+            # A narrow phase: a smaller font before any "…".
+            font, metrics = self.font, self.metrics
+            for smaller in self._smaller:
+                if metrics.horizontalAdvance(band.title) <= rect.width():
+                    break
+                font, metrics = smaller
+            painter.setFont(font)
+            title = metrics.elidedText(band.title, Qt.ElideRight, rect.width())
+            if title and title != "…":
+                painter.drawText(rect, Qt.AlignCenter, title)
+        painter.setFont(self.font)
+        end = min(right, view.mapFromScene(QPointF(geometry.phases[-1].rect.right, 0)).x())
+        painter.setPen(QPen(QColor(theme.MUTED_INK), 1.0))
+        painter.drawLine(left, strip.height() - 1, end, strip.height() - 1)
+
+    def _title(self, painter: QPainter, title: str, rect: QRectF) -> None:
+        """A lane title wrapped into `rect`, its last line elided if it still does not fit."""
+        step = self.font.pixelSize() * 1.25  # tighter than the CJK font's own line height
+        lines = wrap(title, self.metrics, rect.width(), max(1, int(rect.height() // step)))
+        height = len(lines) * step
+        m = self.metrics
+        y = rect.y() + (rect.height() - height) / 2 + (step + m.ascent() - m.descent()) / 2
+        for text in lines:
+            advance = self.metrics.horizontalAdvance(text)
+            painter.drawText(QPointF(rect.x() + (rect.width() - advance) / 2, y), text)
+            y += step
+
+
+def wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> list[str]:
+    """`text` broken into at most `max_lines` lines of `width` (words where there are spaces,
+    else characters, as Chinese breaks), the last line elided if text is left over."""
+    lines: list[str] = []
+    rest = " ".join(text.split())[:400]  # no title is read past a few lines
+    while rest and len(lines) < max_lines:
+        if len(lines) == max_lines - 1 or metrics.horizontalAdvance(rest) <= width:
+            lines.append(metrics.elidedText(rest, Qt.ElideRight, width))
+            break
+        cut = _fitting(rest, metrics, width)
+        # Break after the last space or hyphen that fits, else inside the word (Chinese).
+        space = max(rest.rfind(" ", 0, cut + 1), rest.rfind("-", 0, cut - 1) + 1)
+        if space > 0:
+            cut = space
+        lines.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    return [line for line in lines if line]
+
+
+def _fitting(text: str, metrics: QFontMetricsF, width: float) -> int:
+    """How many leading characters of `text` fit in `width` (at least one)."""
+    lo, hi = 1, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if metrics.horizontalAdvance(text[:mid]) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
