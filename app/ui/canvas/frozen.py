@@ -26,11 +26,12 @@ class FrozenHeaders:
     """
 
     def __init__(self, view, *, font_px: float = 13.0, lane_width: int = 108,
-                 phase_height: int = 26, ink: str | None = None) -> None:
+                 phase_height: int = 26, ink: str | None = None, always: bool = False) -> None:
         from app.ui.fonts import ui_families
 
         self.view = view
         self.lane_width, self.phase_height, self.ink = lane_width, phase_height, ink
+        self.always = always  # pinned at every zoom and scroll (the presentation)
         self.font = QFont()
         self.font.setFamilies(ui_families())
         self.font.setPixelSize(round(font_px))
@@ -58,7 +59,8 @@ class FrozenHeaders:
             return None
         header = geometry.lanes[0].header
         left = self.view.mapFromScene(QPointF(header.x, header.y)).x()
-        if left >= 0 and self._zoom() * theme.FONT_HEADER_PX >= READABLE_HEADER_PX:
+        if (not self.always and left >= 0
+                and self._zoom() * theme.FONT_HEADER_PX >= READABLE_HEADER_PX):
             return None
         return QRect(0, 0, self.lane_width, self.view.viewport().height())
 
@@ -69,7 +71,8 @@ class FrozenHeaders:
             return None
         header = geometry.phases[0].header
         top = self.view.mapFromScene(QPointF(header.x, header.y)).y()
-        if top >= 0 and self._zoom() * theme.FONT_HEADER_PX >= READABLE_HEADER_PX:
+        if (not self.always and top >= 0
+                and self._zoom() * theme.FONT_HEADER_PX >= READABLE_HEADER_PX):
             return None
         return QRect(0, 0, self.view.viewport().width(), self.phase_height)
 
@@ -106,6 +109,8 @@ class FrozenHeaders:
         painter.setFont(self.font)
         top = phases.height() if phases is not None else 0
         left = lanes.width() if lanes is not None else 0
+        if self.always:
+            self._blank_own_headers(painter, geometry)
         if lanes is not None:
             self._paint_lanes(painter, geometry, lanes, top)
         if phases is not None:
@@ -113,6 +118,17 @@ class FrozenHeaders:
         if lanes is not None and phases is not None:
             painter.fillRect(QRect(0, 0, left, top), QColor(theme.HEADER_FILL))
         painter.restore()
+
+    def _blank_own_headers(self, painter: QPainter, geometry) -> None:
+        """With the strips always on, the diagram's own (smaller) headers would say the same
+        again beside them: paint them over."""
+        b, paper = geometry.bounds, QColor(theme.CANVAS)
+        for bands, column in ((geometry.lanes, True), (geometry.phases, False)):
+            if not bands:
+                continue
+            h = bands[0].header
+            area = (QRectF(h.x, b.y, h.w, b.h) if column else QRectF(b.x, h.y, b.w, h.h))
+            painter.fillRect(self.view.mapFromScene(area).boundingRect(), paper)
 
     def _paint_lanes(self, painter: QPainter, geometry, strip: QRect, top: int) -> None:
         view, bottom = self.view, strip.bottom() + 1
