@@ -54,6 +54,12 @@ class DiagramPicture:
                            geometry.phases[0].header.h) if geometry.phases else None)
         self.phases = tuple((band.rect.x - b.x + MARGIN, band.rect.right - b.x + MARGIN,
                              band.title) for band in geometry.phases)
+        # The lane header column, and each lane's span: every page draws the lane titles over
+        # the part of the lane it shows.
+        self.lane_column = ((geometry.lanes[0].header.x - b.x + MARGIN,
+                             geometry.lanes[0].header.w) if geometry.lanes else None)
+        self.lanes = tuple((band.rect.y - b.y + MARGIN, band.rect.bottom - b.y + MARGIN,
+                            band.title, band.color) for band in geometry.lanes)
         self.picture = QPicture()
         recorder = QPainter(self.picture)
         recorder.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
@@ -108,6 +114,7 @@ def paint_pages(device, painter: QPainter, picture: DiagramPicture, plan: paging
         picture.draw(painter, QRectF(tile.x, tile.y, tile.w, tile.h),
                      origin + QPointF(left, top), s)
         _phase_titles(painter, picture, tile, origin + QPointF(left, 0), s)
+        _lane_titles(painter, picture, tile, origin + QPointF(0, top), s)
         _cut_marks(painter, origin, left, top, tile, s)
         text = words["page"].format(n=number, m=plan.count)
         if plan.rows > 1:
@@ -144,6 +151,46 @@ def _phase_titles(painter: QPainter, picture: DiagramPicture, tile, origin: QPoi
         painter.setPen(QColor(theme.INK))
         text = metrics.elidedText(title, Qt.ElideRight, int(rect.width() - 8))
         painter.drawText(rect, Qt.AlignCenter, text)
+    painter.restore()
+
+
+def _lane_titles(painter: QPainter, picture: DiagramPicture, tile, origin: QPointF,
+                 s: float) -> None:
+    """Each lane's title centred beside the part of the lane this page shows (a cut between
+    two rows of pages never leaves half a title)."""
+    if picture.lane_column is None:
+        return
+    from PySide6.QtGui import QFontMetricsF
+
+    from app.ui.canvas.frozen import wrap
+    from app.ui.fonts import ui_families
+
+    column_x, column_w = picture.lane_column
+    font = QFont()
+    font.setFamilies(ui_families())
+    font.setPixelSize(max(1, round(theme.FONT_HEADER_PX * s)))
+    font.setBold(True)
+    metrics = QFontMetricsF(font)
+    step = font.pixelSize() * 1.25
+    painter.save()
+    painter.setFont(font)
+    page_top, page_bottom = origin.y(), origin.y() + tile.h * s
+    for y0, y1, title, color in picture.lanes:
+        a = max(page_top, origin.y() + (y0 - tile.y) * s)
+        b = min(page_bottom, origin.y() + (y1 - tile.y) * s)
+        if b - a < step:
+            continue
+        rect = QRectF(origin.x() + (column_x + 5) * s, a + 1, (column_w - 5) * s, b - a - 2)
+        painter.fillRect(rect, QColor(theme.tint(color, 0.78)))
+        painter.setPen(QColor(color).darker(170))
+        text = rect.adjusted(7 * s, 4, -8 * s, -4)
+        lines = wrap(title, metrics, text.width(), max(1, int(text.height() // step)))
+        y = text.center().y() - len(lines) * step / 2
+        y += (step + metrics.ascent() - metrics.descent()) / 2
+        for line in lines:
+            painter.drawText(QPointF(text.center().x() - metrics.horizontalAdvance(line) / 2,
+                                     y), line)
+            y += step
     painter.restore()
 
 
