@@ -38,6 +38,7 @@ from app.render.paging import best_plan
 from app.ui.export_png import paint_picture, picture_size
 from app.ui.paper import DiagramPicture, paint_pages, room
 from app.ui.svg_outline import qt_gui_application
+from app.ui.text_breaks import breakable
 
 PAGES = {"fit": None, "a4": QPageSize.PageSizeId.A4, "a3": QPageSize.PageSizeId.A3,
          "letter": QPageSize.PageSizeId.Letter}
@@ -224,7 +225,7 @@ def _checklist_pages(writer: QPdfWriter, painter: QPainter, report: Report, lang
     document.setDocumentMargin(0)
     document.setDefaultStyleSheet(f"h1 {{ font-size: 18px; color: {theme.INK}; }} "
                                   f"h2 {{ font-size: 14px; }} li {{ margin-bottom: 4px; }}")
-    document.setHtml(checklist_html(report, lang))
+    document.setHtml(breakable(checklist_html(report, lang)))  # linear in a long label
     body = QSizeF(area.width(), area.height() - HEADER_HEIGHT)
     document.setPageSize(body)
     count = document.pageCount()
