@@ -11,7 +11,7 @@ import subprocess
 import pytest
 
 from app.model import Diagram
-from app.ui.text_breaks import LONG, MAX_RUN, RUN, ZERO_WIDTH_SPACE, breakable
+from app.ui.export.text_breaks import LONG, MAX_RUN, RUN, ZERO_WIDTH_SPACE, breakable
 
 
 def test_long_runs_get_breaks_and_are_cut_and_markup_is_left_alone():
@@ -29,7 +29,7 @@ def test_long_runs_get_breaks_and_are_cut_and_markup_is_left_alone():
 
 @pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils not installed")
 def test_a_pdf_with_a_megabyte_label_keeps_a_short_checklist(tmp_path):
-    from app.ui.export_pdf import export_pdf
+    from app.ui.export.pdf import export_pdf
 
     huge = "x" * 1_000_000
     diagram = Diagram.model_validate({

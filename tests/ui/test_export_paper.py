@@ -35,7 +35,7 @@ def pages_of_words(path) -> list[list[tuple[float, str]]]:
 
 
 def export(tmp_path, name, lang, **options):
-    from app.ui.export_pdf import export_pdf
+    from app.ui.export.pdf import export_pdf
 
     out = tmp_path / f"{name}-{lang}.pdf"
     export_pdf(load_template(name, lang), out, lang=lang, **options)
@@ -97,7 +97,7 @@ def test_fit_keeps_one_page_and_pages_wide_spreads_across(tmp_path):
     assert diagram_pages(fit, "en") == []  # today's one page, sized to the diagram
     assert "Bottleneck" in " ".join(w for _, w in fit[1])  # then the checklist
     from app.render import paging
-    from app.ui.paper import DiagramPicture
+    from app.ui.export.paper import DiagramPicture
 
     a3 = pages_of_words(export(tmp_path, "full-funnel", "en", page="A3", pages_wide=4))
     numbered = diagram_pages(a3, "en")
@@ -105,7 +105,7 @@ def test_fit_keeps_one_page_and_pages_wide_spreads_across(tmp_path):
     from PySide6.QtGui import QPageLayout, QPageSize
 
     from app.analysis import analyze
-    from app.ui.paper import room
+    from app.ui.export.paper import room
 
     diagram = load_template("full-funnel", "en")
     picture = DiagramPicture(diagram, analyze(diagram, "en"), "en")

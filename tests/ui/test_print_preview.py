@@ -13,8 +13,8 @@ from test_window_helpers import dialogs, make_window, settings_store  # noqa: F4
 
 from app.io.templates import load_template
 from app.render import paging
-from app.ui.export_pdf import _margins
-from app.ui.print_diagram import print_diagram
+from app.ui.export.pdf import _margins
+from app.ui.export.print_dialog import print_diagram
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
