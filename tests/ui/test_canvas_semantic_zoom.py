@@ -44,13 +44,11 @@ def test_a_template_opens_whole_with_every_title_readable(qtbot, lang, name):
     view.show_start()
     scene, zoom = view.scene(), view.zoom()
     viewport = view.viewport().rect()
-    left, top = view.frozen.reserved()
     for node_id, box in scene.layout.nodes.items():
         corner = view.mapFromScene(QPointF(box.x, box.y))
         far = view.mapFromScene(QPointF(box.right, box.bottom))
-        # inside the view, and clear of the pinned lane and phase strips
-        assert corner.x() >= left and corner.y() >= top, node_id
-        assert viewport.contains(far), node_id
+        # inside the viewport (the lane and phase rulers are beside it)
+        assert viewport.contains(corner) and viewport.contains(far), node_id
         title = scene.nodes[node_id].node.title
         if semantic.active(zoom):
             room = scene.title_room(node_id)
@@ -107,23 +105,22 @@ def test_lane_titles_stay_visible_after_scrolling_right(qtbot):
     view = make_view(qtbot, load_template("full-funnel", "zh"))
     view.zoom_reset()
     bar = view.horizontalScrollBar()
-    bar.setValue(bar.minimum())
-    assert view.frozen.lane_strip() is None  # the diagram's own lane headers show
     bar.setValue(bar.maximum() // 2)
-    strip = view.frozen.lane_strip()
-    assert strip is not None and strip.width() >= 100
-    image = render(view)
     geometry = view.scene().layout
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.left() > geometry.lanes[0].header.right + 500  # scrolled well past them
+    ruler = view.rulers.lanes
+    assert ruler.isVisible() and ruler.width() >= 100
+    image = view.grab().toImage()
     shown = 0
     for band in geometry.lanes:
-        y0 = view.mapFromScene(QPointF(0, band.rect.y)).y()
-        y1 = view.mapFromScene(QPointF(0, band.rect.bottom)).y()
-        if y1 <= 0 or y0 >= image.height():
+        rect = view.rulers.lane_title_rect(band)
+        if rect is None:
             continue
-        mid = (max(y0, 0) + min(y1, image.height())) // 2
-        # the lane's own tint at the strip, and dark title ink in it
-        assert QColor(image.pixel(60, mid)).name().upper() != "#FFFFFF"
-        assert _dark_pixels(image, 8, strip.width(), max(y0, 0), min(y1, image.height())) > 10
+        middle = rect.center().y()
+        # the lane's own tint in the ruler, and dark title ink on it
+        assert QColor(image.pixel(rect.x() + 60, middle)).name().upper() != "#FFFFFF"
+        assert _dark_pixels(image, rect.x() + 8, rect.right(), rect.top(), rect.bottom()) > 10
         shown += 1
     assert shown >= 1
 
@@ -133,10 +130,29 @@ def test_phase_titles_stay_visible_after_scrolling_down_and_when_zoomed_out(qtbo
     view.zoom_reset()
     bar = view.verticalScrollBar()
     bar.setValue(bar.maximum())
-    strip = view.frozen.phase_strip()
-    assert strip is not None
-    image = render(view)
-    assert _dark_pixels(image, 0, image.width(), 0, strip.height()) > 10
-    view.zoom_to_fit()  # zoomed out, the headers are too small: both strips are pinned
-    assert view.frozen.lane_strip() is not None and view.frozen.phase_strip() is not None
+    ruler = view.rulers.phases
+    assert ruler.isVisible()
+    image = view.grab().toImage()
+    assert _dark_pixels(image, ruler.x(), ruler.x() + ruler.width(), ruler.y(),
+                        ruler.y() + ruler.height()) > 10
+    view.zoom_to_fit()  # zoomed out, the diagram's own headers would be unreadable
     assert view.zoom() * theme.FONT_HEADER_PX < 11
+    image = view.grab().toImage()
+    assert _dark_pixels(image, ruler.x(), ruler.x() + ruler.width(), ruler.y(),
+                        ruler.y() + ruler.height()) > 10
+    assert view.rulers.lanes.isVisible()
+
+
+def test_a_click_on_a_lane_title_in_the_ruler_selects_the_lane(qtbot):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    view = make_view(qtbot, load_template("aarrr", "en"))
+    view.show_start()
+    seen = []
+    view.scene().band_clicked.connect(lambda kind, band: seen.append((kind, band)))
+    lane = view.scene().layout.lanes[1]
+    rect = view.rulers.lane_title_rect(lane)
+    point = view.rulers.lanes.mapFrom(view, rect.center())
+    QTest.mouseClick(view.rulers.lanes, Qt.LeftButton, Qt.NoModifier, QPoint(point))
+    assert seen == [("lanes", lane.id)]

@@ -33,7 +33,11 @@ def test_a_funnel_too_wide_to_read_whole_opens_at_its_start_at_a_readable_zoom(q
     view.show_start()
     assert view.zoom() == READABLE_ZOOM
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
-    assert visible.left() <= 0 and visible.top() <= 0  # lane names and the entries show
+    geometry = view.scene().layout
+    # the entries show, beside the lane names in the ruler
+    assert visible.left() <= geometry.lanes[0].header.right
+    assert visible.top() <= geometry.phases[0].header.bottom
+    assert view.rulers.lanes.isVisible() and view.rulers.phases.isVisible()
     assert view.scene().layout.bounds.w > visible.width()  # the rest is a scroll away
 
 

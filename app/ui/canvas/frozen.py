@@ -1,10 +1,10 @@
 """Frozen panes: lane titles pinned at the view's left edge and phase titles at its top edge.
 
-When the diagram's own lane headers scroll out of the view (or are zoomed too small to read),
-a strip of fixed on-screen size takes their place at the left edge, each lane's title centred
-on the part of the lane still in view; the same for phase titles along the top. Like frozen
-panes in a spreadsheet, you always see which department and which phase you are looking at.
-The canvas and the presentation's stage both paint it from their drawForeground.
+A strip of fixed on-screen size shows each lane's title centred on the part of the lane in
+view, and one along the top the phase titles; like frozen panes in a spreadsheet, you always
+see which department and which phase you are looking at. `FrozenHeaders` draws them: the
+presentation's stage over its picture (from drawForeground), the designer's canvas in rulers
+beside its viewport (canvas/rulers.py).
 """
 
 from __future__ import annotations
@@ -112,9 +112,9 @@ class FrozenHeaders:
         if self.always:
             self._blank_own_headers(painter, geometry)
         if lanes is not None:
-            self._paint_lanes(painter, geometry, lanes, top)
+            self.paint_lanes(painter, geometry, lanes, top)
         if phases is not None:
-            self._paint_phases(painter, geometry, phases, left)
+            self.paint_phases(painter, geometry, phases, left)
         if lanes is not None and phases is not None:
             painter.fillRect(QRect(0, 0, left, top), QColor(theme.HEADER_FILL))
         painter.restore()
@@ -130,7 +130,7 @@ class FrozenHeaders:
             area = (QRectF(h.x, b.y, h.w, b.h) if column else QRectF(b.x, h.y, b.w, h.h))
             painter.fillRect(self.view.mapFromScene(area).boundingRect(), paper)
 
-    def _paint_lanes(self, painter: QPainter, geometry, strip: QRect, top: int) -> None:
+    def paint_lanes(self, painter: QPainter, geometry, strip: QRect, top: int) -> None:
         view, bottom = self.view, strip.bottom() + 1
         grid = QPen(QColor(theme.GRID_INK), 1.0)
         for band in geometry.lanes:
@@ -153,7 +153,7 @@ class FrozenHeaders:
         painter.setPen(QPen(QColor(theme.MUTED_INK), 1.0))
         painter.drawLine(strip.width() - 1, top, strip.width() - 1, end)
 
-    def _paint_phases(self, painter: QPainter, geometry, strip: QRect, left: int) -> None:
+    def paint_phases(self, painter: QPainter, geometry, strip: QRect, left: int) -> None:
         view, right = self.view, strip.right() + 1
         end = min(right, view.mapFromScene(QPointF(geometry.phases[-1].rect.right, 0)).x())
         painter.fillRect(QRect(left, 0, end - left, strip.height()), QColor(theme.HEADER_FILL))

@@ -72,7 +72,9 @@ def title_lines(title: str, px: int, room: int, max_lines: int
     if len(lines) > 1 and not lines[-1].endswith("…"):
         # Balanced lines ("官网/落地页", not "官网落地/页"): the narrowest width that still
         # takes no more lines.
-        lo, hi = room / len(lines), float(room)
+        # Never narrower than the widest word: "Landing page", not "Landin / g page".
+        widest = max((metrics.horizontalAdvance(w) for w in title.split()), default=0.0)
+        lo, hi = max(room / len(lines), min(widest, float(room))), float(room)
         for _ in range(6):
             mid = (lo + hi) / 2
             tried = wrap(title, metrics, mid, max_lines)
@@ -102,9 +104,18 @@ def title_block(title: str, zoom: float, room: tuple[float, float] = (TITLE_ROOM
         lines_fit = max(1, min(MAX_LINES, int(height // line_height(px))))
         lines = title_lines(title, px, int(width), lines_fit)
         best = best or (px, lines)
-        if lines and not lines[-1][0].endswith("…"):
+        # Whole: nothing elided and no word broken (a smaller size before "consultatio/n").
+        if lines and not lines[-1][0].endswith("…") and _widest_word(title, px) <= width:
             return px, lines
     return best
+
+
+@lru_cache(maxsize=8192)
+def _widest_word(title: str, px: int) -> float:
+    _, metrics = _font(px)
+    words = title.split()
+    # Chinese breaks anywhere: only words with Latin letters must stay whole.
+    return max((metrics.horizontalAdvance(w) for w in words if w.isascii()), default=0.0)
 
 
 def rooms(geometry) -> dict[str, tuple[float, float, float]]:

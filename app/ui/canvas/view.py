@@ -19,6 +19,7 @@ from app.ui.canvas import clipboard, editing, semantic
 from app.ui.canvas.frozen import FrozenHeaders
 from app.ui.canvas.overview import OVERVIEW_ZOOM
 from app.ui.canvas.rename import LabelEditor
+from app.ui.canvas.rulers import Rulers
 
 #: the mime type the palette drags a node kind with (payload: the kind's name)
 NODE_KIND_MIME = "application/x-funnelflow-node-kind"
@@ -54,9 +55,12 @@ class DiagramView(QGraphicsView):
         self._editor: LabelEditor | None = None
         self._paste_count = 0
         self._last_copy: str | None = None
-        self.frozen = FrozenHeaders(self)
+        self.frozen = FrozenHeaders(self)  # how the lane and phase titles are drawn
+        self.rulers = Rulers(self)  # where: in margins beside the viewport
         scene.edit_label_requested.connect(self.rename)
         scene.sceneRectChanged.connect(self._frame)
+        scene.session.changed.connect(self._bands_changed)
+        self.rulers.place()
         self._frame()
 
     # -- zoom ---------------------------------------------------------------------------------
@@ -72,6 +76,7 @@ class DiagramView(QGraphicsView):
 
     def _zoomed(self) -> None:
         self._frame()
+        self.rulers.update()
         # Zoomed out to titles only (semantic zoom), edge labels are too small to read: hide
         # their items so Qt does not even visit them.
         self.scene().show_labels(self.zoom() * theme.FONT_EDGE_PX >= theme.MIN_READABLE_PX
@@ -92,12 +97,11 @@ class DiagramView(QGraphicsView):
         self._zoomed()
 
     def fit_zoom(self) -> float:
-        """The zoom at which the whole diagram fits the view beside the pinned lane and
-        phase titles (they stand in for the diagram's own headers, too small to read)."""
+        """The zoom at which the whole diagram fits the viewport (beside the rulers, which
+        stand in for the diagram's own lane and phase headers)."""
         content = self._content()
-        left, top = self.frozen.reserved()
-        width = self.viewport().width() - left - 2 * FIT_MARGIN
-        height = self.viewport().height() - top - 2 * FIT_MARGIN
+        width = self.viewport().width() - 2 * FIT_MARGIN
+        height = self.viewport().height() - 2 * FIT_MARGIN
         if content.width() <= 0 or content.height() <= 0 or width <= 0 or height <= 0:
             return 1.0
         return min(1.0, width / content.width(), height / content.height())
@@ -107,11 +111,7 @@ class DiagramView(QGraphicsView):
         zoom = min(MAX_ZOOM, max(MIN_ZOOM, self.fit_zoom()))
         self.setTransform(QTransform.fromScale(zoom, zoom))
         self._zoomed()
-        content = self._content()
-        left, top = self.frozen.reserved()
-        # The middle of the room beside the pinned strips, not of the whole viewport.
-        self.centerOn(content.center() - QPointF(left / 2 - FIT_MARGIN / 2,
-                                                 top / 2 - FIT_MARGIN / 2) / zoom)
+        self.centerOn(self._content().center())
 
     def show_start(self) -> None:
         """The view a freshly opened diagram gets: all of it, titles drawn large enough to
@@ -142,27 +142,34 @@ class DiagramView(QGraphicsView):
         return rect
 
     def _frame(self, *_args) -> None:
-        """Let the view scroll far enough left and up that the pinned strips can lie over
-        the diagram's own lane and phase headers rather than over its first nodes."""
+        """The view scrolls over the diagram without its own lane and phase headers (the
+        rulers show them), from a thin margin left of and above the first nodes."""
         scene = self.scene()
         if scene is None or scene.layout is None:
             return
         rect = QRectF(scene.sceneRect())
         content, zoom = self._content(), self.zoom()
-        left, top = self.frozen.reserved()
-        rect.setLeft(min(rect.left(), content.left() - (left + FIT_MARGIN) / zoom))
-        rect.setTop(min(rect.top(), content.top() - (top + FIT_MARGIN) / zoom))
+        left, top = self.rulers.sizes()
+        if left:
+            rect.setLeft(content.left() - FIT_MARGIN / zoom)
+        if top:
+            rect.setTop(content.top() - FIT_MARGIN / zoom)
         if rect != self.sceneRect():
             self.setSceneRect(rect)
 
     # -- frozen panes -------------------------------------------------------------------------
-    def drawForeground(self, painter, rect) -> None:
-        super().drawForeground(painter, rect)
-        self.frozen.paint(painter)
+    def _bands_changed(self, _changes=None) -> None:
+        self.rulers.place()  # lanes or phases may have come or gone
+        self._frame()
+        self.rulers.update()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.rulers.place()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
-        super().scrollContentsBy(dx, dy)
-        self.frozen.scrolled(dx, dy)
+        super().scrollContentsBy(dx, dy)  # Qt moves the picture's pixels...
+        self.rulers.update()  # ...the rulers follow it with their own small repaint
 
     def center_on_target(self, target_id: str) -> None:
         """Select a node or edge ("a->b") and bring it to the middle of the view."""
