@@ -169,7 +169,12 @@ class DiagramView(QGraphicsView):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)  # Qt moves the picture's pixels...
-        self.rulers.update()  # ...the rulers follow it with their own small repaint
+        # ...the rulers follow with their own small repaint: lanes move only up and down,
+        # phases only sideways.
+        if dy:
+            self.rulers.lanes.update()
+        if dx:
+            self.rulers.phases.update()
 
     def center_on_target(self, target_id: str) -> None:
         """Select a node or edge ("a->b") and bring it to the middle of the view."""
