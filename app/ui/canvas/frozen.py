@@ -14,9 +14,6 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QRegion
 
 from app.render import theme
 
-#: on-screen text height (px) under which a header is replaced by its pinned strip
-READABLE_HEADER_PX = 11.0
-
 
 class FrozenHeaders:
     """Paints the pinned lane and phase strips over a QGraphicsView showing a DiagramScene.
@@ -26,12 +23,11 @@ class FrozenHeaders:
     """
 
     def __init__(self, view, *, font_px: float = 13.0, lane_width: int = 108,
-                 phase_height: int = 26, ink: str | None = None, always: bool = False) -> None:
+                 phase_height: int = 26, ink: str | None = None) -> None:
         from app.ui.fonts import ui_families
 
         self.view = view
         self.lane_width, self.phase_height, self.ink = lane_width, phase_height, ink
-        self.always = always  # pinned at every zoom and scroll (the presentation)
         self.font = QFont()
         self.font.setFamilies(ui_families())
         self.font.setPixelSize(round(font_px))
@@ -48,31 +44,17 @@ class FrozenHeaders:
     def _layout(self):
         return getattr(self.view.scene(), "layout", None)
 
-    def _zoom(self) -> float:
-        t = self.view.transform()
-        return abs(t.m11()) or abs(t.m12()) or 1.0
-
     def lane_strip(self) -> QRect | None:
-        """The pinned lane strip in viewport pixels, or None while the lane headers show."""
+        """The lane strip over the viewport (viewport pixels); None without lanes."""
         geometry = self._layout()
         if not self.enabled or geometry is None or not geometry.lanes:
-            return None
-        header = geometry.lanes[0].header
-        left = self.view.mapFromScene(QPointF(header.x, header.y)).x()
-        if (not self.always and left >= 0
-                and self._zoom() * theme.FONT_HEADER_PX >= READABLE_HEADER_PX):
             return None
         return QRect(0, 0, self.lane_width, self.view.viewport().height())
 
     def phase_strip(self) -> QRect | None:
-        """The pinned phase strip in viewport pixels, or None while the phase headers show."""
+        """The phase strip over the viewport (viewport pixels); None without phases."""
         geometry = self._layout()
         if not self.enabled or geometry is None or not geometry.phases:
-            return None
-        header = geometry.phases[0].header
-        top = self.view.mapFromScene(QPointF(header.x, header.y)).y()
-        if (not self.always and top >= 0
-                and self._zoom() * theme.FONT_HEADER_PX >= READABLE_HEADER_PX):
             return None
         return QRect(0, 0, self.view.viewport().width(), self.phase_height)
 
@@ -97,7 +79,7 @@ class FrozenHeaders:
 
     # -- painting -----------------------------------------------------------------------------
     def paint(self, painter: QPainter) -> None:
-        """Paint the strips that are pinned now (from the view's drawForeground)."""
+        """Paint the strips over the view's picture (from its drawForeground)."""
         lanes, phases = self.lane_strip(), self.phase_strip()
         if lanes is None and phases is None:
             return
@@ -109,8 +91,7 @@ class FrozenHeaders:
         painter.setFont(self.font)
         top = phases.height() if phases is not None else 0
         left = lanes.width() if lanes is not None else 0
-        if self.always:
-            self._blank_own_headers(painter, geometry)
+        self._blank_own_headers(painter, geometry)
         if lanes is not None:
             self.paint_lanes(painter, geometry, lanes, top)
         if phases is not None:
@@ -120,8 +101,8 @@ class FrozenHeaders:
         painter.restore()
 
     def _blank_own_headers(self, painter: QPainter, geometry) -> None:
-        """With the strips always on, the diagram's own (smaller) headers would say the same
-        again beside them: paint them over."""
+        """The diagram's own (smaller) headers would say the same again beside the strips:
+        paint them over."""
         b, paper = geometry.bounds, QColor(theme.CANVAS)
         for bands, column in ((geometry.lanes, True), (geometry.phases, False)):
             if not bands:

@@ -94,7 +94,8 @@ def title_block(title: str, zoom: float, room: tuple[float, float] = (TITLE_ROOM
                 ) -> tuple[int, tuple[tuple[str, float], ...]]:
     """The font size (scene px, whole) and lines of `title` as drawn at `zoom`, in `room`
     (width, height in scene units: as far as the neighbouring nodes' titles allow).
-    Where two lines do not fit, one line at a size down to MIN_TITLE_PX."""
+    At most MAX_LINES lines; where the title does not fit whole (nothing elided, no word
+    broken), a smaller size, down to MIN_TITLE_PX."""
     # Alone in its row a title may take a column and a half.
     width = min(TITLE_ROOM * (1.5 if room[0] >= FAR else 1.0), room[0] - GAP_PX / zoom)
     height = room[1] - GAP_PX / zoom
@@ -103,6 +104,8 @@ def title_block(title: str, zoom: float, room: tuple[float, float] = (TITLE_ROOM
         px = max(1, round(screen_px / zoom))
         lines_fit = max(1, min(MAX_LINES, int(height // line_height(px))))
         lines = title_lines(title, px, int(width), lines_fit)
+        if lines and not lines[-1][0].endswith("…"):
+            best = (px, lines)  # whole, if with a word broken: the smallest size is kept
         best = best or (px, lines)
         # Whole: nothing elided and no word broken (a smaller size before "consultatio/n").
         if lines and not lines[-1][0].endswith("…") and _widest_word(title, px) <= width:

@@ -55,7 +55,7 @@ class StageView(QGraphicsView):
         self._rings: list[QRectF] = []
         self.framed: QRectF | None = None  # what B framed (the bottleneck), until the next step
         # Lane and phase titles always pinned at the edges, in the presentation's large type.
-        self.frozen = FrozenHeaders(self, font_px=theme.scaled(22), always=True,
+        self.frozen = FrozenHeaders(self, font_px=theme.scaled(22),
                                     lane_width=theme.scaled(170),
                                     phase_height=theme.scaled(40), ink=theme.INK)
 
