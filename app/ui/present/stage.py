@@ -97,8 +97,7 @@ class StageView(QGraphicsView):
         if self.framed is not None:
             target = self.framed.adjusted(-3 * FIT_MARGIN, -3 * FIT_MARGIN, 3 * FIT_MARGIN,
                                           3 * FIT_MARGIN)
-            zoom = min(self._fit_zoom(target), MAX_ZOOM)
-            self._place(zoom, self._within_diagram(target.center(), zoom))
+            self._place(min(self._fit_zoom(target), MAX_ZOOM), target.center())
             return
         if self.shown is None:
             return
@@ -124,24 +123,6 @@ class StageView(QGraphicsView):
         if spare > 0:
             centre.setY(target.center().y() + spare / 2)
         self._place(zoom, centre)
-
-    def _within_diagram(self, centre: QPointF, zoom: float) -> QPointF:
-        """`centre` moved so that the room shows no blank beyond the diagram where the
-        diagram could fill it (a framed step near an edge does not float mid-air)."""
-        geometry = getattr(self.scene(), "layout", None)
-        if geometry is None:
-            return centre
-        area = self._content(geometry.bounds)
-        room = self._room()
-        half_w, half_h = room.width() / zoom / 2, room.height() / zoom / 2
-        x, y = centre.x(), centre.y()
-        if area.width() >= 2 * half_w:
-            x = min(max(x, area.left() + half_w), area.right() - half_w)
-        if area.height() >= 2 * half_h:
-            y = min(max(y, area.top() + half_h), area.bottom() - half_h)
-        else:  # lower than the room: from the top, under the phase titles
-            y = area.top() + half_h - FIT_MARGIN
-        return QPointF(x, y)
 
     def frame(self, rect: QRectF) -> None:
         """Centre `rect` (scene units) in the room beside the strips and zoom to frame it."""
