@@ -86,8 +86,8 @@ class FrozenHeaders:
         geometry = self._layout()
         painter.save()
         painter.resetTransform()  # viewport pixels from here on
-        painter.setRenderHint(QPainter.Antialiasing, False)
-        painter.setRenderHint(QPainter.TextAntialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         painter.setFont(self.font)
         top = phases.height() if phases is not None else 0
         left = lanes.width() if lanes is not None else 0
@@ -157,9 +157,9 @@ class FrozenHeaders:
                     break
                 font, metrics = smaller
             painter.setFont(font)
-            title = metrics.elidedText(band.title, Qt.ElideRight, rect.width())
+            title = metrics.elidedText(band.title, Qt.TextElideMode.ElideRight, rect.width())
             if title and title != "…":
-                painter.drawText(rect, Qt.AlignCenter, title)
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, title)
         painter.setFont(self.font)
         end = min(right, view.mapFromScene(QPointF(geometry.phases[-1].rect.right, 0)).x())
         painter.setPen(QPen(QColor(theme.MUTED_INK), 1.0))
@@ -185,7 +185,7 @@ def wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> lis
     rest = " ".join(text.split())[:400]  # no title is read past a few lines
     while rest and len(lines) < max_lines:
         if len(lines) == max_lines - 1 or metrics.horizontalAdvance(rest) <= width:
-            lines.append(metrics.elidedText(rest, Qt.ElideRight, width))
+            lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
             break
         cut = _fitting(rest, metrics, width)
         # Break after the last space or hyphen that fits, else inside the word (Chinese).

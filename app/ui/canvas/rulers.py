@@ -23,7 +23,7 @@ class _Ruler(QWidget):
     def __init__(self, view, kind: str) -> None:
         super().__init__(view)
         self.view, self.kind = view, kind
-        self.setAttribute(Qt.WA_OpaquePaintEvent)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMouseTracking(False)
 
     def paintEvent(self, event) -> None:
@@ -33,7 +33,7 @@ class _Ruler(QWidget):
         painter.fillRect(self.rect(), QColor(theme.HEADER_FILL))
         if geometry is not None:
             painter.setFont(frozen.font)
-            painter.setRenderHint(QPainter.TextAntialiasing, True)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
             # The ruler lies beside the viewport: its y (lanes) or x (phases) is the viewport's.
             strip = QRect(0, 0, self.width(), self.height())
             if self.kind == "lanes" and geometry.lanes:
@@ -62,9 +62,9 @@ class _Ruler(QWidget):
         if band is None or scene is None:
             event.ignore()
             return
-        if event.button() == Qt.LeftButton:
+        if event.button() == Qt.MouseButton.LeftButton:
             scene.band_clicked.emit(self.kind, band)
-        elif event.button() == Qt.RightButton:
+        elif event.button() == Qt.MouseButton.RightButton:
             scene.band_context_menu.emit(self.kind, band, event.globalPosition().toPoint())
         event.accept()
 

@@ -110,6 +110,7 @@ def title_block(title: str, zoom: float, room: tuple[float, float] = (TITLE_ROOM
         # Whole: nothing elided and no word broken (a smaller size before "consultatio/n").
         if lines and not lines[-1][0].endswith("…") and _widest_word(title, px) <= width:
             return px, lines
+    assert best is not None  # (the loop runs at least once)
     return best
 
 
@@ -176,7 +177,7 @@ def paint_node(painter: QPainter, look, title: str, zoom: float, *, selected: bo
         painter.drawPath(outline)
     if selected:
         painter.setPen(s.selection_pen)
-        painter.setBrush(Qt.NoBrush)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(look.outlines[0])
     painter.setFont(font)
     painter.setPen(s.text_pens["label"])

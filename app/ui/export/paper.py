@@ -62,7 +62,8 @@ class DiagramPicture:
                             band.title, band.color) for band in geometry.lanes)
         self.picture = QPicture()
         recorder = QPainter(self.picture)
-        recorder.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
+        hints = QPainter.RenderHint
+        recorder.setRenderHints(hints.Antialiasing | hints.TextAntialiasing)
         # Recorded at 100%: the canvas painter leaves out text it thinks too small to read on
         # screen, but paper is read up close.
         paint_picture(recorder, diagram, report, lang, legend, flow_thickness=flow_thickness,
@@ -149,8 +150,8 @@ def _phase_titles(painter: QPainter, picture: DiagramPicture, tile, origin: QPoi
         rect = QRectF(a, y, b - a, row_h * s)
         painter.fillRect(rect.adjusted(1, 1, -1, -1), QColor(theme.HEADER_FILL))
         painter.setPen(QColor(theme.INK))
-        text = metrics.elidedText(title, Qt.ElideRight, int(rect.width() - 8))
-        painter.drawText(rect, Qt.AlignCenter, text)
+        text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, int(rect.width() - 8))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
     painter.restore()
 
 
@@ -200,7 +201,7 @@ def _cut_marks(painter: QPainter, origin: QPointF, left: float, top: float, tile
     if not left and not top:
         return
     painter.save()
-    pen = QPen(QColor(theme.MUTED_INK), 0.8, Qt.DashLine)
+    pen = QPen(QColor(theme.MUTED_INK), 0.8, Qt.PenStyle.DashLine)
     painter.setPen(pen)
     bottom = origin.y() + top + tile.h * s
     right = origin.x() + left + tile.w * s
@@ -222,5 +223,5 @@ def _footer(painter: QPainter, rect: QRectF, text: str) -> None:
     font.setPixelSize(11)
     painter.setFont(font)
     painter.setPen(QColor(theme.MUTED_INK))
-    painter.drawText(rect, Qt.AlignHCenter | Qt.AlignBottom, text)
+    painter.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, text)
     painter.restore()

@@ -17,6 +17,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, Q
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -222,7 +223,7 @@ def checklist_html(report: Checklist, lang: str) -> str:
     return "\n".join(parts)
 
 
-def _checklist_pages(writer: QPdfWriter, painter: QPainter, report: Checklist, lang: str,
+def _checklist_pages(writer: QPagedPaintDevice, painter: QPainter, report: Checklist, lang: str,
                      title: str, stamp: str) -> int:
     """Lay the checklist out on A4 portrait pages after the diagram; returns their count."""
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),

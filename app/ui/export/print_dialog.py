@@ -38,13 +38,22 @@ def print_diagram(printer: QPrinter, diagram, lang: str, report=None,
     if not painter.begin(printer):
         raise OSError("Qt could not start printing")
     try:
-        painter.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
+        hints = QPainter.RenderHint
+        painter.setRenderHints(hints.Antialiasing | hints.TextAntialiasing)
         paint_pages(printer, painter, picture, plan, lang,
                     lambda p, rect: export_pdf._header(p, QRectF(rect), diagram.title, stamp))
         export_pdf._checklist_pages(printer, painter, report, lang, diagram.title, stamp)
     finally:
         painter.end()
     return plan
+
+
+class _Preview(QPrintPreviewDialog):
+    """The print dialog with its printer: Qt's dialog does not own the printer it is given."""
+
+    def __init__(self, printer: QPrinter, parent) -> None:
+        super().__init__(printer, parent)
+        self.kept_printer = printer
 
 
 def preview(window) -> QPrintPreviewDialog:
@@ -54,8 +63,7 @@ def preview(window) -> QPrintPreviewDialog:
                                       QPageLayout.Orientation.Landscape, export_pdf._margins(),
                                       QPageLayout.Unit.Millimeter))
     printer.setDocName(window.session.diagram.title or "FunnelFlow")
-    dialog = QPrintPreviewDialog(printer, window)
-    dialog.printer = printer  # the dialog does not own its printer: keep it alive with it
+    dialog = _Preview(printer, window)
     lang = getattr(window.live, "lang", "en")
     dialog.paintRequested.connect(
         lambda device: print_diagram(device, window.session.diagram, lang,
