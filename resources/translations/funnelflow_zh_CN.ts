@@ -4,7 +4,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../app/ui/files/backups.py" line="+134"/>
+        <location filename="../../app/ui/files/backups.py" line="+119"/>
         <source>Restore version of {time}</source>
         <translation>恢复到 {time} 的版本</translation>
     </message>
@@ -32,7 +32,7 @@
         <translation>重命名阶段</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Lane: %1</source>
         <translation>泳道：%1</translation>
     </message>
@@ -100,7 +100,7 @@
 <context>
     <name>Bands</name>
     <message>
-        <location filename="../../app/ui/panels/band_dialogs.py" line="+53"/>
+        <location filename="../../app/ui/panels/band_dialogs.py" line="+55"/>
         <source>New lane</source>
         <extracomment>kind -&gt; field name of a node that refers to a band of that kind marker for &quot;delete the nodes&quot; in the reassignment question</extracomment>
         <translation>新泳道</translation>
@@ -350,12 +350,12 @@
 <context>
     <name>CommentNotice</name>
     <message>
-        <location filename="../../app/ui/files/comment_notice.py" line="+80"/>
+        <location filename="../../app/ui/files/comment_notice.py" line="+67"/>
         <source>This file has {n} comment(s); you will be asked before the first save whether to keep them as notes.</source>
         <translation>此文件含有 {n} 条注释；第一次保存前会询问是否把它们保留为备注。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Keep comments as notes</source>
         <translation>将注释保留为备注</translation>
     </message>
@@ -538,7 +538,7 @@
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../app/ui/files/file_actions.py" line="+37"/>
+        <location filename="../../app/ui/files/file_actions.py" line="+38"/>
         <source>FunnelFlow (*.yaml *.yml);;All files (*)</source>
         <translation>FunnelFlow 流程图 (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
@@ -601,7 +601,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 磁盘上的文件没有改动。要保存到其他位置吗？</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>Export diagram</source>
         <translation>导出流程图</translation>
     </message>
@@ -847,7 +847,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/window.py" line="+229"/>
+        <location filename="../../app/ui/window.py" line="+201"/>
         <source>Don&apos;t report %1</source>
         <extracomment>the first window, before the user has sized one: 1440x900 where the screen allows the name of the undo step; %1 is a rule id such as slow-step</extracomment>
         <translation>不再报告 %1</translation>
@@ -975,7 +975,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>NodeKind</name>
     <message>
-        <location filename="../../app/ui/panels/palette.py" line="+23"/>
+        <location filename="../../app/ui/panels/palette.py" line="+24"/>
         <source>Entry</source>
         <translation>入口</translation>
     </message>
@@ -1087,7 +1087,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>PaletteDock</name>
     <message>
-        <location filename="../../app/ui/panels/palette.py" line="+121"/>
+        <location filename="../../app/ui/panels/palette.py" line="+83"/>
         <source>Node kinds</source>
         <translation>节点类型</translation>
     </message>
@@ -1132,7 +1132,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location filename="../../app/ui/present/presentation.py" line="+85"/>
+        <location filename="../../app/ui/present/presentation.py" line="+93"/>
         <source>FunnelFlow — presentation</source>
         <translation>FunnelFlow — 演示</translation>
     </message>
@@ -1152,7 +1152,7 @@ The file on disk is unchanged. Save somewhere else?</source>
         <translation>→ ← 切换阶段   ↓ ↑ 切换泳道   Tab 下一步   B 最大瓶颈   W 假设分析   Esc 返回</translation>
     </message>
     <message>
-        <location line="+228"/>
+        <location line="+247"/>
         <source>Phase %1/%2: %3</source>
         <translation>阶段 %1/%2：%3</translation>
     </message>
@@ -1434,7 +1434,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
         <translation>✗ 未达标</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <location line="+6"/>
         <source>Spotlight on the selected step</source>
         <translation>聚焦所选步骤</translation>
@@ -1457,7 +1457,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../app/ui/files/file_actions.py" line="-173"/>
+        <location filename="../../app/ui/files/file_actions.py" line="-169"/>
         <source>New from template</source>
         <translation>从模板新建</translation>
     </message>
@@ -1652,12 +1652,12 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../app/ui/panels/menus.py" line="+58"/>
+        <location filename="../../app/ui/panels/menus.py" line="+59"/>
         <source>Tidy up</source>
         <translation>整理布局</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+46"/>
         <source>(no recent files)</source>
         <translation>（没有最近打开的文件）</translation>
     </message>
@@ -1698,6 +1698,11 @@ The file on disk is unchanged and your diagram is still open with all its edits.
     </message>
     <message>
         <location line="+0"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1798,6 +1803,11 @@ The file on disk is unchanged and your diagram is still open with all its edits.
     </message>
     <message>
         <location line="+1"/>
+        <source>Print the diagram over as many pages as it needs to stay readable, with a preview</source>
+        <translation>按需分页打印流程图，保证文字清晰可读，可先预览</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Forget hand-placed positions and lay everything out again</source>
         <translation>清除手动摆放的位置，重新自动排列全部节点</translation>
     </message>
