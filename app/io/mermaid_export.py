@@ -14,9 +14,9 @@ import re
 from app.analysis import Checklist
 from app.io.atomic import write_atomic
 from app.io.svg_facts import OFF, ON, gather, resolve_lang
-from app.model import Diagram, Node
+from app.model import Diagram, Edge, Node
 from app.render import theme
-from app.render.labels import edge_text, owner_text
+from app.render.labels import edge_text, owner_text, shared_rate
 
 # Opening and closing brackets of each node kind's Mermaid shape.
 _SHAPES = {
@@ -85,8 +85,11 @@ def render_mermaid(diagram: Diagram, *, lang: str | None = None,
         lines.append("  end")
     off_links: list[int] = []
     on_links: list[int] = []
+    outgoing: dict[str, list[Edge]] = {}
+    for edge in diagram.edges:
+        outgoing.setdefault(edge.source, []).append(edge)
     for index, edge in enumerate(diagram.edges):
-        label = edge_text(edge, lang)
+        label = edge_text(edge, lang, shared_rate(outgoing[edge.source], edge))
         arrow = f'-->|"{escape_label(label)}"|' if label else "-->"
         lines.append(f"  {ids('n_', edge.source)} {arrow} {ids('n_', edge.target)}")
         status = facts.edge_status.get(edge.id)

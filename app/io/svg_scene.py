@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.io.svg_facts import Facts
-from app.model import Node
+from app.model import Edge, Node
 from app.render import labels, theme
 from app.render.canvas_geometry import (
     BADGE_RADIUS,
@@ -24,7 +24,7 @@ from app.render.canvas_geometry import (
     severity_marker_center,
     status_mark_center,
 )
-from app.render.labels import edge_text, owner_text, volume_text
+from app.render.labels import edge_text, owner_text, shared_rate, volume_text
 from app.render.layout import Layout, Rect
 from app.render.shapes import Path, edge_geometry, node_outline, rounded_rect, status_mark, text_box
 
@@ -122,6 +122,9 @@ def edge_pictures(facts: Facts, layout: Layout, flow_thickness: bool = False) ->
     diagram = facts.diagram
     nodes = diagram.node_index()
     biggest = max(facts.report.flows.get("actual", {}).values(), default=0.0)
+    outgoing: dict[str, list[Edge]] = {}
+    for edge in diagram.edges:
+        outgoing.setdefault(edge.source, []).append(edge)
     pictures = []
     for edge in diagram.edges:
         src, dst = layout.nodes.get(edge.source), layout.nodes.get(edge.target)
@@ -134,7 +137,9 @@ def edge_pictures(facts: Facts, layout: Layout, flow_thickness: bool = False) ->
         width = (round(flow_width(facts.flow(edge_id), biggest), 1) if flow_thickness
                  else theme.EDGE_MIN_WIDTH)
         cx, cy = geometry.label_x, geometry.label_y
-        text = edge_text(edge, facts.lang)
+        # As on the canvas: an edge sharing a remainder says so ("≈50% (shared)").
+        shared = shared_rate(outgoing[edge.source], edge) if edge.conversion is None else None
+        text = edge_text(edge, facts.lang, shared)
         plate = label = None
         if text:
             advance = text_width(text, theme.FONT_EDGE_PX)

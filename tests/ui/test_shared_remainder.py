@@ -47,3 +47,15 @@ def test_a_new_sibling_edge_shows_shared_on_the_canvas_and_in_the_inspector(qtbo
     assert scene.edges["ads->deal"].look.text == ""
     form.show_edge("ads", "deal")
     assert form.shared_note.isHidden()
+
+
+def test_exports_say_shared_too():
+    from app.io.mermaid_export import render_mermaid
+    from app.io.svg_export import render_svg
+
+    two = Diagram.model_validate({**DIAGRAM, "edges": [{"from": "ads", "to": "deal"},
+                                                        {"from": "ads", "to": "other"}]})
+    assert render_svg(two, lang="en").count("≈50% (shared)") == 2
+    assert render_mermaid(two, lang="zh").count("≈50%（均分）") == 2
+    one = Diagram.model_validate(DIAGRAM)
+    assert "shared" not in render_svg(one, lang="en")
