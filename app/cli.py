@@ -8,13 +8,20 @@ never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from app.io import DiagramFileError, load_diagram, save_diagram
+from app.io import (
+    DiagramFileError,
+    load_diagram,
+    refuse_foreign,
+    replacing_read_only,
+    save_diagram,
+)
 from app.io.export import EXPORTERS, UnknownFormat, export, export_format
 from app.io.schema import schema_text
 from app.io.templates import LANGUAGES, load_template, template_description, template_names
@@ -80,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("-o", "--output", required=True, metavar="OUT")
     exp.add_argument("--format", dest="fmt", metavar="EXT",
                      help="format to write, when OUT's extension does not say it")
+    exp.add_argument("--force", action="store_true", help="replace OUT even if it is read-only")
 
     new = commands.add_parser("new", help="start a diagram from a template")
     new.add_argument("--template", required=True, metavar="NAME")
@@ -115,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             return run_check(args.files, args.fmt, args.lang, args.strict, sys.stdout)
         if args.command == "export":
-            return run_export(args.file, args.output, args.fmt, _options(extra))
+            return run_export(args.file, args.output, args.fmt, _options(extra), args.force)
         if args.command == "new":
             return run_new(args.template, args.lang, args.output, args.force)
         if args.command == "templates":
@@ -164,15 +172,22 @@ def run_check(paths: Sequence[str], fmt: str, lang: str, strict: bool, out: Text
     return exit_code([report for _, report in results], strict)
 
 
-def run_export(path: str, out: str, fmt: str | None, options: dict[str, Any]) -> int:
-    """Export the diagram at `path` to `out`; the format follows `out`'s extension."""
+def run_export(path: str, out: str, fmt: str | None, options: dict[str, Any],
+               force: bool = False) -> int:
+    """Export the diagram at `path` to `out`; the format follows `out`'s extension.
+
+    `out` must be a regular file we may write (or not exist); a read-only one only with
+    `force`. Devices, FIFOs and sockets are refused before anything is rendered.
+    """
     try:
         export_format(out, fmt)
     except UnknownFormat as error:
         raise CliError(f"{out}: {error}") from None
+    refuse_foreign(out, force=force)
     diagram = load_diagram(path)
     try:
-        export(diagram, out, fmt, **options)
+        with replacing_read_only() if force else contextlib.nullcontext():
+            export(diagram, out, fmt, **options)
     except TypeError as error:
         unknown = re.search(r"unexpected keyword argument '(\w+)'", str(error))
         if unknown is None:
@@ -195,7 +210,8 @@ def run_new(name: str, lang: str, out: str, force: bool) -> int:
         diagram = load_template(name, lang)
     except KeyError as error:
         raise CliError(error.args[0]) from None
-    save_diagram(diagram, out)
+    with replacing_read_only() if force else contextlib.nullcontext():
+        save_diagram(diagram, out)
     print(f"{out}: created from template {name!r} ({lang})")
     return EXIT_OK
 
