@@ -59,9 +59,9 @@ def run(fixtures: Fixtures, sizes: list[int], repeat: int) -> list[Row]:
     for n in sizes:  # issue 17: one solve per off-target edge made this quadratic
         path = str(fixtures.loop_path(n))
         goal = next((g for g in LOOP_GOALS if g.applies(n)), None)
-        runs = repeat if n < 20000 else min(repeat, 3)
+        runs = repeat if n < 20000 else 1  # a run of each side takes ~10 s at 20,000
         subject, floor = interleaved(python("-m", "app", "check", path, "--format", "json"),
-                                     python("-c", _PARSE, path), runs)
+                                     python("-c", _PARSE, path), runs, warmup=n < 20000)
         rows.append(Row(CHECK_LOOPS, n, subject, floor, "python: yaml.load(CSafeLoader)", goal,
                         note="benchmarks.generate.loop_heavy_diagram", runs=runs))
     subject, floor = interleaved(python("-m", "app", "check", str(SMALL_FILE)),
