@@ -24,7 +24,7 @@ translate = QCoreApplication.translate
 READ_ONLY, TAKE_OVER = "read-only", "take-over"
 _SUFFIX = ".open.lock"
 
-#: (file, process id, host name) -> READ_ONLY or TAKE_OVER
+# An asker: (file, process id, host name) -> READ_ONLY or TAKE_OVER
 Asker = Callable[[Path, int, str], str]
 
 
