@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QFileDialog
 from app.io import dumps_diagram, loads_diagram
 from app.model import Diagram
 from app.model.commands import UpdateDiagram
-from app.ui import safeguards as safeguards_module
-from app.ui.file_watch import FileWatcher, changed_since, stamp_file
-from app.ui.open_lock import READ_ONLY, TAKE_OVER, DocumentLock
-from app.ui.recovery import Autosaver, find_orphans, restore_orphan
+from app.ui.files import safeguards as safeguards_module
+from app.ui.files.file_watch import FileWatcher, changed_since, stamp_file
+from app.ui.files.open_lock import READ_ONLY, TAKE_OVER, DocumentLock
+from app.ui.files.recovery import Autosaver, find_orphans, restore_orphan
 from app.ui.session import Session
 from tests.ui.test_window_helpers import dialogs, make_window, settings_store  # noqa: F401
 
@@ -61,7 +61,7 @@ ONE_EDIT_THEN_KILLED = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
     from app.io import load_diagram
     from app.model.commands import UpdateDiagram
-    from app.ui.recovery import Autosaver
+    from app.ui.files.recovery import Autosaver
     from app.ui.session import Session
     app = QApplication([])
     folder, original = Path(sys.argv[1]), Path(sys.argv[2])
@@ -143,8 +143,8 @@ KILLED_HOLDER = textwrap.dedent("""
     from pathlib import Path
     from PySide6.QtWidgets import QApplication
     from app.model import Diagram
-    from app.ui.open_lock import DocumentLock
-    from app.ui.recovery import Autosaver
+    from app.ui.files.open_lock import DocumentLock
+    from app.ui.files.recovery import Autosaver
     from app.ui.session import Session
     app = QApplication([])
     folder, path = Path(sys.argv[1]), Path(sys.argv[2])

@@ -1,0 +1,249 @@
+"""Opening, saving and exporting documents: the one place that touches files.
+
+Saving writes through QSaveFile (temp file, flush, rename), so a failed save never damages
+the file on disk; the document then stays modified and the user is offered Save As. A file
+the loader refuses is reported with its located problems and the open document stays as it
+was. Recent files live in the user's settings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QIODevice, QObject, QSaveFile, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.io import DiagramFileError, dumps_diagram, load_diagram
+from app.io.templates import load_template, template_description, template_names
+from app.ui import i18n
+from app.ui.export import EXPORTERS, export
+from app.ui.session import Session
+
+translate = QCoreApplication.translate
+RECENT_KEY = "files/recent"
+MAX_RECENT = 10
+
+
+def file_filter() -> str:
+    """The open and save dialogs' file types, in the interface language."""
+    return translate("Files", "FunnelFlow (*.yaml *.yml);;All files (*)")
+
+
+def recent_files() -> list[str]:
+    """The recently opened or saved files, newest first, that still exist."""
+    value = i18n.settings().value(RECENT_KEY, [])
+    paths = [value] if isinstance(value, str) else list(value or [])
+    return [p for p in paths if p and Path(p).exists()]
+
+
+def remember_file(path: Path) -> None:
+    """Put `path` at the top of the recent files."""
+    text = str(Path(path).resolve())
+    paths = [text] + [p for p in recent_files() if p != text]
+    store = i18n.settings()
+    store.setValue(RECENT_KEY, paths[:MAX_RECENT])
+    store.sync()
+
+
+def write_document(session: Session, path: Path) -> str | None:
+    """Save the document to `path` atomically; returns the reason on failure, else None."""
+    data = dumps_diagram(session.diagram).encode("utf-8")
+    target = QSaveFile(str(path))
+    if not target.open(QIODevice.OpenModeFlag.WriteOnly):
+        return target.errorString()
+    if target.write(data) != len(data):
+        reason = target.errorString()
+        target.cancelWriting()
+        return reason
+    if not target.commit():
+        return target.errorString()
+    session.mark_saved(Path(path))
+    remember_file(Path(path))
+    return None
+
+
+class TemplateDialog(QDialog):
+    """New from template…: the shipped templates of the interface language, with a line each."""
+
+    def __init__(self, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New from template"))
+        self.lang = lang
+        self.list = QListWidget(self)
+        for name in template_names(lang):
+            item = QListWidgetItem(f"{name}\n    {template_description(name, lang)}", self.list)
+            item.setData(256, name)
+        self.list.setCurrentRow(0)
+        self.list.itemDoubleClicked.connect(self.accept)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        self.resize(560, 360)
+
+    def chosen(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(256) if item else None
+
+    @classmethod
+    def ask(cls, lang: str, parent: QWidget | None) -> str | None:
+        dialog = cls(lang, parent)
+        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class FileActions(QObject):
+    """New, open, save, save as, export and recent files for one window's session."""
+
+    recent_changed = Signal()
+    message = Signal(str)  # for the status bar
+
+    def __init__(self, session: Session, window: QWidget, template_lang=lambda: "en"):
+        super().__init__(window)
+        self.session = session
+        self.window = window
+        self._template_lang = template_lang
+
+    # -- asking before losing work ---------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """True when the current document may be replaced (saved, discarded, or unmodified)."""
+        if not self.session.modified:
+            return True
+        name = self.session.path.name if self.session.path else translate("Files", "Untitled")
+        answer = QMessageBox.question(
+            self.window, translate("Files", "Unsaved changes"),
+            translate("Files", "Save the changes to “%1” before closing it?").replace("%1", name),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # -- new and open ----------------------------------------------------------------------
+    def new_from_template(self, name: str | None = None) -> bool:
+        """Replace the document with a template, as an untitled document."""
+        lang = self._template_lang()
+        name = name or TemplateDialog.ask(lang, self.window)
+        if not name or not self.maybe_save():
+            return False
+        try:
+            diagram = load_template(name, lang)
+        except (KeyError, DiagramFileError) as error:
+            self._show_problems(translate("Files", "The template could not be read."), error)
+            return False
+        self.session.replace(diagram, None)
+        return True
+
+    def open(self, path: str | Path | None = None) -> bool:
+        """Open a file (asking for one when `path` is None); a refused file changes nothing."""
+        if path is None:
+            folder = str(self.session.path.parent) if self.session.path else ""
+            path, _ = QFileDialog.getOpenFileName(
+                self.window, translate("Files", "Open diagram"), folder, file_filter())
+            if not path:
+                return False
+        if not self.maybe_save():
+            return False
+        return self.load(Path(path))
+
+    def load(self, path: Path) -> bool:
+        """Read `path` into the session without asking; report a refusal in a dialog."""
+        try:
+            diagram = load_diagram(path)
+        except DiagramFileError as error:
+            self.report_problems(path, error)
+            return False
+        self.session.replace(diagram, path.resolve())
+        remember_file(path)
+        self.recent_changed.emit()
+        return True
+
+    def report_problems(self, path: Path, error: DiagramFileError) -> None:
+        """Show why a file could not be opened, with every located problem."""
+        guard = getattr(self.window, "safeguards", None)
+        if guard is not None:  # issue 7: the offending source lines under Show Details
+            guard.report_load_error(path, error)
+            return
+        self._show_problems(
+            translate("Files", "“%1” could not be opened.").replace("%1", path.name), error)
+
+    def _show_problems(self, text: str, error: Exception) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("Files", "FunnelFlow"), text,
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setInformativeText(str(error))
+        box.exec()
+
+    # -- save ------------------------------------------------------------------------------
+    def save(self) -> bool:
+        """Save to the document's file, or ask for one (Save As) if it has none yet."""
+        if self.session.path is None:
+            return self.save_as()
+        return self.save_to(self.session.path)
+
+    def save_as(self) -> bool:
+        """Ask for a file name and save there."""
+        suggestion = str(self.session.path) if self.session.path else (
+            (self.session.diagram.title or translate("Files", "Untitled")) + ".yaml")
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, translate("Files", "Save diagram as"), suggestion, file_filter())
+        if not path:
+            return False
+        if Path(path).suffix.lower() not in (".yaml", ".yml"):
+            path += ".yaml"
+        return self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> bool:
+        """Write the document to `path`; on failure say why and offer Save As."""
+        guard = getattr(self.window, "safeguards", None)
+        if guard is not None:  # issue 7: newer-file check, reasons, comments, backups
+            outcome = guard.save(Path(path))
+            if outcome == "save-as":
+                return self.save_as()
+            if outcome != "saved":
+                return False
+            remember_file(Path(path))
+            reason = None
+        else:
+            reason = write_document(self.session, Path(path))
+        if reason is None:
+            self.recent_changed.emit()
+            self.message.emit(translate("Files", "Saved %1").replace("%1", str(path)))
+            return True
+        answer = QMessageBox.critical(
+            self.window, translate("Files", "Could not save"),
+            translate("Files", "“%1” could not be saved: %2\nThe file on disk is unchanged. "
+                      "Save somewhere else?").replace("%1", str(path)).replace("%2", reason),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_as()
+        return False
+
+    # -- export ----------------------------------------------------------------------------
+    def export(self) -> bool:
+        """File → Export…: the format follows the chosen file's extension."""
+        base = self.session.path.with_suffix("") if self.session.path else Path(
+            self.session.diagram.title or "diagram")
+        filters = ";;".join(f"{ext[1:].upper()} (*{ext})" for ext in sorted(EXPORTERS))
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, translate("Files", "Export diagram"), str(base) + ".svg", filters)
+        if not path:
+            return False
+        try:
+            # Legend, headers and checklist pages in the language of the interface.
+            export(self.session.diagram, path, lang=self._template_lang())
+        except Exception as error:  # noqa: BLE001 - any exporter failure is shown, not raised
+            QMessageBox.warning(self.window, translate("Files", "Export failed"), str(error))
+            return False
+        self.message.emit(translate("Files", "Exported %1").replace("%1", path))
+        return True
