@@ -10,6 +10,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QFileDialog
 
@@ -177,3 +178,15 @@ def test_locks_of_killed_designers_are_removed(qtbot, tmp_path):
         f"{saver.session_id}.lock"]
     saver.close()
     lock.release()
+
+
+def test_saving_from_the_designer_onto_a_fifo_is_refused_and_the_fifo_stays(qtbot, tmp_path):
+    from app.ui.files.file_actions import write_document
+    from app.ui.files.safe_save import SaveFailed, save_document
+
+    fifo = tmp_path / "plan.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(SaveFailed, match="not a regular file"):
+        save_document(PLAN, fifo)
+    assert "not a regular file" in (write_document(Session(PLAN), fifo) or "")
+    assert fifo.is_fifo()
