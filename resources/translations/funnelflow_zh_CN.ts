@@ -543,7 +543,7 @@
         <translation>FunnelFlow 流程图 (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+89"/>
         <location line="+74"/>
         <source>Untitled</source>
         <translation>未命名</translation>
@@ -856,6 +856,11 @@ The file on disk is unchanged. Save somewhere else?</source>
         <location line="+20"/>
         <source>Untitled</source>
         <translation>未命名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} (read-only)</source>
+        <translation>{name}（只读）</translation>
     </message>
 </context>
 <context>

@@ -123,6 +123,7 @@ def test_a_second_window_on_the_same_file_is_told_at_open_and_cannot_save_over_i
     second = make_window(qtbot, PLAN, path)
     assert any("already open in another FunnelFlow window" in text for text in dialogs["box"])
     assert second.safeguards.read_only  # the question's default: read-only
+    assert "(read-only)" in second.windowTitle() and "read-only" not in first.windowTitle()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
     second.session.execute(UpdateDiagram({"title": "second"}))
     assert not second.files.save()
