@@ -128,7 +128,8 @@ def solve_scenario(
 
 
 def _loop_order(graph: FunnelGraph, members: tuple[int, ...]) -> list[int]:
-    """Members in topological order of the graph without loop-closing edges (little fill-in)."""
+    """Members in topological order of the graph without loop-closing edges: a stable local
+    numbering (the elimination order itself is LoopSystem's minimum degree)."""
     return sorted(members, key=graph.dag_rank.__getitem__)
 
 
