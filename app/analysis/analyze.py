@@ -33,7 +33,8 @@ class Internals:
 def analyze(diagram: Diagram, lang: str = "en") -> Checklist:
     """The funnel arithmetic (SPEC §3) and the checklist (SPEC §4) of `diagram`, in `lang`."""
     graph = build_graph(diagram)
-    orderings: dict = {}  # each loop's elimination order, shared by both scenarios
+    # Each loop's elimination order, shared by both scenarios.
+    orderings: dict[int, tuple[list[int], list[list[int]]]] = {}
     solutions = {s: solve_scenario(graph, s, orderings) for s in SCENARIOS}
     actual = solutions["actual"]
     channels = attribute_channels(graph, actual)

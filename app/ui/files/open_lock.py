@@ -65,7 +65,7 @@ class DocumentLock:
             return
         if lock.error() != QLockFile.LockError.LockFailedError:
             return  # the lock folder is unusable: no warning is better than a wrong one
-        info = tuple(lock.getLockInfo())[-3:]  # (pid, host, application)
+        info: tuple = tuple(lock.getLockInfo())[-3:]  # (pid, host, application)
         pid, host = (int(info[0]), str(info[1])) if len(info) == 3 else (0, "")
         if ask(Path(path), pid, host) == TAKE_OVER:
             lock.removeStaleLockFile()

@@ -89,7 +89,8 @@ class Safeguards(QObject):
         path = Path(path)
         if not self.comments.before_save(self.window):
             return NOT_SAVED
-        if self.document_lock.read_only and _same(self.document_lock.path, path):
+        held = self.document_lock.path
+        if self.document_lock.read_only and held is not None and _same(held, path):
             self._inform(translate("Safeguards", "{name} is open in another window and was "
                                    "opened read-only here: save under another name.")
                          .format(name=path.name))
