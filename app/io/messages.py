@@ -167,8 +167,21 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "数值过大（{value}）；最大为 {max}：请检查是否输错"),
     ("needs a target, an actual, or a bare value", "需要目标值、实际值或一个单独的数值"),
     ("input should be a valid string", "这里需要文本"),
+    ("input should be a valid number, unable to parse string as a number",
+     "这里需要数字，无法把这段文本读成数字"),
     ("input should be a valid integer", "这里需要整数"),
     ("input should be a valid boolean", "这里需要 true 或 false"),
+    # -- saving (app/io/atomic.py) ---------------------------------------------------------
+    ("{path}: is a folder; choose a file name to save to",
+     "{path}：是文件夹；请选择一个文件名来保存"),
+    ("{path}: is a {kind}, not a regular file; FunnelFlow writes only to regular files, so "
+     "choose a file name",
+     "{path}：是{kind}，不是普通文件；FunnelFlow 只写入普通文件，请另选文件名"),
+    ("{path}: is read-only; remove its read-only mark, choose another name, or add --force to "
+     "replace it", "{path}：是只读文件；请去掉只读属性、另选文件名，或加上 --force 覆盖它"),
+    ("{path}: the folder {folder} does not exist", "{path}：文件夹 {folder} 不存在"),
+    ("{path}: could not be saved ({reason}); the previous version is unchanged",
+     "{path}：无法保存（{reason}）；之前的版本保持不变"),
     # hints added where text was expected (app/io/yaml_load.py)
     ("the value is empty: write the text or remove the key", "值是空的：请填写文本或删除该键"),
     ('YAML reads yes/no/true/false/on/off as true or false: put the text in double quotes, '
@@ -181,7 +194,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
 #: words that fill a template's blanks and have a Chinese name of their own
 WORDS: dict[str, str] = {"node": "节点", "lane": "泳道", "phase": "阶段", "a list": "列表",
                          "dict": "映射", "list": "列表", "str": "文本", "bool": "布尔值",
-                         "NoneType": "空值"}
+                         "NoneType": "空值", "named pipe (FIFO)": "命名管道（FIFO）",
+                         "socket": "套接字", "device": "设备", "special file": "特殊文件"}
 
 _SEPARATOR = "; "
 _ZH_SEPARATOR = "；"

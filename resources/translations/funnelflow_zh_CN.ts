@@ -626,7 +626,7 @@
 <context>
     <name>ChangedOnDiskBar</name>
     <message>
-        <location filename="../../app/ui/files/file_watch.py" line="+174"/>
+        <location filename="../../app/ui/files/file_watch.py" line="+177"/>
         <source>{name} was changed on disk by another program. Reload it (your edits stay reachable with Undo) or keep your version (the next save replaces the file)?</source>
         <translation>{name} 已被其他程序修改。要重新加载（你的修改仍可通过“撤销”找回），还是保留你的版本（下次保存时会覆盖该文件）？</translation>
     </message>
@@ -980,7 +980,7 @@
         <translation>FunnelFlow 流程图 (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <location line="+87"/>
         <source>Untitled</source>
         <translation>未命名</translation>
@@ -1382,6 +1382,11 @@ The file on disk is unchanged. Save somewhere else?</source>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} (read-only)</source>
+        <translation>{name}（只读）</translation>
+    </message>
 </context>
 <context>
     <name>NodeForm</name>
@@ -1548,6 +1553,34 @@ The file on disk is unchanged. Save somewhere else?</source>
         <location line="+2"/>
         <source>Where people leave: churn, abandonment</source>
         <translation>客户从哪里离开：流失、放弃</translation>
+    </message>
+</context>
+<context>
+    <name>OpenLock</name>
+    <message>
+        <location filename="../../app/ui/files/open_lock.py" line="+92"/>
+        <source>Open in another window</source>
+        <translation>已在另一个窗口中打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{name}” is already open in another FunnelFlow window (process {pid} on {host}).</source>
+        <translation>“{name}”已在另一个 FunnelFlow 窗口中打开（{host} 上的进程 {pid}）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open it read-only to look without saving over the other window&apos;s work, or take it over if that window is gone or you are done there.</source>
+        <translation>以只读方式打开，只查看、不会覆盖另一个窗口的工作；如果那个窗口已经关闭或您已在那里完成编辑，也可以接管它。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take over</source>
+        <translation>接管</translation>
     </message>
 </context>
 <context>
@@ -1845,7 +1878,12 @@ The file on disk is unchanged. Save somewhere else?</source>
         <translation>{name} 是一个文件夹；请选择要保存的文件名。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
+        <source>{name} is not a regular file (a device, pipe or socket); FunnelFlow saves only to regular files. Choose another name.</source>
+        <translation>{name} 不是普通文件（而是设备、管道或套接字）；FunnelFlow 只保存到普通文件。请换一个文件名。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The disk is full: {free} free, the diagram needs {size}. Free some space or save to another disk.</source>
         <translation>磁盘已满：剩余 {free}，流程图需要 {size}。请清理出空间，或保存到其他磁盘。</translation>
     </message>
@@ -1930,12 +1968,17 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>Safeguards</name>
     <message>
-        <location filename="../../app/ui/files/safeguards.py" line="+123"/>
+        <location filename="../../app/ui/files/safeguards.py" line="+94"/>
+        <source>{name} is open in another window and was opened read-only here: save under another name.</source>
+        <translation>{name} 已在另一个窗口中打开，此处为只读：请另存为其他文件名。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Reload from disk</source>
         <translation>从磁盘重新加载</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+61"/>
         <source>Could not write the recovery copy: {reason}</source>
         <translation>无法写入恢复副本：{reason}</translation>
     </message>

@@ -115,3 +115,20 @@ def test_check_prints_file_problems_in_the_checklist_language(capsys):
         assert not english_words(line.split(": ", 1)[1], path.read_text("utf-8", "replace"))
     assert main(["check", str(path)]) == 2
     assert "not allowed" in capsys.readouterr().err
+
+
+def test_save_refusals_read_in_chinese(tmp_path):
+    import os
+
+    from app.io import SaveError, refuse_foreign, write_atomic
+
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(SaveError) as caught:
+        refuse_foreign(fifo)
+    chinese = localize(str(caught.value), "zh")
+    assert chinese.startswith(f"{fifo}：是命名管道（FIFO），不是普通文件"), chinese
+    with pytest.raises(SaveError) as caught:
+        write_atomic(tmp_path / "no" / "x.yaml", b"x")
+    assert "不存在" in localize(str(caught.value), "zh")
+    assert is_known("input should be a valid number, unable to parse string as a number")
