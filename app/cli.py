@@ -149,12 +149,15 @@ def run_check(paths: Sequence[str], fmt: str, lang: str, strict: bool, out: Text
     results = []
     invalid = False
     for path in paths:
+        notes: list = []
         try:
-            diagram = load_diagram(path)
+            diagram = load_diagram(path, notes)
         except DiagramFileError as error:
             print(error.located(), file=sys.stderr)
             invalid = True
             continue
+        for note in notes:  # values read differently than before: the file still loads
+            print(note.located(), file=sys.stderr)
         results.append((path, analyze(diagram, lang)))
     if results:
         color = fmt == "text" and out.isatty() and not os.environ.get("NO_COLOR")

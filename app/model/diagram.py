@@ -20,6 +20,7 @@ from app.model.values import (
     MeasureField,
     OptionalText,
     RateMeasureField,
+    Text,
 )
 
 FORMAT_VERSION = 1
@@ -57,7 +58,7 @@ class Lane(Frozen):
     """A swimlane: one department or team, drawn as a horizontal band."""
 
     id: Id
-    name: str = ""
+    name: Text = ""
     color: Color | None = None
 
     @property
@@ -69,7 +70,7 @@ class Phase(Frozen):
     """A column of the diagram: a stage of the journey (认知期, 考虑期, …)."""
 
     id: Id
-    name: str = ""
+    name: Text = ""
 
     @property
     def title(self) -> str:
@@ -80,7 +81,7 @@ class Node(Frozen):
     """One step of the funnel, in one lane and optionally one phase."""
 
     id: Id
-    label: str = ""
+    label: Text = ""
     kind: NodeKind = NodeKind.step
     lane: Id
     phase: Id | None = None
@@ -135,7 +136,7 @@ class Diagram(Frozen):
     """A whole FunnelFlow document (format version 1)."""
 
     funnelflow: int = Field(description="file format version")
-    title: str = ""
+    title: Text = ""
     period: Period = Period.month
     currency: Currency | None = None
     notes: OptionalText = None
