@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from app.io import DiagramFileError, load_diagram, save_diagram
+from app.io.escape import terminal_block
 from app.io.export import EXPORTERS, UnknownFormat, export, export_format
 from app.io.schema import schema_text
 from app.io.templates import LANGUAGES, load_template, template_description, template_names
@@ -153,11 +154,11 @@ def run_check(paths: Sequence[str], fmt: str, lang: str, strict: bool, out: Text
         try:
             diagram = load_diagram(path, notes)
         except DiagramFileError as error:
-            print(error.located(), file=sys.stderr)
+            print(terminal_block(error.located()), file=sys.stderr)
             invalid = True
             continue
         for note in notes:  # values read differently than before: the file still loads
-            print(note.located(), file=sys.stderr)
+            print(terminal_block(note.located()), file=sys.stderr)
         results.append((path, analyze(diagram, lang)))
     if results:
         color = fmt == "text" and out.isatty() and not os.environ.get("NO_COLOR")
@@ -249,5 +250,5 @@ def _options(extra: list[str]) -> dict[str, Any]:
 
 def _fail(message: str) -> int:
     # Messages start with the file they are about (`FILE:LINE:COL: ...`) so editors can jump.
-    print(message, file=sys.stderr)
+    print(terminal_block(message), file=sys.stderr)  # a file name may hold terminal codes
     return EXIT_INVALID

@@ -13,11 +13,10 @@ import json
 from app.analysis import Report
 from app.analysis.messages import number, period_word
 from app.analysis.report import SEVERITIES, json_number
+from app.io.escape import csv_cell, markdown, terminal
 
 FORMATS = ("text", "md", "json", "csv")
 CSV_HEADER = ("file", "rule", "severity", "target", "message", "impact")
-#: characters that make a spreadsheet treat a cell as a formula (CSV injection)
-_FORMULA_START = ("=", "+", "-", "@")
 
 _WORDS = {
     "en": {
@@ -126,9 +125,8 @@ def _markdown(file: str, report: Report, lang: str) -> str:
 
 
 def _md_text(text: str) -> str:
-    """Text in Markdown: `<` and `>` escaped, so a label such as <b> or <script> shows as
-    written instead of being read as HTML (as the KPI tables of the .md export do)."""
-    return text.replace("<", "\\<").replace(">", "\\>")
+    """Text in Markdown shown as written: no link, image, emphasis or HTML from a label."""
+    return markdown(text)
 
 
 def _text(file: str, report: Report, lang: str, color: bool) -> str:
@@ -137,20 +135,21 @@ def _text(file: str, report: Report, lang: str, color: bool) -> str:
     def paint(text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if color else text
 
-    title = " ".join(report.diagram.title.split())
-    header = f"{file}: {title}" if title else file
+    # No terminal codes from the file's name or text: they could clear or retitle the screen.
+    title = " ".join(terminal(report.diagram.title).split())
+    header = f"{terminal(file)}: {title}" if title else terminal(file)
     lines = [paint(header, _BOLD), f"  {_goal_line(report, lang)}"]
     if report.bottlenecks:
         lines.append(f"  {words['top']}{words['colon']}")
         for rank, finding in enumerate(report.bottlenecks, start=1):
             impact = _impact(report, finding.impact or 0.0, lang)
-            lines.append(f"    {rank}. [{impact}] {finding.message}")
+            lines.append(f"    {rank}. [{impact}] {terminal(finding.message)}")
     for finding in report.findings:
         label = words[f"sev_{finding.severity}"]
         tag = paint(f"{label}", _COLOURS[finding.severity])
         # pad by the visible width so colour codes do not shift the columns
         padding = " " * max(1, 8 - _width(label))
-        lines.append(f"  {tag}{padding}{finding.rule}: {finding.message}")
+        lines.append(f"  {tag}{padding}{finding.rule}: {terminal(finding.message)}")
     if not report.findings:
         lines.append(f"  {words['clean']}")
     lines.append("  " + words["counts"].format(**report.summary))
@@ -177,4 +176,4 @@ def _csv(results: list[tuple[str, Report]]) -> str:
 
 def _cell(value: str) -> str:
     """A text cell a spreadsheet will not run as a formula."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return csv_cell(value)

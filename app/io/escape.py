@@ -58,44 +58,49 @@ def terminal_block(text: str) -> str:
     return "\n".join(terminal(line) for line in str(text).split("\n"))
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+|!~&=\-.:])")
-_MD_LINE_START = re.compile(r"^(\s*)([-+*>#]|\d+[.)])")
+def one_line(text: str) -> str:
+    """Text on one line: every run of whitespace (line breaks too) one space, controls shown."""
+    return " ".join(terminal(text).split())
+
+
+# Markdown (CommonMark, GitHub): what makes a link, an image, emphasis, code, HTML, a table
+# cell or an entity. `_` inside a word is no emphasis there, so ids like app_store stay clean.
+_MD_SPECIAL = re.compile(
+    r"[\\`*\[\]<>|~]|&(?=#?[0-9A-Za-z]+;)|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
 
 
 def markdown(text: str) -> str:
-    """Text shown literally in Markdown (GitHub, CommonMark): no links, images, emphasis,
-    HTML, code spans or tables from a label; one line."""
-    text = terminal(text)
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    # `http://x` and `www.x` become links by themselves on GitHub: a zero-width joiner would
-    # change the text, so the colon and dots are already escaped above, which stops autolinks.
-    return text
+    """Text shown literally in Markdown, on one line: no link, image, emphasis, code span,
+    HTML, strike-through, entity or table column comes from a label."""
+    return _MD_SPECIAL.sub(lambda m: "\\" + m.group(), one_line(text))
 
 
-def markdown_code(text: str) -> str:
-    """Text inside a Markdown code span (`...`): one line, backticks cannot close it."""
-    text = terminal(text)
-    fence = "`"
-    while fence in text:
-        fence += "`"
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
+# Mermaid reads these as syntax or HTML even inside a quoted label: its entity codes instead.
+_MERMAID_ENTITIES = {'"': "#quot;", "#": "#35;", "<": "#lt;", ">": "#gt;", "&": "#amp;",
+                     "|": "#124;", "`": "#96;", "\\": "#92;"}
+_MERMAID_SPECIAL = re.compile("[" + re.escape("".join(_MERMAID_ENTITIES)) + "]")
 
 
 def mermaid(text: str) -> str:
-    """Text for a Mermaid label inside double quotes: entity-escaped, one line."""
-    text = terminal(text)
-    return (text.replace("&", "#amp;").replace('"', "#quot;").replace("<", "#lt;")
-            .replace(">", "#gt;"))
+    """Text safe inside a quoted Mermaid label: one line, entity codes for its syntax."""
+    return _MERMAID_SPECIAL.sub(lambda m: _MERMAID_ENTITIES[m.group()], one_line(text))
 
 
+def yaml_quoted(text: str) -> str:
+    """One line of text as a double-quoted YAML string (Mermaid's front matter)."""
+    return '"' + one_line(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+#: what makes a spreadsheet read a cell as a formula (OWASP CSV injection)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?%?$")
 
 
 def csv_cell(text: str) -> str:
-    """A CSV cell that a spreadsheet shows as text, never runs as a formula, with no controls."""
-    text = _ANY_CONTROL.sub(lambda m: " " if m.group() in "\t\n" else visible(m.group()),
+    """A CSV cell a spreadsheet shows as text: never a formula, no control characters (line
+    breaks stay: CSV quotes them)."""
+    text = _ANY_CONTROL.sub(lambda m: m.group() if m.group() in "\t\n" else visible(m.group()),
                             str(text))
-    if text.startswith(_FORMULA_START):
+    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(text):
         return "'" + text
     return text
