@@ -9,6 +9,9 @@ MESSAGES = {
                "(it usually comes from copy-pasting)",
     "bidi": "invisible text-direction character {name} is not allowed in a diagram file: it "
             "makes text display in another order than it is read; delete it",
+    "separator": "invisible line separator {name} is not allowed as written: editors show no "
+                 "line break here but YAML readers disagree; delete it, or write it as an escape "
+                 "in double quotes (\"\\u2028\")",
     "control_escaped": "this text holds control character {name} (written as an escape); "
                        "diagram text may hold tabs and line breaks but no other control "
                        "characters: delete the escape",

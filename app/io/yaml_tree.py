@@ -26,9 +26,10 @@ _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
 
 #: Characters YAML does not allow in a file (the same set libyaml's reader refuses), and those
-#: a diagram may not hold: C1 controls (U+0085 too), DEL and the bidi overrides.
+#: a diagram may not hold: C1 controls (U+0085 too), DEL and the bidi overrides; and raw line
+#: and paragraph separators, which end a line for YAML 1.1 parsers but not for editors.
 _FORBIDDEN = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd"
-                        "\U00010000-\U0010ffff]|[\u202a-\u202e\u2066-\u2069]")
+                        "\U00010000-\U0010ffff]|[\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)  # a tab among the leading spaces
 
@@ -75,7 +76,8 @@ def check_text(text: str, filename: str) -> list[Problem]:
         lines = LineIndex(text)
         line, col = lines.position(bad.start())
         name = control_name(bad.group())
-        key = "bidi" if _BIDI.match(bad.group()) else "control"
+        key = ("bidi" if _BIDI.match(bad.group()) else
+               "separator" if bad.group() in "\u2028\u2029" else "control")
         problems.append(Problem(filename, line, col, say(key, name=name)))
     tab = _TAB_INDENT.search(text)
     if tab:
