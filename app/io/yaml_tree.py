@@ -28,8 +28,8 @@ _RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
 #: Characters YAML does not allow in a file (the same set libyaml's reader refuses), and those
 #: a diagram may not hold: C1 controls (U+0085 too), DEL and the bidi overrides; and raw line
 #: and paragraph separators, which end a line for YAML 1.1 parsers but not for editors.
-_FORBIDDEN = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd"
-                        "\U00010000-\U0010ffff]|[\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_FORBIDDEN = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202f-\u2065\u206a-\ud7ff"
+                        "\ue000-\ufffd\U00010000-\U0010ffff]")  # one class: one fast scan
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)  # a tab among the leading spaces
 
@@ -150,7 +150,7 @@ def build_data(
                     if type(value) is TooBig:
                         refuse(mark, say("too_big", shown=shown_number(value.text)))
                         value = None
-                    elif notes is not None and type(value) is int:
+                    elif notes is not None and type(value) is int and event.value[0] in "0+-":
                         old = old_octal(event.value, value)
                         if old is not None:
                             notes.append(Problem(filename, *marks.at(mark), say(
