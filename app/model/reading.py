@@ -26,8 +26,10 @@ _DIGITS = r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
 RATE_PERCENT = r"^ *0*(?:100(?:\.0*)?|[0-9]{1,2}(?:\.[0-9]*)?|\.[0-9]+) *% *$"
 #: a KPI as a percentage: signed; 17 digits at most before the point keep it below MAX_AMOUNT
 KPI_PERCENT = r"^ *[-+]?0*(?:[0-9]{1,17}(?:\.[0-9]*)?|\.[0-9]+) *% *$"
-_RATE_PERCENT = re.compile(RATE_PERCENT)
-_KPI_PERCENT = re.compile(KPI_PERCENT)
+# `$` of a JSON Schema pattern (ECMA-262) is the end of the text; Python's `$` also matches
+# before a final newline, so here it is `\Z`: "5%\n" is refused by both.
+_RATE_PERCENT = re.compile(RATE_PERCENT[:-1] + r"\Z")
+_KPI_PERCENT = re.compile(KPI_PERCENT[:-1] + r"\Z")
 _ANY_PERCENT = re.compile(r"^ *([-+]?" + _DIGITS + r") *% *$")
 _PLAIN_NUMBER = re.compile(r"^ *[-+]?" + _DIGITS + r"(?:[eE][-+]?[0-9]+)? *$")
 _GROUPED = re.compile(r"^ *[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)? *%? *$")

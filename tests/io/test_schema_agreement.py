@@ -125,6 +125,7 @@ INTERESTING_TEXT = [
     "decision", "goal", "exit", "month", "week", "higher", "lower", "#2E86DE", "#2e86de",
     "#12345", "CNY", "cny", "USD ", "a b", "a\nb", "ab\n", "a\tb", "a\x1b[2Jb", "a\u202eb",
     "x\u2066y", "\x85", "a\x7fb", "a\u2028b", "ids-ok_1.2", "付费广告", "３.２％", "1e5", "%",
+    "5%\n", "5% \n", "\n5%", "ab\n", "#2E86DE\n", "CNY\n", "entry\n",
     "1" + "0" * 20 + "%", "9" * 17 + "%", "1" + "0" * 17 + "%", "-0%", "0x1F", "1.0", "1",
 ]
 INTERESTING_NUMBERS = [
