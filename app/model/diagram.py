@@ -11,8 +11,16 @@ from enum import StrEnum
 from types import SimpleNamespace
 from typing import Annotated, Any
 
-from pydantic import Field, PrivateAttr, StringConstraints, ValidationError, model_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
+from app.model.reading import plain_number
 from app.model.values import (
     KPI,
     Amount,
@@ -31,7 +39,8 @@ Color = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 #: Scene units: a million is far beyond any real diagram, and keeps exports a sane size.
 MAX_POSITION = 1_000_000.0
-Position = Annotated[float, Field(ge=-MAX_POSITION, le=MAX_POSITION, allow_inf_nan=False)]
+Position = Annotated[float, Field(ge=-MAX_POSITION, le=MAX_POSITION, allow_inf_nan=False),
+                     BeforeValidator(plain_number)]  # a number, never text such as "5"
 
 
 class Period(StrEnum):

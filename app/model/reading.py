@@ -130,6 +130,11 @@ def _base_60(value: str) -> str:
     return f"{total:g}"
 
 
+def plain_number(value: Any) -> float:
+    """A number from the file, never text or true/false (a position)."""
+    return read_file_number(value, percent=None)
+
+
 def rate_value(value: Any) -> float:
     """A rate from the file: 0..1, or a percentage 0% to 100%."""
     number = read_file_number(value, percent=_RATE_PERCENT)

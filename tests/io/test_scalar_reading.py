@@ -146,3 +146,9 @@ def test_check_prints_the_notes_and_still_checks_the_file(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert code == 0 and f"{path}:{LINE}:13: note: `010` is read as 10" in err
     assert "Goals per month: 10 actual" in out
+
+
+@pytest.mark.parametrize("written", ['"5"', "true"])
+def test_a_position_is_a_number_not_text_or_true(written):
+    problem = refusal(node(f"x: {written}"))
+    assert (problem.line, problem.col) == (LINE, 8)
