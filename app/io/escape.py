@@ -65,8 +65,9 @@ def one_line(text: str) -> str:
 
 # Markdown (CommonMark, GitHub): what makes a link, an image, emphasis, code, HTML, a table
 # cell or an entity. `_` inside a word is no emphasis there, so ids like app_store stay clean.
+# With `<` escaped no tag can open, so the arrow -> between two steps stays as it is.
 _MD_SPECIAL = re.compile(
-    r"[\\`*\[\]<>|~]|&(?=#?[0-9A-Za-z]+;)|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+    r"[\\`*\[\]<|~]|(?<!-)>|&(?=#?[0-9A-Za-z]+;)|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
 
 
 def markdown(text: str) -> str:

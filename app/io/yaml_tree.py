@@ -10,6 +10,7 @@ non-scalar keys and more than one document.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +25,8 @@ MAX_DEPTH = 64
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
+#: how build_data reports a problem at a yaml mark
+Refuse = Callable[[Any, str], None]
 
 #: Characters YAML does not allow in a file (the same set libyaml's reader refuses), and those
 #: a diagram may not hold: C1 controls (U+0085 too), DEL and the bidi overrides; and raw line
@@ -38,7 +41,7 @@ def plain_tag(value: str) -> str | None:
     """The tag YAML 1.1 (PyYAML) gives an unquoted scalar (None when it stays a string)."""
     for tag, regexp in _RESOLVERS.get(value[:1], ()):
         if regexp.match(value):
-            return tag
+            return str(tag)
     return None
 
 
@@ -108,7 +111,7 @@ class _Marks:
 
 
 def build_data(
-    text: str, filename: str, positions: dict[tuple[str | int, ...], Located] | None = None,
+    text: str, filename: str, positions: dict[tuple[Any, ...], Located | None] | None = None,
     notes: list[Problem] | None = None,
 ) -> tuple[Any, list[Problem]]:
     """The document as plain data, and the problems that make it unusable.
@@ -133,6 +136,7 @@ def build_data(
     stack: list[_Frame] = []
     root: Any = None
     documents = 0
+    event: Any  # one of the yaml event classes, dispatched on its exact type below
     try:
         for event in yaml.parse(text, Loader=_Parser):
             kind = type(event)
@@ -198,7 +202,10 @@ def build_data(
 def _refuse_control(event: Any, text: str, marks: _Marks, filename: str,
                     problems: list[Problem]) -> None:
     """A double-quoted scalar whose escapes make a control character: refused at the escape."""
-    bad = CONTROL.search(event.value).group()
+    found_char = CONTROL.search(event.value)
+    if found_char is None:
+        return
+    bad = found_char.group()
     source = text[event.start_mark.index:event.end_mark.index]
     code = ord(bad)
     hex_forms = "|".join(re.escape(form) for form in
@@ -222,11 +229,11 @@ def _child_path(stack: list[_Frame]) -> tuple[Any, ...]:
     return top.path + (top.key,) if top.have_key else top.path + (_DISCARD,)
 
 
-def _attach(top: _Frame, value: Any, mark: Any, event: Any, refuse, positions,
-            marks: _Marks) -> None:
+def _attach(top: _Frame, value: Any, mark: Any, event: Any, refuse: Refuse,
+            positions: dict[tuple[Any, ...], Located | None] | None, marks: _Marks) -> None:
     container = top.container
     if isinstance(container, list):
-        if top.track and top.path + (len(container),) in positions:
+        if top.track and positions is not None and top.path + (len(container),) in positions:
             line, col = marks.at(mark)
             positions[top.path + (len(container),)] = Located(line, col, line, col)
         container.append(value)
@@ -253,12 +260,12 @@ def _attach(top: _Frame, value: Any, mark: Any, event: Any, refuse, positions,
                "appear only once in a mapping: merge the two or remove one")
         return
     top.key_lines[key] = key_mark.index
-    if top.track and top.path + (key,) in positions:
+    if top.track and positions is not None and top.path + (key,) in positions:
         positions[top.path + (key,)] = Located(*marks.at(key_mark), *marks.at(mark))
     container[key] = value
 
 
-def _refuse_decoration(event: Any, refuse) -> None:
+def _refuse_decoration(event: Any, refuse: Refuse) -> None:
     if event.anchor is not None:
         refuse(event.start_mark, f"anchors (&{event.anchor}) are not allowed in a diagram "
                "file; write each value out in full")
