@@ -1137,7 +1137,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location filename="../../app/ui/present/presentation.py" line="+85"/>
+        <location filename="../../app/ui/present/presentation.py" line="+93"/>
         <source>FunnelFlow — presentation</source>
         <translation>FunnelFlow — 演示</translation>
     </message>
@@ -1157,7 +1157,7 @@ The file on disk is unchanged. Save somewhere else?</source>
         <translation>→ ← 切换阶段   ↓ ↑ 切换泳道   Tab 下一步   B 最大瓶颈   W 假设分析   Esc 返回</translation>
     </message>
     <message>
-        <location line="+228"/>
+        <location line="+247"/>
         <source>Phase %1/%2: %3</source>
         <translation>阶段 %1/%2：%3</translation>
     </message>
@@ -1439,7 +1439,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
         <translation>✗ 未达标</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <location line="+6"/>
         <source>Spotlight on the selected step</source>
         <translation>聚焦所选步骤</translation>
@@ -1563,7 +1563,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <location filename="../../app/ui/present/whatif.py" line="+184"/>
+        <location filename="../../app/ui/present/whatif.py" line="+185"/>
         <source>What-if change</source>
         <extracomment>slider units per 100% for a conversion: 0.1% per unit</extracomment>
         <translation>假设调整</translation>
@@ -1657,7 +1657,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../app/ui/panels/menus.py" line="+58"/>
+        <location filename="../../app/ui/panels/menus.py" line="+59"/>
         <source>Tidy up</source>
         <translation>整理布局</translation>
     </message>
@@ -1703,6 +1703,11 @@ The file on disk is unchanged and your diagram is still open with all its edits.
     </message>
     <message>
         <location line="+0"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1803,6 +1808,11 @@ The file on disk is unchanged and your diagram is still open with all its edits.
     </message>
     <message>
         <location line="+1"/>
+        <source>Print the diagram over as many pages as it needs to stay readable, with a preview</source>
+        <translation>按需分页打印流程图，保证文字清晰可读，可先预览</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Forget hand-placed positions and lay everything out again</source>
         <translation>清除手动摆放的位置，重新自动排列全部节点</translation>
     </message>
