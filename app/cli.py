@@ -22,6 +22,7 @@ from app.io import (
     replacing_read_only,
     save_diagram,
 )
+from app.io.escape import terminal_block
 from app.io.schema import schema_text
 from app.io.templates import LANGUAGES, load_template, template_description, template_names
 from app.locale import locale_language
@@ -166,12 +167,15 @@ def run_check(paths: Sequence[str], fmt: str, lang: str | None, strict: bool,
     results = []
     invalid = False
     for path in paths:
+        notes: list = []
         try:
-            diagram = load_diagram(path)
+            diagram = load_diagram(path, notes)
         except DiagramFileError as error:
-            print(error.located(), file=sys.stderr)
+            print(terminal_block(error.located()), file=sys.stderr)
             invalid = True
             continue
+        for note in notes:  # values read differently than before: the file still loads
+            print(terminal_block(note.located()), file=sys.stderr)
         results.append((path, analyze(diagram, message_language(lang, diagram))))
     if results:
         color = fmt == "text" and out.isatty() and not os.environ.get("NO_COLOR")
@@ -272,5 +276,5 @@ def _options(extra: list[str]) -> dict[str, Any]:
 
 def _fail(message: str) -> int:
     # Messages start with the file they are about (`FILE:LINE:COL: ...`) so editors can jump.
-    print(message, file=sys.stderr)
+    print(terminal_block(message), file=sys.stderr)  # a file name may hold terminal codes
     return EXIT_INVALID

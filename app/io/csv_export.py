@@ -10,10 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 
 from app.analysis import Checklist
 from app.io.atomic import write_atomic
+from app.io.escape import csv_cell
 from app.io.svg_facts import gather, kpi_status, resolve_lang
 from app.model import KPI, Diagram, Edge, Node
 from app.render.labels import format_rate
@@ -29,16 +29,12 @@ _STATUS = {
     "zh": {"on": "达标", "off": "未达标", "unmeasured": "未测量"},
 }
 _CONVERSION = {"en": "conversion", "zh": "转化率"}
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?%?$")
 BOM = "\ufeff"
 
 
 def escape_cell(value: str) -> str:
     """Neutralise a cell a spreadsheet would evaluate as a formula (OWASP CSV injection)."""
-    if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(value):
-        return "'" + value
-    return value
+    return csv_cell(value)
 
 
 def kpi_rows(diagram: Diagram, lang: str | None = None,

@@ -15,6 +15,7 @@ from app.analysis import Checklist, analyze
 from app.io.atomic import write_atomic
 from app.io.check_formats import format_reports
 from app.io.csv_export import COLUMNS, kpi_table
+from app.io.escape import markdown
 from app.io.svg_export import flag, render_svg
 from app.io.svg_facts import resolve_lang
 from app.model import Diagram
@@ -97,8 +98,5 @@ def _link(name: str) -> str:
 
 
 def _cell(text: str) -> str:
-    """Text safe in a Markdown table cell or link text: one line, pipes and brackets escaped."""
-    one_line = " ".join(str(text).split())
-    for char in ("\\", "|", "[", "]", "<", ">", "*", "_", "`"):
-        one_line = one_line.replace(char, "\\" + char)
-    return one_line
+    """Text safe in a Markdown table cell or link text: one line, shown as written."""
+    return markdown(text)

@@ -544,12 +544,12 @@
     </message>
     <message>
         <location line="+89"/>
-        <location line="+74"/>
+        <location line="+85"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-83"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
@@ -569,7 +569,12 @@
         <translation>打开流程图</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
+        <source>Read with %n note(s); line %1</source>
+        <translation>读取时有 %n 条提示；第 %1 行</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>“%1” could not be opened.</source>
         <translation>无法打开“%1”。</translation>
     </message>
@@ -1500,7 +1505,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../app/ui/files/file_actions.py" line="-169"/>
+        <location filename="../../app/ui/files/file_actions.py" line="-180"/>
         <source>New from template</source>
         <translation>从模板新建</translation>
     </message>
