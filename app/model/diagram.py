@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, PrivateAttr, StringConstraints, ValidationError, model_validator
 
+from app.model.history import HistoryEntry, history_problems
 from app.model.values import (
     KPI,
     Amount,
@@ -143,6 +144,7 @@ class Diagram(Frozen):
     phases: tuple[Phase, ...] = ()
     nodes: tuple[Node, ...] = ()
     edges: tuple[Edge, ...] = ()
+    history: tuple[HistoryEntry, ...] = ()
 
     _node_index: dict[str, Node] = PrivateAttr(default_factory=dict)
 
@@ -178,6 +180,8 @@ class Diagram(Frozen):
     @model_validator(mode="after")
     def _references(self) -> Diagram:
         problems = reference_problems(self)
+        if not problems and self.history:
+            problems = history_problems(self)
         if problems:
             raise DiagramRuleError(problems)
         self._node_index = {n.id: n for n in self.nodes}
