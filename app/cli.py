@@ -23,7 +23,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 # The same as app.io.check_formats.FORMATS (a test keeps them equal), spelled out here so
 # that commands other than `check` do not import the analysis.
 FORMATS = ("text", "md", "json", "csv")
-COMMANDS = ("check", "export", "new", "templates", "schema")
+COMMANDS = ("check", "export", "actuals", "new", "templates", "schema")
 
 
 class CliError(Exception):
@@ -81,6 +81,20 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", dest="fmt", metavar="EXT",
                      help="format to write, when OUT's extension does not say it")
 
+    act = commands.add_parser(
+        "actuals", help="read measured actuals from a table; close a period",
+        description="Read measured actuals (the KPI table of `export .csv/.xlsx` filled in, "
+        "or a table id,measure,actual) into FILE; print what changes. With --close, today's "
+        "actuals are first filed into the history under PERIOD.")
+    act.add_argument("file", metavar="FILE")
+    act.add_argument("--from", dest="data", metavar="DATA",
+                     help="the table: .csv (UTF-8 or GB18030) or .xlsx")
+    act.add_argument("--close", nargs="?", const="", metavar="PERIOD",
+                     help="file today's actuals into history first (default label: this "
+                     "week, month, quarter… for the diagram's period)")
+    act.add_argument("-o", "--output", metavar="OUT", help="write here instead of FILE")
+    act.add_argument("--dry-run", action="store_true", help="print the changes, write nothing")
+
     new = commands.add_parser("new", help="start a diagram from a template")
     new.add_argument("--template", required=True, metavar="NAME")
     new.add_argument("--lang", **lang)
@@ -116,6 +130,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_check(args.files, args.fmt, args.lang, args.strict, sys.stdout)
         if args.command == "export":
             return run_export(args.file, args.output, args.fmt, _options(extra))
+        if args.command == "actuals":
+            from app.io.actuals_cli import run_actuals  # lazy: only this command reads tables
+
+            return run_actuals(args.file, args.data, args.close, args.output, args.dry_run,
+                               sys.stdout)
         if args.command == "new":
             return run_new(args.template, args.lang, args.output, args.force)
         if args.command == "templates":

@@ -43,6 +43,7 @@ EXPORTERS: dict[str, Exporter] = {
     ".pdf": _lazy("app.ui.export_pdf", "export_pdf"),
     ".md": _lazy("app.io.markdown_export", "export_markdown"),
     ".csv": _lazy("app.io.csv_export", "export_csv"),
+    ".xlsx": _lazy("app.io.xlsx_export", "export_xlsx"),
     ".mmd": _lazy("app.io.mermaid_export", "export_mermaid"),
 }
 
