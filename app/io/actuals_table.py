@@ -13,7 +13,6 @@ import io
 import os
 from dataclasses import dataclass
 
-
 MAX_TABLE_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 100_000
 _ZIP = b"PK\x03\x04"

@@ -13,9 +13,9 @@ import os
 import re
 
 from app.analysis import Report
+from app.analysis.trends import arrow, trends
 from app.io.atomic import write_atomic
 from app.io.svg_facts import gather, kpi_status, resolve_lang
-from app.analysis.trends import arrow, trends
 from app.model import KPI, Diagram, Edge, Measure, Node
 from app.render.labels import format_rate
 
