@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import math
 import os
+import re
 
 from app.io.actuals_table import ActualsError, Cell, Formula, Row, read_table
 from app.io.csv_export import _CONVERSION, _HEADERS, VOLUME
@@ -22,6 +23,7 @@ from app.render.labels import format_rate
 LONG_HEADER = ("id", "measure", "actual")
 MEASURES = ("volume", "duration", "conversion")
 _FORMULA_START = ("=", "+", "-", "@")
+_GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?%?$")
 
 
 def read_actuals(diagram: Diagram, path: str | os.PathLike[str]) -> list[ActualChange]:
@@ -151,7 +153,11 @@ class _Reader:
             if text.startswith(_FORMULA_START) and not _plain_number(text):
                 return self._fail(row, f"the actual of {item} {_said(measure)} is a formula "
                                   f"({text}); type the value itself")
-            if "," in text or "，" in text:
+            if _GROUPED.match(text):
+                # 52,000 as a spreadsheet shows (and saves to CSV) a formatted number; in the
+                # en and zh locales the comma only ever groups thousands
+                text = text.replace(",", "")
+            elif "," in text or "，" in text:
                 return self._fail(row, f"{text!r} has a comma: write 20000 (no thousands "
                                   "separator) and 3.2% (a decimal point, not a comma)")
             try:

@@ -20,8 +20,9 @@ from app.io.svg_facts import resolve_lang
 from app.model import Diagram
 
 PERCENT_FORMAT = "0.0%"
-WHOLE_FORMAT = "#,##0"
-NUMBER_FORMAT = "#,##0.00"
+# No thousands separator: a sheet saved as CSV keeps the numbers as they are shown.
+WHOLE_FORMAT = "0"
+NUMBER_FORMAT = "0.00"
 _SHEETS = {"en": ("KPIs", "Checklist"), "zh": ("KPI 表", "检查清单")}
 _CHECKLIST = {
     "en": ("severity", "rule", "about", "message", "impact"),
@@ -134,7 +135,7 @@ def _shown(value: Any, number_format: str) -> str:
     if isinstance(value, int | float) and not isinstance(value, bool):
         if number_format == PERCENT_FORMAT:
             return f"{value:.1%}"
-        return f"{value:,.0f}" if number_format == WHOLE_FORMAT else f"{value:,.2f}"
+        return f"{value:.0f}" if number_format == WHOLE_FORMAT else f"{value:.2f}"
     return str(value)
 
 
