@@ -19,9 +19,7 @@ ACTUAL_COLOR = "#2E86DE"
 ROI_COLOR = "#27AE60"
 CAC_COLOR = "#E67E22"
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Dashboard", text)
+translate = QCoreApplication.translate
 
 
 class DashboardView(QWidget):
@@ -51,44 +49,85 @@ def build_charts(layout: Any, data: DashboardData) -> dict[str, Any]:
     """Add the three charts to a pyqtgraph GraphicsLayout; returns them by name."""
     import pyqtgraph as pg
 
-    periods = [p or tr("today") for p in data.periods]
-    goal = layout.addPlot(row=0, col=0, colspan=2, title=tr("Goal per period: target vs actual"))
+    periods = [p or translate("Dashboard", "today") for p in data.periods]
+    goal = layout.addPlot(
+        row=0, col=0, colspan=2, title=translate("Dashboard", "Goal per period: target vs actual")
+    )
     goal.addLegend(offset=(-10, 10))
     xs = list(range(len(periods)))
-    goal.plot(xs, list(data.goal_target), pen=pg.mkPen(TARGET_COLOR, width=2,
-                                                       style=Qt.PenStyle.DashLine),
-              name=tr("target"))
-    goal.plot(xs, list(data.goal_actual), pen=pg.mkPen(ACTUAL_COLOR, width=3),
-              symbol="o", symbolBrush=ACTUAL_COLOR, symbolSize=7, name=tr("actual"))
+    goal.plot(
+        xs,
+        list(data.goal_target),
+        pen=pg.mkPen(TARGET_COLOR, width=2, style=Qt.PenStyle.DashLine),
+        name=translate("Dashboard", "target"),
+    )
+    goal.plot(
+        xs,
+        list(data.goal_actual),
+        pen=pg.mkPen(ACTUAL_COLOR, width=3),
+        symbol="o",
+        symbolBrush=ACTUAL_COLOR,
+        symbolSize=7,
+        name=translate("Dashboard", "actual"),
+    )
     goal.getAxis("bottom").setTicks([list(enumerate(periods))])
     goal.showGrid(y=True, alpha=0.2)
 
-    roi = layout.addPlot(row=1, col=0, title=tr("Channel ROI"))
-    cac = layout.addPlot(row=1, col=1, title=tr("Channel CAC"))
+    roi = layout.addPlot(row=1, col=0, title=translate("Dashboard", "Channel ROI"))
+    cac = layout.addPlot(row=1, col=1, title=translate("Dashboard", "Channel CAC"))
     names = list(enumerate(data.channels))
-    roi.addItem(pg.BarGraphItem(x=list(range(len(data.channels))), width=0.6,
-                                height=[100 * (v or 0.0) for v in data.roi],
-                                brush=ROI_COLOR))
+    roi.addItem(
+        pg.BarGraphItem(
+            x=list(range(len(data.channels))),
+            width=0.6,
+            height=[100 * (v or 0.0) for v in data.roi],
+            brush=ROI_COLOR,
+        )
+    )
     roi.getAxis("left").setLabel("%")
-    cac.addItem(pg.BarGraphItem(x=list(range(len(data.channels))), width=0.6,
-                                height=[v or 0.0 for v in data.cac], brush=CAC_COLOR))
+    cac.addItem(
+        pg.BarGraphItem(
+            x=list(range(len(data.channels))),
+            width=0.6,
+            height=[v or 0.0 for v in data.cac],
+            brush=CAC_COLOR,
+        )
+    )
     for plot in (roi, cac):
         plot.getAxis("bottom").setTicks([names])
         plot.showGrid(y=True, alpha=0.2)
 
-    funnel = layout.addPlot(row=2, col=0, colspan=2,
-                            title=tr("Volumes along the funnel: target vs actual"))
+    funnel = layout.addPlot(
+        row=2,
+        col=0,
+        colspan=2,
+        title=translate("Dashboard", "Volumes along the funnel: target vs actual"),
+    )
     funnel.addLegend(offset=(-10, 10))
     count = len(data.steps)
-    funnel.addItem(pg.BarGraphItem(x=[i - 0.2 for i in range(count)], width=0.38,
-                                   height=list(data.volume_target), brush=TARGET_COLOR,
-                                   name=tr("target")))
-    funnel.addItem(pg.BarGraphItem(x=[i + 0.2 for i in range(count)], width=0.38,
-                                   height=list(data.volume_actual), brush=ACTUAL_COLOR,
-                                   name=tr("actual")))
+    funnel.addItem(
+        pg.BarGraphItem(
+            x=[i - 0.2 for i in range(count)],
+            width=0.38,
+            height=list(data.volume_target),
+            brush=TARGET_COLOR,
+            name=translate("Dashboard", "target"),
+        )
+    )
+    funnel.addItem(
+        pg.BarGraphItem(
+            x=[i + 0.2 for i in range(count)],
+            width=0.38,
+            height=list(data.volume_actual),
+            brush=ACTUAL_COLOR,
+            name=translate("Dashboard", "actual"),
+        )
+    )
     funnel.setLogMode(y=False)
     funnel.getAxis("bottom").setTicks([list(enumerate(data.steps))])
     funnel.showGrid(y=True, alpha=0.2)
+    for plot in (goal, roi, cac, funnel):
+        plot.getAxis("left").enableAutoSIPrefix(False)  # 1,500 as such, not "1.5" and x1000
     return {"goal": goal, "roi": roi, "cac": cac, "funnel": funnel}
 
 
@@ -97,7 +136,7 @@ class DashboardDialog(QDialog):
 
     def __init__(self, session: Any, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(tr("Dashboard"))
+        self.setWindowTitle(translate("Dashboard", "Dashboard"))
         self.session = session
         self.view = DashboardView(session.diagram, self)
         box = QVBoxLayout(self)

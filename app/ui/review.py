@@ -30,26 +30,42 @@ from app.io.actuals_table import ActualsError
 from app.model import Diagram, default_period_label
 from app.model.review import ActualChange, ClosePeriod, SetActuals, replaces_period
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Review", text)
+translate = QCoreApplication.translate
 
 
 class ImportPreview(QDialog):
     """The changes an import would make, one row each: what, measure, old → new."""
 
-    def __init__(self, diagram: Diagram, changes: list[ActualChange], source: str,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        diagram: Diagram,
+        changes: list[ActualChange],
+        source: str,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
-        self.setWindowTitle(tr("Import actuals"))
+        self.setWindowTitle(translate("Review", "Import actuals"))
         self.changes = changes
         box = QVBoxLayout(self)
-        box.addWidget(QLabel(tr("%1 change(s) from %2. Apply them as one step (Undo takes "
-                                "them back)?").replace("%1", str(len(changes)))
-                             .replace("%2", source), self))
+        box.addWidget(
+            QLabel(
+                translate(
+                    "Review", "%1 change(s) from %2. Apply them as one step (Undo takes them back)?"
+                )
+                .replace("%1", str(len(changes)))
+                .replace("%2", source),
+                self,
+            )
+        )
         self.table = QTableWidget(len(changes), 4, self)
-        self.table.setHorizontalHeaderLabels([tr("Node or edge"), tr("Measure"), tr("Old"),
-                                              tr("New")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("Review", "Node or edge"),
+                translate("Review", "Measure"),
+                translate("Review", "Old"),
+                translate("Review", "New"),
+            ]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         nodes = diagram.node_index()
@@ -57,17 +73,30 @@ class ImportPreview(QDialog):
             if change.is_edge:
                 source_id, target_id = change.item.split("->", 1)
                 name = f"{nodes[source_id].title} → {nodes[target_id].title}"
-                measure = tr("conversion") if change.measure == "conversion" else tr("duration")
+                measure = (
+                    translate("Review", "conversion")
+                    if change.measure == "conversion"
+                    else translate("Review", "duration")
+                )
             else:
                 name = nodes[change.item].title
-                measure = measure_name(change) if change.kpi else tr(change.measure)
-            cells = [name, measure, shown(diagram, change, change.old),
-                     shown(diagram, change, change.new)]
+                words = {
+                    "volume": translate("Review", "volume"),
+                    "duration": translate("Review", "duration"),
+                }
+                measure = measure_name(change) if change.kpi else words[change.measure]
+            cells = [
+                name,
+                measure,
+                shown(diagram, change, change.old),
+                shown(diagram, change, change.new),
+            ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column >= 2:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.table.setItem(row, column, item)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -75,7 +104,9 @@ class ImportPreview(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         box.addWidget(self.table)
         buttons = QDialogButtonBox(self)
-        self.apply_button = buttons.addButton(tr("Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply_button = buttons.addButton(
+            translate("Review", "Apply"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -83,13 +114,17 @@ class ImportPreview(QDialog):
         self.resize(640, 420)
 
 
-def import_actuals(window: Any, path: str | Path | None = None,
-                   preview: type[ImportPreview] = ImportPreview) -> bool:
+def import_actuals(
+    window: Any, path: str | Path | None = None, preview: type[ImportPreview] = ImportPreview
+) -> bool:
     """Ask for a table (unless `path`), preview its changes, apply them as one undo step."""
     if path is None:
         chosen, _ = QFileDialog.getOpenFileName(
-            window, tr("Import actuals"), "",
-            tr("Tables (*.csv *.xlsx);;All files (*)"))
+            window,
+            translate("Review", "Import actuals"),
+            "",
+            translate("Review", "Tables (*.csv *.xlsx);;All files (*)"),
+        )
         if not chosen:
             return False
         path = chosen
@@ -97,23 +132,31 @@ def import_actuals(window: Any, path: str | Path | None = None,
     try:
         changes = read_actuals(session.diagram, path)
     except ActualsError as error:
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("Import actuals"),
-                          tr("Nothing was imported: the table has problems."), parent=window)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            translate("Review", "Import actuals"),
+            translate("Review", "Nothing was imported: the table has problems."),
+            parent=window,
+        )
         box.setDetailedText(error.located())
         box.setInformativeText(error.located())
         window.last_import_problems = error.located()
         box.open()
         return False
     if not changes:
-        QMessageBox.information(window, tr("Import actuals"),
-                                tr("No changes: every actual in the table is what the diagram "
-                                   "already has."))
+        QMessageBox.information(
+            window,
+            translate("Review", "Import actuals"),
+            translate(
+                "Review", "No changes: every actual in the table is what the diagram already has."
+            ),
+        )
         return False
     dialog = preview(session.diagram, changes, Path(path).name, window)
     window.import_preview = dialog
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    return session.execute(SetActuals(tuple(changes), text=tr("Import actuals")))
+    return session.execute(SetActuals(tuple(changes), text=translate("Review", "Import actuals")))
 
 
 def close_period(window: Any, label: str | None = None) -> bool:
@@ -123,14 +166,26 @@ def close_period(window: Any, label: str | None = None) -> bool:
     if label is None:
         suggested = default_period_label(diagram.period.value)
         label, ok = QInputDialog.getText(
-            window, tr("Close period"),
-            tr("Label of the period to close (today's actuals are kept until the next "
-               "import):"), text=suggested)
+            window,
+            translate("Review", "Close period"),
+            translate(
+                "Review",
+                "Label of the period to close (today's actuals are kept until the next import):",
+            ),
+            text=suggested,
+        )
         if not ok or not label.strip():
             return False
-        if replaces_period(diagram, label) and QMessageBox.question(
-                window, tr("Close period"),
-                tr("%1 is already closed. Replace its numbers with today's?")
-                .replace("%1", label.strip())) != QMessageBox.StandardButton.Yes:
+        if (
+            replaces_period(diagram, label)
+            and QMessageBox.question(
+                window,
+                translate("Review", "Close period"),
+                translate(
+                    "Review", "%1 is already closed. Replace its numbers with today's?"
+                ).replace("%1", label.strip()),
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return False
-    return session.execute(ClosePeriod(label, text=tr("Close period")))
+    return session.execute(ClosePeriod(label, text=translate("Review", "Close period")))

@@ -379,6 +379,51 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="+52"/>
+        <source>today</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Goal per period: target vs actual</source>
+        <translation>各期目标达成：目标 vs 实际</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+52"/>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <location line="+52"/>
+        <source>actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>Channel ROI</source>
+        <translation>渠道投资回报率（ROI）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel CAC</source>
+        <translation>渠道获客成本（CAC）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Volumes along the funnel: target vs actual</source>
+        <translation>漏斗各步人数：目标 vs 实际</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Dashboard</source>
+        <translation>数据看板</translation>
+    </message>
+</context>
+<context>
     <name>DiagramForm</name>
     <message>
         <location filename="../../app/ui/panels/diagram_form.py" line="+36"/>
@@ -1246,6 +1291,96 @@ The file on disk is unchanged. Save somewhere else?</source>
     </message>
 </context>
 <context>
+    <name>Review</name>
+    <message>
+        <location filename="../../app/ui/review.py" line="+47"/>
+        <location line="+77"/>
+        <location line="+13"/>
+        <location line="+12"/>
+        <location line="+10"/>
+        <source>Import actuals</source>
+        <translation>导入实际数据</translation>
+    </message>
+    <message>
+        <location line="-107"/>
+        <source>%1 change(s) from %2. Apply them as one step (Undo takes them back)?</source>
+        <translation>%2 中有 %1 处变更。作为一步应用吗？（撤销可全部还原）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Node or edge</source>
+        <translation>节点或连线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Old</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>volume</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Tables (*.csv *.xlsx);;All files (*)</source>
+        <translation>表格 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nothing was imported: the table has problems.</source>
+        <translation>未导入任何数据：表格中有问题。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No changes: every actual in the table is what the diagram already has.</source>
+        <translation>没有变更：表格中的实际值与流程图中的相同。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+13"/>
+        <location line="+8"/>
+        <source>Close period</source>
+        <translation>结束本期</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Label of the period to close (today&apos;s actuals are kept until the next import):</source>
+        <translation>要结束的周期名称（当前实际值保留，直到下次导入）：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 is already closed. Replace its numbers with today&apos;s?</source>
+        <translation>%1 已经结束过。用当前数据替换它吗？</translation>
+    </message>
+</context>
+<context>
     <name>SafeSave</name>
     <message>
         <location filename="../../app/ui/safe_save.py" line="+82"/>
@@ -1619,7 +1754,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
         <translation>整理布局</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+54"/>
         <source>(no recent files)</source>
         <translation>（没有最近打开的文件）</translation>
     </message>
@@ -1722,6 +1857,21 @@ The file on disk is unchanged and your diagram is still open with all its edits.
         <location line="+1"/>
         <source>Diagram &amp;properties</source>
         <translation>流程图属性(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import actuals…</source>
+        <translation>导入实际数据(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close period…</source>
+        <translation>结束本期(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dashboard</source>
+        <translation>数据看板(&amp;D)</translation>
     </message>
     <message>
         <location line="+5"/>

@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - pytest fixtures imported from test_window_helpers are parameters here
 """The weekly review in the designer: import actuals with a preview, Apply as one undo step,
 close a period, and the dashboard charting the right numbers."""
 
@@ -107,7 +108,7 @@ def test_the_dashboard_charts_the_goal_per_period_channels_and_the_funnel(
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_screenshots_of_the_dashboard_and_the_import_preview(qtbot, settings_store, dialogs,
-                                                             tmp_path, lang):
+                                                             tmp_path, lang, fonts):
     from app.io.templates import load_template
     from app.ui import i18n
     from app.ui.dashboard import DashboardView
