@@ -124,11 +124,20 @@ def build_charts(layout: Any, data: DashboardData) -> dict[str, Any]:
         )
     )
     funnel.setLogMode(y=False)
-    funnel.getAxis("bottom").setTicks([list(enumerate(data.steps))])
+    # every other step on a second row, so that long names along the funnel do not overlap
+    funnel.getAxis("bottom").setTicks([[(i, _short(n)) for i, n in enumerate(data.steps)
+                                        if i % 2 == 0],
+                                       [(i, _short(n)) for i, n in enumerate(data.steps)
+                                        if i % 2 == 1]])
     funnel.showGrid(y=True, alpha=0.2)
     for plot in (goal, roi, cac, funnel):
         plot.getAxis("left").enableAutoSIPrefix(False)  # 1,500 as such, not "1.5" and x1000
+        plot.getAxis("left").setWidth(60)  # room for 90000: pyqtgraph drops labels that overflow
     return {"goal": goal, "roi": roi, "cac": cac, "funnel": funnel}
+
+
+def _short(name: str, width: int = 14) -> str:
+    return name if len(name) <= width else name[: width - 1] + "…"
 
 
 class DashboardDialog(QDialog):
