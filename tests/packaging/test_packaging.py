@@ -1,6 +1,7 @@
 """Packaging: the desktop files validate, one version everywhere, icons, bundle contents.
 
-Fast: nothing here builds the bundle (that is tests/test_packaging_bundle.py, marked slow).
+Fast: nothing here builds the bundle (that is tests/packaging/test_packaging_bundle.py,
+marked slow).
 The freedesktop validators come from the `desktop-file-utils`, `appstream` and
 `shared-mime-info` apt packages; each test skips, saying which, when its tool is absent.
 """
@@ -23,7 +24,7 @@ import pytest
 from app import version as version_module
 from app.version import version
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
 sys.path.insert(0, str(PACKAGING))
 import bundle_layout as layout  # noqa: E402

@@ -16,7 +16,7 @@ from app.io import load_diagram
 from app.io.png_source import load_png_diagram
 from app.resources import resource_path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 #: a Chinese diagram with four lanes (市场部, 销售部, 客服部, 技术部)
 CHINESE = resource_path("templates", "zh", "lifecycle.yaml")
 FORMATS = (".svg", ".png", ".pdf", ".md", ".csv", ".mmd")

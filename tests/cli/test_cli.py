@@ -15,7 +15,7 @@ from app.io import load_diagram
 from app.io.schema import schema_text
 from tests.conftest import FIXTURES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GOOD = FIXTURES / "v1" / "handwritten.yaml"
 BAD = FIXTURES / "bad" / "unknown_lane.yaml"
 

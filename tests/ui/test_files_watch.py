@@ -6,8 +6,8 @@ import os
 
 from app.io import dumps_diagram
 from app.model import Diagram
-from app.ui.file_watch import ChangedOnDiskBar, FileWatcher, changed_since, stamp_file
-from app.ui.safe_save import save_document
+from app.ui.files.file_watch import ChangedOnDiskBar, FileWatcher, changed_since, stamp_file
+from app.ui.files.safe_save import save_document
 
 PLAN = Diagram.model_validate({"funnelflow": 1, "title": "ours", "lanes": [{"id": "m"}]})
 

@@ -6,13 +6,9 @@ import csv
 import io
 import json
 
-try:
-    from test_rules_structure import build, node
-except ImportError:  # tests/ run as a package
-    from tests.test_rules_structure import build, node
-
 from app.analysis import analyze
 from app.io.check_formats import CSV_HEADER, exit_code, format_reports
+from tests.analysis.test_rules_structure import build, node
 
 
 def behind(data):

@@ -16,7 +16,7 @@ import yaml
 
 from app.model import Diagram, NodeKind
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "resources" / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "resources" / "templates"
 NAMES = ["full-funnel", "lead-nurture", "lifecycle", "email-retention", "aarrr"]
 LANGS = ["en", "zh"]
 SCHEMA_LINE = (

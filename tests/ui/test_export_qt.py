@@ -57,7 +57,7 @@ def _distinct_colors(image) -> int:  # noqa: ANN001
 
 # -- PNG --------------------------------------------------------------------------------------
 def test_png_is_twice_the_picture_size_non_blank_and_carries_its_source(tmp_path):
-    from app.ui.export_png import export_png, picture_size
+    from app.ui.export.png import export_png, picture_size
 
     diagram = four_lanes()
     out = tmp_path / "plan.png"
@@ -74,7 +74,7 @@ def test_png_is_twice_the_picture_size_non_blank_and_carries_its_source(tmp_path
 
 
 def test_png_scale_and_transparent_options_as_the_command_line_passes_them(tmp_path):
-    from app.ui.export_png import export_png
+    from app.ui.export.png import export_png
 
     diagram = four_lanes()
     export_png(diagram, tmp_path / "one.png", lang="en", scale="1", transparent=True)
@@ -93,7 +93,7 @@ def test_png_of_a_chinese_diagram_draws_the_chinese_text(tmp_path):
 
     from app.io.svg_export import MARGIN
     from app.render.layout import layout
-    from app.ui.export_png import render_png
+    from app.ui.export.png import render_png
 
     diagram = four_lanes()
     other = diagram.evolve(lanes=[diagram.lanes[0].model_copy(update={"name": "客服部"}),
@@ -144,7 +144,7 @@ def test_pdf_has_the_diagram_page_then_the_checklist_with_all_labels(tmp_path):
     import datetime as dt
 
     from app.analysis import analyze
-    from app.ui.export_pdf import render_pdf
+    from app.ui.export.pdf import render_pdf
 
     diagram = four_lanes()
     out = tmp_path / "plan.pdf"
@@ -170,7 +170,7 @@ def test_pdf_has_the_diagram_page_then_the_checklist_with_all_labels(tmp_path):
 @needs_poppler
 @pytest.mark.parametrize(("page", "size"), [("A4", "842 x 595"), ("a3", "1191 x 842")])
 def test_pdf_on_a4_or_a3_landscape_fits_the_diagram(tmp_path, page, size):
-    from app.ui.export_pdf import export_pdf
+    from app.ui.export.pdf import export_pdf
 
     out = tmp_path / "plan.pdf"
     export_pdf(four_lanes(), out, lang="en", page=page)
@@ -186,8 +186,8 @@ def test_pdf_on_a4_or_a3_landscape_fits_the_diagram(tmp_path, page, size):
     (lang, p.stem) for lang in ("en", "zh") for p in resource_path("templates", lang)
     .glob("*.yaml")))
 def test_every_template_exports_to_png_and_pdf(tmp_path, lang, name):
-    from app.ui.export_pdf import export_pdf
-    from app.ui.export_png import export_png
+    from app.ui.export.pdf import export_pdf
+    from app.ui.export.png import export_png
 
     diagram = load_diagram(resource_path("templates", lang, f"{name}.yaml"))
     before = dumps_diagram(diagram)
@@ -203,7 +203,8 @@ def test_a_huge_diagram_is_scaled_down_never_cut(monkeypatch):
     """Past the pixel budget the PNG scale drops, past 200 inches the PDF page shrinks."""
     from PySide6.QtGui import QImage
 
-    from app.ui import export_pdf, export_png
+    from app.ui.export import pdf as export_pdf
+    from app.ui.export import png as export_png
 
     diagram = four_lanes()
     width, height, _ = export_png.picture_size(diagram, "zh")

@@ -33,8 +33,8 @@ from app.io.svg_facts import resolve_lang
 from app.model import Diagram
 from app.render import theme
 from app.render.layout import layout
-from app.ui.export_png import paint_picture, picture_size
-from app.ui.svg_outline import qt_gui_application
+from app.ui.export.png import paint_picture, picture_size
+from app.ui.export.svg_outline import qt_gui_application
 
 PAGES = {"fit": None, "a4": QPageSize.PageSizeId.A4, "a3": QPageSize.PageSizeId.A3}
 DPI = 96  # one scene unit is one pixel at 96 dpi, as on screen

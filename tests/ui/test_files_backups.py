@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMenu
 
 from app.io import dumps_diagram
 from app.model import Diagram
-from app.ui.backups import Backups, fill_versions_menu, restore_version
+from app.ui.files.backups import Backups, fill_versions_menu, restore_version
 from app.ui.session import Session
 
 BASE = Diagram.model_validate({"funnelflow": 1, "title": "v0", "lanes": [{"id": "m"}]})

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.io import DiagramFileError
-from app.ui.recovery import Orphan
-from app.ui.safe_save import SaveFailed, save_document
+from app.ui.files.recovery import Orphan
+from app.ui.files.safe_save import SaveFailed, save_document
 
 
 class RecoveryDialog(QDialog):

@@ -14,13 +14,19 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QBoxLayout, QMenu
 
 from app.io import DiagramFileError, load_diagram
-from app.ui.backups import Backups, ReplaceDocument, Version, fill_versions_menu, restore_version
-from app.ui.comment_notice import CommentNotice
-from app.ui.error_dialog import show_load_error
-from app.ui.file_watch import ChangedOnDiskBar, FileWatcher, stamp_file
-from app.ui.recovery import Autosaver, find_orphans, restore_orphan
-from app.ui.recovery_dialog import RecoveryDialog
-from app.ui.safe_save import (
+from app.ui.files.backups import (
+    Backups,
+    ReplaceDocument,
+    Version,
+    fill_versions_menu,
+    restore_version,
+)
+from app.ui.files.comment_notice import CommentNotice
+from app.ui.files.error_dialog import show_load_error
+from app.ui.files.file_watch import ChangedOnDiskBar, FileWatcher, stamp_file
+from app.ui.files.recovery import Autosaver, find_orphans, restore_orphan
+from app.ui.files.recovery_dialog import RecoveryDialog
+from app.ui.files.safe_save import (
     CANCEL,
     SAVE_AS,
     FileChangedOnDisk,

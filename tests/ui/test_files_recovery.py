@@ -11,8 +11,8 @@ from pathlib import Path
 from app.io import dumps_diagram, loads_diagram
 from app.model import Diagram
 from app.model.commands import UpdateDiagram, UpdateNode
-from app.ui.recovery import Autosaver, find_orphans, restore_orphan
-from app.ui.recovery_dialog import RecoveryDialog
+from app.ui.files.recovery import Autosaver, find_orphans, restore_orphan
+from app.ui.files.recovery_dialog import RecoveryDialog
 from app.ui.session import Session
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,9 +74,9 @@ CRASH = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
     from app.model import Diagram
     from app.model.commands import UpdateDiagram, UpdateNode
-    from app.ui.recovery import Autosaver
+    from app.ui.files.recovery import Autosaver
     from app.ui.session import Session
-    from tests.ui.test_robust_recovery import PLAN
+    from tests.ui.test_files_recovery import PLAN
     app = QApplication([])
     folder, original = sys.argv[1], sys.argv[2] or None
     session = Session(PLAN, original)

@@ -24,7 +24,7 @@ from PySide6.QtCore import QLockFile, QObject, QTimer, Signal, Slot
 
 from app.io import dumps_diagram, loads_diagram, write_atomic
 from app.model import Diagram
-from app.ui.backups import data_folder
+from app.ui.files.backups import data_folder
 
 log = logging.getLogger(__name__)
 

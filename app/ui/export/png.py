@@ -25,7 +25,7 @@ from app.io.yaml_save import dumps_diagram
 from app.model import Diagram
 from app.render import theme
 from app.render.layout import Layout, layout
-from app.ui.svg_outline import qt_gui_application
+from app.ui.export.svg_outline import qt_gui_application
 
 log = logging.getLogger(__name__)
 

@@ -3,39 +3,24 @@ in English and Chinese, readable line by line by a screen reader (no Qt needed).
 
 from __future__ import annotations
 
+import copy
+
 from app.analysis import analyze
 from app.io.templates import load_template
 from app.model import Diagram
 from app.render.outline import funnel_order, outline_lines, outline_text
-from tests.conftest import minimal_document
-
-SMALL = {
-    "funnelflow": 1,
-    "title": "Small funnel",
-    "lanes": [{"id": "marketing", "name": "Marketing"}, {"id": "sales", "name": "销售部"}],
-    "phases": [{"id": "awareness", "name": "Awareness"}, {"id": "decision", "name": "决策期"}],
-    "nodes": [
-        {"id": "lost", "label": "Lost", "kind": "exit", "lane": "sales", "phase": "decision"},
-        {"id": "ads", "label": "Paid ads", "kind": "entry", "lane": "marketing",
-         "phase": "awareness", "owner": "Ana", "volume": 10000},
-        {"id": "landing", "label": "落地页", "lane": "marketing", "phase": "awareness",
-         "owner": "Wei", "kpis": [{"name": "CTR", "target": "5%", "actual": "3%"}]},
-        {"id": "demo", "label": "Demo", "kind": "decision", "lane": "sales",
-         "phase": "decision"},
-        {"id": "deal", "label": "Deal", "kind": "goal", "lane": "sales", "phase": "decision",
-         "owner": "Li", "value": 1000},
-    ],
-    "edges": [
-        {"from": "ads", "to": "landing", "conversion": {"target": "5%", "actual": "3.2%"}},
-        {"from": "landing", "to": "demo", "conversion": "40%"},
-        {"from": "demo", "to": "deal", "conversion": {"target": "30%", "actual": "35%"}},
-        {"from": "demo", "to": "lost", "conversion": {"target": "70%", "actual": "65%"}},
-    ],
-}
+from tests.conftest import SMALL_DIAGRAM, minimal_document
 
 
 def small() -> Diagram:
-    return Diagram.model_validate(SMALL)
+    """The shared small diagram with "lost" first in the file and a target on its leak."""
+    document = copy.deepcopy(SMALL_DIAGRAM)
+    nodes = document["nodes"]
+    document["nodes"] = [n for n in nodes if n["id"] == "lost"] + [
+        n for n in nodes if n["id"] != "lost"]
+    leak = next(e for e in document["edges"] if e["to"] == "lost")
+    leak["conversion"] = {"target": "70%", "actual": "65%"}
+    return Diagram.model_validate(document)
 
 
 def test_funnel_order_follows_the_flow_not_the_file():

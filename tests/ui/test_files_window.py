@@ -9,9 +9,9 @@ from test_window_helpers import full_funnel
 
 from app.io import dumps_diagram, load_diagram
 from app.model.commands import UpdateNode
-from app.ui import safe_save, safeguards
-from app.ui.backups import Backups
-from app.ui.comment_notice import CARRY
+from app.ui.files import safe_save, safeguards
+from app.ui.files.backups import Backups
+from app.ui.files.comment_notice import CARRY
 
 pytest_plugins = ["test_window_helpers"]
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.io import dumps_diagram
 from app.model import Diagram
-from app.ui.backups import Backups
-from app.ui.file_watch import FileStamp, changed_since, stamp_bytes
+from app.ui.files.backups import Backups
+from app.ui.files.file_watch import FileStamp, changed_since, stamp_bytes
 
 # lupdate finds `translate("Context", "literal")`: keep the literal in the call.
 translate = QCoreApplication.translate

@@ -15,10 +15,10 @@ from PySide6.QtCore import QSaveFile
 
 from app.io import dumps_diagram, load_diagram
 from app.model import Diagram
-from app.ui import safe_save
-from app.ui.backups import Backups
-from app.ui.file_watch import stamp_file
-from app.ui.safe_save import FileChangedOnDisk, SaveFailed, save_document
+from app.ui.files import safe_save
+from app.ui.files.backups import Backups
+from app.ui.files.file_watch import stamp_file
+from app.ui.files.safe_save import FileChangedOnDisk, SaveFailed, save_document
 from benchmarks.generate import synthetic_diagram
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -132,7 +132,7 @@ def test_read_only_folder_as_a_normal_user(tmp_path):
 CHILD = textwrap.dedent("""
     import json, os, subprocess, sys
     from app.model import Diagram
-    from app.ui.safe_save import SaveFailed, save_document
+    from app.ui.files.safe_save import SaveFailed, save_document
     from benchmarks.generate import synthetic_diagram
     folder, case = sys.argv[1], sys.argv[2]
     small = Diagram.model_validate({"funnelflow": 1, "title": "old", "lanes": [{"id": "m"}]})

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-try:
-    from test_rules_structure import build, fired, node
-except ImportError:  # tests/ run as a package
-    from tests.test_rules_structure import build, fired, node
+from test_rules_structure import build, fired, node
 
 
 def edge(data: dict, source: str, target: str) -> dict:

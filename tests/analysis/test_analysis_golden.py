@@ -1,7 +1,7 @@
 """Golden checklists of the shipped templates, in every format and language.
 
 Regenerate after an intended change with `FUNNELFLOW_UPDATE_GOLDEN=1 uv run pytest
-tests/test_analysis_golden.py`, then read the diff: it is what users will see.
+tests/analysis/test_analysis_golden.py`, then read the diff: it is what users will see.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import pytest
 from app.analysis import analyze
 from app.io.check_formats import format_reports
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "resources" / "templates"
-GOLDEN = Path(__file__).parent / "golden" / "check"
+GOLDEN = Path(__file__).parents[1] / "golden" / "check"
 FORMATS = ("text", "md", "json", "csv")
 UPDATE = os.environ.get("FUNNELFLOW_UPDATE_GOLDEN") == "1"
 

@@ -2,7 +2,7 @@
 
 Slow (a PyInstaller build, 30-60 s), so it only runs when asked:
 
-    uv run --group tools pytest -m slow tests/test_packaging_bundle.py
+    uv run --group tools pytest -m slow tests/packaging/test_packaging_bundle.py
 
 Set FUNNELFLOW_BUNDLE=dist/FunnelFlow to test a bundle built earlier instead of building one.
 Every run of the bundled program gets an environment stripped of the project's virtual
@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "packaging"))
 import bundle_layout as layout  # noqa: E402
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from app.io import DiagramFileError, Problem, dumps_diagram, load_diagram, loads_diagram
 from app.model import Diagram
-from app.ui.comment_notice import CANCEL, CARRY, DROP, CommentNotice
-from app.ui.error_dialog import LoadErrorDialog, source_context
+from app.ui.files.comment_notice import CANCEL, CARRY, DROP, CommentNotice
+from app.ui.files.error_dialog import LoadErrorDialog, source_context
 from app.ui.session import Session
 
 PLAN = Diagram.model_validate({

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QStandardPaths
 from app.resources import resource_path
 from app.ui import i18n
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 UPDATE = "run `uv run python packaging/tools/update_translations.py`"
 
 

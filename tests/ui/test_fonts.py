@@ -34,7 +34,7 @@ from app.render.fonts import (
 )
 from app.ui.fonts import install_application_font, register_fonts, ui_families, ui_font
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 REBUILD = (
     "rebuild the subset: `uv run --group tools python packaging/tools/build_font_subset.py` "
     "(needs `apt-get install fonts-noto-cjk`; see resources/fonts/README.md)"

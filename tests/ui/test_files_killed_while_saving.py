@@ -25,7 +25,7 @@ from app.io import dumps_diagram, loads_diagram
 from app.model import Diagram
 from benchmarks.generate import synthetic_diagram
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 KILLS = 50
 NODES = 1500
 
@@ -43,9 +43,9 @@ ZYGOTE = textwrap.dedent("""
     cached = lambda diagram: texts[id(diagram)]
     app.io.yaml_save.dumps_diagram = cached
     if writer == "qsavefile":
-        import app.ui.safe_save
-        app.ui.safe_save.dumps_diagram = cached
-        save = app.ui.safe_save.save_document
+        import app.ui.files.safe_save
+        app.ui.files.safe_save.dumps_diagram = cached
+        save = app.ui.files.safe_save.save_document
     else:
         save = save_diagram
     save(a, path)
