@@ -59,6 +59,8 @@ EN: dict[str, str] = {
     "target of at most {target}; {impact}.{contingency}",
     "trend-worsening-edge": "{edge}{where}: the conversion got worse three periods in a row "
     "({values}); find out what changed before it slips further.{contingency}",
+    "trend-worsening-exit": "{edge}{where}: more people left here in each of the last three "
+    "periods ({values}); find out what changed before it grows further.{contingency}",
     "trend-worsening-kpi": "{node}{where}: {kpi} got worse three periods in a row ({values}); "
     "find out what changed before it slips further.{contingency}",
     "kpi-off-target": "{node}{where}: {kpi} is {actual} against a target of {target} "
@@ -134,6 +136,8 @@ ZH: dict[str, str] = {
     "conversion-off-target-exit": "{edge}{where}流失率 {actual}，目标不高于 {target}；{impact}。"
     "{contingency}",
     "trend-worsening-edge": "{edge}{where}转化率连续三期变差（{values}），"
+    "请在继续恶化之前查明原因。{contingency}",
+    "trend-worsening-exit": "{edge}{where}流失率连续三期上升（{values}），"
     "请在继续恶化之前查明原因。{contingency}",
     "trend-worsening-kpi": "{node}{where}的{kpi}连续三期变差（{values}），"
     "请在继续恶化之前查明原因。{contingency}",

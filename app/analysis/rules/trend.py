@@ -24,7 +24,8 @@ def trend_worsening(ctx: Context) -> Iterator[Finding]:
             edge = diagram.edge(*trend.item.split("->", 1))
             source = ctx.index[edge.source]
             shown = " → ".join(messages.percent(v) for v in tail)
-            message = ctx.say("trend-worsening-edge", edge=ctx.edge_name(edge),
+            key = "trend-worsening-edge" if trend.higher_is_better else "trend-worsening-exit"
+            message = ctx.say(key, edge=ctx.edge_name(edge),
                               where=ctx.where(source), values=shown,
                               contingency=ctx.contingency(source))
         else:
