@@ -4,9 +4,8 @@
 uv run python packaging/tools/make_online_course_template.py
 """
 
-import sys
-from app.model import Diagram
 from app.io import dumps_diagram
+from app.model import Diagram
 
 T = {
     "title": ("Online course enrolment review", "在线课程报名月度复盘"),
