@@ -4,7 +4,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../app/ui/backups.py" line="+134"/>
+        <location filename="../../app/ui/files/backups.py" line="+134"/>
         <source>Restore version of {time}</source>
         <translation>恢复到 {time} 的版本</translation>
     </message>
@@ -256,7 +256,7 @@
 <context>
     <name>ChangedOnDiskBar</name>
     <message>
-        <location filename="../../app/ui/file_watch.py" line="+174"/>
+        <location filename="../../app/ui/files/file_watch.py" line="+174"/>
         <source>{name} was changed on disk by another program. Reload it (your edits stay reachable with Undo) or keep your version (the next save replaces the file)?</source>
         <translation>{name} 已被其他程序修改。要重新加载（你的修改仍可通过“撤销”找回），还是保留你的版本（下次保存时会覆盖该文件）？</translation>
     </message>
@@ -338,7 +338,7 @@
 <context>
     <name>CommentNotice</name>
     <message>
-        <location filename="../../app/ui/comment_notice.py" line="+80"/>
+        <location filename="../../app/ui/files/comment_notice.py" line="+80"/>
         <source>This file has {n} comment(s); you will be asked before the first save whether to keep them as notes.</source>
         <translation>此文件含有 {n} 条注释；第一次保存前会询问是否把它们保留为备注。</translation>
     </message>
@@ -418,7 +418,7 @@
         <translation>漏斗各步人数：目标 vs 实际</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+44"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
@@ -489,7 +489,7 @@
 <context>
     <name>EdgeForm</name>
     <message>
-        <location filename="../../app/ui/panels/edge_form.py" line="+49"/>
+        <location filename="../../app/ui/panels/edge_form.py" line="+50"/>
         <source>Edit connection</source>
         <translation>编辑连线</translation>
     </message>
@@ -499,7 +499,7 @@
         <translation>连线</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>From → to</source>
         <translation>从 → 到</translation>
     </message>
@@ -556,7 +556,7 @@
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../app/ui/file_actions.py" line="+37"/>
+        <location filename="../../app/ui/files/file_actions.py" line="+37"/>
         <source>FunnelFlow (*.yaml *.yml);;All files (*)</source>
         <translation>FunnelFlow 流程图 (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
@@ -637,7 +637,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../app/ui/find.py" line="+86"/>
+        <location filename="../../app/ui/canvas/find.py" line="+86"/>
         <source>No match</source>
         <translation>无匹配</translation>
     </message>
@@ -689,7 +689,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>KeyboardNavigator</name>
     <message>
-        <location filename="../../app/ui/keyboard.py" line="+154"/>
+        <location filename="../../app/ui/canvas/keyboard.py" line="+154"/>
         <source>New node kind</source>
         <extracomment>how many rows down a new node may go to find a free spot before it overlaps anyway</extracomment>
         <translation>新节点类型</translation>
@@ -758,7 +758,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>KpiTable</name>
     <message>
-        <location filename="../../app/ui/panels/kpi_table.py" line="+112"/>
+        <location filename="../../app/ui/panels/kpi_table.py" line="+132"/>
         <location line="+95"/>
         <source>higher</source>
         <translation>越高越好</translation>
@@ -826,6 +826,11 @@ The file on disk is unchanged. Save somewhere else?</source>
         <translation>优化方向</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Remove</source>
         <translation>删除</translation>
@@ -847,7 +852,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>LoadErrorDialog</name>
     <message>
-        <location filename="../../app/ui/error_dialog.py" line="+66"/>
+        <location filename="../../app/ui/files/error_dialog.py" line="+66"/>
         <source>Could not open the diagram</source>
         <translation>无法打开流程图</translation>
     </message>
@@ -890,7 +895,7 @@ The file on disk is unchanged. Save somewhere else?</source>
         <translation>（无阶段）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>per period</source>
         <translation>每周期</translation>
     </message>
@@ -1041,7 +1046,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>OutlineDock</name>
     <message>
-        <location filename="../../app/ui/outline.py" line="+105"/>
+        <location filename="../../app/ui/panels/outline.py" line="+105"/>
         <source>Outline</source>
         <translation>漏斗大纲</translation>
     </message>
@@ -1077,7 +1082,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>PairField</name>
     <message>
-        <location filename="../../app/ui/panels/fields.py" line="+78"/>
+        <location filename="../../app/ui/panels/fields.py" line="+83"/>
         <source>target</source>
         <translation>目标</translation>
     </message>
@@ -1177,7 +1182,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../app/ui/recovery_dialog.py" line="+42"/>
+        <location filename="../../app/ui/files/recovery_dialog.py" line="+42"/>
         <source>Recover unsaved diagrams</source>
         <translation>恢复未保存的流程图</translation>
     </message>
@@ -1383,7 +1388,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>SafeSave</name>
     <message>
-        <location filename="../../app/ui/safe_save.py" line="+82"/>
+        <location filename="../../app/ui/files/safe_save.py" line="+82"/>
         <source>{name} is a folder; choose a file name to save to.</source>
         <translation>{name} 是一个文件夹；请选择要保存的文件名。</translation>
     </message>
@@ -1473,7 +1478,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>Safeguards</name>
     <message>
-        <location filename="../../app/ui/safeguards.py" line="+116"/>
+        <location filename="../../app/ui/files/safeguards.py" line="+122"/>
         <source>Reload from disk</source>
         <translation>从磁盘重新加载</translation>
     </message>
@@ -1491,7 +1496,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>SpotlightPanel</name>
     <message>
-        <location filename="../../app/ui/present/spotlight.py" line="+142"/>
+        <location filename="../../app/ui/present/spotlight.py" line="+149"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
@@ -1501,7 +1506,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
         <translation>转化率</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Spotlight</source>
         <translation>聚焦</translation>
     </message>
@@ -1536,7 +1541,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
         <translation>✗ 未达标</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <location line="+6"/>
         <source>Spotlight on the selected step</source>
         <translation>聚焦所选步骤</translation>
@@ -1559,7 +1564,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../app/ui/file_actions.py" line="-173"/>
+        <location filename="../../app/ui/files/file_actions.py" line="-173"/>
         <source>New from template</source>
         <translation>从模板新建</translation>
     </message>

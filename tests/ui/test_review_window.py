@@ -138,3 +138,39 @@ def test_screenshots_of_the_dashboard_and_the_import_preview(qtbot, settings_sto
     assert view.grab().save(str(SCREENSHOTS / f"dashboard-{lang}.png"))
     if lang == "zh":
         i18n.install_language(QApplication.instance(), i18n.ENGLISH, settings_store)
+
+
+def test_sparklines_beside_measured_values_in_inspector_kpi_table_and_presentation(
+        qtbot, settings_store, dialogs, fonts):
+    from app.io.templates import load_template
+    from app.ui.sparkline import Sparkline
+
+    window = make_window(qtbot, load_template("online-course", "en"))
+    inspector = window.inspector
+    inspector.show_edge("checkout", "abandon")
+    spark = inspector.edge_form.conversion.trend
+    assert spark.values == (0.5, 0.49, 0.52, 0.55, 0.57, 0.58, 0.6)
+    assert not spark.higher_is_better and spark.last_step() == "worse"  # a growing leak
+    inspector.show_node("checkout")
+    table = inspector.node_form.kpis.table
+    names = [table.item(r, 0).text() for r in range(table.rowCount())]
+    payment = table.cellWidget(names.index("Payment success"), 5)
+    assert isinstance(payment, Sparkline) and payment.last_step() == "worse"
+    assert payment.values[-4:] == (0.45, 0.43, 0.42, 0.4)
+    assert table.cellWidget(names.index("Instalment uptake"), 5).values == ()  # no history
+    inspector.show_node("feed_ads")
+    assert inspector.node_form.volume.trend.values[-1] == 38000
+    # the presentation's side panel: one sparkline per row that has a series
+    from app.ui.present.spotlight import SpotlightPanel
+
+    panel = SpotlightPanel("en")
+    qtbot.addWidget(panel)
+    panel.show_target(window.session.diagram, analyze(window.session.diagram), "checkout")
+    assert [s.values[-1] for s in panel._sparks] == [0.4]
+    panel.resize(360, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    window.inspector_dock.resize(420, 900)
+    inspector.show_node("checkout")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    assert window.inspector_dock.grab().save(str(SCREENSHOTS / "inspector-sparklines-en.png"))
