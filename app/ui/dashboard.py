@@ -45,13 +45,40 @@ class DashboardView(QWidget):
         self.plots = build_charts(self.layout_widget, self.data)
 
 
-def build_charts(layout: Any, data: DashboardData) -> dict[str, Any]:
+#: the charts' words for the PDF page, which is written without the designer's translator
+PAGE_WORDS = {
+    "en": {"today": "today", "goal": "Goal per period: target vs actual", "target": "target",
+           "actual": "actual", "roi": "Channel ROI", "cac": "Channel CAC",
+           "funnel": "Volumes along the funnel: target vs actual"},
+    "zh": {"today": "本期", "goal": "各期目标达成：目标 vs 实际", "target": "目标",
+           "actual": "实际", "roi": "渠道投资回报率（ROI）", "cac": "渠道获客成本（CAC）",
+           "funnel": "漏斗各步人数：目标 vs 实际"},
+}
+
+
+def screen_words() -> dict[str, str]:
+    """The charts' words in the designer's current language."""
+    return {
+        "today": translate("Dashboard", "today"),
+        "goal": translate("Dashboard", "Goal per period: target vs actual"),
+        "target": translate("Dashboard", "target"),
+        "actual": translate("Dashboard", "actual"),
+        "roi": translate("Dashboard", "Channel ROI"),
+        "cac": translate("Dashboard", "Channel CAC"),
+        "funnel": translate("Dashboard", "Volumes along the funnel: target vs actual"),
+    }
+
+
+def build_charts(layout: Any, data: DashboardData,
+                 words: dict[str, str] | None = None) -> dict[str, Any]:
     """Add the three charts to a pyqtgraph GraphicsLayout; returns them by name."""
     import pyqtgraph as pg
 
-    periods = [p or translate("Dashboard", "today") for p in data.periods]
+    w = words or screen_words()
+
+    periods = [p or w["today"] for p in data.periods]
     goal = layout.addPlot(
-        row=0, col=0, colspan=2, title=translate("Dashboard", "Goal per period: target vs actual")
+        row=0, col=0, colspan=2, title=w["goal"]
     )
     goal.addLegend(offset=(-10, 10))
     xs = list(range(len(periods)))
@@ -59,7 +86,7 @@ def build_charts(layout: Any, data: DashboardData) -> dict[str, Any]:
         xs,
         list(data.goal_target),
         pen=pg.mkPen(TARGET_COLOR, width=2, style=Qt.PenStyle.DashLine),
-        name=translate("Dashboard", "target"),
+        name=w["target"],
     )
     goal.plot(
         xs,
@@ -68,13 +95,13 @@ def build_charts(layout: Any, data: DashboardData) -> dict[str, Any]:
         symbol="o",
         symbolBrush=ACTUAL_COLOR,
         symbolSize=7,
-        name=translate("Dashboard", "actual"),
+        name=w["actual"],
     )
     goal.getAxis("bottom").setTicks([list(enumerate(periods))])
     goal.showGrid(y=True, alpha=0.2)
 
-    roi = layout.addPlot(row=1, col=0, title=translate("Dashboard", "Channel ROI"))
-    cac = layout.addPlot(row=1, col=1, title=translate("Dashboard", "Channel CAC"))
+    roi = layout.addPlot(row=1, col=0, title=w["roi"])
+    cac = layout.addPlot(row=1, col=1, title=w["cac"])
     names = list(enumerate(data.channels))
     roi.addItem(
         pg.BarGraphItem(
@@ -101,7 +128,7 @@ def build_charts(layout: Any, data: DashboardData) -> dict[str, Any]:
         row=2,
         col=0,
         colspan=2,
-        title=translate("Dashboard", "Volumes along the funnel: target vs actual"),
+        title=w["funnel"],
     )
     funnel.addLegend(offset=(-10, 10))
     count = len(data.steps)
@@ -111,7 +138,7 @@ def build_charts(layout: Any, data: DashboardData) -> dict[str, Any]:
             width=0.38,
             height=list(data.volume_target),
             brush=TARGET_COLOR,
-            name=translate("Dashboard", "target"),
+            name=w["target"],
         )
     )
     funnel.addItem(
@@ -120,7 +147,7 @@ def build_charts(layout: Any, data: DashboardData) -> dict[str, Any]:
             width=0.38,
             height=list(data.volume_actual),
             brush=ACTUAL_COLOR,
-            name=translate("Dashboard", "actual"),
+            name=w["actual"],
         )
     )
     funnel.setLogMode(y=False)
@@ -159,14 +186,15 @@ class DashboardDialog(QDialog):
             self.view.show_diagram(self.session.diagram)
 
 
-def render_dashboard(painter: QPainter, rect: QRectF, diagram: Diagram) -> None:
+def render_dashboard(painter: QPainter, rect: QRectF, diagram: Diagram,
+                     lang: str = "en") -> None:
     """Paint the dashboard's charts into `rect` (a PDF page) with the same library."""
     import pyqtgraph as pg
 
     pg.setConfigOptions(antialias=True, background="w", foreground="#333")
     view = pg.GraphicsLayoutWidget()
     view.resize(int(rect.width()), int(rect.height()))
-    build_charts(view.ci, dashboard_data(diagram))
+    build_charts(view.ci, dashboard_data(diagram), PAGE_WORDS.get(lang, PAGE_WORDS["en"]))
     view.setBackground(QColor("white"))
     view.ci.setGeometry(QRectF(0, 0, rect.width(), rect.height()))
     view.scene().render(painter, rect, QRectF(0, 0, rect.width(), rect.height()))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
+import sys
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF
 from PySide6.QtGui import (
@@ -34,7 +35,7 @@ from app.model import Diagram
 from app.render import theme
 from app.render.layout import layout
 from app.ui.export.png import paint_picture, picture_size
-from app.ui.export.svg_outline import qt_gui_application
+from app.ui.export.svg_outline import _has_display, qt_gui_application
 
 PAGES = {"fit": None, "a4": QPageSize.PageSizeId.A4, "a3": QPageSize.PageSizeId.A3}
 DPI = 96  # one scene unit is one pixel at 96 dpi, as on screen
@@ -58,7 +59,8 @@ _WORDS = {
 def render_pdf(diagram: Diagram, *, lang: str | None = None, page: str = "fit",
                flow_thickness: bool | str = False, report: Report | None = None,
                date: dt.date | None = None) -> bytes:
-    """The PDF file's bytes: the diagram page, then the checklist pages."""
+    """The PDF file's bytes: the diagram page, the checklist pages, then the dashboard."""
+    charts = _widgets_application()
     qt_gui_application()
     from app.ui.fonts import register_fonts
 
@@ -119,6 +121,8 @@ def render_pdf(diagram: Diagram, *, lang: str | None = None, page: str = "fit",
         painter.drawPicture(QPointF(0, 0), picture)
         painter.restore()
         _checklist_pages(writer, painter, report, lang, diagram.title, stamp)
+        if charts:
+            _dashboard_page(writer, painter, diagram, lang, stamp)
     finally:
         painter.end()
     buffer.close()
@@ -189,6 +193,36 @@ def _checklist_pages(writer: QPdfWriter, painter: QPainter, report: Report, lang
                                               body.width(), body.height()))
         painter.restore()
     return count
+
+
+_APPLICATION: list[object] = []  # keeps a headless QApplication alive for the process
+
+
+def _widgets_application() -> bool:
+    """Whether charts can be drawn: pyqtgraph needs a QApplication, not only a GUI one."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    if QGuiApplication.instance() is None:
+        if not os.environ.get("QT_QPA_PLATFORM") and not _has_display():
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        _APPLICATION.append(QApplication(sys.argv[:1] or ["funnelflow"]))
+    return isinstance(QGuiApplication.instance(), QApplication)
+
+
+def _dashboard_page(writer: QPdfWriter, painter: QPainter, diagram: Diagram, lang: str,
+                    stamp: str) -> None:
+    """The dashboard's charts (SPEC §6) on an A4 landscape page of their own."""
+    from app.ui.dashboard import render_dashboard  # lazy: pyqtgraph
+
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                     QPageLayout.Orientation.Landscape, _margins(),
+                                     QPageLayout.Unit.Millimeter))
+    writer.newPage()
+    area = writer.pageLayout().paintRectPixels(DPI)
+    _header(painter, QRectF(0, 0, area.width(), HEADER_HEIGHT), diagram.title, stamp)
+    render_dashboard(painter, QRectF(0, HEADER_HEIGHT, area.width(),
+                                     area.height() - HEADER_HEIGHT), diagram, lang)
 
 
 def _header(painter: QPainter, rect: QRectF, title: str, stamp: str) -> None:
