@@ -28,7 +28,7 @@ PeriodLabel = Annotated[
     str,
     BeforeValidator(_label),
     StringConstraints(strip_whitespace=True, min_length=1),
-    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1}, {"type": "integer"}],
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"\S"}, {"type": "integer"}],
                     "description": "the period's label, e.g. 2026-11, 2026-W49, 2026-Q4"}),
 ]
 EdgeKey = Annotated[str, StringConstraints(pattern=EDGE_ID_PATTERN)]
@@ -55,8 +55,11 @@ class HistoryEntry(Frozen):
     """One closed period: its label, and the actuals measured in it."""
 
     period: PeriodLabel
-    nodes: dict[NodeKey, NodeActuals] = Field(default_factory=dict)
-    edges: dict[EdgeKey, EdgeActuals] = Field(default_factory=dict)
+    # additionalProperties: a key that is not an id is refused by the schema as by the loader
+    nodes: dict[NodeKey, NodeActuals] = Field(
+        default_factory=dict, json_schema_extra={"additionalProperties": False})
+    edges: dict[EdgeKey, EdgeActuals] = Field(
+        default_factory=dict, json_schema_extra={"additionalProperties": False})
 
 
 def default_period_label(period: str, today: dt.date | None = None) -> str:
