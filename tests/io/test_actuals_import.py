@@ -291,3 +291,31 @@ def test_numbers_a_spreadsheet_grouped_by_thousands_are_read_other_commas_refuse
     data.write_text('id,measure,actual\nseo,volume,"52,000"\n', "utf-8")
     code, out, _ = run("actuals", funnel, "--from", data, capsys=capsys)
     assert code == 0 and "seo: volume 50000 → 52000" in out
+
+
+def test_english_kpi_table_round_trip_and_a_cleared_actual_is_refused(tmp_path, capsys):
+    funnel = tmp_path / "en.yaml"
+    shutil.copy(TEMPLATE / "en" / "full-funnel.yaml", funnel)
+    exported = tmp_path / "kpis.csv"
+    main(["export", str(funnel), "-o", str(exported)])
+    rows = list(csv.reader(io.StringIO(exported.read_text("utf-8-sig"))))
+    header = rows[0]
+    assert header[-2:] == ["trend", "id"]
+    at = {name: header.index(name) for name in ("id", "metric", "actual")}
+    seo = next(r for r in rows if r[at["id"]] == "seo" and r[at["metric"]] == "volume")
+    seo[at["actual"]] = "51000"
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    filled = tmp_path / "filled.csv"
+    filled.write_text(buffer.getvalue(), "utf-8")
+    code, out, _ = run("actuals", funnel, "--from", filled, capsys=capsys)
+    assert code == 0 and "seo: volume 50000 → 51000" in out and "1 change(s)" in out
+    line = rows.index(seo) + 1
+    seo[at["actual"]] = ""
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    filled.write_text(buffer.getvalue(), "utf-8")
+    before = funnel.read_bytes()
+    code, _, err = run("actuals", funnel, "--from", filled, capsys=capsys)
+    assert code == 2 and err.startswith(f"{filled}:{line}: the actual of seo volume is empty")
+    assert funnel.read_bytes() == before

@@ -174,3 +174,26 @@ def test_sparklines_beside_measured_values_in_inspector_kpi_table_and_presentati
     inspector.show_node("checkout")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     assert window.inspector_dock.grab().save(str(SCREENSHOTS / "inspector-sparklines-en.png"))
+
+
+def test_close_period_suggests_the_current_month_and_the_dashboard_follows(
+        qtbot, settings_store, dialogs, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.model import default_period_label
+    from app.ui.panels import menus
+
+    asked = []
+
+    def get_text(parent, title, label, text="", **kwargs):
+        asked.append(text)
+        return text, True
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    window = make_window(qtbot)
+    menus._open_dashboard(window)  # View → Dashboard
+    dashboard = window.dashboard
+    assert dashboard.view.data.periods == ("",)
+    assert close_period(window)
+    assert asked == [default_period_label("month")]
+    assert dashboard.view.data.periods == (default_period_label("month"), "")
