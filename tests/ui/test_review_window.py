@@ -13,7 +13,8 @@ from test_window_helpers import dialogs, make_window, settings_store  # noqa: F4
 from app.analysis import analyze
 from app.ui.review import ImportPreview, close_period, import_actuals
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# The screenshots in docs/screenshots come from docs/make_review_shots.py; the tests render
+# the same views into tmp_path so that a test run never changes the repository.
 
 
 class AcceptingPreview(ImportPreview):
@@ -128,20 +129,20 @@ def test_screenshots_of_the_dashboard_and_the_import_preview(qtbot, settings_sto
     qtbot.addWidget(preview)
     preview.show()
     qtbot.waitExposed(preview)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    assert preview.grab().save(str(SCREENSHOTS / f"import-preview-{lang}.png"))
+    shot = preview.grab()
+    assert shot.save(str(tmp_path / f"import-preview-{lang}.png")) and shot.width() >= 600
     view = DashboardView(diagram)
     qtbot.addWidget(view)
     view.resize(900, 760)
     view.show()
     qtbot.waitExposed(view)
-    assert view.grab().save(str(SCREENSHOTS / f"dashboard-{lang}.png"))
+    assert view.grab().save(str(tmp_path / f"dashboard-{lang}.png"))
     if lang == "zh":
         i18n.install_language(QApplication.instance(), i18n.ENGLISH, settings_store)
 
 
 def test_sparklines_beside_measured_values_in_inspector_kpi_table_and_presentation(
-        qtbot, settings_store, dialogs, fonts):
+        qtbot, settings_store, dialogs, fonts, tmp_path):
     from app.io.templates import load_template
     from app.ui.sparkline import Sparkline
 
@@ -172,8 +173,7 @@ def test_sparklines_beside_measured_values_in_inspector_kpi_table_and_presentati
     qtbot.waitExposed(panel)
     window.inspector_dock.resize(420, 900)
     inspector.show_node("checkout")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    assert window.inspector_dock.grab().save(str(SCREENSHOTS / "inspector-sparklines-en.png"))
+    assert window.inspector_dock.grab().save(str(tmp_path / "inspector-sparklines-en.png"))
 
 
 def test_close_period_suggests_the_current_month_and_the_dashboard_follows(
