@@ -5,6 +5,7 @@ funnel. Charts by pyqtgraph, imported when the dashboard is first built (start-u
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
@@ -136,7 +137,7 @@ def build_charts(layout: Any, data: DashboardData,
         pg.BarGraphItem(
             x=[i - 0.2 for i in range(count)],
             width=0.38,
-            height=list(data.volume_target),
+            height=[log_people(v) for v in data.volume_target],
             brush=TARGET_COLOR,
             name=w["target"],
         )
@@ -145,17 +146,20 @@ def build_charts(layout: Any, data: DashboardData,
         pg.BarGraphItem(
             x=[i + 0.2 for i in range(count)],
             width=0.38,
-            height=list(data.volume_actual),
+            height=[log_people(v) for v in data.volume_actual],
             brush=ACTUAL_COLOR,
             name=w["actual"],
         )
     )
-    funnel.setLogMode(y=False)
-    # every other step on a second row, so that long names along the funnel do not overlap
-    funnel.getAxis("bottom").setTicks([[(i, _short(n)) for i, n in enumerate(data.steps)
-                                        if i % 2 == 0],
-                                       [(i, _short(n)) for i, n in enumerate(data.steps)
-                                        if i % 2 == 1]])
+    # A funnel narrows a hundredfold: on a log scale the last steps are as readable as the
+    # first (bars are log10 of people, ticks say the people).
+    top = max([1.0, *data.volume_target, *data.volume_actual])
+    funnel.getAxis("left").setTicks([[(k, f"{10 ** k:,}")
+                                      for k in range(int(math.log10(top)) + 1)]])
+    # names cut to what fits under a bar pair, so that no label hides its neighbour
+    fits = max(4, 110 // max(count, 1))
+    funnel.getAxis("bottom").setTicks([[(i, _short(n, fits))
+                                        for i, n in enumerate(data.steps)]])
     funnel.showGrid(y=True, alpha=0.2)
     for plot in (goal, roi, cac, funnel):
         plot.getAxis("left").enableAutoSIPrefix(False)  # 1,500 as such, not "1.5" and x1000
@@ -163,7 +167,14 @@ def build_charts(layout: Any, data: DashboardData,
     return {"goal": goal, "roi": roi, "cac": cac, "funnel": funnel}
 
 
+def log_people(value: float) -> float:
+    """A bar's height on the funnel chart: log10 of people (1 person at the axis)."""
+    return math.log10(value) if value > 1 else 0.0
+
+
 def _short(name: str, width: int = 14) -> str:
+    """`name`, cut with an ellipsis past `width` characters (a Chinese one counts two)."""
+    width = width if name.isascii() else max(2, width // 2)
     return name if len(name) <= width else name[: width - 1] + "…"
 
 

@@ -197,3 +197,18 @@ def test_close_period_suggests_the_current_month_and_the_dashboard_follows(
     assert close_period(window)
     assert asked == [default_period_label("month")]
     assert dashboard.view.data.periods == (default_period_label("month"), "")
+
+
+def test_the_funnel_chart_is_on_a_log_scale_of_people(qtbot):
+    import math
+
+    from app.io.templates import load_template
+    from app.ui.dashboard import DashboardView
+
+    view = DashboardView(load_template("online-course", "en"))
+    qtbot.addWidget(view)
+    target_bars, actual_bars = view.plots["funnel"].items[:2]
+    assert list(actual_bars.opts["height"]) == pytest.approx(
+        [math.log10(v) if v > 1 else 0 for v in view.data.volume_actual])
+    assert view.data.steps[0] == "In-feed ads" and view.data.volume_actual[0] == 38000
+    assert 10 ** actual_bars.opts["height"][0] == pytest.approx(38000)
