@@ -14,7 +14,7 @@ import os
 import re
 
 from app.io.actuals_table import ActualsError, Cell, Formula, Row, read_table
-from app.io.csv_export import _CONVERSION, _HEADERS, VOLUME
+from app.io.csv_export import CONVERSION, HEADERS, VOLUME
 from app.model import Diagram, parse_number
 from app.model.review import ActualChange
 from app.model.values import MAX_AMOUNT
@@ -63,7 +63,7 @@ class _Reader:
         names = [n.lstrip("\ufeff") for n in names]
         if all(key in names for key in LONG_HEADER):
             return {key: names.index(key) for key in LONG_HEADER} | {"long": 1}
-        for headers in _HEADERS.values():
+        for headers in HEADERS.values():
             wanted = {"id": headers[-1], "metric": headers[4], "actual": headers[6]}
             if all(word.lower() in names for word in wanted.values()):
                 return {key: names.index(word.lower()) for key, word in wanted.items()}
@@ -133,7 +133,7 @@ class _Reader:
         if word in kpis:
             return f"kpi:{word}"
         words = {w: "volume" for w in VOLUME.values()} if not is_edge else {
-            w: "conversion" for w in _CONVERSION.values()}
+            w: "conversion" for w in CONVERSION.values()}
         base = word.split(" (", 1)[0].strip().lower()  # "conversion (click)" names the edge
         if base in words:
             return words[base]

@@ -9,10 +9,10 @@ from app.io.actuals import read_actuals
 from app.io.actuals_table import ActualsError
 from app.io.yaml_load import load_diagram
 from app.io.yaml_save import save_diagram
+from app.io.yaml_scalars import number, percent
 from app.model import Diagram, default_period_label
 from app.model.commands import EditRefused
 from app.model.review import ActualChange, ClosePeriod, SetActuals, replaces_period
-from app.render.labels import format_rate
 
 EXIT_OK, EXIT_INVALID = 0, 2
 
@@ -24,6 +24,10 @@ def run_actuals(path: str, data: str | None, close: str | None, out: str | None,
     if data is None and close is None:
         print(f"{path}: give --from DATA.csv|DATA.xlsx, --close PERIOD, or both",
               file=sys.stderr)
+        return EXIT_INVALID
+    if out is None and not dry_run and path.lower().endswith(".png"):
+        print(f"{path}: a PNG is a picture of the diagram; write the result to a diagram "
+              "file with -o plan.yaml", file=sys.stderr)
         return EXIT_INVALID
     diagram = load_diagram(path)
     changes: list[ActualChange] = []
@@ -69,13 +73,11 @@ def measure_name(change: ActualChange) -> str:
 
 
 def shown(diagram: Diagram, change: ActualChange, value: float | None) -> str:
-    """A value as the file writes it: 3.2% for rates and percent KPIs, else the number."""
+    """A value as the file writes it: 3.21% for rates and percent KPIs, else the number."""
     if value is None:
         return "(none)"
     rate = change.measure == "conversion"
     if change.kpi is not None:
         node = diagram.node(change.item)
         rate = any(k.is_percent for k in node.kpis if k.name == change.kpi)
-    if rate:
-        return format_rate(value) if value * 1000 == round(value * 1000) else f"{value:.4%}"
-    return f"{value:g}" if abs(value) < 1e15 else str(value)
+    return percent(value) if rate else number(value)

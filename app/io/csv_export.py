@@ -23,7 +23,7 @@ from app.render.labels import format_rate
 # edge so that the table, filled in, imports back (`funnelflow actuals`, SPEC §6).
 COLUMNS = ("node", "lane", "phase", "owner", "metric", "target", "actual", "unit", "status",
            "gap", "trend", "id")
-_HEADERS = {
+HEADERS = {
     "en": COLUMNS,
     "zh": ("节点", "泳道", "阶段", "负责人", "指标", "目标", "实际", "单位", "状态", "差距",
            "趋势", "id"),
@@ -32,7 +32,7 @@ _STATUS = {
     "en": {"on": "on target", "off": "off target", "unmeasured": "unmeasured"},
     "zh": {"on": "达标", "off": "未达标", "unmeasured": "未测量"},
 }
-_CONVERSION = {"en": "conversion", "zh": "转化率"}
+CONVERSION = {"en": "conversion", "zh": "转化率"}
 VOLUME = {"en": "volume", "zh": "人数"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?%?$")
@@ -100,7 +100,7 @@ def render_csv(diagram: Diagram, *, lang: str | None = None,
     lang = resolve_lang(lang, diagram)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # CRLF: what RFC 4180 and Excel expect
-    writer.writerow(_HEADERS.get(lang, COLUMNS))
+    writer.writerow(HEADERS.get(lang, COLUMNS))
     for row in kpi_rows(diagram, lang, report):
         writer.writerow([escape_cell(cell) for cell in row])
     return BOM + out.getvalue()
@@ -126,7 +126,7 @@ def _conversion_row(diagram: Diagram, edge: Edge, lang: str, status: str) -> lis
     target_lane = diagram.lane(target.lane)
     if target.lane != source.lane and target_lane is not None:
         lane = f"{lane} → {target_lane.title}"  # a handoff between departments
-    metric = _CONVERSION.get(lang, _CONVERSION["en"])
+    metric = CONVERSION.get(lang, CONVERSION["en"])
     if edge.label:
         metric = f"{metric} ({edge.label})"
     measure = edge.conversion

@@ -15,7 +15,7 @@ from typing import Any
 
 from app.analysis import Report, analyze
 from app.io.atomic import write_atomic
-from app.io.csv_export import _HEADERS, COLUMNS, VOLUME, kpi_table
+from app.io.csv_export import COLUMNS, HEADERS, VOLUME, kpi_table
 from app.io.svg_facts import resolve_lang
 from app.model import Diagram
 
@@ -50,7 +50,7 @@ def render_xlsx(diagram: Diagram, *, lang: str | None = None,
     book = Workbook()
     kpis = book.active
     kpis.title, checks = _SHEETS.get(lang, _SHEETS["en"])
-    _header(kpis, _HEADERS.get(lang, COLUMNS), Font)
+    _header(kpis, HEADERS.get(lang, COLUMNS), Font)
     numeric = {COLUMNS.index(c) for c in ("target", "actual", "gap")}
     for _lane, row in kpi_table(diagram, lang, report):
         exact, rate = _exact(diagram, row, lang)

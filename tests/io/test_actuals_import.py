@@ -319,3 +319,12 @@ def test_english_kpi_table_round_trip_and_a_cleared_actual_is_refused(tmp_path, 
     code, _, err = run("actuals", funnel, "--from", filled, capsys=capsys)
     assert code == 2 and err.startswith(f"{filled}:{line}: the actual of seo volume is empty")
     assert funnel.read_bytes() == before
+
+
+def test_a_png_is_never_overwritten_with_yaml(tmp_path, capsys):
+    png = tmp_path / "plan.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n")
+    data = tmp_path / "d.csv"
+    data.write_text("id,measure,actual\nseo,volume,1\n", "utf-8")
+    code, _, err = run("actuals", png, "--from", data, capsys=capsys)
+    assert code == 2 and "-o plan.yaml" in err and png.read_bytes() == b"\x89PNG\r\n\x1a\n"
