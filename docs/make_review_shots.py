@@ -26,10 +26,10 @@ OUT = Path(__file__).resolve().parent / "screenshots"
 TABLE = {
     "en": "id,measure,actual\nfeed_ads,volume,39500\nfeed_ads->free_lesson,conversion,4.2%\n"
           "checkout->enrolled,conversion,43%\ncheckout->abandon,conversion,57%\n"
-          "checkout,kpi:Payment success,43%\nfeed_ads,kpi:Cost per trial sign-up,71\n",
+          "checkout,kpi:Payment errors,5.5%\nfeed_ads,kpi:Cost per trial sign-up,71\n",
     "zh": "id,measure,actual\nfeed_ads,volume,39500\nfeed_ads->free_lesson,conversion,4.2%\n"
           "checkout->enrolled,conversion,43%\ncheckout->abandon,conversion,57%\n"
-          "checkout,kpi:支付成功率,43%\nfeed_ads,kpi:试听获客成本,71\n",
+          "checkout,kpi:支付失败率,5.5%\nfeed_ads,kpi:试听获客成本,71\n",
 }
 
 

@@ -13,7 +13,7 @@ import os
 import unicodedata
 from typing import Any
 
-from app.analysis import Report, analyze
+from app.analysis import Checklist, analyze
 from app.io.atomic import write_atomic
 from app.io.csv_export import COLUMNS, HEADERS, VOLUME, kpi_table
 from app.io.svg_facts import resolve_lang
@@ -33,13 +33,13 @@ _MAX_WIDTH = 60
 
 
 def export_xlsx(diagram: Diagram, out_path: str | os.PathLike[str], *,
-                lang: str | None = None, report: Report | None = None) -> None:
+                lang: str | None = None, report: Checklist | None = None) -> None:
     """Write the KPI table and the checklist to `out_path` atomically."""
     write_atomic(out_path, render_xlsx(diagram, lang=lang, report=report))
 
 
 def render_xlsx(diagram: Diagram, *, lang: str | None = None,
-                report: Report | None = None) -> bytes:
+                report: Checklist | None = None) -> bytes:
     """The workbook's bytes."""
     from openpyxl import Workbook
     from openpyxl.styles import Font

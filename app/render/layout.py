@@ -11,8 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from app.model import Diagram, Node
+from app.model.order import funnel_ranks
 from app.render import theme
-from app.render.order import funnel_ranks
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,8 @@ def relayout(previous: Layout, before: Diagram, after: Diagram) -> Layout:
 def _moved_rect(previous: Layout, diagram: Diagram, a: Node, b: Node) -> Rect | None:
     """Where hand-placed node `a`, moved to `b`'s position, goes if no band or auto-placed
     node is affected by the move; None when the whole diagram must be laid out again."""
-    if None in (a.x, a.y, b.x, b.y) or (diagram.phases and b.phase is None):
+    if (a.x is None or a.y is None or b.x is None or b.y is None
+            or (diagram.phases and b.phase is None)):
         return None  # an auto-placed node frees or takes a slot; a phase from predecessors
     old = previous.nodes[a.id]
     lane = next(band for band in previous.lanes if band.id == b.lane)
@@ -201,7 +202,8 @@ def _placement_phases(diagram: Diagram, ranks: dict[str, int]) -> dict[str, int]
     return result
 
 
-def _columns(diagram: Diagram, placement_phase: dict[str, int], ranks: dict[str, int]):
+def _columns(diagram: Diagram, placement_phase: dict[str, int], ranks: dict[str, int],
+             ) -> tuple[dict[str, float], list[Band]]:
     """Left edge of each auto-placed node's column, and the phase bands."""
     phase_count = max(len(diagram.phases), 1)
     ranks_in_phase: list[list[int]] = [sorted({ranks[n.id] for n in diagram.nodes
@@ -236,7 +238,8 @@ def _columns(diagram: Diagram, placement_phase: dict[str, int], ranks: dict[str,
     return column_left, bands
 
 
-def _rows(diagram: Diagram, column_left: dict[str, float], top: float):
+def _rows(diagram: Diagram, column_left: dict[str, float], top: float,
+          ) -> tuple[dict[str, Rect], list[Band]]:
     """Node boxes lane by lane, top to bottom, and the lane bands."""
     by_lane: dict[str, list[Node]] = defaultdict(list)
     for node in diagram.nodes:

@@ -130,10 +130,10 @@ def nodes(L):
             owner=e("Payments product owner", "支付产品负责人"),
             kpis=[
                 dict(
-                    name=e("Payment success", "支付成功率"),
-                    target="55%",
-                    actual="40%",
-                    better="higher",
+                    name=e("Payment errors", "支付失败率"),
+                    target="2%",
+                    actual="6%",
+                    better="lower",
                 ),
                 dict(
                     name=e("Instalment uptake", "分期使用率"),
@@ -210,7 +210,7 @@ def nodes(L):
             owner=e("Student services manager", "教务经理"),
             value=1980,
             kpis=[
-                dict(name=e("Renewal rate", "续费率"), target="30%", actual="24%", better="higher")
+                dict(name=e("Renewal order value", "续费客单价"), target=1980, actual=1680, unit="CNY", better="higher")
             ],
         ),
         dict(
@@ -252,6 +252,7 @@ EDGES = [
 MONTHS = ["2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11"]
 ABANDON = ["50%", "49%", "52%", "55%", "57%", "58%"]
 PAYS = ["50%", "51%", "48%", "45%", "43%", "42%"]
+ERRORS = ["2%", "2.5%", "2%", "3%", "4%", "5%"]
 FEED = [36000, 37000, 39000, 40000, 39000, 38500]
 FEED_RATE = ["4.5%", "4.4%", "4.2%", "4.3%", "4.1%", "4%"]
 ATTEND = ["64%", "62%", "61%", "60%", "61%", "60%"]
@@ -272,7 +273,7 @@ def history(L):
                         "kpis": {e("Cost per trial sign-up", "试听获客成本"): CPL[i]},
                     },
                     "live": {"volume": 25000},
-                    "checkout": {"kpis": {e("Payment success", "支付成功率"): PAYS[i]}},
+                    "checkout": {"kpis": {e("Payment errors", "支付失败率"): ERRORS[i]}},
                 },
                 "edges": {
                     "feed_ads->free_lesson": {"conversion": FEED_RATE[i]},

@@ -4,7 +4,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../app/ui/files/backups.py" line="+134"/>
+        <location filename="../../app/ui/files/backups.py" line="+119"/>
         <source>Restore version of {time}</source>
         <translation>恢复到 {time} 的版本</translation>
     </message>
@@ -32,7 +32,7 @@
         <translation>重命名阶段</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Lane: %1</source>
         <translation>泳道：%1</translation>
     </message>
@@ -100,7 +100,7 @@
 <context>
     <name>Bands</name>
     <message>
-        <location filename="../../app/ui/panels/band_dialogs.py" line="+53"/>
+        <location filename="../../app/ui/panels/band_dialogs.py" line="+55"/>
         <source>New lane</source>
         <extracomment>kind -&gt; field name of a node that refers to a band of that kind marker for &quot;delete the nodes&quot; in the reassignment question</extracomment>
         <translation>新泳道</translation>
@@ -279,43 +279,49 @@
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../app/ui/panels/checklist.py" line="+46"/>
-        <source>goals</source>
-        <translation>次目标达成</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>+%1 %2 %3</source>
-        <translation>%3 +%1 %2</translation>
+        <location filename="../../app/ui/panels/checklist.py" line="+73"/>
+        <source>+%1 %2</source>
+        <translation>%2 +%1</translation>
     </message>
 </context>
 <context>
     <name>ChecklistDock</name>
     <message>
-        <location line="+158"/>
+        <location line="+270"/>
+        <source>By impact</source>
+        <translation>按影响</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By department</source>
+        <translation>按部门</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Checklist</source>
         <translation>瓶颈清单</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Checklist: %1 errors, %2 warnings, %3 info</source>
-        <translation>瓶颈清单：%1 个错误，%2 个警告，%3 条提示</translation>
+        <source>Checklist (errors: %1, warnings: %2, info: %3)</source>
+        <translation>瓶颈清单（错误 %1，警告 %2，提示 %3）</translation>
     </message>
 </context>
 <context>
     <name>ChecklistTree</name>
     <message>
-        <location line="-82"/>
+        <location line="-184"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+43"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-43"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
@@ -325,12 +331,18 @@
         <translation>提示</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+14"/>
+        <location line="+21"/>
         <source>Top bottlenecks</source>
         <translation>最大瓶颈</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+79"/>
+        <source>Don&apos;t report this rule in this diagram</source>
+        <translation>本图不再报告此规则</translation>
+    </message>
+    <message>
+        <location line="-108"/>
         <source>No findings: the funnel looks healthy.</source>
         <translation>没有发现问题：漏斗运转良好。</translation>
     </message>
@@ -338,12 +350,12 @@
 <context>
     <name>CommentNotice</name>
     <message>
-        <location filename="../../app/ui/files/comment_notice.py" line="+80"/>
+        <location filename="../../app/ui/files/comment_notice.py" line="+67"/>
         <source>This file has {n} comment(s); you will be asked before the first save whether to keep them as notes.</source>
         <translation>此文件含有 {n} 条注释；第一次保存前会询问是否把它们保留为备注。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Keep comments as notes</source>
         <translation>将注释保留为备注</translation>
     </message>
@@ -381,29 +393,28 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="+52"/>
+        <location filename="../../app/ui/dashboard.py" line="+63"/>
         <source>today</source>
+        <extracomment>the charts&apos; words for the PDF page, which is written without the designer&apos;s translator</extracomment>
         <translation>本期</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Goal per period: target vs actual</source>
         <translation>各期目标达成：目标 vs 实际</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+52"/>
+        <location line="+1"/>
         <source>target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location line="-43"/>
-        <location line="+52"/>
+        <location line="+1"/>
         <source>actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="+1"/>
         <source>Channel ROI</source>
         <translation>渠道投资回报率（ROI）</translation>
     </message>
@@ -413,12 +424,12 @@
         <translation>渠道获客成本（CAC）</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+1"/>
         <source>Volumes along the funnel: target vs actual</source>
         <translation>漏斗各步人数：目标 vs 实际</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+117"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
@@ -426,17 +437,17 @@
 <context>
     <name>DiagramForm</name>
     <message>
-        <location filename="../../app/ui/panels/diagram_form.py" line="+36"/>
+        <location filename="../../app/ui/panels/diagram_form.py" line="+40"/>
         <source>Edit diagram</source>
         <translation>编辑流程图</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Diagram</source>
         <translation>流程图</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -457,6 +468,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Rules not reported</source>
+        <translation>不报告的规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none; right-click a finding to add one</source>
+        <translation>无；在清单中右键某条问题即可添加</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checklist rules this diagram does not report, e.g. missing-owner. Clear the field to report them all again.</source>
+        <translation>本图不报告的清单规则，例如 missing-owner。清空此栏即可重新报告全部规则。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
@@ -556,7 +582,7 @@
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../app/ui/files/file_actions.py" line="+37"/>
+        <location filename="../../app/ui/files/file_actions.py" line="+38"/>
         <source>FunnelFlow (*.yaml *.yml);;All files (*)</source>
         <translation>FunnelFlow 流程图 (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
@@ -619,7 +645,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 磁盘上的文件没有改动。要保存到其他位置吗？</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>Export diagram</source>
         <translation>导出流程图</translation>
     </message>
@@ -870,9 +896,14 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/window.py" line="+241"/>
+        <location filename="../../app/ui/window.py" line="+201"/>
+        <source>Don&apos;t report %1</source>
+        <extracomment>the first window, before the user has sized one: 1440x900 where the screen allows the name of the undo step; %1 is a rule id such as slow-step</extracomment>
+        <translation>不再报告 %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Untitled</source>
-        <extracomment>the first window, before the user has sized one: 1440x900 where the screen allows</extracomment>
         <translation>未命名</translation>
     </message>
 </context>
@@ -993,7 +1024,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>NodeKind</name>
     <message>
-        <location filename="../../app/ui/panels/palette.py" line="+23"/>
+        <location filename="../../app/ui/panels/palette.py" line="+24"/>
         <source>Entry</source>
         <translation>入口</translation>
     </message>
@@ -1105,7 +1136,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>PaletteDock</name>
     <message>
-        <location filename="../../app/ui/panels/palette.py" line="+121"/>
+        <location filename="../../app/ui/panels/palette.py" line="+83"/>
         <source>Node kinds</source>
         <translation>节点类型</translation>
     </message>
@@ -1121,8 +1152,9 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>Period</name>
     <message>
-        <location filename="../../app/ui/panels/checklist.py" line="-133"/>
+        <location filename="../../app/ui/panels/checklist.py" line="-127"/>
         <source>per day</source>
+        <extracomment>on a node or edge heading (by department): the finding whose target a click goes to</extracomment>
         <translation>每天</translation>
     </message>
     <message>
@@ -1564,7 +1596,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../app/ui/files/file_actions.py" line="-173"/>
+        <location filename="../../app/ui/files/file_actions.py" line="-169"/>
         <source>New from template</source>
         <translation>从模板新建</translation>
     </message>
@@ -1665,15 +1697,20 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <location filename="../../app/ui/present/whatif.py" line="+183"/>
+        <location filename="../../app/ui/present/whatif.py" line="+184"/>
         <source>What-if change</source>
         <extracomment>slider units per 100% for a conversion: 0.1% per unit</extracomment>
         <translation>假设调整</translation>
     </message>
     <message>
-        <location line="+78"/>
-        <source>Goals reached: today %1 → with this change %2</source>
-        <translation>目标达成：当前 %1 → 调整后 %2</translation>
+        <location line="+82"/>
+        <source>&quot;%3&quot;: today %1 → with this change %2</source>
+        <translation>到达「%3」：当前 %1 → 调整后 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers: today %1 → with this change %2</source>
+        <translation>转化人数：当前 %1 → 调整后 %2</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1759,7 +1796,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
         <translation>整理布局</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+50"/>
         <source>(no recent files)</source>
         <translation>（没有最近打开的文件）</translation>
     </message>

@@ -52,7 +52,9 @@ def test_exactly_the_series_worse_at_each_of_the_last_three_steps():
     ])
     # CTR falls (higher is better), CAC rises (lower is better), the leak into `gone` rises
     # (an exit: higher is worse); ads->buy stood still once; the leak into `late` shrinks.
-    assert worsening(d) == {("ads", "CTR"), ("ads", "CAC"), ("ads->gone", "more people left here in each of the last three periods (50% → 55% → 58% → 60%); find out what changed before it grows further.")}
+    leak = ("more people left here in each of the last three periods (50% -> 55% -> 58% -> 60%); "
+            "find out what changed before it grows further.")
+    assert worsening(d) == {("ads", "CTR"), ("ads", "CAC"), ("ads->gone", leak)}
     assert all(f.severity == "warning" for f in analyze(d).findings
                if f.rule == "trend-worsening")
 

@@ -155,9 +155,9 @@ def test_sparklines_beside_measured_values_in_inspector_kpi_table_and_presentati
     inspector.show_node("checkout")
     table = inspector.node_form.kpis.table
     names = [table.item(r, 0).text() for r in range(table.rowCount())]
-    payment = table.cellWidget(names.index("Payment success"), 5)
-    assert isinstance(payment, Sparkline) and payment.last_step() == "worse"
-    assert payment.values[-4:] == (0.45, 0.43, 0.42, 0.4)
+    errors = table.cellWidget(names.index("Payment errors"), 5)
+    assert isinstance(errors, Sparkline) and not errors.higher_is_better
+    assert errors.values[-4:] == (0.03, 0.04, 0.05, 0.06) and errors.last_step() == "worse"
     assert table.cellWidget(names.index("Instalment uptake"), 5).values == ()  # no history
     inspector.show_node("feed_ads")
     assert inspector.node_form.volume.trend.values[-1] == 38000
@@ -167,7 +167,7 @@ def test_sparklines_beside_measured_values_in_inspector_kpi_table_and_presentati
     panel = SpotlightPanel("en")
     qtbot.addWidget(panel)
     panel.show_target(window.session.diagram, analyze(window.session.diagram), "checkout")
-    assert [s.values[-1] for s in panel._sparks] == [0.4]
+    assert [s.values[-1] for s in panel._sparks] == [0.06]
     panel.resize(360, 300)
     panel.show()
     qtbot.waitExposed(panel)

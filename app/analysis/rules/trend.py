@@ -23,16 +23,18 @@ def trend_worsening(ctx: Context) -> Iterator[Finding]:
         if trend.kind == "conversion":
             edge = diagram.edge(*trend.item.split("->", 1))
             source = ctx.index[edge.source]
-            shown = " → ".join(messages.percent(v) for v in tail)
+            shown = ctx.say("trend_step").join(messages.percent(v) for v in tail)
             key = "trend-worsening-edge" if trend.higher_is_better else "trend-worsening-exit"
-            message = ctx.say(key, edge=ctx.edge_name(edge),
-                              where=ctx.where(source), values=shown,
-                              contingency=ctx.contingency(source))
+            plan = ctx.contingency(source)
+            message = ctx.say(key, edge=ctx.edge_name(edge), where=ctx.where(source),
+                              values=shown, contingency=plan)
         else:
             node = ctx.index[trend.item]
             kpi = next(k for k in node.kpis if k.name == trend.kpi)
-            shown = " → ".join(kpi_value(kpi, v) for v in tail)
+            shown = ctx.say("trend_step").join(kpi_value(kpi, v) for v in tail)
+            plan = ctx.contingency(node)
             message = ctx.say("trend-worsening-kpi", node=ctx.node_name(node),
                               where=ctx.where(node), kpi=kpi.name, values=shown,
-                              contingency=ctx.contingency(node))
-        yield ctx.finding("trend-worsening", "warning", trend.item, message)
+                              contingency=plan)
+        # the plan is named so that a grouped checklist gives it once (SPEC §4)
+        yield ctx.finding("trend-worsening", "warning", trend.item, message, plan=plan)

@@ -89,10 +89,6 @@ class WindowActions(QObject):
         self.import_actuals = action(lambda: _review().import_actuals(w), "Ctrl+I")
         self.close_period = action(lambda: _review().close_period(w))
         self.dashboard = action(lambda: _open_dashboard(w), "Ctrl+D")
-        try:
-            import app.io.export  # noqa: F401 - Export appears when the registry exists
-        except ImportError:
-            self.export.setVisible(False)
 
         bar = window.menuBar()
         self.file_menu = bar.addMenu("")
