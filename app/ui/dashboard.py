@@ -46,7 +46,7 @@ class DashboardView(QWidget):
         self.plots = build_charts(self.layout_widget, self.data)
 
 
-#: the charts' words for the PDF page, which is written without the designer's translator
+# The charts' words for the PDF page, which is written without the designer's translator
 PAGE_WORDS = {
     "en": {"today": "today", "goal": "Goal per period: target vs actual", "target": "target",
            "actual": "actual", "roi": "Channel ROI", "cac": "Channel CAC",

@@ -256,7 +256,7 @@
 <context>
     <name>ChangedOnDiskBar</name>
     <message>
-        <location filename="../../app/ui/files/file_watch.py" line="+174"/>
+        <location filename="../../app/ui/files/file_watch.py" line="+177"/>
         <source>{name} was changed on disk by another program. Reload it (your edits stay reachable with Undo) or keep your version (the next save replaces the file)?</source>
         <translation>{name} 已被其他程序修改。要重新加载（你的修改仍可通过“撤销”找回），还是保留你的版本（下次保存时会覆盖该文件）？</translation>
     </message>
@@ -395,7 +395,6 @@
     <message>
         <location filename="../../app/ui/dashboard.py" line="+63"/>
         <source>today</source>
-        <extracomment>the charts&apos; words for the PDF page, which is written without the designer&apos;s translator</extracomment>
         <translation>本期</translation>
     </message>
     <message>
@@ -587,7 +586,7 @@
         <translation>FunnelFlow 流程图 (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+89"/>
         <location line="+74"/>
         <source>Untitled</source>
         <translation>未命名</translation>
@@ -906,6 +905,11 @@ The file on disk is unchanged. Save somewhere else?</source>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} (read-only)</source>
+        <translation>{name}（只读）</translation>
+    </message>
 </context>
 <context>
     <name>NodeForm</name>
@@ -1075,6 +1079,34 @@ The file on disk is unchanged. Save somewhere else?</source>
     </message>
 </context>
 <context>
+    <name>OpenLock</name>
+    <message>
+        <location filename="../../app/ui/files/open_lock.py" line="+92"/>
+        <source>Open in another window</source>
+        <translation>已在另一个窗口中打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{name}” is already open in another FunnelFlow window (process {pid} on {host}).</source>
+        <translation>“{name}”已在另一个 FunnelFlow 窗口中打开（{host} 上的进程 {pid}）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open it read-only to look without saving over the other window&apos;s work, or take it over if that window is gone or you are done there.</source>
+        <translation>以只读方式打开，只查看、不会覆盖另一个窗口的工作；如果那个窗口已经关闭或您已在那里完成编辑，也可以接管它。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take over</source>
+        <translation>接管</translation>
+    </message>
+</context>
+<context>
     <name>OutlineDock</name>
     <message>
         <location filename="../../app/ui/panels/outline.py" line="+105"/>
@@ -1181,7 +1213,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location filename="../../app/ui/present/presentation.py" line="+85"/>
+        <location filename="../../app/ui/present/presentation.py" line="+93"/>
         <source>FunnelFlow — presentation</source>
         <translation>FunnelFlow — 演示</translation>
     </message>
@@ -1201,7 +1233,7 @@ The file on disk is unchanged. Save somewhere else?</source>
         <translation>→ ← 切换阶段   ↓ ↑ 切换泳道   Tab 下一步   B 最大瓶颈   W 假设分析   Esc 返回</translation>
     </message>
     <message>
-        <location line="+228"/>
+        <location line="+247"/>
         <source>Phase %1/%2: %3</source>
         <translation>阶段 %1/%2：%3</translation>
     </message>
@@ -1425,7 +1457,12 @@ The file on disk is unchanged. Save somewhere else?</source>
         <translation>{name} 是一个文件夹；请选择要保存的文件名。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
+        <source>{name} is not a regular file (a device, pipe or socket); FunnelFlow saves only to regular files. Choose another name.</source>
+        <translation>{name} 不是普通文件（而是设备、管道或套接字）；FunnelFlow 只保存到普通文件。请换一个文件名。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The disk is full: {free} free, the diagram needs {size}. Free some space or save to another disk.</source>
         <translation>磁盘已满：剩余 {free}，流程图需要 {size}。请清理出空间，或保存到其他磁盘。</translation>
     </message>
@@ -1510,12 +1547,17 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>Safeguards</name>
     <message>
-        <location filename="../../app/ui/files/safeguards.py" line="+122"/>
+        <location filename="../../app/ui/files/safeguards.py" line="+94"/>
+        <source>{name} is open in another window and was opened read-only here: save under another name.</source>
+        <translation>{name} 已在另一个窗口中打开，此处为只读：请另存为其他文件名。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Reload from disk</source>
         <translation>从磁盘重新加载</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+61"/>
         <source>Could not write the recovery copy: {reason}</source>
         <translation>无法写入恢复副本：{reason}</translation>
     </message>
@@ -1573,7 +1615,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
         <translation>✗ 未达标</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <location line="+6"/>
         <source>Spotlight on the selected step</source>
         <translation>聚焦所选步骤</translation>
@@ -1697,7 +1739,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <location filename="../../app/ui/present/whatif.py" line="+184"/>
+        <location filename="../../app/ui/present/whatif.py" line="+185"/>
         <source>What-if change</source>
         <extracomment>slider units per 100% for a conversion: 0.1% per unit</extracomment>
         <translation>假设调整</translation>
@@ -1791,7 +1833,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../app/ui/panels/menus.py" line="+58"/>
+        <location filename="../../app/ui/panels/menus.py" line="+59"/>
         <source>Tidy up</source>
         <translation>整理布局</translation>
     </message>
@@ -1837,6 +1879,11 @@ The file on disk is unchanged and your diagram is still open with all its edits.
     </message>
     <message>
         <location line="+0"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1952,6 +1999,11 @@ The file on disk is unchanged and your diagram is still open with all its edits.
     </message>
     <message>
         <location line="+1"/>
+        <source>Print the diagram over as many pages as it needs to stay readable, with a preview</source>
+        <translation>按需分页打印流程图，保证文字清晰可读，可先预览</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Forget hand-placed positions and lay everything out again</source>
         <translation>清除手动摆放的位置，重新自动排列全部节点</translation>
     </message>
