@@ -97,7 +97,7 @@ def render_pdf(diagram: Diagram, *, lang: str | None = None, page: str = "fit",
     writer.setTitle(diagram.title or "FunnelFlow")
     writer.setCreator("FunnelFlow")
     if PAGES[key] is None:
-        _fit_page(writer, diagram, report, lang, geometry, flow_thickness, stamp)
+        _fit_page(writer, diagram, report, lang, geometry, flow_thickness, stamp, charts)
         return _finish(buffer, data)
     picture = DiagramPicture(diagram, report, lang, flow_thickness=flow_thickness,
                              geometry=geometry)
@@ -115,6 +115,8 @@ def render_pdf(diagram: Diagram, *, lang: str | None = None, page: str = "fit",
         paint_pages(writer, painter, picture, plan, lang,
                     lambda p, rect: _header(p, rect, diagram.title, stamp))
         _checklist_pages(writer, painter, report, lang, diagram.title, stamp)
+        if charts:
+            _dashboard_page(writer, painter, diagram, lang, stamp)
     finally:
         painter.end()
     return _finish(buffer, data)
@@ -138,8 +140,9 @@ def _pages_wide(value: int | str | None) -> int | None:
 
 
 def _fit_page(writer: QPdfWriter, diagram: Diagram, report: Checklist, lang: str, geometry,
-              flow_thickness: bool, stamp: str) -> None:
-    """`--page fit`: one page the size of the picture plus its header, then the checklist."""
+              flow_thickness: bool, stamp: str, charts: bool) -> None:
+    """`--page fit`: one page the size of the picture plus its header, then the checklist
+    (and the dashboard when `charts`)."""
     width, height, legend = picture_size(diagram, lang, geometry, flow_thickness)
     size = QSizeF(width * 72 / DPI, (height + HEADER_HEIGHT) * 72 / DPI)
     # Acrobat and Word refuse pages over 200 inches: shrink the page, the vector
