@@ -126,8 +126,10 @@ class MoveNodes:
         missing = sorted(i for i in self.moves if diagram.node(i) is None)
         if missing:
             raise EditRefused(f"there is no node {missing[0]!r}")
+        # Moved nodes go in as data, so that validation sees their new positions (model_copy
+        # would let a position beyond the canvas through).
         nodes = tuple(
-            n.model_copy(update={"x": p.x, "y": p.y, "lane": p.lane, "phase": p.phase})
+            _updated(n, {"x": p.x, "y": p.y, "lane": p.lane, "phase": p.phase})
             if (p := self.moves.get(n.id)) else n
             for n in diagram.nodes
         )
