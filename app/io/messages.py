@@ -1,12 +1,13 @@
-"""Every reason the file loader and the model give for refusing a file or an edit, in English
-and 简体中文: one table, like app/analysis/messages.py.
+"""The loader's and the model's refusals and notes, in English and 简体中文: one module.
 
-The loader and the model word their messages in English where they find the problem (the
-command line prints them as `FILE:LINE:COL: message`). `localize(message, "zh")` reads such a
-message back against this table and gives it in Chinese; a message the table does not know
-stays English, so nothing is ever lost.
+`MESSAGES` holds the loader's messages by key (`say(key, ...)` fills one in) and `ZH` their
+Chinese. Older messages are still worded where they are found; `TRANSLATIONS` pairs each of
+those English templates with its Chinese. `localize(message, "zh")` reads any message back
+against both and gives it in Chinese; a message neither knows stays English, so nothing is
+ever lost.
 
-To add a message: add one pair below, the English exactly as the code words it with each
+To add a message: add a key to `MESSAGES` and `ZH` (and call `say`), or, for a message
+worded inline, one pair to `TRANSLATIONS`: the English exactly as the code words it with each
 variable part written `{name}` (the same name twice means the same text twice), and the
 Chinese using the same names. tests/io/test_io_messages.py checks that every refusal of the
 bad-file fixtures and of the model is known here.
@@ -16,11 +17,68 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
+
+MESSAGES = {
+    "control": "control character {name} is not allowed in a diagram file; delete it "
+               "(it usually comes from copy-pasting)",
+    "bidi": "invisible text-direction character {name} is not allowed in a diagram file: it "
+            "makes text display in another order than it is read; delete it",
+    "separator": "invisible line separator {name} is not allowed as written: editors show no "
+                 "line break here but YAML readers disagree; delete it, or write it as an escape "
+                 "in double quotes (\"\\u2028\")",
+    "control_escaped": "this text holds control character {name} (written as an escape); "
+                       "diagram text may hold tabs and line breaks but no other control "
+                       "characters: delete the escape",
+    "too_big": "the number {shown} is too big for any diagram value; check for a typo",
+    "octal_note": "note: `{text}` is read as {new} (YAML 1.2, as editors read it); FunnelFlow "
+                  "0.1 read it as {old} (octal). Write {new} to keep this reading, or {old} if "
+                  "you meant the old one",
+    "old_version_note": "note: this file is format version {old}; it was read as version {new} "
+                        "and will be saved as version {new}",
+    "utf16": "the file is UTF-16 ({order}), not UTF-8; re-save it as UTF-8, e.g. in Notepad "
+             "'Save as' -> UTF-8, or `iconv -f UTF-16 -t UTF-8 old.yaml > new.yaml`",
+    "utf32": "the file is UTF-32, not UTF-8; re-save it as UTF-8, e.g. "
+             "`iconv -f UTF-32 -t UTF-8 old.yaml > new.yaml`",
+}
+
+
+#: the Chinese of each keyed message, with the same blanks
+ZH = {
+    "control": "流程图文件中不允许出现控制字符 {name}；请删除它（它通常来自复制粘贴）",
+    "bidi": "流程图文件中不允许出现不可见的文字方向字符 {name}：它会让文字的显示顺序与阅读顺序"
+            "不同；请删除它",
+    "separator": "不允许直接写入不可见的行分隔符 {name}：编辑器在这里不显示换行，但各 YAML 读取器"
+                 "的理解不一致；请删除它，或在双引号中写成转义（\"\\u2028\"）",
+    "control_escaped": "这段文本含有控制字符 {name}（以转义写出）；流程图文本可以含有 Tab 和换行，"
+                       "但不能有其他控制字符：请删除该转义",
+    "too_big": "数字 {shown} 对任何流程图数值来说都太大；请检查是否输错",
+    "octal_note": "提示：`{text}` 读作 {new}（YAML 1.2，与编辑器一致）；FunnelFlow 0.1 曾把它读作 "
+                  "{old}（八进制）。写成 {new} 可保留现在的读法，若原意如此请写 {old}",
+    "old_version_note": "提示：此文件的格式版本为 {old}；已按版本 {new} 读取，"
+                        "并将以版本 {new} 保存",
+    "utf16": "文件是 UTF-16 编码（{order}），不是 UTF-8；请另存为 UTF-8，例如在记事本中“另存为”时"
+             "选择 UTF-8，或运行 `iconv -f UTF-16 -t UTF-8 old.yaml > new.yaml`",
+    "utf32": "文件是 UTF-32 编码，不是 UTF-8；请另存为 UTF-8，例如运行 "
+             "`iconv -f UTF-32 -t UTF-8 old.yaml > new.yaml`",
+}
+
+
+def say(key: str, **values: Any) -> str:
+    """The message `key` with its blanks filled in."""
+    return MESSAGES[key].format(**values)
+
+
+def shown_number(text: str) -> str:
+    """A long number as a message can show it: its start and how many digits it has."""
+    digits = sum(ch.isdigit() for ch in text)
+    return text if len(text) <= 24 else f"{text[:12]}… ({digits:,} digits)"
+
 
 FIRST = "`funnelflow: 1`"  # (written out: the table is read by people, not formatted)
 
-#: (English template, Chinese template)
-MESSAGES: tuple[tuple[str, str], ...] = (
+#: (English template, Chinese template) for the messages worded inline where found
+TRANSLATIONS: tuple[tuple[str, str], ...] = (
     # -- the file as a whole (app/io/yaml_load.py) -------------------------------------------
     ("is a folder, not a diagram file", "是文件夹，不是流程图文件"),
     ("is not a regular file", "不是普通文件"),
@@ -50,9 +108,6 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "the diagram",
      "大小为 {size} 字节，超过流程图文件 {limit} 字节（{mb} MB）的上限；请拆分流程图"),
     # -- YAML (app/io/yaml_tree.py) --------------------------------------------------------
-    ("control character {char} is not allowed in a diagram file; delete it (it usually comes "
-     "from copy-pasting)",
-     "流程图文件中不允许出现控制字符 {char}；请删除它（它通常来自复制粘贴）"),
     ("this line is indented with a tab; YAML indents with spaces only: replace the tab with "
      "spaces", "这一行用 Tab 缩进；YAML 只能用空格缩进：请把 Tab 换成空格"),
     ("the data is nested more than {depth} levels deep; a diagram needs only a few levels: "
@@ -187,6 +242,9 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ('YAML reads yes/no/true/false/on/off as true or false: put the text in double quotes, '
      'e.g. "yes"',
      'YAML 会把 `yes`/`no`/`true`/`false`/`on`/`off` 读成真或假：请把文本放在双引号中，例如 "yes"'),
+    ('YAML reads true and false as a yes/no value, not text: put the text in double quotes, '
+     'e.g. "true"',
+     'YAML 把 `true` 和 `false` 读成是/否值，而不是文本：请把文本放在双引号中，例如 "true"'),
     ('YAML reads this as a number: put it in double quotes, e.g. "123"',
      'YAML 把它读成了数字：请放在双引号中，例如 "123"'),
 )
@@ -195,7 +253,10 @@ MESSAGES: tuple[tuple[str, str], ...] = (
 WORDS: dict[str, str] = {"node": "节点", "lane": "泳道", "phase": "阶段", "a list": "列表",
                          "dict": "映射", "list": "列表", "str": "文本", "bool": "布尔值",
                          "NoneType": "空值", "named pipe (FIFO)": "命名管道（FIFO）",
-                         "socket": "套接字", "device": "设备", "special file": "特殊文件"}
+                         "socket": "套接字", "device": "设备", "special file": "特殊文件",
+                         "little-endian": "小端序", "big-endian": "大端序",
+                         "little-endian, without a byte order mark": "小端序，无字节顺序标记",
+                         "big-endian, without a byte order mark": "大端序，无字节顺序标记"}
 
 _SEPARATOR = "; "
 _ZH_SEPARATOR = "；"
@@ -214,10 +275,15 @@ def _pattern(template: str) -> re.Pattern[str]:
     return re.compile("".join(parts) + "(?=; |$)", re.S)
 
 
+def pairs() -> list[tuple[str, str]]:
+    """Every (English, Chinese) template: the keyed messages and the inline-worded ones."""
+    return [(MESSAGES[key], ZH[key]) for key in MESSAGES] + list(TRANSLATIONS)
+
+
 @cache
 def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
     # Longest first: a template that is a prefix of another must not win over it.
-    ordered = sorted(MESSAGES, key=lambda pair: -len(pair[0]))
+    ordered = sorted(pairs(), key=lambda pair: -len(pair[0]))
     return tuple((_pattern(en), zh) for en, zh in ordered)
 
 

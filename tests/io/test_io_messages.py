@@ -8,14 +8,16 @@ from pathlib import Path
 import pytest
 
 from app.io import DiagramFileError, load_diagram, loads_diagram
-from app.io.messages import MESSAGES, is_known, localize
+from app.io.messages import MESSAGES, ZH, is_known, localize, pairs
 from app.model import Diagram, Edge, Lane, Node
 from app.model.commands import AddItems, EditRefused, UpdateEdge, UpdateNode
 
 BAD = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "bad").iterdir())
 #: English left in a Chinese message is only what the user wrote or must type literally:
 #: quoted values, `code`, ids, file formats and brand names
-_LITERAL = re.compile(r"'[^']*'|`[^`]*`|\"[^\"]*\"|\b(?:YAML|UTF-8|GBK|FunnelFlow|ISO|CNY|USD|"
+# (U+202E (RLO) first: Unicode's name of a character is a code, not a word)
+_LITERAL = re.compile(r"U\+[0-9A-F]+ \([A-Z0-9 -]+\)|'[^']*'|`[^`]*`|\"[^\"]*\"|"
+                      r"\b(?:YAML|UTF-\d+|GBK|FunnelFlow|ISO|CNY|USD|"
                       r"Tab|Windows|id|KPI|true|false|lanes|phases|x|y|MB|U\+[0-9A-F]+|"
                       r"0x[0-9A-F]+)\b")
 
@@ -54,7 +56,7 @@ MORE_FILES = [
     "funnelflow: 1\nlanes: [{id: m}]\nnodes: [{id: a, lane: m, x: 9e9}]\n",
     "funnelflow: 1\nlanes: [{id: m}]\nnodes: [{id: a, lane: m}, {id: a, lane: m}]\n",
     "funnelflow: 1\nlanes: [{id: m}]\nnodes: [{id: a, lane: m}]\nedges: [{from: a, to: b}]\n",
-    "funnelflow: 1\ntitle: yes\nlanes: [{id: m}]\n",
+    "funnelflow: 1\ntitle: true\nlanes: [{id: m}]\n",
     "funnelflow: 1\ntitle:\nlanes: [{id: m}]\n",
     "funnelflow: 1\nlanes: m\n",
     "funnelflow: 1\nlanes: [m]\n",
@@ -91,11 +93,12 @@ def test_model_refusals_of_edits_read_in_chinese():
 
 
 def test_the_table_is_well_formed():
-    for english, chinese in MESSAGES:
+    assert set(MESSAGES) == set(ZH)  # every keyed message has its Chinese
+    for english, chinese in pairs():
         names_en = set(re.findall(r"(?<!\{)\{(\w+)\}", english))
         names_zh = set(re.findall(r"(?<!\{)\{(\w+)\}", chinese))
         assert names_en == names_zh, english
-    assert len({en for en, _ in MESSAGES}) == len(MESSAGES)
+    assert len({en for en, _ in pairs()}) == len(pairs())
 
 
 def test_an_unknown_message_stays_english_and_known_parts_are_translated():
@@ -132,3 +135,19 @@ def test_save_refusals_read_in_chinese(tmp_path):
         write_atomic(tmp_path / "no" / "x.yaml", b"x")
     assert "不存在" in localize(str(caught.value), "zh")
     assert is_known("input should be a valid number, unable to parse string as a number")
+
+
+@pytest.mark.parametrize("data", [
+    "funnelflow: 1\n".encode("utf-16"), "funnelflow: 1\n".encode("utf-16-be"),
+    "funnelflow: 1\n".encode("utf-32"), b"funnelflow: 1\ntitle: 010\nlanes: [{id: m}]\n"
+, b"funnelflow: 1\ntitle: \"a\\u202Eb\"\nlanes: [{id: m}]\n",
+])
+def test_keyed_loader_messages_read_in_chinese(tmp_path, data):
+    path = tmp_path / "x.yaml"
+    path.write_bytes(data)
+    try:
+        load_diagram(path)
+    except DiagramFileError as error:
+        for problem in error.problems:
+            chinese = localize(problem.message, "zh")
+            assert not english_words(chinese, data.decode("utf-8", "replace")), chinese

@@ -243,3 +243,16 @@ def test_about_names_the_version(win, monkeypatch):
 
     assert version() in help_dialogs.about_text()
     win.actions.about.trigger()  # (exec is stubbed by the dialogs fixture)
+
+
+def test_no_two_menu_actions_share_a_shortcut(win):
+    """An ambiguous shortcut does nothing in Qt: every key must belong to one action."""
+    seen: dict[str, str] = {}
+    stack = [a.menu() for a in win.menuBar().actions() if a.menu() is not None]
+    while stack:
+        for act in stack.pop().actions():
+            if act.menu() is not None:
+                stack.append(act.menu())
+            elif not act.shortcut().isEmpty():
+                key = act.shortcut().toString()
+                assert seen.setdefault(key, act.text()) == act.text(), (key, seen[key], act.text())

@@ -130,15 +130,26 @@ class FileActions(QObject):
 
     def load(self, path: Path) -> bool:
         """Read `path` into the session without asking; report a refusal in a dialog."""
+        notes: list = []
         try:
-            diagram = load_diagram(path)
+            diagram = load_diagram(path, notes)
         except DiagramFileError as error:
             self.report_problems(path, error)
             return False
         self.session.replace(diagram, path.resolve())
         remember_file(path)
         self.recent_changed.emit()
+        self._tell_notes(notes)
         return True
+
+    def _tell_notes(self, notes: list) -> None:
+        """Values read differently than FunnelFlow 0.1 read them: say where (SPEC §2)."""
+        if not notes or not hasattr(self.window, "statusBar"):
+            return
+        first = f"{notes[0].line}: {notes[0].message}"
+        count = len(notes)
+        text = translate("Files", "Read with %n note(s); line %1", "", count).replace("%1", first)
+        self.window.statusBar().showMessage(text, 30000)
 
     def report_problems(self, path: Path, error: DiagramFileError,
                         at_start: bool = False) -> None:
