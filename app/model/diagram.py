@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from app.model.checklist import ChecklistSettings
+from app.model.history import HistoryEntry, history_problems
 from app.model.reading import plain_number
 from app.model.values import (
     KPI,
@@ -155,6 +156,7 @@ class Diagram(Frozen):
     nodes: tuple[Node, ...] = ()
     edges: tuple[Edge, ...] = ()
     checklist: ChecklistSettings = Field(default_factory=ChecklistSettings)
+    history: tuple[HistoryEntry, ...] = ()
 
     _node_index: dict[str, Node] = PrivateAttr(default_factory=dict)
 
@@ -191,6 +193,8 @@ class Diagram(Frozen):
     @model_validator(mode="after")
     def _references(self) -> Diagram:
         problems = reference_problems(self)
+        if not problems and self.history:
+            problems = history_problems(self)
         if problems:
             raise DiagramRuleError(problems)
         self._node_index = {n.id: n for n in self.nodes}

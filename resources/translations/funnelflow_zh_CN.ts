@@ -391,6 +391,49 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="+63"/>
+        <source>today</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goal per period: target vs actual</source>
+        <translation>各期目标达成：目标 vs 实际</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel ROI</source>
+        <translation>渠道投资回报率（ROI）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel CAC</source>
+        <translation>渠道获客成本（CAC）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Volumes along the funnel: target vs actual</source>
+        <translation>漏斗各步人数：目标 vs 实际</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>Dashboard</source>
+        <translation>数据看板</translation>
+    </message>
+</context>
+<context>
     <name>DiagramForm</name>
     <message>
         <location filename="../../app/ui/panels/diagram_form.py" line="+40"/>
@@ -471,7 +514,7 @@
 <context>
     <name>EdgeForm</name>
     <message>
-        <location filename="../../app/ui/panels/edge_form.py" line="+49"/>
+        <location filename="../../app/ui/panels/edge_form.py" line="+50"/>
         <source>Edit connection</source>
         <translation>编辑连线</translation>
     </message>
@@ -481,7 +524,7 @@
         <translation>连线</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>From → to</source>
         <translation>从 → 到</translation>
     </message>
@@ -745,7 +788,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>KpiTable</name>
     <message>
-        <location filename="../../app/ui/panels/kpi_table.py" line="+112"/>
+        <location filename="../../app/ui/panels/kpi_table.py" line="+132"/>
         <location line="+95"/>
         <source>higher</source>
         <translation>越高越好</translation>
@@ -811,6 +854,11 @@ The file on disk is unchanged. Save somewhere else?</source>
         <location line="+1"/>
         <source>Better</source>
         <translation>优化方向</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trend</source>
+        <translation>趋势</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -887,7 +935,7 @@ The file on disk is unchanged. Save somewhere else?</source>
         <translation>（无阶段）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>per period</source>
         <translation>每周期</translation>
     </message>
@@ -1102,7 +1150,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>PairField</name>
     <message>
-        <location filename="../../app/ui/panels/fields.py" line="+78"/>
+        <location filename="../../app/ui/panels/fields.py" line="+83"/>
         <source>target</source>
         <translation>目标</translation>
     </message>
@@ -1317,6 +1365,96 @@ The file on disk is unchanged. Save somewhere else?</source>
     </message>
 </context>
 <context>
+    <name>Review</name>
+    <message>
+        <location filename="../../app/ui/review.py" line="+47"/>
+        <location line="+77"/>
+        <location line="+13"/>
+        <location line="+12"/>
+        <location line="+10"/>
+        <source>Import actuals</source>
+        <translation>导入实际数据</translation>
+    </message>
+    <message>
+        <location line="-107"/>
+        <source>%1 change(s) from %2. Apply them as one step (Undo takes them back)?</source>
+        <translation>%2 中有 %1 处变更。作为一步应用吗？（撤销可全部还原）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Node or edge</source>
+        <translation>节点或连线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Old</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>volume</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Tables (*.csv *.xlsx);;All files (*)</source>
+        <translation>表格 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nothing was imported: the table has problems.</source>
+        <translation>未导入任何数据：表格中有问题。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No changes: every actual in the table is what the diagram already has.</source>
+        <translation>没有变更：表格中的实际值与流程图中的相同。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+13"/>
+        <location line="+8"/>
+        <source>Close period</source>
+        <translation>结束本期</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Label of the period to close (today&apos;s actuals are kept until the next import):</source>
+        <translation>要结束的周期名称（当前实际值保留，直到下次导入）：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 is already closed. Replace its numbers with today&apos;s?</source>
+        <translation>%1 已经结束过。用当前数据替换它吗？</translation>
+    </message>
+</context>
+<context>
     <name>SafeSave</name>
     <message>
         <location filename="../../app/ui/files/safe_save.py" line="+82"/>
@@ -1447,7 +1585,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>SpotlightPanel</name>
     <message>
-        <location filename="../../app/ui/present/spotlight.py" line="+142"/>
+        <location filename="../../app/ui/present/spotlight.py" line="+149"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
@@ -1457,7 +1595,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
         <translation>转化率</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Spotlight</source>
         <translation>聚焦</translation>
     </message>
@@ -1492,7 +1630,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
         <translation>✗ 未达标</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <location line="+6"/>
         <source>Spotlight on the selected step</source>
         <translation>聚焦所选步骤</translation>
@@ -1715,7 +1853,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
         <translation>整理布局</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>(no recent files)</source>
         <translation>（没有最近打开的文件）</translation>
     </message>
@@ -1823,6 +1961,21 @@ The file on disk is unchanged and your diagram is still open with all its edits.
         <location line="+1"/>
         <source>Diagram &amp;properties</source>
         <translation>流程图属性(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import actuals…</source>
+        <translation>导入实际数据(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close period…</source>
+        <translation>结束本期(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dashboard</source>
+        <translation>数据看板(&amp;D)</translation>
     </message>
     <message>
         <location line="+5"/>

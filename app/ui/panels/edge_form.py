@@ -16,6 +16,7 @@ from app.ui.panels.fields import (
     percent_text,
     plain_number,
 )
+from app.ui.panels.kpi_table import diagram_trends
 from app.ui.session import Session
 
 
@@ -67,6 +68,9 @@ class EdgeForm(Form):
         conversion, duration = edge.conversion, edge.duration
         self.conversion.target.show_value(percent_text(conversion.target if conversion else None))
         self.conversion.actual.show_value(percent_text(conversion.actual if conversion else None))
+        trend = diagram_trends(self.session.diagram).get(edge.id)
+        self.conversion.trend.set_trend(trend, [percent_text(v) for v in trend.values]
+                                        if trend else None)
         self.duration.target.show_value(plain_number(duration.target if duration else None))
         self.duration.actual.show_value(plain_number(duration.actual if duration else None))
 

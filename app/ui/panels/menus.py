@@ -87,13 +87,16 @@ class WindowActions(QObject):
         self.tidy = action(lambda: w.session.execute(TidyUp(text=self.tr("Tidy up"))),
                            "Ctrl+Shift+T")
         self.properties = action(w.inspector.show_diagram)
+        self.import_actuals = action(lambda: _review().import_actuals(w), "Ctrl+I")
+        self.close_period = action(lambda: _review().close_period(w))
+        self.dashboard = action(lambda: _open_dashboard(w), "Ctrl+D")
 
         bar = window.menuBar()
         self.file_menu = bar.addMenu("")
         self.recent_menu = QMenu(window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         for item in (self.new, self.open, self.recent_menu, None, self.save, self.save_as,
-                     self.export, self.print, None, self.quit):
+                     self.export, self.print, self.import_actuals, None, self.quit):
             _add(self.file_menu, item)
         self.edit_menu = bar.addMenu("")
         for item in (self.undo, self.redo, None, self.find):
@@ -103,10 +106,11 @@ class WindowActions(QObject):
         for item in (self.zoom_in, self.zoom_out, self.zoom_reset, self.zoom_fit, None,
                      self.flow, None, w.palette_dock.toggleViewAction(),
                      w.inspector_dock.toggleViewAction(), w.checklist_dock.toggleViewAction(),
-                     None, self.language_menu):
+                     self.dashboard, None, self.language_menu):
             _add(self.view_menu, item)
         self.diagram_menu = bar.addMenu("")
-        for item in (self.add_lane, self.add_phase, None, self.tidy, None, self.properties):
+        for item in (self.add_lane, self.add_phase, None, self.tidy, None, self.close_period,
+                     None, self.properties):
             _add(self.diagram_menu, item)
 
         self.toolbar = QToolBar(window)
@@ -153,6 +157,9 @@ class WindowActions(QObject):
             self.add_lane: self.tr("Add &lane"), self.add_phase: self.tr("Add &phase"),
             self.tidy: self.tr("&Tidy up layout"),
             self.properties: self.tr("Diagram &properties"),
+            self.import_actuals: self.tr("&Import actuals…"),
+            self.close_period: self.tr("&Close period…"),
+            self.dashboard: self.tr("&Dashboard"),
         }
         for act, text in texts.items():
             act.setText(text)
@@ -169,6 +176,25 @@ class WindowActions(QObject):
         self.tidy.setToolTip(self.tr("Forget hand-placed positions and lay everything out again"))
         self._undo_tip(self.window.session.undo_stack.undoText())
         self._redo_tip(self.window.session.undo_stack.redoText())
+
+
+def _review():
+    from app.ui import review  # lazy: the import reads spreadsheets (openpyxl) on demand
+
+    return review
+
+
+def _open_dashboard(window: QMainWindow) -> None:
+    """View → Dashboard: one window per main window, refreshed as the diagram changes."""
+    from app.ui.dashboard import DashboardDialog  # lazy: pyqtgraph loads on first use
+
+    dialog = getattr(window, "dashboard", None)
+    if dialog is None:
+        dialog = window.dashboard = DashboardDialog(window.session, window)
+    else:
+        dialog.view.show_diagram(window.session.diagram)
+    dialog.show()
+    dialog.raise_()
 
 
 def _print_preview(window) -> None:
