@@ -1611,7 +1611,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>OpenLock</name>
     <message>
-        <location filename="../../app/ui/files/open_lock.py" line="+92"/>
+        <location filename="../../app/ui/files/open_lock.py" line="+138"/>
         <source>Open in another window</source>
         <translation>已在另一个窗口中打开</translation>
     </message>
@@ -2111,7 +2111,17 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>Safeguards</name>
     <message>
-        <location filename="../../app/ui/files/safeguards.py" line="+94"/>
+        <location filename="../../app/ui/files/safeguards.py" line="+97"/>
+        <source>Taken over</source>
+        <translation>已被接管</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{name}” was taken over by another FunnelFlow window, so this window is now read-only. Save your version under another name.</source>
+        <translation>“{name}”已被另一个 FunnelFlow 窗口接管，此窗口现为只读。请将你的版本另存为其他名称。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{name} is open in another window and was opened read-only here: save under another name.</source>
         <translation>{name} 已在另一个窗口中打开，此处为只读：请另存为其他文件名。</translation>
     </message>
