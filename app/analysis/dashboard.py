@@ -58,8 +58,8 @@ def with_actuals_of(diagram: Diagram, entry: HistoryEntry) -> Diagram:
                 changes.append(ActualChange(node_id, key, None, getattr(values, key)))
         changes += [ActualChange(node_id, f"kpi:{name}", None, value)
                     for name, value in values.kpis.items()]
-    for edge_id, values in entry.edges.items():
+    for edge_id, measured in entry.edges.items():
         for key in ("conversion", "duration"):
-            if getattr(values, key) is not None:
-                changes.append(ActualChange(edge_id, key, None, getattr(values, key)))
+            if getattr(measured, key) is not None:
+                changes.append(ActualChange(edge_id, key, None, getattr(measured, key)))
     return SetActuals(tuple(changes)).apply(diagram)[0] if changes else diagram

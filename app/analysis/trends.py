@@ -57,8 +57,9 @@ def trends(diagram: Diagram) -> dict[str, Trend]:
                 found[key] = Trend(key, node.id, "kpi", _series(values, kpi.actual),
                                    kpi.better is Better.higher, kpi.name)
     for edge in diagram.edges:
-        values = [e.edges[edge.id].conversion for e in diagram.history
-                  if edge.id in e.edges and e.edges[edge.id].conversion is not None]
+        conversions = (e.edges[edge.id].conversion for e in diagram.history
+                       if edge.id in e.edges)
+        values = [c for c in conversions if c is not None]
         if values:
             today = edge.conversion.actual if edge.conversion is not None else None
             # a leak into an exit (churn, abandonment) is better when lower
@@ -67,7 +68,7 @@ def trends(diagram: Diagram) -> dict[str, Trend]:
     return found
 
 
-def _series(past: list, today: float | None) -> tuple[float, ...]:
+def _series(past: list[float], today: float | None) -> tuple[float, ...]:
     return tuple(past) + ((today,) if today is not None else ())
 
 

@@ -12,12 +12,13 @@ import difflib
 import math
 import os
 import re
+from collections.abc import Iterable
 
 from app.io.actuals_table import ActualsError, Cell, Formula, Row, read_table
 from app.io.csv_export import CONVERSION, HEADERS, VOLUME
 from app.model import Diagram, parse_number
+from app.model.reading import MAX_AMOUNT
 from app.model.review import ActualChange
-from app.model.values import MAX_AMOUNT
 from app.render.labels import format_rate
 
 LONG_HEADER = ("id", "measure", "actual")
@@ -81,14 +82,17 @@ class _Reader:
         item, measure_cell, actual = cell("id"), cell("measure" if "long" in columns
                                                       else "metric"), cell("actual")
         if isinstance(item, Formula) or isinstance(measure_cell, Formula):
-            return self._fail(row, "a formula in the id or metric column; type the text")
+            self._fail(row, "a formula in the id or metric column; type the text")
+            return None
         if item is None:
-            return self._fail(row, "the id is empty; write a node id or an edge id `from->to`")
+            self._fail(row, "the id is empty; write a node id or an edge id `from->to`")
+            return None
         item = _text(_number_text(item))
         if measure_cell is None:
             what = "measure" if "long" in columns else "metric"
-            return self._fail(row, f"the {what} is empty; write volume, duration, conversion "
-                              "or kpi:NAME")
+            self._fail(row, f"the {what} is empty; write volume, duration, conversion "
+                       "or kpi:NAME")
+            return None
         measure = self._measure(row, item, _text(_number_text(measure_cell)),
                                 long="long" in columns)
         if measure is None:
@@ -97,13 +101,15 @@ class _Reader:
         if actual is None:
             if old is None and "long" not in columns:
                 return None  # still unmeasured, as exported
-            return self._fail(row, f"the actual of {item} {_said(measure)} is empty; write "
-                              "the measured value, or delete the row to keep the one the "
-                              "diagram has")
+            self._fail(row, f"the actual of {item} {_said(measure)} is empty; write "
+                       "the measured value, or delete the row to keep the one the "
+                       "diagram has")
+            return None
         first = self.seen.setdefault((item, measure), row.line)
         if first != row.line:
-            return self._fail(row, f"{item} {_said(measure)} is already given on line "
-                              f"{first}; keep one of the two rows")
+            self._fail(row, f"{item} {_said(measure)} is already given on line "
+                       f"{first}; keep one of the two rows")
+            return None
         new = self._value(row, item, measure, actual)
         if new is None:
             return None
@@ -115,9 +121,11 @@ class _Reader:
     def _measure(self, row: Row, item: str, word: str, *, long: bool) -> str | None:
         is_edge = "->" in item
         if is_edge and item not in self.edges:
-            return self._unknown(row, f"unknown edge {item!r}", item, self.edges)
+            self._unknown(row, f"unknown edge {item!r}", item, self.edges)
+            return None
         if not is_edge and item not in self.nodes:
-            return self._unknown(row, f"unknown node {item!r}", item, self.nodes)
+            self._unknown(row, f"unknown node {item!r}", item, self.nodes)
+            return None
         kpis = [] if is_edge else [k.name for k in self.nodes[item].kpis]
         allowed = ("conversion", "duration") if is_edge else ("volume", "duration")
         if long:
@@ -125,11 +133,13 @@ class _Reader:
                 name = word[4:].strip()
                 if name in kpis:
                     return f"kpi:{name}"
-                return self._unknown(row, f"node {item!r} has no KPI {name!r}", name, kpis)
+                self._unknown(row, f"node {item!r} has no KPI {name!r}", name, kpis)
+                return None
             if word.lower() in allowed:
                 return word.lower()
             choices = list(allowed) + [f"kpi:{k}" for k in kpis]
-            return self._unknown(row, f"unknown measure {word!r} for {item}", word, choices)
+            self._unknown(row, f"unknown measure {word!r} for {item}", word, choices)
+            return None
         if word in kpis:
             return f"kpi:{word}"
         words = {w: "volume" for w in VOLUME.values()} if not is_edge else {
@@ -137,44 +147,53 @@ class _Reader:
         base = word.split(" (", 1)[0].strip().lower()  # "conversion (click)" names the edge
         if base in words:
             return words[base]
-        return self._unknown(row, f"unknown metric {word!r} for {item}", word,
-                             kpis + list(words))
+        self._unknown(row, f"unknown metric {word!r} for {item}", word,
+                      kpis + list(words))
+        return None
 
     def _value(self, row: Row, item: str, measure: str, cell: Cell) -> float | None:
         if isinstance(cell, Formula):
-            return self._fail(row, f"the actual of {item} {_said(measure)} is a formula "
-                              f"({cell.text}); type the value itself: FunnelFlow does not "
-                              "compute spreadsheet formulas")
+            self._fail(row, f"the actual of {item} {_said(measure)} is a formula "
+                       f"({cell.text}); type the value itself: FunnelFlow does not "
+                       "compute spreadsheet formulas")
+            return None
         is_rate = measure == "conversion" or self._percent_kpi(item, measure)
         if isinstance(cell, float):
             number = cell
         else:
             text = _text(cell)
             if text.startswith(_FORMULA_START) and not _plain_number(text):
-                return self._fail(row, f"the actual of {item} {_said(measure)} is a formula "
-                                  f"({text}); type the value itself")
+                self._fail(row, f"the actual of {item} {_said(measure)} is a formula "
+                           f"({text}); type the value itself")
+                return None
             if _GROUPED.match(text):
                 # 52,000 as a spreadsheet shows (and saves to CSV) a formatted number; in the
                 # en and zh locales the comma only ever groups thousands
                 text = text.replace(",", "")
             elif "," in text or "，" in text:
-                return self._fail(row, f"{text!r} has a comma: write 20000 (no thousands "
-                                  "separator) and 3.2% (a decimal point, not a comma)")
+                self._fail(row, f"{text!r} has a comma: write 20000 (no thousands "
+                           "separator) and 3.2% (a decimal point, not a comma)")
+                return None
             try:
                 number = parse_number(text, allow_percent=is_rate or measure.startswith("kpi"))
             except ValueError as error:
-                return self._fail(row, f"{item} {_said(measure)}: {error}")
+                self._fail(row, f"{item} {_said(measure)}: {error}")
+                return None
             if is_rate and not text.endswith("%") and measure != "conversion" and number > 1:
-                return self._fail(row, f"{item} {_said(measure)} is a percentage: write "
-                                  f"{text}% or {number / 100:g}")
+                self._fail(row, f"{item} {_said(measure)} is a percentage: write "
+                           f"{text}% or {number / 100:g}")
+                return None
         if not math.isfinite(number):
-            return self._fail(row, f"{item} {_said(measure)}: not a finite number")
+            self._fail(row, f"{item} {_said(measure)}: not a finite number")
+            return None
         if measure == "conversion" and not 0 <= number <= 1:
-            return self._fail(row, f"{item} conversion must be between 0% and 100%, got "
-                              f"{_written(cell)}; write it as 3.2% or 0.032")
+            self._fail(row, f"{item} conversion must be between 0% and 100%, got "
+                       f"{_written(cell)}; write it as 3.2% or 0.032")
+            return None
         if measure in ("volume", "duration") and not 0 <= number <= MAX_AMOUNT:
-            return self._fail(row, f"{item} {measure} must be a number from 0 up, got "
-                              f"{_written(cell)}")
+            self._fail(row, f"{item} {measure} must be a number from 0 up, got "
+                       f"{_written(cell)}")
+            return None
         return number
 
     # -- helpers ---------------------------------------------------------------------------
@@ -193,14 +212,14 @@ class _Reader:
             return False
         return next(k.is_percent for k in self.nodes[item].kpis if k.name == measure[4:])
 
-    def _unknown(self, row: Row, message: str, word: str, known: object) -> None:
+    def _unknown(self, row: Row, message: str, word: str, known: Iterable[str]) -> None:
         close = difflib.get_close_matches(word, [str(k) for k in known], n=1, cutoff=0.6)
         hint = f" — did you mean {close[0]!r}?" if close else ""
-        return self._fail(row, message + hint)
+        self._fail(row, message + hint)
 
     def _fail(self, row: Row, message: str) -> None:
+        # recorded, not raised: the import reports every problem of the table at once
         self.problems.append((row.line, message))
-        return None
 
 
 def _shown(value: float, rate: bool) -> str:

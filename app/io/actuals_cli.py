@@ -79,5 +79,6 @@ def shown(diagram: Diagram, change: ActualChange, value: float | None) -> str:
     rate = change.measure == "conversion"
     if change.kpi is not None:
         node = diagram.node(change.item)
+        assert node is not None  # the import only changes nodes the diagram has
         rate = any(k.is_percent for k in node.kpis if k.name == change.kpi)
     return percent(value) if rate else number(value)

@@ -17,7 +17,7 @@ from app.analysis import Checklist, analyze
 from app.io.atomic import write_atomic
 from app.io.csv_export import COLUMNS, HEADERS, VOLUME, kpi_table
 from app.io.svg_facts import resolve_lang
-from app.model import Diagram
+from app.model import KPI, Diagram, Measure, RateMeasure
 
 PERCENT_FORMAT = "0.0%"
 # No thousands separator: a sheet saved as CSV keeps the numbers as they are shown.
@@ -49,6 +49,7 @@ def render_xlsx(diagram: Diagram, *, lang: str | None = None,
         report = analyze(diagram, lang)
     book = Workbook()
     kpis = book.active
+    assert kpis is not None  # a new Workbook always starts with one worksheet
     kpis.title, checks = _SHEETS.get(lang, _SHEETS["en"])
     _header(kpis, HEADERS.get(lang, COLUMNS), Font)
     numeric = {COLUMNS.index(c) for c in ("target", "actual", "gap")}
@@ -85,10 +86,14 @@ def _header(sheet: Any, names: tuple[str, ...], font: Any) -> None:
 def _exact(diagram: Diagram, row: list[str], lang: str) -> tuple[dict[int, float], bool]:
     """The row's target, actual and gap as exact numbers, and whether they are rates."""
     item, metric = row[-1], row[COLUMNS.index("metric")]
+    measure: RateMeasure | Measure | KPI | None
     if "->" in item:
-        measure, rate = diagram.edge(*item.split("->", 1)).conversion, True
+        edge = diagram.edge(*item.split("->", 1))
+        assert edge is not None  # the KPI table's rows are the diagram's own edges
+        measure, rate = edge.conversion, True
     else:
         node = diagram.node(item)
+        assert node is not None  # ... and nodes
         kpi = next((k for k in node.kpis if k.name == metric), None)
         if kpi is None and metric == VOLUME.get(lang, VOLUME["en"]):
             measure, rate = node.volume, False

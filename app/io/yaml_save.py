@@ -188,14 +188,14 @@ def _history_entry(diagram: Diagram, entry: HistoryEntry) -> Iterator[str]:
     if entry.edges:
         yield "    edges:"
         for edge in diagram.edges:
-            actuals = entry.edges.get(edge.id)
-            if actuals is None:
+            measured = entry.edges.get(edge.id)
+            if measured is None:
                 continue
             pairs = []
-            if actuals.conversion is not None:
-                pairs.append(("conversion", percent(actuals.conversion)))
-            if actuals.duration is not None:
-                pairs.append(("duration", number(actuals.duration)))
+            if measured.conversion is not None:
+                pairs.append(("conversion", percent(measured.conversion)))
+            if measured.duration is not None:
+                pairs.append(("duration", number(measured.duration)))
             yield f"      {text(edge.id)}: {_flow(pairs)}"
 
 

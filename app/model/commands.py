@@ -248,7 +248,8 @@ def _set_bands(diagram: Diagram, field_name: str, bands: tuple[Lane, ...] | tupl
         nodes.append(node)
     edges = tuple(e for e in diagram.edges
                   if e.source not in dropped and e.target not in dropped)
-    return _evolve(diagram, **{field_name: bands}, nodes=tuple(nodes), edges=edges)
+    band_change: dict[str, Any] = {field_name: bands}  # lanes= or phases=, never renamed=
+    return _evolve(diagram, **band_change, nodes=tuple(nodes), edges=edges)
 
 
 @dataclass(frozen=True)

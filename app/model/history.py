@@ -12,23 +12,30 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema
 
+from app.model.reading import MAX_AMOUNT
 from app.model.values import Amount, Frozen, KpiValue, Rate
 
 EDGE_ID_PATTERN = r"^[A-Za-z0-9_.-]+->[A-Za-z0-9_.-]+$"
 
 
 def _label(value: Any) -> Any:
-    # `period: 2026` is a number to YAML; a year is a fine label, so take it as text.
-    if isinstance(value, int) and not isinstance(value, bool):
+    # `period: 2026` is a number to YAML; a year is a fine label, so take it as text. JSON has
+    # one number 2026, so `2026.0` is that year too (the schema says "integer", which takes it).
+    if isinstance(value, float) and value.is_integer() and abs(value) <= MAX_AMOUNT:
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) <= MAX_AMOUNT:
         return str(value)
-    return value
+    # stripped here: StringConstraints(strip_whitespace=...) checks min_length before it strips
+    return value.strip() if isinstance(value, str) else value
 
 
 PeriodLabel = Annotated[
     str,
     BeforeValidator(_label),
-    StringConstraints(strip_whitespace=True, min_length=1),
-    WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"\S"}, {"type": "integer"}],
+    StringConstraints(min_length=1),
+    # a string without a pattern: the schema adds the loader's "no control characters" one
+    WithJsonSchema({"anyOf": [{"type": "string", "not": {"pattern": r"^\s*$"}},
+                              {"type": "integer", "minimum": -MAX_AMOUNT, "maximum": MAX_AMOUNT}],
                     "description": "the period's label, e.g. 2026-11, 2026-W49, 2026-Q4"}),
 ]
 EdgeKey = Annotated[str, StringConstraints(pattern=EDGE_ID_PATTERN)]

@@ -84,6 +84,8 @@ def loader_accepts(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[bool, st
     """Whether the loader reads the file, cross-references aside; and why not."""
     with monkeypatch.context() as patch:
         patch.setattr(diagram_module, "_reference_problems", lambda *sections: [])
+        # the history's too: its node, edge and KPI names and its unique periods
+        patch.setattr(diagram_module, "history_problems", lambda diagram: [])
         try:
             loads_diagram(text)
         except DiagramFileError as error:

@@ -53,6 +53,15 @@ def test_a_year_label_is_text_and_written_quoted():
     assert loads_diagram(TEXT + "history:\n  - period: 2026\n").history[0].period == "2026"
 
 
+def test_a_blank_label_is_refused_and_a_whole_number_is_a_year():
+    # as the schema says: a string with a non-space, or an integer (which JSON 2026.0 is)
+    with pytest.raises(DiagramFileError, match="'period' must not be empty"):
+        loads_diagram(TEXT + 'history:\n  - period: " "\n')
+    assert loads_diagram(TEXT + "history:\n  - period: 2026.0\n").history[0].period == "2026"
+    with pytest.raises(DiagramFileError, match="12:13: input should be a valid string"):
+        loads_diagram(TEXT + "history:\n  - period: 2026.5\n")
+
+
 def test_unknown_ids_kpis_and_twice_closed_periods_are_located_errors():
     bad = TEXT + ("history:\n  - period: a\n    nodes:\n      adz: {volume: 3}\n"
                   "      ads: {kpis: {点击: 1%}}\n    edges:\n      ads->bye: {conversion: 1%}\n"

@@ -22,6 +22,7 @@ def trend_worsening(ctx: Context) -> Iterator[Finding]:
         tail = trend.values[-(WORSE_STEPS + 1):]
         if trend.kind == "conversion":
             edge = diagram.edge(*trend.item.split("->", 1))
+            assert edge is not None  # trends() only follows the diagram's own edges
             source = ctx.index[edge.source]
             shown = ctx.say("trend_step").join(messages.percent(v) for v in tail)
             key = "trend-worsening-edge" if trend.higher_is_better else "trend-worsening-exit"
