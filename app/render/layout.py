@@ -1,52 +1,43 @@
-"""Where everything goes: lane bands, phase columns and node boxes, in scene units.
+"""Where everything goes: lane bands, phase columns, node boxes and edge routes, in scene units.
 
-Nodes with `x`/`y` keep them (pulled inside their lane and phase if a band has grown past
-them); the others are placed in funnel order, left to right, inside their lane and phase,
-without overlapping anything. The canvas and every exporter draw from the same `Layout`.
+Lanes are rows and phases are columns of a grid (a partition grid, as yEd draws swimlanes).
+Inside a phase, nodes stand in columns by funnel order (SPEC §3, loops cut); inside a lane, in
+rows, a node in the row of its predecessor when that is free. Every column, row, channel and
+corridor takes the room its content needs, not a fixed pitch: columns are as wide as their
+widest node, a channel as wide as its widest label plus one track per vertical run through it,
+a corridor as tall as the runs along it (app.render.routes). The router runs twice: once to
+learn what room the routes need, once on the boxes sized for them.
+
+Nodes with `x`/`y` keep them (pulled inside their lane and phase); the others avoid them.
+The canvas and every exporter draw from the same `Layout`.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from app.model import Diagram, Node
+from app.model import Diagram
 from app.render import theme
-from app.render.order import funnel_ranks
+from app.render.labels import text_width
+from app.render.order import funnel_ranks, loop_closing_edges
+from app.render.rect import Rect
+from app.render.routes import (
+    ARROW_ROOM,
+    CHANNEL_PAD,
+    TRACK_GAP,
+    Needs,
+    Route,
+    route_edges,
+)
+from app.render.sizes import label_size, node_size
 
+__all__ = ["Band", "Layout", "Rect", "Route", "layout", "relayout"]
 
-@dataclass(frozen=True)
-class Rect:
-    """An axis-aligned box: top-left corner and size."""
-
-    x: float
-    y: float
-    w: float
-    h: float
-
-    @property
-    def right(self) -> float:
-        return self.x + self.w
-
-    @property
-    def bottom(self) -> float:
-        return self.y + self.h
-
-    @property
-    def cx(self) -> float:
-        return self.x + self.w / 2
-
-    @property
-    def cy(self) -> float:
-        return self.y + self.h / 2
-
-    def contains(self, px: float, py: float) -> bool:
-        return self.x <= px < self.right and self.y <= py < self.bottom
-
-    def intersects(self, other: Rect) -> bool:
-        return (self.x < other.right and other.x < self.right
-                and self.y < other.bottom and other.y < self.bottom)
-
+CORRIDOR_PAD = 9.0  # above and below the tracks of a corridor
+MIN_CORRIDOR = 20.0  # between two rows of a lane, and at a lane's top and bottom
+MIN_CHANNEL = 44.0  # between two columns
+EMPTY_PHASE_WIDTH = 140.0
 
 @dataclass(frozen=True)
 class Band:
@@ -67,6 +58,8 @@ class Layout:
     lanes: tuple[Band, ...]
     phases: tuple[Band, ...]
     bounds: Rect
+    #: each edge's route, by edge id
+    routes: dict[str, Route] = field(default_factory=dict)
 
     def lane_at(self, y: float) -> str | None:
         """The lane whose band holds the scene height `y` (clamped to the first/last lane)."""
@@ -87,101 +80,312 @@ class Layout:
         return self.phases[-1].id
 
 
+
 def layout(diagram: Diagram) -> Layout:
-    """Resolve the geometry of `diagram`."""
-    ranks = funnel_ranks(diagram)
-    placement_phase = _placement_phases(diagram, ranks)
-    columns, phase_bands = _columns(diagram, placement_phase, ranks)
-    top = theme.PHASE_HEADER_HEIGHT if diagram.phases else 0.0
-    node_rects, lane_bands = _rows(diagram, columns, top)
-    right = max([b.rect.right for b in phase_bands]
-                + [r.right + theme.PHASE_PADDING for r in node_rects.values()]
-                + [theme.LANE_HEADER_WIDTH + theme.MIN_PHASE_WIDTH])
-    bottom = lane_bands[-1].rect.bottom
-    lanes = tuple(
-        Band(b.id, b.title, b.color, Rect(0.0, b.rect.y, right, b.rect.h), b.header)
-        for b in lane_bands
-    )
-    phases = tuple(
-        Band(b.id, b.title, b.color, Rect(b.rect.x, 0.0, b.rect.w, bottom), b.header)
-        for b in phase_bands
-    )
-    return Layout(node_rects, lanes, phases, Rect(0.0, 0.0, right, bottom))
+    """Resolve the geometry of `diagram`: boxes in a grid sized to their content, then routes."""
+    grid = _Grid(diagram)
+    needs: Needs | None = None
+    for _ in range(4):  # place; move auto nodes off hand-placed ones; at most a few times
+        geometry = _place(diagram, grid, needs)
+        if not grid.bump(geometry.nodes):
+            break
+    routes, needs = _route(diagram, geometry)
+    geometry = _place(diagram, grid, needs)
+    routes, _ = _route(diagram, geometry)
+    return Layout(geometry.nodes, geometry.lanes, geometry.phases, geometry.bounds, routes)
 
 
 def relayout(previous: Layout, before: Diagram, after: Diagram) -> Layout:
-    """The layout of `after`, given `previous`, the layout of `before`.
-
-    An edit that leaves ids, lanes, phases, edges' ends and positions alone (a label, a KPI)
-    keeps `previous`; one that only moves nodes already placed by hand, inside their lane and
-    phase and without growing or shrinking a band or displacing an auto-placed node, changes
-    only those boxes. Anything else is laid out afresh: the result is always `layout(after)`.
-    """
-    if (after.lanes != before.lanes or after.phases != before.phases
-            or len(after.nodes) != len(before.nodes) or len(after.edges) != len(before.edges)):
-        return layout(after)
-    if after.edges is not before.edges and any(
-            a is not b and (a.source, a.target) != (b.source, b.target)
-            for a, b in zip(before.edges, after.edges, strict=True)):
-        return layout(after)
-    moved: list[tuple[Node, Node]] = []
-    for a, b in zip(before.nodes, after.nodes, strict=True):
-        if a is b:
-            continue
-        if a.id != b.id or a.lane != b.lane or a.phase != b.phase:
-            return layout(after)
-        if (a.x, a.y) != (b.x, b.y):
-            moved.append((a, b))
-    if not moved:
+    """The layout of `after`, given `previous`, the layout of `before`: `previous` itself when
+    nothing that sizes or places a box or an edge changed (a KPI, an owner, notes), else
+    `layout(after)`."""
+    if _layout_key(before) == _layout_key(after):
         return previous
-    rects = dict(previous.nodes)
-    for a, b in moved:
-        rect = _moved_rect(previous, after, a, b)
-        if rect is None:
-            return layout(after)
-        rects[b.id] = rect
-    return Layout(rects, previous.lanes, previous.phases, previous.bounds)
+    return layout(after)
 
 
-def _moved_rect(previous: Layout, diagram: Diagram, a: Node, b: Node) -> Rect | None:
-    """Where hand-placed node `a`, moved to `b`'s position, goes if no band or auto-placed
-    node is affected by the move; None when the whole diagram must be laid out again."""
-    if None in (a.x, a.y, b.x, b.y) or (diagram.phases and b.phase is None):
-        return None  # an auto-placed node frees or takes a slot; a phase from predecessors
-    old = previous.nodes[a.id]
-    lane = next(band for band in previous.lanes if band.id == b.lane)
-    left = theme.LANE_HEADER_WIDTH
-    right = previous.bounds.right
-    if diagram.phases:
-        phase = next(band for band in previous.phases if band.id == b.phase)
-        left, right = phase.rect.x, min(right, phase.rect.right)
-    rect = Rect(max(b.x, left), max(b.y, lane.rect.y + theme.LANE_PADDING),
-                theme.NODE_WIDTH, theme.NODE_HEIGHT)
-    pad, lane_pad = theme.PHASE_PADDING, theme.LANE_PADDING
-    # The node neither set nor now sets its phase's width or its lane's height...
-    if not (max(old.right, a.x + theme.NODE_WIDTH) + pad < right
-            and max(rect.right, b.x + theme.NODE_WIDTH) + pad <= right
-            and old.bottom + lane_pad < lane.rect.bottom
-            and rect.bottom + lane_pad <= lane.rect.bottom):
-        return None
-    # ...and every auto-placed node of its lane finds the same rows free as before: the old
-    # box and the new one block the same slots of each auto-placed column (up to its lowest
-    # node; slots below were never looked at).
-    inner_top = lane.rect.y + lane_pad
-    lowest: dict[float, float] = {}
+def _layout_key(diagram: Diagram):
+    """Everything the layout reads: ids, lanes, phases, positions, kinds, sizes of texts."""
+    return (tuple((lane.id, lane.title) for lane in diagram.lanes),
+            tuple((phase.id, phase.title) for phase in diagram.phases),
+            tuple((n.id, n.lane, n.phase, n.x, n.y, node_size(n)) for n in diagram.nodes),
+            tuple((e.source, e.target, label_size(e)) for e in diagram.edges),
+            tuple(n.kind for n in diagram.nodes))
+
+
+class _Grid:
+    """Which column and row each automatically placed node takes (no coordinates yet)."""
+
+    def __init__(self, diagram: Diagram) -> None:
+        self.diagram = diagram
+        ranks = funnel_ranks(diagram)
+        self.phase_of = _placement_phases(diagram, ranks)
+        self.fixed = {n.id for n in diagram.nodes if n.x is not None or n.y is not None}
+        auto = [n for n in diagram.nodes if n.id not in self.fixed]
+        keys = sorted({(self.phase_of[n.id], ranks[n.id]) for n in auto})
+        column = {key: i for i, key in enumerate(keys)}
+        self.col = {n.id: column[(self.phase_of[n.id], ranks[n.id])] for n in auto}
+        self.columns = len(keys)
+        self.column_phase = [key[0] for key in keys]
+        closing = loop_closing_edges(diagram)
+        self.preds: dict[str, list[str]] = defaultdict(list)
+        lane = {n.id: n.lane for n in diagram.nodes}
+        for edge in diagram.edges:
+            if (edge.source, edge.target) not in closing and lane[edge.source] == lane[
+                    edge.target]:
+                self.preds[edge.target].append(edge.source)
+        self.order = {n.id: i for i, n in enumerate(diagram.nodes)}
+        self.blocked: set[tuple[str, int, int]] = set()
+        self._assign_rows()
+
+    def _assign_rows(self) -> None:
+        self.row: dict[str, int] = {}
+        self.rows: dict[str, int] = defaultdict(int)  # rows per lane
+        by_lane: dict[str, list] = defaultdict(list)
+        for node in self.diagram.nodes:
+            if node.id in self.col:
+                by_lane[node.lane].append(node.id)
+        for lane, ids in by_lane.items():
+            taken: dict[int, set[int]] = defaultdict(set)
+            lowest: dict[int, int] = defaultdict(int)
+            for r in (b for b in self.blocked if b[0] == lane):
+                taken[r[1]].add(r[2])
+
+            def centre(node_id: str) -> float:
+                rows = [self.row[p] for p in self.preds[node_id] if p in self.row]
+                return sum(rows) / len(rows) if rows else float("inf")
+
+            ids.sort(key=lambda i: (self.col[i], self.order[i]))
+            start = 0
+            while start < len(ids):  # column by column, nodes in order of their predecessors
+                end = start
+                while end < len(ids) and self.col[ids[end]] == self.col[ids[start]]:
+                    end += 1
+                group = sorted(ids[start:end], key=lambda i: (centre(i), self.order[i]))
+                for node_id in group:
+                    c = self.col[node_id]
+                    wish = centre(node_id)
+                    row = round(wish) if wish != float("inf") else -1
+                    if row < 0 or row in taken[c]:
+                        while lowest[c] in taken[c]:
+                            lowest[c] += 1
+                        row = lowest[c]
+                    taken[c].add(row)
+                    self.row[node_id] = row
+                    self.rows[lane] = max(self.rows[lane], row + 1)
+                start = end
+
+    def bump(self, rects: dict[str, Rect]) -> bool:
+        """Block the cells of auto nodes that overlap a hand-placed one; True if any did."""
+        if not self.fixed:
+            return False
+        lane = {n.id: n.lane for n in self.diagram.nodes}
+        fixed = sorted((rects[i].x, i) for i in self.fixed)
+        xs = [x for x, _ in fixed]
+        widest = max(rects[i].w for i in self.fixed)
+        hit = False
+        for node_id, c in self.col.items():
+            r = rects[node_id]
+            lo = _bisect(xs, r.x - widest)
+            for _, other in fixed[lo:]:
+                o = rects[other]
+                if o.x >= r.right:
+                    break
+                if lane[other] == lane[node_id] and o.intersects(r):
+                    self.blocked.add((lane[node_id], c, self.row[node_id]))
+                    hit = True
+                    break
+        if hit:
+            self._assign_rows()
+        return hit
+
+
+def _bisect(xs: list[float], x: float) -> int:
+    from bisect import bisect_left
+
+    return bisect_left(xs, x)
+
+
+@dataclass
+class _Placed:
+    nodes: dict[str, Rect]
+    lanes: tuple[Band, ...]
+    phases: tuple[Band, ...]
+    bounds: Rect
+
+
+def _place(diagram: Diagram, grid: _Grid, needs: Needs | None) -> _Placed:
+    """Coordinates for the grid, every gap as big as `needs` says (defaults on the first go)."""
+    sizes = {n.id: node_size(n) for n in diagram.nodes}
+    if needs is not None:
+        for node_id, h in needs.node_height.items():
+            w, old = sizes[node_id]
+            sizes[node_id] = (w, max(old, h))
+    col_w = [0.0] * grid.columns
+    for node_id, c in grid.col.items():
+        col_w[c] = max(col_w[c], sizes[node_id][0])
+    labels = [0.0] * (grid.columns + 1)  # label room of the channel left of each column
+    tracks = [0] * (grid.columns + 1)
+    if needs is not None and needs.columns == grid.columns:
+        for k, room in needs.channel_labels.items():
+            labels[k] = room
+        for k, count in needs.channel_tracks.items():
+            tracks[k] = count
+    else:
+        lanes = {n.id: n.lane for n in diagram.nodes}
+        for edge in diagram.edges:
+            size = label_size(edge)
+            c = grid.col.get(edge.source)
+            if c is not None and (size or lanes[edge.source] != lanes[edge.target]):
+                room = (size[0] if size else 0.0) + (
+                    19.0 if lanes[edge.source] != lanes[edge.target] else 0.0)
+                labels[c + 1] = max(labels[c + 1], room)
+        tracks = [2] * (grid.columns + 1)
+
+    def label_part(k: int) -> float:
+        return CHANNEL_PAD + labels[k] + (CHANNEL_PAD / 2 if labels[k] else 0.0)
+
+    def track_part(k: int) -> float:
+        n = tracks[k]
+        return max(n - 1, 0) * TRACK_GAP + ARROW_ROOM + (CHANNEL_PAD / 2 if n else 0.0)
+
+    def widen(part: float, k: int) -> float:  # a channel is never narrower than MIN_CHANNEL
+        return max(0.0, MIN_CHANNEL - label_part(k) - track_part(k)) + part
+
+    # x: channel (label part | phase boundaries | track part) then column, left to right.
+    phase_count = max(len(diagram.phases), 1)
+    fixed_right: dict[int, float] = defaultdict(float)
+    for node_id in grid.fixed:
+        node = diagram.node(node_id)
+        if node.x is not None:
+            p = grid.phase_of[node_id]
+            fixed_right[p] = max(fixed_right[p], node.x + sizes[node_id][0])
+    starts = [0.0] * phase_count
+    ends = [0.0] * phase_count
+    col_x = [0.0] * grid.columns
+    x = theme.LANE_HEADER_WIDTH
+    opened = -1  # the last phase whose band has started
+
+    def open_to(p: int, x: float) -> float:
+        nonlocal opened
+        while opened < p:
+            if opened >= 0:
+                x = close(opened, x)
+            opened += 1
+            starts[opened] = x
+            if opened < p:  # an empty phase on the way
+                x += _phase_min_width(diagram, opened)
+        return x
+
+    def close(p: int, x: float) -> float:
+        x = max(x, starts[p] + _phase_min_width(diagram, p), fixed_right[p] + theme.PHASE_PADDING)
+        ends[p] = x
+        return x
+
+    for c in range(grid.columns):
+        p = grid.column_phase[c]
+        x += label_part(c)
+        if p != opened:  # the boundary falls after the labels of the phase before
+            boundary = x - (CHANNEL_PAD / 2 if labels[c] else 0.0) if c else x - label_part(c)
+            x += open_to(p, boundary) - boundary
+        x += widen(track_part(c), c)
+        col_x[c] = x
+        x += col_w[c]
+    x += label_part(grid.columns) + widen(track_part(grid.columns), grid.columns)
+    x = open_to(phase_count - 1, x)
+    x = close(phase_count - 1, x)
+    right = x
+
+    # y: per lane, corridor, row, corridor, ..., each as tall as it needs.
+    top = theme.PHASE_HEADER_HEIGHT if diagram.phases else 0.0
+    rects: dict[str, Rect] = {}
+    lane_bands = []
+    by_lane: dict[str, list[str]] = defaultdict(list)
     for node in diagram.nodes:
-        if node.lane == b.lane and node.y is None:
-            column = previous.nodes[node.id]
-            lowest[column.x] = max(lowest.get(column.x, column.y), column.y)
-    for x, last_y in lowest.items():
-        if not any(r.x < x + theme.NODE_WIDTH and x < r.right for r in (old, rect)):
-            continue
-        rows = range(round((last_y - inner_top) / theme.ROW_HEIGHT) + 1)
-        slots = [Rect(x, inner_top + row * theme.ROW_HEIGHT, theme.NODE_WIDTH,
-                      theme.NODE_HEIGHT) for row in rows]
-        if [slot.intersects(old) for slot in slots] != [slot.intersects(rect) for slot in slots]:
-            return None
-    return rect
+        by_lane[node.lane].append(node.id)
+    for index, lane in enumerate(diagram.lanes):
+        ids = by_lane[lane.id]
+        count = grid.rows[lane.id]
+        row_h = [0.0] * count
+        for node_id in ids:
+            if node_id in grid.row:
+                r = grid.row[node_id]
+                row_h[r] = max(row_h[r], sizes[node_id][1])
+        matched = needs is not None and needs.rows.get(index) == count
+        y = top
+        row_y = [0.0] * count
+        for r in range(count + 1):
+            n = needs.corridor_tracks.get((index, r), 0) if matched else 1
+            y += max(MIN_CORRIDOR, 2 * CORRIDOR_PAD + max(n - 1, 0) * TRACK_GAP)
+            if r < count:
+                row_y[r] = y
+                y += row_h[r]
+        for node_id in ids:
+            w, h = sizes[node_id]
+            if node_id in grid.row:
+                c, r = grid.col[node_id], grid.row[node_id]
+                rects[node_id] = Rect(col_x[c] + (col_w[c] - w) / 2,
+                                      row_y[r] + (row_h[r] - h) / 2, w, h)
+            else:
+                node = diagram.node(node_id)
+                p = grid.phase_of[node_id]
+                left = starts[p] if diagram.phases else theme.LANE_HEADER_WIDTH
+                default_x = left + theme.PHASE_PADDING
+                rects[node_id] = Rect(max(node.x if node.x is not None else default_x, left),
+                                      max(node.y if node.y is not None else top
+                                          + theme.LANE_PADDING, top + theme.LANE_PADDING), w, h)
+                y = max(y, rects[node_id].bottom + theme.LANE_PADDING)
+        height = max(y - top, _lane_min_height(lane.title))
+        color = theme.lane_color(index, lane.color)
+        header = Rect(0.0, top, theme.LANE_HEADER_WIDTH, height)
+        lane_bands.append(Band(lane.id, lane.title, color, Rect(0.0, top, right, height), header))
+        top += height
+    right = max([right] + [r.right + theme.PHASE_PADDING for r in rects.values()])
+    bottom = top
+    lanes = tuple(Band(b.id, b.title, b.color, Rect(0.0, b.rect.y, right, b.rect.h), b.header)
+                  for b in lane_bands)
+    phases = []
+    if diagram.phases:
+        ends[-1] = right
+        for p, phase in enumerate(diagram.phases):
+            width = ends[p] - starts[p]
+            header = Rect(starts[p], 0.0, width, theme.PHASE_HEADER_HEIGHT)
+            phases.append(Band(phase.id, phase.title, theme.HEADER_FILL,
+                               Rect(starts[p], 0.0, width, bottom), header))
+    return _Placed(rects, lanes, tuple(phases), Rect(0.0, 0.0, right, bottom))
+
+
+def _phase_min_width(diagram: Diagram, p: int) -> float:
+    """A phase is at least wide enough for its title."""
+    if not diagram.phases:
+        return 0.0
+    title = diagram.phases[p].title
+    return max(EMPTY_PHASE_WIDTH, text_width(title, theme.FONT_HEADER_PX) + 28.0)
+
+
+def _lane_min_height(title: str) -> float:
+    """A lane is at least tall enough for a node and its title wrapped in the header."""
+    from app.render.sizes import wrap
+
+    lines, _ = wrap(title, theme.LANE_HEADER_WIDTH - 20, theme.FONT_HEADER_PX, 0)
+    return max(theme.NODE_HEIGHT + 2 * MIN_CORRIDOR,
+               len(lines) * theme.FONT_HEADER_PX * 1.3 + 24.0)
+
+
+def _route(diagram: Diagram, geometry: _Placed):
+    lane_index = {lane.id: i for i, lane in enumerate(diagram.lanes)}
+    lane_of = {n.id: lane_index[n.lane] for n in diagram.nodes}
+    labels, handoffs = {}, set()
+    for edge in diagram.edges:
+        size = label_size(edge)
+        if size is not None:
+            labels[edge.id] = size
+        if lane_of[edge.source] != lane_of[edge.target]:
+            handoffs.add(edge.id)
+    edges = [(e.id, e.source, e.target) for e in diagram.edges]
+    lanes = [(b.rect.y, b.rect.bottom) for b in geometry.lanes]
+    return route_edges(edges, geometry.nodes, lane_of, lanes, theme.LANE_HEADER_WIDTH,
+                       geometry.bounds.right, labels, handoffs)
 
 
 def _placement_phases(diagram: Diagram, ranks: dict[str, int]) -> dict[str, int]:
@@ -199,108 +403,3 @@ def _placement_phases(diagram: Diagram, ranks: dict[str, int]) -> dict[str, int]
         else:
             result[node.id] = max((result.get(p, 0) for p in preds[node.id]), default=0)
     return result
-
-
-def _columns(diagram: Diagram, placement_phase: dict[str, int], ranks: dict[str, int]):
-    """Left edge of each auto-placed node's column, and the phase bands."""
-    phase_count = max(len(diagram.phases), 1)
-    ranks_in_phase: list[list[int]] = [sorted({ranks[n.id] for n in diagram.nodes
-                                               if placement_phase[n.id] == p})
-                                       for p in range(phase_count)]
-    explicit_right: dict[int, float] = defaultdict(float)
-    for node in diagram.nodes:
-        if node.x is not None:
-            p = placement_phase[node.id]
-            explicit_right[p] = max(explicit_right[p], node.x + theme.NODE_WIDTH)
-
-    column_left: dict[str, float] = {}
-    bands: list[Band] = []
-    left = theme.LANE_HEADER_WIDTH
-    for p in range(phase_count):
-        slots = {rank: i for i, rank in enumerate(ranks_in_phase[p])}
-        for node in diagram.nodes:
-            if placement_phase[node.id] == p:
-                column_left[node.id] = left + slots[ranks[node.id]] * theme.COLUMN_WIDTH
-        width = max(theme.MIN_PHASE_WIDTH,
-                    len(slots) * theme.COLUMN_WIDTH,
-                    explicit_right[p] + theme.PHASE_PADDING - left)
-        if diagram.phases:
-            phase = diagram.phases[p]
-            header = Rect(left, 0.0, width, theme.PHASE_HEADER_HEIGHT)
-            bands.append(Band(phase.id, phase.title, theme.HEADER_FILL,
-                              Rect(left, 0.0, width, 0.0), header))
-        for node in diagram.nodes:
-            if placement_phase[node.id] == p and node.x is not None:
-                column_left[node.id] = max(node.x, left)  # pulled inside its phase
-        left += width
-    return column_left, bands
-
-
-def _rows(diagram: Diagram, column_left: dict[str, float], top: float):
-    """Node boxes lane by lane, top to bottom, and the lane bands."""
-    by_lane: dict[str, list[Node]] = defaultdict(list)
-    for node in diagram.nodes:
-        by_lane[node.lane].append(node)
-    rects: dict[str, Rect] = {}
-    bands: list[Band] = []
-    for index, lane in enumerate(diagram.lanes):
-        nodes = by_lane[lane.id]
-        inner_top = top + theme.LANE_PADDING
-        placed = _Occupancy()
-        for node in nodes:
-            if node.y is not None:
-                rect = Rect(column_left[node.id], max(node.y, inner_top),
-                            theme.NODE_WIDTH, theme.NODE_HEIGHT)
-                rects[node.id] = rect
-                placed.add(rect)
-        for node in nodes:
-            if node.y is None:
-                x = column_left[node.id]
-                if node.x is None:
-                    x += (theme.COLUMN_WIDTH - theme.NODE_WIDTH) / 2
-                rect = placed.first_free(x, inner_top)
-                rects[node.id] = rect
-                placed.add(rect)
-        content_bottom = placed.bottom if placed.rects else top
-        height = max(theme.MIN_LANE_HEIGHT, content_bottom + theme.LANE_PADDING - top)
-        color = theme.lane_color(index, lane.color)
-        header = Rect(0.0, top, theme.LANE_HEADER_WIDTH, height)
-        bands.append(Band(lane.id, lane.title, color, Rect(0.0, top, 0.0, height), header))
-        top += height
-    return rects, bands
-
-
-class _Occupancy:
-    """Boxes already placed in one lane, bucketed by grid cell so a free slot is found fast
-    (a column holding hundreds of nodes checks only its neighbours, not the whole column)."""
-
-    def __init__(self) -> None:
-        self.rects: list[Rect] = []
-        self.bottom = 0.0
-        self._buckets: dict[tuple[int, int], list[Rect]] = defaultdict(list)
-        self._next_row: dict[float, int] = {}
-
-    @staticmethod
-    def _keys(rect: Rect) -> list[tuple[int, int]]:
-        w, h = theme.COLUMN_WIDTH, theme.ROW_HEIGHT
-        return [(i, j) for i in range(int(rect.x // w), int(rect.right // w) + 1)
-                for j in range(int(rect.y // h), int(rect.bottom // h) + 1)]
-
-    def add(self, rect: Rect) -> None:
-        self.rects.append(rect)
-        self.bottom = max(self.bottom, rect.bottom)
-        for key in self._keys(rect):
-            self._buckets[key].append(rect)
-
-    def first_free(self, x: float, top: float) -> Rect:
-        """The highest row at `x`, below the rows already taken there, that overlaps nothing."""
-        row = self._next_row.get(x, 0)
-        buckets = self._buckets
-        while True:
-            rect = Rect(x, top + row * theme.ROW_HEIGHT, theme.NODE_WIDTH, theme.NODE_HEIGHT)
-            near = (other for key in self._keys(rect) if key in buckets
-                    for other in buckets[key])
-            if not any(rect.intersects(other) for other in near):
-                self._next_row[x] = row + 1
-                return rect
-            row += 1

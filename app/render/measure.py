@@ -244,7 +244,7 @@ def _count_crossings(edges: list[DrawnEdge], segs: dict[str, list]) -> int:
     ends = {e.id: (e.source, e.target) for e in edges}
     count = 0
     for edge in edges:
-        for k, (a, b) in enumerate(segs[edge.id]):
+        for a, b in segs[edge.id]:
             for key, _ in grid.near(_bbox([a, b])):
                 other, j = key.split("\0")
                 if other <= edge.id or set(ends[other]) & set(ends[edge.id]):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from app.render.layout import Rect
+from app.render.rect import Rect
 
 Command = tuple
 Path = list[Command]

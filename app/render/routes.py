@@ -1,0 +1,316 @@
+"""Where edges run: orthogonal routes through the free channels between nodes.
+
+Nodes stand in columns (boxes that overlap left-right) and, inside a lane, in rows (boxes that
+overlap up-down). The gaps between columns are vertical *channels* and the gaps between rows
+are horizontal *corridors*; no node stands in either, so a route that runs only in them, with
+short stubs to its own ends, never crosses a node. Every edge leaves its source on the right
+and enters its target on the left:
+
+- to the next column: across the channel between them (straight when the ports line up);
+- further right along a row with nothing in between: straight along the row;
+- otherwise (further, or back to the left: loops): down or up its first channel to a corridor,
+  along the corridor, and up or down the channel before its target.
+
+Each vertical run gets its own *track* in its channel and each corridor run its own track in
+its corridor (interval colouring: the fewest tracks), so no two edges share a line. Ports are
+spread along a node's side in the order of where their edges go, so fan-in and fan-out do not
+cross at the node. An edge's label sits on its first stub, in a zone at the left of the
+channel that no vertical run enters; the layout makes that zone as wide as its widest label.
+The router also reports what each channel, corridor and node needed (`Needs`), so the layout
+can size them and route once more. Cost: O(E log E) for E edges.
+"""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from app.render.rect import Rect
+from app.render.shapes import arrow_head
+
+CHANNEL_PAD = 10.0  # between a channel's side and its first label or track
+TRACK_GAP = 10.0  # between two tracks
+ARROW_ROOM = 16.0  # straight run before a target, for the arrow head
+PORT_GAP = 12.0  # between two ports of a side without labels
+LABEL_GAP = 4.0  # between two labels stacked on one side
+CORNER = 6.0  # radius of a rounded corner
+BADGE_ROOM = 19.0  # a handoff badge before the label (diameter and a gap)
+
+
+@dataclass(frozen=True)
+class Route:
+    """One edge's drawing: path commands, arrow head, and where its label plate sits."""
+
+    path: tuple
+    arrow: tuple
+    points: tuple  # the corners of the orthogonal line (before rounding)
+    label_x: float  # left end of the label zone on the first stub (badge first, then plate)
+    label_y: float  # the stub's height: the plate is centred on it
+    label_room: float  # width of the label zone
+
+
+@dataclass
+class Needs:
+    """What routing needed: tracks per channel and corridor, label room, node heights."""
+
+    channel_tracks: dict[int, int] = field(default_factory=dict)
+    channel_labels: dict[int, float] = field(default_factory=dict)
+    corridor_tracks: dict[tuple[int, int], int] = field(default_factory=dict)
+    node_height: dict[str, float] = field(default_factory=dict)
+    columns: int = 0  # how many columns the routes saw
+    rows: dict[int, int] = field(default_factory=dict)  # rows per lane the routes saw
+
+
+def _clusters(spans: list[tuple[float, float, str]]) -> tuple[list[list[float]], dict[str, int]]:
+    """Merge overlapping [lo, hi] spans (sorted by lo): the clusters and each item's index."""
+    clusters: list[list[float]] = []
+    index: dict[str, int] = {}
+    for lo, hi, key in sorted(spans):
+        if clusters and lo < clusters[-1][1] + 0.5:
+            clusters[-1][1] = max(clusters[-1][1], hi)
+        else:
+            clusters.append([lo, hi])
+        index[key] = len(clusters) - 1
+    return clusters, index
+
+
+def _colour(intervals: list[tuple[float, float, int]]) -> dict[int, int]:
+    """Tracks for intervals (lo, hi, key): overlapping ones (touching included) never share."""
+    free: list[tuple[float, int]] = []  # (end, track)
+    result: dict[int, int] = {}
+    count = 0
+    for lo, hi, key in sorted(intervals):
+        if free and free[0][0] < lo:
+            _, track = heapq.heappop(free)
+        else:
+            track = count
+            count += 1
+        result[key] = track
+        heapq.heappush(free, (hi, track))
+    return result
+
+
+def route_edges(edges, rects: dict[str, Rect], lane_of: dict[str, int],
+                lanes: list[tuple[float, float]], left: float, right: float,
+                labels: dict[str, tuple[float, float]], handoffs: set[str]):
+    """Routes for `edges` ((id, source, target) triples) between the boxes `rects`.
+
+    `lane_of` gives each node's lane index, `lanes` each lane's top and bottom, `left` and
+    `right` the diagram's inner sides, `labels` each labelled edge's plate size, `handoffs`
+    the edges drawn with a handoff badge. Returns ({edge id: Route}, Needs).
+    """
+    needs = Needs()
+    cols, col_of = _clusters([(r.x, r.right, i) for i, r in rects.items()])
+    needs.columns = len(cols)
+    channel_lo = [left] + [c[1] for c in cols]
+    channel_hi = [c[0] for c in cols] + [right]
+    rows: dict[int, list[list[float]]] = {}
+    row_of: dict[str, int] = {}
+    by_lane: dict[int, list[tuple[float, float, str]]] = defaultdict(list)
+    for node_id, rect in rects.items():
+        by_lane[lane_of[node_id]].append((rect.y, rect.bottom, node_id))
+    for lane, spans in by_lane.items():
+        rows[lane], index = _clusters(spans)
+        row_of.update(index)
+        needs.rows[lane] = len(rows[lane])
+    row_cols: dict[tuple[int, int], list[int]] = defaultdict(list)  # columns used in a row
+    for node_id in rects:
+        row_cols[(lane_of[node_id], row_of[node_id])].append(col_of[node_id])
+    for value in row_cols.values():
+        value.sort()
+
+    def corridor_span(lane: int, k: int) -> tuple[float, float]:
+        top, bottom = lanes[lane]
+        lane_rows = rows.get(lane, [])
+        lo = top if k == 0 else lane_rows[k - 1][1]
+        hi = bottom if k >= len(lane_rows) else lane_rows[k][0]
+        return lo, hi
+
+    # 1. What each edge does, and which corridor it takes.
+    plans = []
+    for edge_id, s, t in edges:
+        if s not in rects or t not in rects:
+            continue
+        cs, ct = col_of[s], col_of[t]
+        ls, lt, rs, rt = lane_of[s], lane_of[t], row_of[s], row_of[t]
+        corridor = None
+        if s != t and ct == cs + 1:
+            kind = "next"
+        elif s != t and ct > cs + 1 and ls == lt and rs == rt and _free(row_cols[(ls, rs)], cs,
+                                                                           ct):
+            kind = "row"
+        elif s != t and ct > cs + 1:
+            kind = "long"
+            down = lt > ls or (lt == ls and rt > rs)
+            corridor = (lt, rt if down else rt + 1)
+        else:
+            kind = "back"
+            corridor = (lt, max(rs, rt) + 1) if ls == lt else (lt, rt + 1)
+        plans.append([edge_id, s, t, kind, corridor, cs, ct])
+
+    # 2. Corridor tracks: a run from channel cs+1 to channel ct.
+    by_corridor: dict[tuple[int, int], list[tuple[float, float, int]]] = defaultdict(list)
+    for n, plan in enumerate(plans):
+        if plan[4] is not None:
+            a, b = plan[5] + 1, plan[6]
+            by_corridor[plan[4]].append((min(a, b), max(a, b), n))
+    corridor_y: dict[int, float] = {}
+    for key, intervals in by_corridor.items():
+        tracks = _colour(intervals)
+        count = max(tracks.values()) + 1
+        needs.corridor_tracks[key] = count
+        lo, hi = corridor_span(*key)
+        gap = min(TRACK_GAP, (hi - lo) / (count + 1)) if hi > lo else 0.0
+        mid = (lo + hi) / 2
+        for n, track in tracks.items():
+            corridor_y[n] = mid + (track - (count - 1) / 2) * gap
+
+    # 3. Ports, ordered by where the edge goes next (out) or comes from (in).
+    out_side: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    in_side: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    for n, (_, s, t, kind, _, _, _) in enumerate(plans):
+        if kind in ("next", "row"):
+            out_side[s].append((rects[t].cy, rects[t].x, n))
+            in_side[t].append((rects[s].cy, -rects[s].x, n))
+        else:
+            out_side[s].append((corridor_y[n], -rects[t].x, n))
+            in_side[t].append((corridor_y[n], rects[s].x, n))
+    port_out: dict[int, float] = {}
+    port_in: dict[int, float] = {}
+    for node_id, items in out_side.items():
+        gap = max([PORT_GAP] + [labels[plans[n][0]][1] + LABEL_GAP for *_, n in items
+                                if plans[n][0] in labels])
+        _spread(node_id, rects[node_id], sorted(items), gap, port_out, needs)
+    for node_id, items in in_side.items():
+        _spread(node_id, rects[node_id], sorted(items), PORT_GAP, port_in, needs)
+
+    # 4. Vertical runs in channels: exits on the left, runs of both kinds, then entries.
+    runs: dict[int, list[list[tuple[float, float, int]]]] = defaultdict(lambda: [[], [], []])
+    for n, (_, _, _, kind, _, cs, ct) in enumerate(plans):
+        ys, yt = port_out[n], port_in[n]
+        if kind == "next":
+            if abs(ys - yt) > 0.5:
+                runs[cs + 1][1].append((min(ys, yt), max(ys, yt), 3 * n))
+        elif kind == "row":
+            if abs(ys - yt) > 0.5:
+                runs[ct][2].append((min(ys, yt), max(ys, yt), 3 * n + 2))
+        else:
+            yc = corridor_y[n]
+            runs[cs + 1][0].append((min(ys, yc), max(ys, yc), 3 * n + 1))
+            runs[ct][2].append((min(yc, yt), max(yc, yt), 3 * n + 2))
+    for plan in plans:
+        if plan[0] in labels or plan[0] in handoffs:
+            needs.channel_labels[plan[5] + 1] = max(needs.channel_labels.get(plan[5] + 1, 0.0),
+                                                    _label_room(plan[0], labels, handoffs))
+    track_x: dict[int, float] = {}  # keyed like the runs: 3n (next), 3n+1 (exit), 3n+2 (entry)
+    for channel, groups in runs.items():
+        colours = [_colour(group) for group in groups]
+        counts = [max(c.values()) + 1 if c else 0 for c in colours]
+        total = sum(counts)
+        needs.channel_tracks[channel] = total
+        lo, hi = channel_lo[channel], channel_hi[channel]
+        start = lo + CHANNEL_PAD + needs.channel_labels.get(channel, 0.0)
+        end = hi - ARROW_ROOM
+        gap = TRACK_GAP
+        if total > 1 and (end - start) / (total - 1) < TRACK_GAP:
+            if end - start < TRACK_GAP * (total - 1):  # too narrow (boxes placed by hand)
+                start = lo + 4.0
+            gap = max((end - start) / max(total - 1, 1), 1.0)
+        # centre the tracks in the room they have
+        spare = (end - start) - gap * (total - 1)
+        x0 = start + max(spare, 0.0) / 2 if total else start
+        base = 0
+        for colour, count in zip(colours, counts, strict=True):
+            for key, track in colour.items():
+                track_x[key] = x0 + (base + track) * gap
+            base += count
+
+    # 5. The lines.
+    routes: dict[str, Route] = {}
+    for n, (edge_id, s, t, kind, _, cs, _) in enumerate(plans):
+        src, dst = rects[s], rects[t]
+        ys, yt = port_out[n], port_in[n]
+        start, end = (src.right, ys), (dst.x, yt)
+        if kind == "next":
+            points = [start, end] if abs(ys - yt) <= 0.5 else [
+                start, (track_x[3 * n], ys), (track_x[3 * n], yt), end]
+        elif kind == "row":
+            points = [start, end] if abs(ys - yt) <= 0.5 else [
+                start, (track_x[3 * n + 2], ys), (track_x[3 * n + 2], yt), end]
+        else:
+            x1, x2, yc = track_x[3 * n + 1], track_x[3 * n + 2], corridor_y[n]
+            points = [start, (x1, ys), (x1, yc), (x2, yc), (x2, yt), end]
+        points = _simplify(points)
+        room = needs.channel_labels.get(cs + 1, 0.0)
+        before = points[-2] if len(points) > 1 else (end[0] - 10, end[1])
+        if before[1] == end[1] and before[0] >= end[0]:
+            before = (end[0] - 10, end[1])
+        routes[edge_id] = Route(tuple(rounded(points)), tuple(arrow_head(end, before)),
+                                tuple(points), src.right + CHANNEL_PAD, ys, room)
+    return routes, needs
+
+
+def _label_room(edge_id: str, labels, handoffs) -> float:
+    width = labels[edge_id][0] if edge_id in labels else 0.0
+    return width + (BADGE_ROOM if edge_id in handoffs else 0.0)
+
+
+def _free(columns: list[int], a: int, b: int) -> bool:
+    """Whether no column strictly between a and b is used (columns sorted)."""
+    return bisect_right(columns, a) == bisect_left(columns, b)
+
+
+def _spread(node_id: str, rect: Rect, items, gap: float, ports: dict[int, float],
+            needs: Needs) -> None:
+    """Ports along one side of `rect`, `gap` apart and centred; notes the height needed."""
+    count = len(items)
+    need = count * gap + 8.0
+    needs.node_height[node_id] = max(needs.node_height.get(node_id, 0.0), need)
+    if need > rect.h:
+        gap = (rect.h - 8.0) / count
+    for i, (*_, n) in enumerate(items):
+        ports[n] = rect.cy + (i - (count - 1) / 2) * gap
+
+
+def _simplify(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Drop repeated points and the middle of three in a line."""
+    result: list[tuple[float, float]] = []
+    for p in points:
+        if result and abs(p[0] - result[-1][0]) < 0.01 and abs(p[1] - result[-1][1]) < 0.01:
+            continue
+        if len(result) >= 2:
+            a, b = result[-2], result[-1]
+            if (abs(a[0] - b[0]) < 0.01 and abs(b[0] - p[0]) < 0.01) or (
+                    abs(a[1] - b[1]) < 0.01 and abs(b[1] - p[1]) < 0.01):
+                result[-1] = p
+                continue
+        result.append(p)
+    return result
+
+
+def rounded(points: list[tuple[float, float]], radius: float = CORNER) -> list:
+    """Path commands along `points` with each corner rounded (a quarter-circle curve)."""
+    path = [("M", *points[0])]
+    for i in range(1, len(points) - 1):
+        (ax, ay), (bx, by), (cx, cy) = points[i - 1], points[i], points[i + 1]
+        d_in, d_out = abs(bx - ax) + abs(by - ay), abs(cx - bx) + abs(cy - by)
+        r = min(radius, d_in / 2, d_out / 2)
+        if r <= 0.01:
+            path.append(("L", bx, by))
+            continue
+        ux, uy = _unit(ax, ay, bx, by)
+        vx, vy = _unit(bx, by, cx, cy)
+        p, q = (bx - ux * r, by - uy * r), (bx + vx * r, by + vy * r)
+        k = 0.4477  # 1 - kappa: control points towards the corner
+        path.append(("L", *p))
+        path.append(("C", p[0] + ux * r * (1 - k), p[1] + uy * r * (1 - k),
+                     q[0] - vx * r * (1 - k), q[1] - vy * r * (1 - k), *q))
+    path.append(("L", *points[-1]))
+    return path
+
+
+def _unit(ax: float, ay: float, bx: float, by: float) -> tuple[float, float]:
+    length = abs(bx - ax) + abs(by - ay)
+    return ((bx - ax) / length, (by - ay) / length) if length else (0.0, 0.0)

@@ -1,0 +1,135 @@
+"""How big each node and each edge label is drawn, and how their texts break into lines.
+
+Titles wrap onto a second line and the node grows for it (and widens a little before it cuts);
+edge labels wrap onto two lines. Only text beyond that is cut with "…" (the whole text is in
+the tooltip and the SVG <title>). The layout sizes cells and channels from these numbers, and
+every painter draws the same lines, so what was measured is what is shown.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from app.model import Edge, Node
+from app.render import theme
+from app.render.labels import edge_text, elide, text_width
+
+TITLE_LINES = 2  # a title may take this many lines before it is cut
+LABEL_LINES = 2  # the same for an edge label
+LINE_EM = 1.45  # a line of text is this many font sizes high (Qt's line height, bundled font)
+#: a node whose title does not fit in two lines may grow to this width (then it is cut)
+NODE_WIDE = 224.0
+_TITLE_SLACK = 6.0  # wrap a little narrower than the box: real glyphs vary around the estimate
+PLATE_PAD_X, PLATE_PAD_Y = 10.0, 7.0  # an edge label plate is this much larger than its text
+
+
+def line_height(font_px: float) -> float:
+    return round(font_px) * LINE_EM
+
+
+def _words(text: str) -> list[str]:
+    """Break opportunities: each wide (CJK) character alone, Latin words with their space."""
+    words: list[str] = []
+    current = ""
+    for char in text:
+        if text_width(char, 1.0) >= 1.0:
+            if current:
+                words.append(current)
+            words.append(char)
+            current = ""
+        elif char == " ":
+            words.append(current + " ")
+            current = ""
+        else:
+            current += char
+    if current:
+        words.append(current)
+    return words
+
+
+@lru_cache(maxsize=65536)
+def wrap(text: str, width: float, font_px: float, max_lines: int = 0) -> tuple[tuple[str, ...],
+                                                                                 bool]:
+    """`text` in lines no wider than `width` (at spaces, between CJK characters, inside a word
+    too long for a line), at most `max_lines` (0: no limit); and whether it had to be cut."""
+    text = " ".join(text.split())
+    lines: list[str] = []
+    line = ""
+    for word in _words(text):
+        candidate = line + word
+        if text_width(candidate.rstrip(), font_px) <= width:
+            line = candidate
+            continue
+        if line.strip():
+            lines.append(line.rstrip())
+        line = word.lstrip()
+        while text_width(line.rstrip(), font_px) > width and len(line) > 1:  # a long word
+            cut = len(line) - 1
+            while cut > 1 and text_width(line[:cut], font_px) > width:
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+    if line.strip() or not lines:
+        lines.append(line.rstrip())
+    if max_lines and len(lines) > max_lines:
+        rest = " ".join(lines[max_lines - 1:]) if " " in text else "".join(lines[max_lines - 1:])
+        lines = [*lines[:max_lines - 1], elide(rest + "…", width, font_px)]
+        if not lines[-1].endswith("…"):
+            lines[-1] += "…"
+        return tuple(lines), True
+    return tuple(lines), False
+
+
+def title_width(kind: str, node_w: float) -> float:
+    """How wide a title line may be in a node of width `node_w` (clear of the corner marks)."""
+    from app.render.canvas_geometry import label_width
+    from app.render.layout import Rect
+    from app.render.shapes import text_box
+
+    rect = Rect(0.0, 0.0, node_w, theme.NODE_HEIGHT)
+    return label_width(kind, rect, text_box(kind, rect).w) - _TITLE_SLACK
+
+
+@lru_cache(maxsize=65536)
+def _node_size(kind: str, title: str) -> tuple[float, float, tuple[str, ...], bool]:
+    width = theme.NODE_WIDTH
+    lines, cut = wrap(title, title_width(kind, width), theme.FONT_LABEL_PX, TITLE_LINES)
+    if cut:  # grow wider before cutting
+        width = NODE_WIDE
+        lines, cut = wrap(title, title_width(kind, width), theme.FONT_LABEL_PX, TITLE_LINES)
+    extra = (len(lines) - 1) * line_height(theme.FONT_LABEL_PX)
+    if kind == "decision":  # a diamond's text needs room towards its points
+        extra *= 2
+    return width, theme.NODE_HEIGHT + extra, lines, cut
+
+
+def node_size(node: Node) -> tuple[float, float]:
+    """The size of `node`'s box: taller with a two-line title, wider when that is not enough."""
+    w, h, _, _ = _node_size(node.kind.value, node.title)
+    return w, h
+
+
+def title_lines(node: Node) -> tuple[tuple[str, ...], bool]:
+    """The lines of `node`'s title as drawn, and whether it was cut."""
+    _, _, lines, cut = _node_size(node.kind.value, node.title)
+    return lines, cut
+
+
+@lru_cache(maxsize=65536)
+def label_lines(text: str) -> tuple[tuple[str, ...], bool]:
+    """An edge label's lines (at most two), and whether it was cut."""
+    return wrap(text, theme.EDGE_LABEL_MAX_WIDTH, theme.FONT_EDGE_PX, LABEL_LINES)
+
+
+def plate_size(lines: tuple[str, ...]) -> tuple[float, float]:
+    """The plate under an edge label of these lines."""
+    width = max(text_width(line, theme.FONT_EDGE_PX) for line in lines)
+    return width + PLATE_PAD_X, len(lines) * line_height(theme.FONT_EDGE_PX) + PLATE_PAD_Y - 4
+
+
+def label_size(edge: Edge) -> tuple[float, float] | None:
+    """The largest plate `edge`'s label takes in either language; None without a label."""
+    if not (edge.label or edge.conversion):
+        return None
+    sizes = [plate_size(label_lines(edge_text(edge, lang))[0]) for lang in ("en", "zh")]
+    return max(w for w, _ in sizes), max(h for _, h in sizes)
