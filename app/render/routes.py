@@ -180,11 +180,13 @@ def route_edges(edges, rects: dict[str, Rect], lane_of: dict[str, int],
     port_out: dict[int, float] = {}
     port_in: dict[int, float] = {}
     for node_id, items in out_side.items():
-        gap = max([PORT_GAP] + [labels[plans[n][0]][1] + LABEL_GAP for *_, n in items
-                                if plans[n][0] in labels])
+        gap = max([PORT_GAP] + [_label_height(plans[n][0], labels, handoffs) + LABEL_GAP
+                                for *_, n in items])
         _spread(node_id, rects[node_id], sorted(items), gap, port_out, needs)
     for node_id, items in in_side.items():
-        _spread(node_id, rects[node_id], sorted(items), PORT_GAP, port_in, needs)
+        items.sort()
+        _spread(node_id, rects[node_id], items, PORT_GAP, port_in, needs)
+        _straighten(rects[node_id], items, plans, port_out, port_in)
 
     # 4. Vertical runs in channels: exits on the left, runs of both kinds, then entries.
     runs: dict[int, list[list[tuple[float, float, int]]]] = defaultdict(lambda: [[], [], []])
@@ -257,6 +259,11 @@ def _label_room(edge_id: str, labels, handoffs) -> float:
     return width + (BADGE_ROOM if edge_id in handoffs else 0.0)
 
 
+def _label_height(edge_id: str, labels, handoffs) -> float:
+    height = labels[edge_id][1] if edge_id in labels else 0.0
+    return max(height, BADGE_ROOM - 4.0 if edge_id in handoffs else 0.0)
+
+
 def _free(columns: list[int], a: int, b: int) -> bool:
     """Whether no column strictly between a and b is used (columns sorted)."""
     return bisect_right(columns, a) == bisect_left(columns, b)
@@ -272,6 +279,23 @@ def _spread(node_id: str, rect: Rect, items, gap: float, ports: dict[int, float]
         gap = (rect.h - 8.0) / count
     for i, (*_, n) in enumerate(items):
         ports[n] = rect.cy + (i - (count - 1) / 2) * gap
+
+
+def _straighten(rect: Rect, items, plans, port_out, port_in) -> None:
+    """Shift a side's ports together so that one edge from the next column or along the row
+    runs straight (the smallest shift that does, if all ports stay on the side)."""
+    best = None
+    for *_, n in items:
+        if plans[n][3] in ("next", "row"):
+            shift = port_out[n] - port_in[n]
+            if best is None or abs(shift) < abs(best):
+                best = shift
+    if not best:
+        return
+    ys = [port_in[n] + best for *_, n in items]
+    if min(ys) >= rect.y + 4.0 and max(ys) <= rect.bottom - 4.0:
+        for *_, n in items:
+            port_in[n] += best
 
 
 def _simplify(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -314,3 +338,21 @@ def rounded(points: list[tuple[float, float]], radius: float = CORNER) -> list:
 def _unit(ax: float, ay: float, bx: float, by: float) -> tuple[float, float]:
     length = abs(bx - ax) + abs(by - ay)
     return ((bx - ax) / length, (by - ay) / length) if length else (0.0, 0.0)
+
+
+def quick_route(src: Rect, dst: Rect) -> Route:
+    """A route between two boxes alone, for the edges of a node being dragged: across the
+    gap between them, or around below both when the target is not to the right."""
+    ys, yt = src.cy, dst.cy
+    start, end = (src.right, ys), (dst.x, yt)
+    if dst.x - src.right >= 2 * ARROW_ROOM:
+        mid = (src.right + dst.x) / 2
+        points = [start, (mid, ys), (mid, yt), end]
+    else:
+        below = max(src.bottom, dst.bottom) + 2 * CHANNEL_PAD
+        points = [start, (src.right + ARROW_ROOM, ys), (src.right + ARROW_ROOM, below),
+                  (dst.x - ARROW_ROOM, below), (dst.x - ARROW_ROOM, yt), end]
+    points = _simplify(points)
+    before = points[-2] if len(points) > 1 else (end[0] - 10, end[1])
+    return Route(tuple(rounded(points)), tuple(arrow_head(end, before)), tuple(points),
+                 src.right + CHANNEL_PAD, ys, max(dst.x - src.right - 2 * CHANNEL_PAD, 0.0))

@@ -8,7 +8,6 @@ draw exactly the same shapes.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from app.render.rect import Rect
 
@@ -76,16 +75,6 @@ def text_box(kind: str, rect: Rect) -> Rect:
     return Rect(rect.x + 10, rect.y + 6, rect.w - 20, rect.h - 12)
 
 
-@dataclass(frozen=True)
-class EdgeGeometry:
-    """The curve of an edge, where its label sits, and its arrow head."""
-
-    path: Path
-    label_x: float
-    label_y: float
-    arrow: Path
-
-
 def _bezier_point(p0, p1, p2, p3, t: float) -> tuple[float, float]:
     u = 1 - t
     a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
@@ -118,36 +107,6 @@ def arrow_head(tip: tuple[float, float], toward: tuple[float, float], size: floa
     left = (tip[0] - size * math.cos(angle - 0.4), tip[1] - size * math.sin(angle - 0.4))
     right = (tip[0] - size * math.cos(angle + 0.4), tip[1] - size * math.sin(angle + 0.4))
     return polygon([tip, left, right])
-
-
-def edge_geometry(src: Rect, dst: Rect) -> EdgeGeometry:
-    """Route an edge: forward edges left to right, others around the boxes, self-loops above."""
-    if src == dst:
-        start, end = (src.cx + 20, src.y), (src.cx - 20, src.y)
-        c1, c2 = (src.cx + 50, src.y - 60), (src.cx - 50, src.y - 60)
-    elif dst.x >= src.right + 8:  # forward: right side to left side
-        start, end = (src.right, src.cy), (dst.x, dst.cy)
-        bend = max(30.0, (end[0] - start[0]) / 2)
-        c1, c2 = (start[0] + bend, start[1]), (end[0] - bend, end[1])
-    elif dst.right <= src.x - 8:  # backward (a loop): under both boxes
-        start, end = (src.cx, src.bottom), (dst.cx, dst.bottom)
-        depth = max(src.bottom, dst.bottom) + 46
-        c1, c2 = (src.cx, depth), (dst.cx, depth)
-    elif dst.y >= src.bottom:  # same column, below
-        start, end = (src.cx, src.bottom), (dst.cx, dst.y)
-        bend = max(20.0, (end[1] - start[1]) / 2)
-        c1, c2 = (start[0], start[1] + bend), (end[0], end[1] - bend)
-    else:  # same column, above (or overlapping)
-        start, end = (src.cx, src.y), (dst.cx, dst.bottom)
-        bend = max(20.0, (start[1] - end[1]) / 2)
-        c1, c2 = (start[0], start[1] - bend), (end[0], end[1] + bend)
-    label_x, label_y = _bezier_point(start, c1, c2, end, 0.5)
-    return EdgeGeometry(
-        path=[("M", *start), ("C", *c1, *c2, *end)],
-        label_x=label_x,
-        label_y=label_y,
-        arrow=arrow_head(end, c2 if c2 != end else c1),
-    )
 
 
 def status_mark(status: str, cx: float, cy: float, r: float = 7.0) -> tuple[Path, str]:

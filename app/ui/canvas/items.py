@@ -31,8 +31,9 @@ Z_LANE, Z_PHASE, Z_EDGE, Z_NODE, Z_LABEL, Z_ACTIVE, Z_DRAG = 0.0, 0.5, 1.0, 2.0,
 class NodeItem(QGraphicsItem):
     """One node: selectable, movable by dragging, with a connect handle on hover/selection."""
 
-    def __init__(self, node: Node, look, facts) -> None:
+    def __init__(self, node: Node, look, facts, size: tuple[float, float] | None = None) -> None:
         super().__init__()
+        self._size = size or (theme.NODE_WIDTH, theme.NODE_HEIGHT)
         self.node_id = node.id
         self.node, self._look, self.facts = node, look, facts
         self._hover = False
@@ -56,8 +57,14 @@ class NodeItem(QGraphicsItem):
 
     @property
     def size(self) -> tuple[float, float]:
-        # Every node has the theme's size; no need to build the look to know it.
-        return theme.NODE_WIDTH, theme.NODE_HEIGHT
+        # The layout's size for the node: no need to build the look to know it.
+        return self._size
+
+    def set_size(self, w: float, h: float) -> None:
+        """The layout gave the node another size (a longer title, more ports)."""
+        self.prepareGeometryChange()
+        self._size = (w, h)
+        self._bounds = self._shape = None
 
     @property
     def box(self) -> Rect:

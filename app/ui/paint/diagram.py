@@ -41,10 +41,10 @@ def paint_diagram(painter: QPainter, diagram: Diagram, report=None, lang: str = 
     nodes = diagram.node_index()
     edge_looks = []
     for edge in diagram.edges:
-        src, dst = geometry.nodes[edge.source], geometry.nodes[edge.target]
+        route = geometry.routes[edge.id]
         fact = facts.edge(edge)
         handoff = nodes[edge.source].lane != nodes[edge.target].lane
-        edge_looks.append(edge_look(edge, src, dst, status=fact.status, width=fact.width,
+        edge_looks.append(edge_look(edge, route, status=fact.status, width=fact.width,
                                     handoff=handoff, lang=lang))
         paint_edge(painter, edge_looks[-1])
     for node in diagram.nodes:

@@ -9,41 +9,33 @@ from PySide6.QtGui import QPainter, QPainterPath, QPen
 
 from app.model import Edge
 from app.render import theme
-from app.render.canvas_geometry import BADGE_RADIUS, HANDLE_RADIUS, label_pill
+from app.render.canvas_geometry import HANDLE_RADIUS
 from app.render.labels import edge_text
-from app.render.layout import Rect
-from app.render.shapes import EdgeGeometry, edge_geometry, split_cubic
+from app.render.routes import Route
+from app.render.texts import LabelPlace, place_label
 from app.ui.paint.styles import _build_path, _fit, _mark, _pen, _readable, styles, text_draws
 
 
 class EdgeLook:
     """Everything one edge draws, in scene coordinates.
 
-    Where it goes (route, label text, bounds) is worked out at once; the Qt paths, pens and
+    Where it goes (route, label lines, bounds) is worked out at once; the Qt paths, pens and
     plate are made on first use: most edges of a big diagram are never painted up close.
     """
 
-    def __init__(self, geometry: EdgeGeometry, status: str, width: float, handoff: bool,
-                 text: str, advance: float) -> None:
+    def __init__(self, geometry: Route, status: str, width: float, handoff: bool,
+                 place: LabelPlace, text: str = "") -> None:
         self.status, self.width, self.handoff = status, width, handoff
-        self.text, self._advance, self.geometry = text, advance, geometry  # the route
-        cx, cy = geometry.label_x, geometry.label_y
-        self._pill = None  # the label plate as a layout Rect
-        if text:
-            self._pill = label_pill(cx, cy, advance, _edge_line_height() - 4)
-        self._badge = None  # the handoff badge's centre
-        if handoff:  # the badge sits left of the label plate, or on the curve when there is none
-            self._badge = (self._pill.x - BADGE_RADIUS - 2, cy) if self._pill else (cx, cy)
-        # The curve lies inside the hull of its control points: bounds without a QPainterPath.
+        self.geometry, self.place = geometry, place  # the route; where the label goes
+        self.text = text  # the label's whole text (the lines may be cut)
+        self._pill = place.plate  # the label plate as a layout Rect
+        self._badge = place.badge  # the handoff badge's centre
+        # The path lies inside the hull of its control points: bounds without a QPainterPath.
         xs, ys = _points(geometry.path, geometry.arrow)
         margin = width + HANDLE_RADIUS + 2
         self.bounds = QRectF(min(xs) - margin, min(ys) - margin,
                              max(xs) - min(xs) + 2 * margin, max(ys) - min(ys) + 2 * margin)
-        label = self._pill
-        if self._badge is not None:
-            bx, by = self._badge
-            disc = Rect(bx - BADGE_RADIUS, by - BADGE_RADIUS, 2 * BADGE_RADIUS, 2 * BADGE_RADIUS)
-            label = disc if label is None else _union(label, disc)
+        label = place.bounds
         # (the label's room includes 2 px for the selection stroke)
         self.label_bounds = (None if label is None else
                              QRectF(label.x - 2, label.y - 2, label.w + 4, label.h + 4))
@@ -54,33 +46,25 @@ class EdgeLook:
 
     @cached_property
     def pieces(self) -> tuple[tuple[QPainterPath, QRectF, QPen, QPen], ...] | None:
-        """A long curve cut in pieces (path, bounds, pen, solid pen), each dashed on from
-        where the one before stopped: the on-screen pieces look exactly like the whole curve,
-        and a repaint strokes only those. None for a curve short enough to draw whole."""
-        command = self.geometry.path[-1]
-        if command[0] != "C":
-            return None
-        p0, (c1x, c1y, c2x, c2y, ex, ey) = self.geometry.path[0][1:3], command[1:7]
+        """A long path cut in pieces (path, bounds, pen, solid pen), each dashed on from
+        where the one before stopped: the on-screen pieces look exactly like the whole path,
+        and a repaint strokes only those. None for a path short enough to draw whole."""
         size = max(self.bounds.width(), self.bounds.height())
-        count = int(size // _PIECE)
-        if count < 3:
+        if size // _PIECE < 3:
             return None
         pen, solid = self.pen, self.solid_pen
         result, travelled = [], 0.0
-        for i in range(count):
-            a, b, c, d = split_cubic(p0, (c1x, c1y), (c2x, c2y), (ex, ey),
-                                     i / count, (i + 1) / count)
-            path = QPainterPath(QPointF(*a))
-            path.cubicTo(*b, *c, *d)
+        m = solid.widthF()
+        for chunk in _chunks(self.geometry.path):
+            path = _build_path(chunk)
             piece_pen = pen
             if self.handoff:
                 piece_pen = QPen(pen)
                 piece_pen.setDashOffset(travelled / pen.widthF())
-            m = solid.widthF()
             bounds = path.controlPointRect().adjusted(-m, -m, m, m)
             result.append((path, bounds, piece_pen, solid))
             travelled += path.length()
-        return tuple(result)
+        return tuple(result) if len(result) > 1 else None
 
     @cached_property
     def arrow(self) -> QPainterPath:
@@ -105,10 +89,16 @@ class EdgeLook:
         return None if self._badge is None else QPointF(*self._badge)
 
     @cached_property
-    def text_pos(self) -> QPointF:
+    def text_lines(self) -> tuple[tuple[QPointF, str], ...]:
+        """Each label line's baseline start and text, fitted to the real font."""
         metrics = styles().metrics["edge"]
-        return QPointF(self.geometry.label_x - self._advance / 2,
-                       self.geometry.label_y + (metrics.ascent() - metrics.descent()) / 2)
+        room = (self._pill.w - 6.0) if self._pill is not None else 0.0
+        lines = []
+        for cx, cy, line in self.place.lines:
+            fitted, advance = _fit(line, room, "edge")
+            lines.append((QPointF(cx - advance / 2, cy + (metrics.ascent() - metrics.descent())
+                                  / 2), fitted))
+        return tuple(lines)
 
     @cached_property
     def ends(self) -> tuple[QPointF, QPointF]:
@@ -125,18 +115,37 @@ def _points(*paths) -> tuple[list[float], list[float]]:
     return xs, ys
 
 
-def _union(a: Rect, b: Rect) -> Rect:
-    x, y = min(a.x, b.x), min(a.y, b.y)
-    return Rect(x, y, max(a.right, b.right) - x, max(a.bottom, b.bottom) - y)
+def _chunks(path) -> list[list]:
+    """`path` (M, then L and C commands) as pieces about _PIECE long, each from where the one
+    before ended; a long straight run is cut too."""
+    chunks: list[list] = []
+    x, y = path[0][1], path[0][2]
+    current: list = [("M", x, y)]
+    run = 0.0
+    for command in path[1:]:
+        if command[0] == "L":
+            ex, ey = command[1], command[2]
+            length = abs(ex - x) + abs(ey - y)
+            parts = max(1, int(length // _PIECE))
+            for i in range(1, parts + 1):
+                px, py = x + (ex - x) * i / parts, y + (ey - y) * i / parts
+                current.append(("L", px, py))
+                run += length / parts
+                if run >= _PIECE:
+                    chunks.append(current)
+                    current, run = [("M", px, py)], 0.0
+            x, y = ex, ey
+        elif command[0] == "C":
+            current.append(command)
+            run += abs(command[5] - x) + abs(command[6] - y)
+            x, y = command[5], command[6]
+    if len(current) > 1:
+        chunks.append(current)
+    return chunks
 
 
 #: curves longer than a few of these are stroked piece by piece (see EdgeLook.pieces)
 _PIECE = 400.0
-
-
-@lru_cache(maxsize=1)
-def _edge_line_height() -> float:
-    return styles().metrics["edge"].height()
 
 
 @lru_cache(maxsize=128)
@@ -144,14 +153,12 @@ def _edge_pen(status: str, width: float, handoff: bool) -> QPen:
     return _pen(theme.EDGE_COLOR[status], width, theme.HANDOFF_DASH if handoff else None)
 
 
-def edge_look(edge: Edge, src: Rect, dst: Rect, *, status: str = "unmeasured",
+def edge_look(edge: Edge, route: Route, *, status: str = "unmeasured",
               width: float | None = None, handoff: bool = False, lang: str = "en") -> EdgeLook:
-    """Work out how `edge` is drawn between the boxes `src` and `dst`."""
-    geometry = edge_geometry(src, dst)
+    """Work out how `edge` is drawn along `route` (from the layout, or a drag's quick route)."""
     width = theme.EDGE_MIN_WIDTH if width is None else round(width, 1)
-    text, advance = _fit(edge_text(edge, lang), theme.EDGE_LABEL_MAX_WIDTH, "edge") if (
-        edge.label or edge.conversion) else ("", 0.0)
-    return EdgeLook(geometry, status, width, handoff, text, advance)
+    text = edge_text(edge, lang) if (edge.label or edge.conversion) else ""
+    return EdgeLook(route, status, width, handoff, place_label(route, text, handoff), text)
 
 
 def paint_edge(painter: QPainter, look: EdgeLook, *, selected: bool = False,
@@ -201,6 +208,7 @@ def paint_edge_label(painter: QPainter, look: EdgeLook, *, selected: bool = Fals
         painter.drawRoundedRect(look.pill, 4.0, 4.0)
         painter.setFont(s.fonts["edge"])
         painter.setPen(s.edge_text_pens[look.status])
-        painter.drawText(look.text_pos, look.text)
-        text_draws["edge"] += 1
+        for position, line in look.text_lines:
+            painter.drawText(position, line)
+            text_draws["edge"] += 1
 

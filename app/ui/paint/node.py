@@ -17,11 +17,10 @@ from app.render.canvas_geometry import (
     severity_marker_center,
     status_mark_center,
 )
-from app.render.labels import owner_text
 from app.render.layout import Rect
 from app.render.shapes import node_outline, text_box
+from app.render.texts import node_lines
 from app.ui.paint.styles import (
-    _LABEL_GAP,
     _SEVERITY_GLYPH,
     _build_path,
     _fit,
@@ -59,22 +58,15 @@ def node_look(node: Node, size: tuple[float, float], *, status: str = "unmeasure
     """Work out how `node` is drawn in a box of `size`: outline, texts, marks."""
     kind = node.kind.value
     w, h = size
-    box = text_box(kind, Rect(0.0, 0.0, w, h))
-    # The label keeps clear of the corner marks; the smaller lines may use the whole box.
-    label_w = label_width(kind, Rect(0.0, 0.0, w, h), box.w)
-    has_owner = bool(node.owner and node.owner.strip())
-    lines = [(node.title, "label", label_w),
-             (owner_text(node, lang), "owner" if has_owner else "no-owner", box.w)]
-    if volume:
-        lines.append((volume, "volume", box.w))
+    # Title lines come wrapped from the layout; they keep clear of the corner marks.
+    label_w = label_width(kind, Rect(0.0, 0.0, w, h), text_box(kind, Rect(0.0, 0.0, w, h)).w)
     metrics = styles().metrics
-    total = sum(metrics[key].height() for _, key, _ in lines) + _LABEL_GAP * (len(lines) - 1)
-    y = box.cy - total / 2
     texts = []
-    for text, key, width in lines:
-        fitted, advance = _fit(text, width, key)
-        texts.append((box.cx - advance / 2, y + metrics[key].ascent(), fitted, key))
-        y += metrics[key].height() + _LABEL_GAP
+    for line in node_lines(node, w, h, lang, volume):
+        width = label_w if line.key == "label" else text_box(kind, Rect(0.0, 0.0, w, h)).w
+        fitted, advance = _fit(line.text, width, line.key)
+        texts.append((line.cx - advance / 2, line.top + metrics[line.key].ascent(), fitted,
+                      line.key))
     return NodeLook(kind, (w, h), _outlines(kind, w, h), tuple(texts), status, severity)
 
 

@@ -24,7 +24,6 @@ from app.render.shapes import status_mark
 text_draws = {"node": 0, "edge": 0, "band": 0}
 
 _SEVERITY_GLYPH = {"error": "×", "warning": "!", "info": "i"}
-_LABEL_GAP = 3.0
 _FONT_PX = {"label": theme.FONT_LABEL_PX, "owner": theme.FONT_SMALL_PX,
             "no-owner": theme.FONT_SMALL_PX, "volume": theme.FONT_SMALL_PX,
             "edge": theme.FONT_EDGE_PX, "header": theme.FONT_HEADER_PX, "mark": 9.5}
