@@ -14,6 +14,8 @@ The canvas and every exporter draw from the same `Layout`.
 
 from __future__ import annotations
 
+import gc
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -24,6 +26,7 @@ from app.render.order import funnel_ranks, loop_closing_edges
 from app.render.rect import Rect
 from app.render.routes import (
     ARROW_ROOM,
+    BADGE_ROOM,
     CHANNEL_PAD,
     TRACK_GAP,
     Needs,
@@ -83,15 +86,27 @@ class Layout:
 
 def layout(diagram: Diagram) -> Layout:
     """Resolve the geometry of `diagram`: boxes in a grid sized to their content, then routes."""
+    # Routing makes many small tuples; the collector would walk the whole (big, long-lived)
+    # diagram again and again for nothing (see research/performance.md): pause it meanwhile.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _layout(diagram)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _layout(diagram: Diagram) -> Layout:
     grid = _Grid(diagram)
     needs: Needs | None = None
     for _ in range(4):  # place; move auto nodes off hand-placed ones; at most a few times
         geometry = _place(diagram, grid, needs)
         if not grid.bump(geometry.nodes):
             break
-    routes, needs = _route(diagram, geometry)
+    _, needs = _route(diagram, geometry, grid, paths=False)
     geometry = _place(diagram, grid, needs)
-    routes, _ = _route(diagram, geometry)
+    routes, _ = _route(diagram, geometry, grid)
     return Layout(geometry.nodes, geometry.lanes, geometry.phases, geometry.bounds, routes)
 
 
@@ -109,8 +124,15 @@ def _layout_key(diagram: Diagram):
     return (tuple((lane.id, lane.title) for lane in diagram.lanes),
             tuple((phase.id, phase.title) for phase in diagram.phases),
             tuple((n.id, n.lane, n.phase, n.x, n.y, node_size(n)) for n in diagram.nodes),
-            tuple((e.source, e.target, label_size(e)) for e in diagram.edges),
+            tuple((e.source, e.target, _label_key(e)) for e in diagram.edges),
             tuple(n.kind for n in diagram.nodes))
+
+
+def _label_key(edge):
+    """What an edge label's size depends on (cheaper to compare than to measure)."""
+    measure = edge.conversion
+    return edge.label, None if measure is None else (measure.target, measure.actual,
+                                                       measure.is_bare)
 
 
 class _Grid:
@@ -135,6 +157,15 @@ class _Grid:
                     edge.target]:
                 self.preds[edge.target].append(edge.source)
         self.order = {n.id: i for i, n in enumerate(diagram.nodes)}
+        self.edges = [(e.id, e.source, e.target) for e in diagram.edges]
+        self.labels: dict[str, tuple[float, float]] = {}  # plate sizes, by edge id
+        self.handoffs: set[str] = set()
+        for (edge_id, source, target), edge in zip(self.edges, diagram.edges, strict=True):
+            size = label_size(edge)
+            if size is not None:
+                self.labels[edge_id] = size
+            if lane[source] != lane[target]:
+                self.handoffs.add(edge_id)
         self.blocked: set[tuple[str, int, int]] = set()
         self._assign_rows()
 
@@ -232,13 +263,11 @@ def _place(diagram: Diagram, grid: _Grid, needs: Needs | None) -> _Placed:
         for k, count in needs.channel_tracks.items():
             tracks[k] = count
     else:
-        lanes = {n.id: n.lane for n in diagram.nodes}
-        for edge in diagram.edges:
-            size = label_size(edge)
-            c = grid.col.get(edge.source)
-            if c is not None and (size or lanes[edge.source] != lanes[edge.target]):
-                room = (size[0] if size else 0.0) + (
-                    19.0 if lanes[edge.source] != lanes[edge.target] else 0.0)
+        for edge_id, source, _ in grid.edges:
+            c = grid.col.get(source)
+            if c is not None and (edge_id in grid.labels or edge_id in grid.handoffs):
+                room = (grid.labels[edge_id][0] if edge_id in grid.labels else 0.0) + (
+                    BADGE_ROOM if edge_id in grid.handoffs else 0.0)
                 labels[c + 1] = max(labels[c + 1], room)
         tracks = [2] * (grid.columns + 1)
 
@@ -340,7 +369,14 @@ def _place(diagram: Diagram, grid: _Grid, needs: Needs | None) -> _Placed:
         header = Rect(0.0, top, theme.LANE_HEADER_WIDTH, height)
         lane_bands.append(Band(lane.id, lane.title, color, Rect(0.0, top, right, height), header))
         top += height
-    right = max([right] + [r.right + theme.PHASE_PADDING for r in rects.values()])
+    # Whole units: an exported image's size in pixels is then exactly the diagram's.
+    right = math.ceil(max([right] + [r.right + theme.PHASE_PADDING for r in rects.values()]))
+    if lane_bands:  # the last lane takes the rounding
+        last = lane_bands[-1]
+        top = math.ceil(top)
+        lane_bands[-1] = Band(last.id, last.title, last.color,
+                              Rect(0.0, last.rect.y, right, top - last.rect.y),
+                              Rect(0.0, last.rect.y, theme.LANE_HEADER_WIDTH, top - last.rect.y))
     bottom = top
     lanes = tuple(Band(b.id, b.title, b.color, Rect(0.0, b.rect.y, right, b.rect.h), b.header)
                   for b in lane_bands)
@@ -372,20 +408,12 @@ def _lane_min_height(title: str) -> float:
                len(lines) * theme.FONT_HEADER_PX * 1.3 + 24.0)
 
 
-def _route(diagram: Diagram, geometry: _Placed):
+def _route(diagram: Diagram, geometry: _Placed, grid: _Grid, paths: bool = True):
     lane_index = {lane.id: i for i, lane in enumerate(diagram.lanes)}
     lane_of = {n.id: lane_index[n.lane] for n in diagram.nodes}
-    labels, handoffs = {}, set()
-    for edge in diagram.edges:
-        size = label_size(edge)
-        if size is not None:
-            labels[edge.id] = size
-        if lane_of[edge.source] != lane_of[edge.target]:
-            handoffs.add(edge.id)
-    edges = [(e.id, e.source, e.target) for e in diagram.edges]
     lanes = [(b.rect.y, b.rect.bottom) for b in geometry.lanes]
-    return route_edges(edges, geometry.nodes, lane_of, lanes, theme.LANE_HEADER_WIDTH,
-                       geometry.bounds.right, labels, handoffs)
+    return route_edges(grid.edges, geometry.nodes, lane_of, lanes, theme.LANE_HEADER_WIDTH,
+                       geometry.bounds.right, grid.labels, grid.handoffs, paths=paths)
 
 
 def _placement_phases(diagram: Diagram, ranks: dict[str, int]) -> dict[str, int]:

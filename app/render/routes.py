@@ -94,12 +94,14 @@ def _colour(intervals: list[tuple[float, float, int]]) -> dict[int, int]:
 
 def route_edges(edges, rects: dict[str, Rect], lane_of: dict[str, int],
                 lanes: list[tuple[float, float]], left: float, right: float,
-                labels: dict[str, tuple[float, float]], handoffs: set[str]):
+                labels: dict[str, tuple[float, float]], handoffs: set[str], *,
+                paths: bool = True):
     """Routes for `edges` ((id, source, target) triples) between the boxes `rects`.
 
     `lane_of` gives each node's lane index, `lanes` each lane's top and bottom, `left` and
     `right` the diagram's inner sides, `labels` each labelled edge's plate size, `handoffs`
-    the edges drawn with a handoff badge. Returns ({edge id: Route}, Needs).
+    the edges drawn with a handoff badge. Returns ({edge id: Route}, Needs); without
+    `paths` only the Needs (and an empty dict).
     """
     needs = Needs()
     cols, col_of = _clusters([(r.x, r.right, i) for i, r in rects.items()])
@@ -231,6 +233,8 @@ def route_edges(edges, rects: dict[str, Rect], lane_of: dict[str, int],
 
     # 5. The lines.
     routes: dict[str, Route] = {}
+    if not paths:
+        return routes, needs
     for n, (edge_id, s, t, kind, _, cs, _) in enumerate(plans):
         src, dst = rects[s], rects[t]
         ys, yt = port_out[n], port_in[n]
@@ -249,9 +253,20 @@ def route_edges(edges, rects: dict[str, Rect], lane_of: dict[str, int],
         before = points[-2] if len(points) > 1 else (end[0] - 10, end[1])
         if before[1] == end[1] and before[0] >= end[0]:
             before = (end[0] - 10, end[1])
-        routes[edge_id] = Route(tuple(rounded(points)), tuple(arrow_head(end, before)),
+        routes[edge_id] = Route(tuple(rounded(points)), _arrow(end, before),
                                 tuple(points), src.right + CHANNEL_PAD, ys, room)
     return routes, needs
+
+
+_RIGHT_ARROW = arrow_head((0.0, 0.0), (-10.0, 0.0))
+
+
+def _arrow(tip: tuple[float, float], before: tuple[float, float]) -> tuple:
+    """The arrow head at `tip`; the usual one (pointing right) without trigonometry."""
+    if before[1] == tip[1] and before[0] < tip[0]:
+        x, y = tip
+        return tuple(c if c[0] == "Z" else (c[0], c[1] + x, c[2] + y) for c in _RIGHT_ARROW)
+    return tuple(arrow_head(tip, before))
 
 
 def _label_room(edge_id: str, labels, handoffs) -> float:

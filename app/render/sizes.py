@@ -131,5 +131,16 @@ def label_size(edge: Edge) -> tuple[float, float] | None:
     """The largest plate `edge`'s label takes in either language; None without a label."""
     if not (edge.label or edge.conversion):
         return None
-    sizes = [plate_size(label_lines(edge_text(edge, lang))[0]) for lang in ("en", "zh")]
-    return max(w for w, _ in sizes), max(h for _, h in sizes)
+    measure = edge.conversion
+    key = (edge.label, None if measure is None else (measure.target, measure.actual,
+                                                     measure.is_bare))
+    size = _label_sizes.get(key)
+    if size is None:
+        sizes = [plate_size(label_lines(edge_text(edge, lang))[0]) for lang in ("en", "zh")]
+        size = _label_sizes[key] = (max(w for w, _ in sizes), max(h for _, h in sizes))
+        if len(_label_sizes) > 100_000:
+            _label_sizes.clear()
+    return size
+
+
+_label_sizes: dict = {}  # labels repeat across a diagram and across edits: size each once
