@@ -14,7 +14,7 @@ from app.model import Edge, Node
 from app.render import theme
 from app.render.labels import edge_text, elide, text_width
 
-TITLE_LINES = 2  # a title may take this many lines before it is cut
+TITLE_LINES = 2  # a title takes this many lines (a third in a node grown to NODE_WIDE)
 LABEL_LINES = 2  # the same for an edge label
 LINE_EM = 1.45  # a line of text is this many font sizes high (Qt's line height, bundled font)
 #: a node whose title does not fit in two lines may grow to this width (then it is cut)
@@ -94,9 +94,12 @@ def title_width(kind: str, node_w: float) -> float:
 def _node_size(kind: str, title: str) -> tuple[float, float, tuple[str, ...], bool]:
     width = theme.NODE_WIDTH
     lines, cut = wrap(title, title_width(kind, width), theme.FONT_LABEL_PX, TITLE_LINES)
-    if cut:  # grow wider before cutting
+    if cut:  # grow wider, then taller (a third line), before cutting
         width = NODE_WIDE
         lines, cut = wrap(title, title_width(kind, width), theme.FONT_LABEL_PX, TITLE_LINES)
+        if cut:
+            lines, cut = wrap(title, title_width(kind, width), theme.FONT_LABEL_PX,
+                              TITLE_LINES + 1)
     extra = (len(lines) - 1) * line_height(theme.FONT_LABEL_PX)
     if kind == "decision":  # a diamond's text needs room towards its points
         extra *= 2
