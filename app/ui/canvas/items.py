@@ -89,6 +89,7 @@ class NodeItem(QGraphicsItem):
         if self._shape is None:
             w, h = self.size
             path = QPainterPath()
+            path.setFillRule(Qt.WindingFill)  # the handle overlaps the box: no hole there
             path.addRect(QRectF(0, 0, w, h))
             cx, cy = connect_handle(Rect(0, 0, w, h))
             path.addEllipse(QPointF(cx, cy), HANDLE_RADIUS + 3, HANDLE_RADIUS + 3)
