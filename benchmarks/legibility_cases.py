@@ -13,8 +13,9 @@ LANGS = ("en", "zh")
 _EN_WORDS = ("qualified", "lead", "webinar", "nurture", "email", "sequence", "demo", "request",
              "trial", "onboarding", "renewal", "referral", "partner", "campaign", "enterprise",
              "pricing", "page", "visit", "call", "proposal", "signed", "contract", "re-engage")
-_ZH_WORDS = ("线索", "培育", "邮件", "序列", "演示", "申请", "试用", "上手", "续约", "转介绍",
-             "合作伙伴", "活动", "企业客户", "定价页", "访问", "电话", "方案", "签约", "合同", "唤醒")
+_ZH_WORDS = ("线索", "培育", "邮件", "序列", "演示", "申请", "试用", "上手", "续约",
+             "转介绍", "合作伙伴", "活动", "企业客户", "定价页", "访问", "电话", "方案", "签约",
+             "合同", "唤醒")
 
 
 def _text(rng: random.Random, zh: bool, lo: int, hi: int) -> str:
