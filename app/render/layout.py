@@ -37,9 +37,9 @@ from app.render.sizes import label_size, node_size
 
 __all__ = ["Band", "Layout", "Rect", "Route", "layout", "relayout"]
 
-CORRIDOR_PAD = 9.0  # above and below the tracks of a corridor
-MIN_CORRIDOR = 20.0  # between two rows of a lane, and at a lane's top and bottom
-MIN_CHANNEL = 44.0  # between two columns
+CORRIDOR_PAD = 7.0  # above and below the tracks of a corridor
+MIN_CORRIDOR = 14.0  # between two rows of a lane, and at a lane's top and bottom
+MIN_CHANNEL = 32.0  # between two columns (room for an arrow head)
 EMPTY_PHASE_WIDTH = 140.0
 
 @dataclass(frozen=True)

@@ -30,9 +30,9 @@ from dataclasses import dataclass, field
 from app.render.rect import Rect
 from app.render.shapes import arrow_head
 
-CHANNEL_PAD = 10.0  # between a channel's side and its first label or track
+CHANNEL_PAD = 8.0  # between a channel's side and its first label or track
 TRACK_GAP = 10.0  # between two tracks
-ARROW_ROOM = 16.0  # straight run before a target, for the arrow head
+ARROW_ROOM = 14.0  # straight run before a target, for the arrow head
 PORT_GAP = 12.0  # between two ports of a side without labels
 LABEL_GAP = 4.0  # between two labels stacked on one side
 CORNER = 6.0  # radius of a rounded corner
