@@ -105,8 +105,11 @@ def _layout(diagram: Diagram) -> Layout:
         if not grid.bump(geometry.nodes):
             break
     _, needs = _route(diagram, geometry, grid, paths=False)
-    geometry = _place(diagram, grid, needs)
-    routes, _ = _route(diagram, geometry, grid)
+    for _ in range(3):  # sized for what the routes needed; again if they then need more
+        geometry = _place(diagram, grid, needs)
+        routes, got = _route(diagram, geometry, grid)
+        if not _grow(needs, got):
+            break
     return Layout(geometry.nodes, geometry.lanes, geometry.phases, geometry.bounds, routes)
 
 
@@ -117,6 +120,20 @@ def relayout(previous: Layout, before: Diagram, after: Diagram) -> Layout:
     if _layout_key(before) == _layout_key(after):
         return previous
     return layout(after)
+
+
+def _grow(needs: Needs, got: Needs) -> bool:
+    """Take in `got` where it needed more than `needs` had; True if anything grew."""
+    if (got.columns, got.rows) != (needs.columns, needs.rows):
+        return False  # another shape (boxes placed by hand): sizing by index would not fit
+    grew = False
+    for name in ("channel_tracks", "channel_labels", "corridor_height", "node_height"):
+        have, want = getattr(needs, name), getattr(got, name)
+        for key, value in want.items():
+            if value > have.get(key, 0) + 0.01:
+                have[key] = value
+                grew = True
+    return grew
 
 
 def _layout_key(diagram: Diagram):
@@ -344,8 +361,8 @@ def _place(diagram: Diagram, grid: _Grid, needs: Needs | None) -> _Placed:
         y = top
         row_y = [0.0] * count
         for r in range(count + 1):
-            n = needs.corridor_tracks.get((index, r), 0) if matched else 1
-            y += max(MIN_CORRIDOR, 2 * CORRIDOR_PAD + max(n - 1, 0) * TRACK_GAP)
+            tracks = needs.corridor_height.get((index, r), 0.0) if matched else TRACK_GAP
+            y += max(MIN_CORRIDOR, 2 * CORRIDOR_PAD + tracks - TRACK_GAP)
             if r < count:
                 row_y[r] = y
                 y += row_h[r]

@@ -49,6 +49,8 @@ class Route:
     label_x: float  # left end of the label zone on the first stub (badge first, then plate)
     label_y: float  # the stub's height: the plate is centred on it
     label_room: float  # width of the label zone
+    #: the label is centred on label_x (a loop's label on its corridor run), not starting there
+    label_centred: bool = False
 
 
 @dataclass
@@ -58,6 +60,7 @@ class Needs:
     channel_tracks: dict[int, int] = field(default_factory=dict)
     channel_labels: dict[int, float] = field(default_factory=dict)
     corridor_tracks: dict[tuple[int, int], int] = field(default_factory=dict)
+    corridor_height: dict[tuple[int, int], float] = field(default_factory=dict)
     node_height: dict[str, float] = field(default_factory=dict)
     columns: int = 0  # how many columns the routes saw
     rows: dict[int, int] = field(default_factory=dict)  # rows per lane the routes saw
@@ -158,16 +161,30 @@ def route_edges(edges, rects: dict[str, Rect], lane_of: dict[str, int],
         if plan[4] is not None:
             a, b = plan[5] + 1, plan[6]
             by_corridor[plan[4]].append((min(a, b), max(a, b), n))
+    # A loop's label rides on its corridor run, under its source's column (where no vertical
+    # run passes), so a loop from the last column does not widen the diagram for its label.
+    on_corridor = {n for n, plan in enumerate(plans) if plan[3] == "back"
+                   and (plan[0] in labels or plan[0] in handoffs)}
     corridor_y: dict[int, float] = {}
     for key, intervals in by_corridor.items():
         tracks = _colour(intervals)
         count = max(tracks.values()) + 1
-        needs.corridor_tracks[key] = count
-        lo, hi = corridor_span(*key)
-        gap = min(TRACK_GAP, (hi - lo) / (count + 1)) if hi > lo else 0.0
-        mid = (lo + hi) / 2
+        heights = [TRACK_GAP] * count
         for n, track in tracks.items():
-            corridor_y[n] = mid + (track - (count - 1) / 2) * gap
+            if n in on_corridor:
+                heights[track] = max(heights[track],
+                                     _label_height(plans[n][0], labels, handoffs) + LABEL_GAP)
+        total = sum(heights)
+        needs.corridor_tracks[key] = count
+        needs.corridor_height[key] = total
+        lo, hi = corridor_span(*key)
+        scale = min(1.0, max(hi - lo - 2.0, 0.0) / total) if total else 0.0
+        tops, y = [], (lo + hi) / 2 - total * scale / 2
+        for h in heights:
+            tops.append(y + h * scale / 2)
+            y += h * scale
+        for n, track in tracks.items():
+            corridor_y[n] = tops[track]
 
     # 3. Ports, ordered by where the edge goes next (out) or comes from (in).
     out_side: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
@@ -183,7 +200,7 @@ def route_edges(edges, rects: dict[str, Rect], lane_of: dict[str, int],
     port_in: dict[int, float] = {}
     for node_id, items in out_side.items():
         gap = max([PORT_GAP] + [_label_height(plans[n][0], labels, handoffs) + LABEL_GAP
-                                for *_, n in items])
+                                for *_, n in items if n not in on_corridor])
         _spread(node_id, rects[node_id], sorted(items), gap, port_out, needs)
     for node_id, items in in_side.items():
         items.sort()
@@ -204,8 +221,8 @@ def route_edges(edges, rects: dict[str, Rect], lane_of: dict[str, int],
             yc = corridor_y[n]
             runs[cs + 1][0].append((min(ys, yc), max(ys, yc), 3 * n + 1))
             runs[ct][2].append((min(yc, yt), max(yc, yt), 3 * n + 2))
-    for plan in plans:
-        if plan[0] in labels or plan[0] in handoffs:
+    for n, plan in enumerate(plans):
+        if n not in on_corridor and (plan[0] in labels or plan[0] in handoffs):
             needs.channel_labels[plan[5] + 1] = max(needs.channel_labels.get(plan[5] + 1, 0.0),
                                                     _label_room(plan[0], labels, handoffs))
     track_x: dict[int, float] = {}  # keyed like the runs: 3n (next), 3n+1 (exit), 3n+2 (entry)
@@ -249,12 +266,16 @@ def route_edges(edges, rects: dict[str, Rect], lane_of: dict[str, int],
             x1, x2, yc = track_x[3 * n + 1], track_x[3 * n + 2], corridor_y[n]
             points = [start, (x1, ys), (x1, yc), (x2, yc), (x2, yt), end]
         points = _simplify(points)
-        room = needs.channel_labels.get(cs + 1, 0.0)
         before = points[-2] if len(points) > 1 else (end[0] - 10, end[1])
         if before[1] == end[1] and before[0] >= end[0]:
             before = (end[0] - 10, end[1])
-        routes[edge_id] = Route(tuple(rounded(points)), _arrow(end, before),
-                                tuple(points), src.right + CHANNEL_PAD, ys, room)
+        if n in on_corridor:  # centred under the source's column, on the corridor run
+            column = cols[cs]
+            label = ((column[0] + column[1]) / 2, corridor_y[n], column[1] - column[0], True)
+        else:
+            label = (src.right + CHANNEL_PAD, ys, needs.channel_labels.get(cs + 1, 0.0), False)
+        routes[edge_id] = Route(tuple(rounded(points)), _arrow(end, before), tuple(points),
+                                *label)
     return routes, needs
 
 

@@ -87,14 +87,16 @@ class LabelPlace:
 def place_label(route: Route, text: str, handoff: bool) -> LabelPlace:
     """Plate, badge and lines of an edge label on its route's first stub."""
     x, y = route.label_x, route.label_y
+    lines, cut = label_lines(text) if text else ((), False)
+    w, h = plate_size(lines) if text else (0.0, 0.0)
+    if route.label_centred:
+        x -= (w + (BADGE_ROOM if handoff else 0.0) - (0.0 if text else 4.0)) / 2
     badge = None
     if handoff:
         badge = (x + BADGE_RADIUS, y)
         x += BADGE_ROOM
     if not text:
         return LabelPlace(None, badge, (), False)
-    lines, cut = label_lines(text)
-    w, h = plate_size(lines)
     plate = Rect(x, y - h / 2, w, h)
     step = line_height(theme.FONT_EDGE_PX)
     top = plate.y + (h - step * len(lines)) / 2
