@@ -37,8 +37,8 @@ from app.render.sizes import label_size, node_size
 
 __all__ = ["Band", "Layout", "Rect", "Route", "layout", "relayout"]
 
-CORRIDOR_PAD = 7.0  # above and below the tracks of a corridor
-MIN_CORRIDOR = 14.0  # between two rows of a lane, and at a lane's top and bottom
+CORRIDOR_PAD = 5.0  # above and below the tracks of a corridor
+MIN_CORRIDOR = 12.0  # between two rows of a lane, and at a lane's top and bottom
 MIN_CHANNEL = 32.0  # between two columns (room for an arrow head)
 EMPTY_PHASE_WIDTH = 140.0
 
