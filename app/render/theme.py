@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 # Scene units are pixels at 100% zoom.
-NODE_WIDTH = 176.0
+NODE_WIDTH = 164.0
 NODE_HEIGHT = 76.0
 COLUMN_WIDTH = 312.0  # node plus room for an edge label between columns
 # An edge label plate must fit in the gap between two neighbouring columns.
