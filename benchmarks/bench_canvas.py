@@ -182,7 +182,7 @@ def _edit_rows(fixtures: Fixtures, n: int, repeat: int, scene_type, session_type
     try:
         from app.analysis import analyze
         from app.model.commands import UpdateEdge
-        from app.ui.live_check import LiveChecklist
+        from app.ui.panels.live_check import LiveChecklist
     except ImportError as error:
         why = f"not available yet ({error})"
         return [skipped(EDIT_CANVAS, n, why, EDIT_CANVAS_GOAL),

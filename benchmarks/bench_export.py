@@ -63,7 +63,7 @@ def run(fixtures: Fixtures, sizes: list[int], repeat: int, *, qt: bool = True) -
 
 def _png_rows(fixtures: Fixtures, sizes: list[int], repeat: int) -> list[Row]:
     try:
-        from app.ui.export_png import export_png, picture_size
+        from app.ui.export.png import export_png, picture_size
     except ImportError as error:
         return [skipped(PNG, None, f"not available yet ({error})")]
     from benchmarks.raw_qt import qt_app, raw_scene

@@ -15,6 +15,33 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+# Two lanes, two phases, one node of every kind, a handoff edge between lanes: the canvas,
+# window and outline tests share it.
+SMALL_DIAGRAM = {
+    "funnelflow": 1,
+    "title": "Small funnel",
+    "lanes": [{"id": "marketing", "name": "Marketing"}, {"id": "sales", "name": "销售部"}],
+    "phases": [{"id": "awareness", "name": "Awareness"}, {"id": "decision", "name": "决策期"}],
+    "nodes": [
+        {"id": "ads", "label": "Paid ads", "kind": "entry", "lane": "marketing",
+         "phase": "awareness", "owner": "Ana", "volume": 10000},
+        {"id": "landing", "label": "落地页", "lane": "marketing", "phase": "awareness",
+         "owner": "Wei", "kpis": [{"name": "CTR", "target": "5%", "actual": "3%"}]},
+        {"id": "demo", "label": "Demo", "kind": "decision", "lane": "sales",
+         "phase": "decision"},
+        {"id": "deal", "label": "Deal", "kind": "goal", "lane": "sales", "phase": "decision",
+         "owner": "Li", "value": 1000},
+        {"id": "lost", "label": "Lost", "kind": "exit", "lane": "sales", "phase": "decision"},
+    ],
+    "edges": [
+        {"from": "ads", "to": "landing", "conversion": {"target": "5%", "actual": "3.2%"}},
+        {"from": "landing", "to": "demo", "conversion": "40%"},
+        {"from": "demo", "to": "deal", "conversion": {"target": "30%", "actual": "35%"}},
+        {"from": "demo", "to": "lost"},
+    ],
+}
+
+
 def minimal_document(**changes: Any) -> dict[str, Any]:
     """The smallest valid raw document (one lane, entry -> goal), with `changes` applied."""
     document: dict[str, Any] = {

@@ -55,7 +55,7 @@ def render_svg(diagram: Diagram, *, lang: str | None = None, outline_text: bool 
     facts = gather(diagram, lang, report)
     geometry = layout(diagram)
     if outline_text:  # glyph outlines need Qt: imported only for this option, like .png/.pdf
-        from app.ui.svg_outline import OutlineText
+        from app.ui.export.svg_outline import OutlineText
 
         text = OutlineText()
     else:

@@ -57,7 +57,7 @@ def open_window(path: str | None, lang: str):
 
         file = Path(path)
         session.replace(load_diagram(file), file.resolve())
-        from app.ui.file_actions import remember_file
+        from app.ui.files.file_actions import remember_file
 
         remember_file(file)
     window.restore_layout()

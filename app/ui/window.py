@@ -13,19 +13,19 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMainWindow, QVBoxLayout, QWidget
 
 from app.ui import i18n
-from app.ui.file_actions import FileActions
-from app.ui.find import FindBar
-from app.ui.keyboard import install_keyboard
-from app.ui.live_check import LiveChecklist
-from app.ui.outline import install_outline
+from app.ui.canvas.find import FindBar
+from app.ui.canvas.keyboard import install_keyboard
+from app.ui.files.file_actions import FileActions
+from app.ui.files.safeguards import Safeguards
 from app.ui.panels import band_dialogs
 from app.ui.panels.checklist import ChecklistDock
 from app.ui.panels.inspector import InspectorDock
+from app.ui.panels.live_check import LiveChecklist
 from app.ui.panels.menus import build_menus
+from app.ui.panels.outline import install_outline
 from app.ui.panels.palette import PaletteDock
 from app.ui.panels.status import StatusBar
 from app.ui.present.presentation import install_presentation
-from app.ui.safeguards import Safeguards
 from app.ui.session import Session
 
 try:  # the canvas is written in parallel; the window must open without it

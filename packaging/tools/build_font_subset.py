@@ -8,7 +8,7 @@ machine needs it; the product never does):
 The subset keeps GB2312, Latin-1, the punctuation, arrows and full-width forms Chinese text
 uses, some common name characters outside GB2312, and every character of the templates,
 translations and checklist messages. Rebuild it whenever those files gain a character the
-font lacks; tests/test_fonts.py fails and says so. The output is deterministic, so a rebuild
+font lacks; tests/ui/test_fonts.py fails and says so. The output is deterministic, so a rebuild
 with unchanged inputs leaves git clean.
 """
 

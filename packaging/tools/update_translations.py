@@ -6,7 +6,7 @@
 Updating keeps every existing translation; new strings arrive marked unfinished, for a
 translator to fill in with Qt Linguist (`uv run pyside6-linguist resources/translations/...`)
 or a text editor. Both the .ts and the .qm are committed: a fresh checkout and the packaged
-app load the .qm without running any tool. tests/test_i18n.py fails while a .ts has unfinished
+app load the .qm without running any tool. tests/ui/test_i18n.py fails while a .ts has unfinished
 entries, misses a source string, or its .qm is out of date.
 """
 

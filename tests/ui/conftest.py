@@ -10,30 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.model import Diagram
 from app.ui.session import Session
-
-SMALL_DIAGRAM = {
-    "funnelflow": 1,
-    "title": "Small funnel",
-    "lanes": [{"id": "marketing", "name": "Marketing"}, {"id": "sales", "name": "销售部"}],
-    "phases": [{"id": "awareness", "name": "Awareness"}, {"id": "decision", "name": "决策期"}],
-    "nodes": [
-        {"id": "ads", "label": "Paid ads", "kind": "entry", "lane": "marketing",
-         "phase": "awareness", "owner": "Ana", "volume": 10000},
-        {"id": "landing", "label": "落地页", "lane": "marketing", "phase": "awareness",
-         "owner": "Wei", "kpis": [{"name": "CTR", "target": "5%", "actual": "3%"}]},
-        {"id": "demo", "label": "Demo", "kind": "decision", "lane": "sales",
-         "phase": "decision"},
-        {"id": "deal", "label": "Deal", "kind": "goal", "lane": "sales", "phase": "decision",
-         "owner": "Li", "value": 1000},
-        {"id": "lost", "label": "Lost", "kind": "exit", "lane": "sales", "phase": "decision"},
-    ],
-    "edges": [
-        {"from": "ads", "to": "landing", "conversion": {"target": "5%", "actual": "3.2%"}},
-        {"from": "landing", "to": "demo", "conversion": "40%"},
-        {"from": "demo", "to": "deal", "conversion": {"target": "30%", "actual": "35%"}},
-        {"from": "demo", "to": "lost"},
-    ],
-}
+from tests.conftest import SMALL_DIAGRAM
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from __future__ import annotations
 from test_window_helpers import analysed, full_funnel
 
 from app.model.commands import UpdateEdge, UpdateNode
-from app.ui.live_check import LiveChecklist
 from app.ui.panels.checklist import gain_count, impact_text
+from app.ui.panels.live_check import LiveChecklist
 from app.ui.session import Session
 
 pytest_plugins = ["test_window_helpers"]
@@ -107,7 +107,7 @@ def analysed_report():
 
 
 def test_a_lone_edit_is_analysed_at_once_and_a_burst_waits_for_quiet(qtbot):
-    from app.ui.live_check import LONE_EDIT_MS
+    from app.ui.panels.live_check import LONE_EDIT_MS
 
     session = Session(full_funnel())
     live = LiveChecklist(session, "en", debounce_ms=150)

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from app.ui.keyboard import install_keyboard
+from app.ui.canvas.keyboard import install_keyboard
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QGuiApplication
 
 from app.model.commands import UpdateNode
-from app.ui.outline import OutlineDock
+from app.ui.panels.outline import OutlineDock
 
 
 def test_the_outline_follows_edits_and_copies(qtbot, session, fonts):

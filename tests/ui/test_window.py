@@ -10,7 +10,7 @@ from test_window_helpers import analysed, full_funnel, make_window, type_into
 from app.io import dumps_diagram, load_diagram
 from app.model.commands import UpdateNode
 from app.ui import i18n
-from app.ui.file_actions import recent_files
+from app.ui.files.file_actions import recent_files
 
 # the shared fixtures (window, dialogs, settings_store) live in test_window_helpers
 pytest_plugins = ["test_window_helpers"]
@@ -110,7 +110,7 @@ def test_new_from_template_replaces_the_document_untitled(qtbot, window, tmp_pat
 
 
 def test_template_dialog_lists_templates_with_their_description(qtbot):
-    from app.ui.file_actions import TemplateDialog
+    from app.ui.files.file_actions import TemplateDialog
 
     dialog = TemplateDialog("zh")
     qtbot.addWidget(dialog)

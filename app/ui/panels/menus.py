@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
 from app.model.commands import TidyUp
 from app.ui import i18n
-from app.ui.file_actions import recent_files
+from app.ui.files.file_actions import recent_files
 
 # Undo steps are named in English where they are built (the model's and the canvas's
 # commands); the Undo/Redo tooltips show those names in the interface language.

@@ -1,0 +1,1 @@
+"""Exports that need Qt: PNG and PDF painting, outlined SVG text."""

@@ -1,0 +1,221 @@
+"""PDF export: the diagram as vector graphics, then the bottleneck checklist pages.
+
+The first page holds the diagram painted by the canvas' painter (sized to the diagram, or A4/A3
+landscape with the diagram fitted), under a header with the title and the date; the checklist
+follows on A4 pages laid out by QTextDocument. QPdfWriter embeds the subset of the bundled
+font it uses, so Chinese reads the same on a machine without CJK fonts. Headless.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPicture,
+    QTextDocument,
+)
+
+from app.analysis import Report, analyze
+from app.analysis.messages import number, period_word
+from app.analysis.report import SEVERITIES
+from app.io.atomic import write_atomic
+from app.io.svg_export import flag
+from app.io.svg_facts import resolve_lang
+from app.model import Diagram
+from app.render import theme
+from app.render.layout import layout
+from app.ui.export.png import paint_picture, picture_size
+from app.ui.export.svg_outline import qt_gui_application
+
+PAGES = {"fit": None, "a4": QPageSize.PageSizeId.A4, "a3": QPageSize.PageSizeId.A3}
+DPI = 96  # one scene unit is one pixel at 96 dpi, as on screen
+HEADER_HEIGHT = 44.0  # scene units above the diagram on its page
+PAGE_MARGIN_MM = 12.0
+MAX_PAGE_POINTS = 14_400.0  # 200 inches, the largest page PDF 1.x readers accept
+
+_WORDS = {
+    "en": {"checklist": "Bottleneck checklist", "top": "Top bottlenecks", "error": "Errors",
+           "warning": "Warnings", "info": "Info", "clean": "No findings: every check passes.",
+           "goals": "Goals per {period}: {actual} actual against {target} target",
+           "impact": "+{gain} per {period}", "exported": "Exported {date}",
+           "page": "Page {n}"},
+    "zh": {"checklist": "瓶颈清单", "top": "最大瓶颈", "error": "错误", "warning": "警告",
+           "info": "提示", "clean": "没有发现问题:流程图通过了全部检查。",
+           "goals": "{period}目标达成:实际 {actual},目标 {target}",
+           "impact": "{period} +{gain}", "exported": "导出于 {date}", "page": "第 {n} 页"},
+}
+
+
+def render_pdf(diagram: Diagram, *, lang: str | None = None, page: str = "fit",
+               flow_thickness: bool | str = False, report: Report | None = None,
+               date: dt.date | None = None) -> bytes:
+    """The PDF file's bytes: the diagram page, then the checklist pages."""
+    qt_gui_application()
+    from app.ui.fonts import register_fonts
+
+    register_fonts()
+    lang = resolve_lang(lang, diagram)
+    key = str(page).strip().lower()
+    if key not in PAGES:
+        raise ValueError(f"--page must be fit, A4 or A3, got {page!r}")
+    flow_thickness = flag(flow_thickness)
+    if report is None or report.diagram is not diagram or report.lang != lang:
+        report = analyze(diagram, lang)
+    words = _WORDS.get(lang, _WORDS["en"])
+    stamp = words["exported"].format(date=(date or dt.date.today()).isoformat())
+    geometry = layout(diagram)
+    width, height, legend = picture_size(diagram, lang, geometry, flow_thickness)
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(DPI)
+    writer.setTitle(diagram.title or "FunnelFlow")
+    writer.setCreator("FunnelFlow")
+    if PAGES[key] is None:  # the page is the picture plus its header, in points
+        size = QSizeF(width * 72 / DPI, (height + HEADER_HEIGHT) * 72 / DPI)
+        # Acrobat and Word refuse pages over 200 inches: shrink the page, the vector
+        # drawing follows (it is scaled to the page below) and stays sharp when zoomed.
+        longest = max(size.width(), size.height())
+        if longest > MAX_PAGE_POINTS:
+            size *= MAX_PAGE_POINTS / longest
+        writer.setPageLayout(QPageLayout(QPageSize(size, QPageSize.Unit.Point, "FunnelFlow"),
+                                         QPageLayout.Orientation.Portrait, QMarginsF()))
+    else:
+        writer.setPageLayout(QPageLayout(QPageSize(PAGES[key]),
+                                         QPageLayout.Orientation.Landscape,
+                                         _margins(), QPageLayout.Unit.Millimeter))
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError("Qt could not start the PDF")
+    try:
+        painter.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
+        area = writer.pageLayout().paintRectPixels(DPI)
+        _header(painter, QRectF(0, 0, area.width(), HEADER_HEIGHT), diagram.title, stamp)
+        room = QRectF(0, HEADER_HEIGHT, area.width(), area.height() - HEADER_HEIGHT)
+        scale = min(1.0 if PAGES[key] is None else room.width() / width,
+                    room.width() / width, room.height() / height)
+        # Recorded at 100% and replayed scaled: the canvas painter leaves out text it thinks
+        # too small to read on screen, but a PDF is vector and is zoomed into.
+        picture = QPicture()
+        recorder = QPainter(picture)
+        recorder.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
+        paint_picture(recorder, diagram, report, lang, legend, flow_thickness=flow_thickness,
+                      geometry=geometry)
+        recorder.end()
+        painter.save()
+        painter.translate(room.x() + (room.width() - width * scale) / 2, room.y())
+        painter.scale(scale, scale)
+        painter.drawPicture(QPointF(0, 0), picture)
+        painter.restore()
+        _checklist_pages(writer, painter, report, lang, diagram.title, stamp)
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(data.data())
+
+
+def export_pdf(diagram: Diagram, out_path: str | os.PathLike[str], *, lang: str | None = None,
+               page: str = "fit", flow_thickness: bool | str = False,
+               report: Report | None = None) -> None:
+    """Write the PDF to `out_path` atomically (never a partial file)."""
+    write_atomic(out_path, render_pdf(diagram, lang=lang, page=page,
+                                      flow_thickness=flow_thickness, report=report))
+
+
+def checklist_html(report: Report, lang: str) -> str:
+    """The checklist as simple HTML for QTextDocument: goals, top bottlenecks, findings."""
+    words = _WORDS.get(lang, _WORDS["en"])
+    period = period_word(lang, report.diagram.period.value)
+    parts = [f"<h1>{html.escape(words['checklist'])}</h1>",
+             "<p>" + html.escape(words["goals"].format(
+                 period=period, actual=number(report.goals["actual"]),
+                 target=number(report.goals["target"]))) + "</p>"]
+    if report.bottlenecks:
+        parts.append(f"<h2>{html.escape(words['top'])}</h2><ol>")
+        for finding in report.bottlenecks:
+            gain = words["impact"].format(gain=number(finding.impact or 0.0), period=period)
+            parts.append(f"<li><b>{html.escape(gain)}</b> — {html.escape(finding.message)}</li>")
+        parts.append("</ol>")
+    if not report.findings:
+        parts.append(f"<p>{html.escape(words['clean'])}</p>")
+    for severity in SEVERITIES:
+        items = [f for f in report.findings if f.severity == severity]
+        if not items:
+            continue
+        color = theme.SEVERITY_COLOR[severity]
+        parts.append(f'<h2 style="color:{color}">{html.escape(words[severity])} '
+                     f'({len(items)})</h2><ul style="list-style-type:none">')
+        # ☐ keeps the to-do look of the Markdown checklist on paper.
+        parts += [f"<li>☐ {html.escape(f.message)}</li>" for f in items]
+        parts.append("</ul>")
+    return "\n".join(parts)
+
+
+def _checklist_pages(writer: QPdfWriter, painter: QPainter, report: Report, lang: str,
+                     title: str, stamp: str) -> int:
+    """Lay the checklist out on A4 portrait pages after the diagram; returns their count."""
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                     QPageLayout.Orientation.Portrait, _margins(),
+                                     QPageLayout.Unit.Millimeter))
+    writer.newPage()
+    area = writer.pageLayout().paintRectPixels(DPI)
+    document = QTextDocument()
+    document.setDefaultFont(_font(11.0))
+    document.setDocumentMargin(0)
+    document.setDefaultStyleSheet(f"h1 {{ font-size: 18px; color: {theme.INK}; }} "
+                                  f"h2 {{ font-size: 14px; }} li {{ margin-bottom: 4px; }}")
+    document.setHtml(checklist_html(report, lang))
+    body = QSizeF(area.width(), area.height() - HEADER_HEIGHT)
+    document.setPageSize(body)
+    count = document.pageCount()
+    for index in range(count):
+        if index:
+            writer.newPage()
+        _header(painter, QRectF(0, 0, area.width(), HEADER_HEIGHT), title, stamp)
+        painter.save()
+        painter.translate(0, HEADER_HEIGHT - index * body.height())
+        document.drawContents(painter, QRectF(0, index * body.height(),
+                                              body.width(), body.height()))
+        painter.restore()
+    return count
+
+
+def _header(painter: QPainter, rect: QRectF, title: str, stamp: str) -> None:
+    """Title on the left, export date on the right, a rule under both."""
+    painter.save()
+    painter.setPen(QColor(theme.INK))
+    painter.setFont(_font(15.0, bold=True))
+    baseline = rect.y() + rect.height() * 0.62
+    painter.drawText(QPointF(rect.x() + 12, baseline), title or "FunnelFlow")
+    painter.setFont(_font(11.0))
+    painter.setPen(QColor(theme.MUTED_INK))
+    advance = painter.fontMetrics().horizontalAdvance(stamp)
+    painter.drawText(QPointF(rect.right() - 12 - advance, baseline), stamp)
+    painter.setPen(QColor(theme.GRID_INK))
+    painter.drawLine(QPointF(rect.x(), rect.bottom() - 4), QPointF(rect.right(), rect.bottom() - 4))
+    painter.restore()
+
+
+def _font(px: float, bold: bool = False) -> QFont:
+    from app.ui.fonts import ui_families
+
+    font = QFont()
+    font.setFamilies(ui_families())
+    font.setPixelSize(round(px))
+    font.setBold(bold)
+    return font
+
+
+def _margins() -> QMarginsF:
+    return QMarginsF(PAGE_MARGIN_MM, PAGE_MARGIN_MM, PAGE_MARGIN_MM, PAGE_MARGIN_MM)
