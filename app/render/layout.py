@@ -377,9 +377,9 @@ def _place(diagram: Diagram, grid: _Grid, needs: Needs | None) -> _Placed:
                 p = grid.phase_of[node_id]
                 left = starts[p] if diagram.phases else theme.LANE_HEADER_WIDTH
                 default_x = left + theme.PHASE_PADDING
+                inner = top + MIN_CORRIDOR  # pulled inside its lane, as high as a first row
                 rects[node_id] = Rect(max(node.x if node.x is not None else default_x, left),
-                                      max(node.y if node.y is not None else top
-                                          + theme.LANE_PADDING, top + theme.LANE_PADDING), w, h)
+                                      max(node.y if node.y is not None else inner, inner), w, h)
                 y = max(y, rects[node_id].bottom + theme.LANE_PADDING)
         height = max(y - top, _lane_min_height(lane.title))
         color = theme.lane_color(index, lane.color)
