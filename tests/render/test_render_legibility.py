@@ -142,3 +142,33 @@ def test_every_shipped_template_is_measured():
 
     for lang in ("en", "zh"):
         assert set(template_names(lang)) == set(TEMPLATES)
+
+
+def test_marks_never_cover_a_node_s_text():
+    """The status mark and the severity marker sit clear of every line of a node's text."""
+    from app.render.canvas_geometry import (
+        MARK_RADIUS,
+        severity_marker_center,
+        status_mark_center,
+    )
+    from app.render.labels import text_width
+    from app.render.texts import node_lines
+
+    diagrams = [d for _, d, _ in templates()] + [generated(seed) for seed in range(40)]
+    checked = 0
+    for diagram in diagrams:
+        geometry = layout(diagram)
+        for node in diagram.nodes:
+            box = geometry.nodes[node.id]
+            local = Rect(0.0, 0.0, box.w, box.h)
+            kind = node.kind.value
+            marks = [status_mark_center(local, kind), severity_marker_center(local, kind)]
+            for line in node_lines(node, box.w, box.h, "en", "20,000/mo"):
+                w = text_width(line.text, line.font_px)
+                text = Rect(line.cx - w / 2, line.top + 2, w, line.font_px * 1.2)
+                for mx, my in marks:
+                    mark = Rect(mx - MARK_RADIUS, my - MARK_RADIUS, 2 * MARK_RADIUS,
+                                2 * MARK_RADIUS)
+                    assert not mark.intersects(text), (node.id, line.text)
+                checked += 1
+    assert checked > 500

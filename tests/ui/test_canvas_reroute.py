@@ -29,3 +29,14 @@ def test_dragging_a_node_reroutes_only_its_edges_while_it_moves(view, scene, ses
     assert session.undo_stack.count() == 1
     for edge_id, item in scene.edges.items():  # after the drop: the layout's own routes
         assert item.look.geometry == scene.layout.routes[edge_id]
+
+
+def test_a_title_cut_after_its_lines_shows_whole_in_the_tooltip(view, scene, session):
+    from app.model.commands import UpdateNode
+
+    long = "Qualified enterprise lead from the partner webinar series " * 3
+    session.execute(UpdateNode("demo", {"label": long}))
+    assert scene.nodes["demo"].toolTip() == long
+    assert scene.nodes["landing"].toolTip() == ""  # a title shown whole needs none
+    box = scene.layout.nodes["demo"]
+    assert box.w > scene.layout.nodes["landing"].w  # it grew wider before being cut
