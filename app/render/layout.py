@@ -174,6 +174,7 @@ class _Grid:
                     edge.target]:
                 self.preds[edge.target].append(edge.source)
         self.order = {n.id: i for i, n in enumerate(diagram.nodes)}
+        self.kinds = {n.id: n.kind.value for n in diagram.nodes}
         self.edges = [(e.id, e.source, e.target) for e in diagram.edges]
         self.labels: dict[str, tuple[float, float]] = {}  # plate sizes, by edge id
         self.handoffs: set[str] = set()
@@ -430,7 +431,8 @@ def _route(diagram: Diagram, geometry: _Placed, grid: _Grid, paths: bool = True)
     lane_of = {n.id: lane_index[n.lane] for n in diagram.nodes}
     lanes = [(b.rect.y, b.rect.bottom) for b in geometry.lanes]
     return route_edges(grid.edges, geometry.nodes, lane_of, lanes, theme.LANE_HEADER_WIDTH,
-                       geometry.bounds.right, grid.labels, grid.handoffs, paths=paths)
+                       geometry.bounds.right, grid.labels, grid.handoffs, paths=paths,
+                       kinds=grid.kinds)
 
 
 def _placement_phases(diagram: Diagram, ranks: dict[str, int]) -> dict[str, int]:

@@ -28,7 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from app.render.rect import Rect
-from app.render.shapes import arrow_head
+from app.render.shapes import arrow_head, outline_x
 
 CHANNEL_PAD = 8.0  # between a channel's side and its first label or track
 TRACK_GAP = 10.0  # between two tracks
@@ -37,6 +37,7 @@ PORT_GAP = 12.0  # between two ports of a side without labels
 LABEL_GAP = 4.0  # between two labels stacked on one side
 CORNER = 6.0  # radius of a rounded corner
 BADGE_ROOM = 19.0  # a handoff badge before the label (diameter and a gap)
+_SHAPED = ("decision", "entry", "exit")  # kinds whose sides are not straight
 
 
 @dataclass(frozen=True)
@@ -98,13 +99,14 @@ def _colour(intervals: list[tuple[float, float, int]]) -> dict[int, int]:
 def route_edges(edges, rects: dict[str, Rect], lane_of: dict[str, int],
                 lanes: list[tuple[float, float]], left: float, right: float,
                 labels: dict[str, tuple[float, float]], handoffs: set[str], *,
-                paths: bool = True):
+                paths: bool = True, kinds: dict[str, str] | None = None):
     """Routes for `edges` ((id, source, target) triples) between the boxes `rects`.
 
     `lane_of` gives each node's lane index, `lanes` each lane's top and bottom, `left` and
     `right` the diagram's inner sides, `labels` each labelled edge's plate size, `handoffs`
-    the edges drawn with a handoff badge. Returns ({edge id: Route}, Needs); without
-    `paths` only the Needs (and an empty dict).
+    the edges drawn with a handoff badge, `kinds` each node's kind (an edge then starts and
+    ends on the node's outline). Returns ({edge id: Route}, Needs); without `paths` only the
+    Needs (and an empty dict).
     """
     needs = Needs()
     cols, col_of = _clusters([(r.x, r.right, i) for i, r in rects.items()])
@@ -266,6 +268,13 @@ def route_edges(edges, rects: dict[str, Rect], lane_of: dict[str, int],
             x1, x2, yc = track_x[3 * n + 1], track_x[3 * n + 2], corridor_y[n]
             points = [start, (x1, ys), (x1, yc), (x2, yc), (x2, yt), end]
         points = _simplify(points)
+        if kinds is not None:  # from and to the outline of a diamond, stadium or octagon
+            if kinds.get(s, "step") in _SHAPED:
+                points.insert(0, (outline_x(kinds[s], src, ys, "right"), ys))
+            if kinds.get(t, "step") in _SHAPED:
+                end = (outline_x(kinds[t], dst, yt, "left"), yt)
+                points.append(end)
+            points = _simplify(points)
         before = points[-2] if len(points) > 1 else (end[0] - 10, end[1])
         if before[1] == end[1] and before[0] >= end[0]:
             before = (end[0] - 10, end[1])

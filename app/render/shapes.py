@@ -66,6 +66,21 @@ def node_outline(kind: str, rect: Rect) -> list[Path]:
     return [rounded_rect(rect, 8.0)]
 
 
+def outline_x(kind: str, rect: Rect, y: float, side: str) -> float:
+    """Where a horizontal line at height `y` meets the outline on the `side` ("left" or
+    "right"): an edge starts and ends there, on the shape, not on its bounding box."""
+    dy = abs(y - rect.cy)
+    inset = 0.0
+    if kind == "decision":
+        inset = rect.w / 2 * min(dy / (rect.h / 2), 1.0)
+    elif kind == "entry":
+        r = min(rect.h, rect.w) / 2
+        inset = r - math.sqrt(max(r * r - dy * dy, 0.0))
+    elif kind == "exit":
+        inset = max(0.0, EXIT_CORNER - (rect.h / 2 - dy))
+    return rect.right - inset if side == "right" else rect.x + inset
+
+
 def text_box(kind: str, rect: Rect) -> Rect:
     """Where a node's text goes inside its outline."""
     if kind == "decision":
