@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+from app.render import theme
 from app.render.rect import Rect
 
 Command = tuple
@@ -50,8 +51,8 @@ def inset(rect: Rect, by: float) -> Rect:
 
 def node_outline(kind: str, rect: Rect) -> list[Path]:
     """The outline(s) of a node: each kind has its own shape (a goal has a double border)."""
-    if kind == "entry":  # a stadium: where people come in
-        return [rounded_rect(rect, rect.h / 2)]
+    if kind == "entry":  # a stadium: where people come in (a taller one keeps its ends' size)
+        return [rounded_rect(rect, entry_radius(rect))]
     if kind == "decision":
         return [polygon([(rect.cx, rect.y), (rect.right, rect.cy),
                          (rect.cx, rect.bottom), (rect.x, rect.cy)])]
@@ -66,6 +67,12 @@ def node_outline(kind: str, rect: Rect) -> list[Path]:
     return [rounded_rect(rect, 8.0)]
 
 
+def entry_radius(rect: Rect) -> float:
+    """The radius of an entry stadium's round ends: half a standard node's height at most, so
+    a node grown taller for its ports keeps room for its text."""
+    return min(rect.h, rect.w, theme.NODE_HEIGHT) / 2
+
+
 def outline_x(kind: str, rect: Rect, y: float, side: str) -> float:
     """Where a horizontal line at height `y` meets the outline on the `side` ("left" or
     "right"): an edge starts and ends there, on the shape, not on its bounding box."""
@@ -74,7 +81,8 @@ def outline_x(kind: str, rect: Rect, y: float, side: str) -> float:
     if kind == "decision":
         inset = rect.w / 2 * min(dy / (rect.h / 2), 1.0)
     elif kind == "entry":
-        r = min(rect.h, rect.w) / 2
+        r = entry_radius(rect)
+        dy = max(dy - (rect.h / 2 - r), 0.0)  # on the straight part of the side: no inset
         inset = r - math.sqrt(max(r * r - dy * dy, 0.0))
     elif kind == "exit":
         inset = max(0.0, EXIT_CORNER - (rect.h / 2 - dy))

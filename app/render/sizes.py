@@ -12,15 +12,42 @@ from functools import lru_cache
 
 from app.model import Edge, Node
 from app.render import theme
-from app.render.labels import edge_text, elide, text_width
+from app.render.labels import edge_text, text_width
 
 TITLE_LINES = 2  # a title takes this many lines (a third in a node grown to NODE_WIDE)
 LABEL_LINES = 2  # the same for an edge label
 LINE_EM = 1.45  # a line of text is this many font sizes high (Qt's line height, bundled font)
 #: a node whose title does not fit in two lines may grow to this width (then it is cut)
 NODE_WIDE = 224.0
-_TITLE_SLACK = 6.0  # wrap a little narrower than the box: real glyphs vary around the estimate
+_TITLE_SLACK = 2.0  # wrap a little narrower than the box
 PLATE_PAD_X, PLATE_PAD_Y = 10.0, 7.0  # an edge label plate is this much larger than its text
+
+
+def safe_width(text: str, font_px: float, bold: bool = False) -> float:
+    """`text`'s width, on the safe side of what Qt and browsers draw with the bundled fonts:
+    digits, % and Latin letters run wider than `text_width`'s estimate (bold more so), so
+    wrapping and plates use this, and nothing sized from it gets cut when drawn."""
+    width = 0.0
+    for char in text:
+        em = _SAFE.get((char, bold))
+        if em is None:
+            em = _SAFE[(char, bold)] = _safe_em(char, bold)
+        width += em
+    return width * font_px
+
+
+_SAFE: dict[tuple[str, bool], float] = {}
+
+
+def _safe_em(char: str, bold: bool) -> float:
+    base = text_width(char, 1.0)
+    if base >= 1.0:  # CJK: a full em (bold glyphs a little more)
+        return base * (1.04 if bold else 1.0)
+    if char == "%":
+        return 1.02
+    if char.isdigit():
+        return 0.72 if bold else 0.66
+    return base * (1.18 if bold else 1.08)
 
 
 def line_height(font_px: float) -> float:
@@ -48,8 +75,8 @@ def _words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def wrap(text: str, width: float, font_px: float, max_lines: int = 0) -> tuple[tuple[str, ...],
-                                                                                 bool]:
+def wrap(text: str, width: float, font_px: float, max_lines: int = 0,
+         bold: bool = False) -> tuple[tuple[str, ...], bool]:
     """`text` in lines no wider than `width` (at spaces, between CJK characters, inside a word
     too long for a line), at most `max_lines` (0: no limit); and whether it had to be cut."""
     text = " ".join(text.split())
@@ -57,15 +84,15 @@ def wrap(text: str, width: float, font_px: float, max_lines: int = 0) -> tuple[t
     line = ""
     for word in _words(text):
         candidate = line + word
-        if text_width(candidate.rstrip(), font_px) <= width:
+        if safe_width(candidate.rstrip(), font_px, bold) <= width:
             line = candidate
             continue
         if line.strip():
             lines.append(line.rstrip())
         line = word.lstrip()
-        while text_width(line.rstrip(), font_px) > width and len(line) > 1:  # a long word
+        while safe_width(line.rstrip(), font_px, bold) > width and len(line) > 1:  # a long word
             cut = len(line) - 1
-            while cut > 1 and text_width(line[:cut], font_px) > width:
+            while cut > 1 and safe_width(line[:cut], font_px, bold) > width:
                 cut -= 1
             lines.append(line[:cut])
             line = line[cut:]
@@ -73,9 +100,10 @@ def wrap(text: str, width: float, font_px: float, max_lines: int = 0) -> tuple[t
         lines.append(line.rstrip())
     if max_lines and len(lines) > max_lines:
         rest = " ".join(lines[max_lines - 1:]) if " " in text else "".join(lines[max_lines - 1:])
-        lines = [*lines[:max_lines - 1], elide(rest + "…", width, font_px)]
-        if not lines[-1].endswith("…"):
-            lines[-1] += "…"
+        last = rest
+        while last and safe_width(last + "…", font_px, bold) > width:
+            last = last[:-1]
+        lines = [*lines[:max_lines - 1], last.rstrip() + "…"]
         return tuple(lines), True
     return tuple(lines), False
 
@@ -93,13 +121,14 @@ def title_width(kind: str, node_w: float) -> float:
 @lru_cache(maxsize=65536)
 def _node_size(kind: str, title: str) -> tuple[float, float, tuple[str, ...], bool]:
     width = theme.NODE_WIDTH
-    lines, cut = wrap(title, title_width(kind, width), theme.FONT_LABEL_PX, TITLE_LINES)
+    lines, cut = wrap(title, title_width(kind, width), theme.FONT_LABEL_PX, TITLE_LINES, True)
     if cut:  # grow wider, then taller (a third line), before cutting
         width = NODE_WIDE
-        lines, cut = wrap(title, title_width(kind, width), theme.FONT_LABEL_PX, TITLE_LINES)
+        lines, cut = wrap(title, title_width(kind, width), theme.FONT_LABEL_PX, TITLE_LINES,
+                          True)
         if cut:
             lines, cut = wrap(title, title_width(kind, width), theme.FONT_LABEL_PX,
-                              TITLE_LINES + 1)
+                              TITLE_LINES + 1, True)
     extra = (len(lines) - 1) * line_height(theme.FONT_LABEL_PX)
     if kind == "decision":  # a diamond's text needs room towards its points
         extra *= 2
@@ -126,7 +155,7 @@ def label_lines(text: str) -> tuple[tuple[str, ...], bool]:
 
 def plate_size(lines: tuple[str, ...]) -> tuple[float, float]:
     """The plate under an edge label of these lines."""
-    width = max(text_width(line, theme.FONT_EDGE_PX) for line in lines)
+    width = max(safe_width(line, theme.FONT_EDGE_PX) for line in lines)
     return width + PLATE_PAD_X, len(lines) * line_height(theme.FONT_EDGE_PX) + PLATE_PAD_Y - 4
 
 

@@ -92,7 +92,7 @@ class EdgeLook:
     def text_lines(self) -> tuple[tuple[QPointF, str], ...]:
         """Each label line's baseline start and text, fitted to the real font."""
         metrics = styles().metrics["edge"]
-        room = (self._pill.w - 6.0) if self._pill is not None else 0.0
+        room = (self._pill.w - 2.0) if self._pill is not None else 0.0  # 5 px padding each side
         lines = []
         for cx, cy, line in self.place.lines:
             fitted, advance = _fit(line, room, "edge")
