@@ -20,7 +20,7 @@ LINE_EM = 1.45  # a line of text is this many font sizes high (Qt's line height,
 #: a node whose title does not fit in two lines may grow to this width (then it is cut)
 NODE_WIDE = 224.0
 _TITLE_SLACK = 2.0  # wrap a little narrower than the box
-PLATE_PAD_X, PLATE_PAD_Y = 10.0, 7.0  # an edge label plate is this much larger than its text
+PLATE_PAD_X, PLATE_PAD_Y = 8.0, 7.0  # an edge label plate is this much larger than its text
 
 
 def safe_width(text: str, font_px: float, bold: bool = False) -> float:
