@@ -44,8 +44,8 @@ SHORT = ("through", "on node", "on label", "crossed", "cut", "nearer other", "ar
          "bends/edge", "crossings")
 
 
-def legibility() -> dict[str, tuple]:
-    """The counts per template and summed (area and bends averaged) over 200 funnels."""
+def legibility(count: int = 200) -> dict[str, tuple]:
+    """The counts per template and summed (area and bends averaged) over `count` funnels."""
     from app.io.svg_measure import counts_of
     from benchmarks.legibility_cases import generated, templates
 
@@ -54,12 +54,12 @@ def legibility() -> dict[str, tuple]:
         counts = counts_of(diagram, lang).as_dict()
         result[name] = tuple(counts[f] for f in FIELDS)
     total = dict.fromkeys(FIELDS, 0.0)
-    for seed in range(200):
+    for seed in range(count):
         for key, value in counts_of(generated(seed)).as_dict().items():
             total[key] += value
-    total["area_per_node"] /= 200
-    total["bends_per_edge"] /= 200
-    result["200 generated"] = tuple(total[f] for f in FIELDS)
+    total["area_per_node"] /= count
+    total["bends_per_edge"] /= count
+    result[f"{count} generated"] = tuple(total[f] for f in FIELDS)
     return result
 
 
@@ -104,8 +104,8 @@ def scaling(sizes=(500, 5000), repeat: int = 3) -> list[Row]:
 
 def run(repeat: int = 3, quick: bool = False) -> list[Row]:
     """Rows for docs/performance.md: scaling, and the legibility counts as notes."""
-    rows = scaling((500,) if quick else (500, 5000), repeat=repeat)
-    for name, counts in legibility().items():
+    rows = scaling((200,) if quick else (500, 5000), repeat=repeat)
+    for name, counts in legibility(10 if quick else 200).items():
         text = ", ".join(f"{label} {value:,.4g}" for label, value in zip(SHORT, counts,
                                                                          strict=True))
         before = BEFORE.get(name)
