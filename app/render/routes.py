@@ -215,21 +215,21 @@ def route_edges(edges, rects: dict[str, Rect], lane_of: dict[str, int],
         ys, yt = port_out[n], port_in[n]
         if kind == "next":
             if abs(ys - yt) > 0.5:
-                runs[cs + 1][1].append((min(ys, yt), max(ys, yt), 3 * n))
+                runs[cs + 1][1].append(_run(ys, yt, 3 * n))
         elif kind == "row":
             if abs(ys - yt) > 0.5:
-                runs[ct][2].append((min(ys, yt), max(ys, yt), 3 * n + 2))
+                runs[ct][2].append(_run(ys, yt, 3 * n + 2))
         else:
             yc = corridor_y[n]
-            runs[cs + 1][0].append((min(ys, yc), max(ys, yc), 3 * n + 1))
-            runs[ct][2].append((min(yc, yt), max(yc, yt), 3 * n + 2))
+            runs[cs + 1][0].append(_run(ys, yc, 3 * n + 1))
+            runs[ct][2].append(_run(yc, yt, 3 * n + 2))
     for n, plan in enumerate(plans):
         if n not in on_corridor and (plan[0] in labels or plan[0] in handoffs):
             needs.channel_labels[plan[5] + 1] = max(needs.channel_labels.get(plan[5] + 1, 0.0),
                                                     _label_room(plan[0], labels, handoffs))
     track_x: dict[int, float] = {}  # keyed like the runs: 3n (next), 3n+1 (exit), 3n+2 (entry)
     for channel, groups in runs.items():
-        colours = [_colour(group) for group in groups]
+        colours = [_ordered(group, _colour([r[:3] for r in group])) for group in groups]
         counts = [max(c.values()) + 1 if c else 0 for c in colours]
         total = sum(counts)
         needs.channel_tracks[channel] = total
@@ -302,6 +302,27 @@ def _arrow(tip: tuple[float, float], before: tuple[float, float]) -> tuple:
 def _label_room(edge_id: str, labels, handoffs) -> float:
     width = labels[edge_id][0] if edge_id in labels else 0.0
     return width + (BADGE_ROOM if edge_id in handoffs else 0.0)
+
+
+def _run(y_from: float, y_to: float, key: int) -> tuple[float, float, int, float]:
+    """A vertical run as (top, bottom, key, order): `order` puts runs that cross least left
+    of each other (down: the one starting lower on the left; up: the one starting higher)."""
+    order = -y_from if y_to > y_from else y_from
+    return min(y_from, y_to), max(y_from, y_to), key, order
+
+
+def _ordered(group, colour: dict[int, int]) -> dict[int, int]:
+    """The same tracks, renumbered left to right by the average order of their runs."""
+    if not colour:
+        return colour
+    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0])
+    for _, _, key, order in group:
+        entry = sums[colour[key]]
+        entry[0] += order
+        entry[1] += 1
+    rank = {track: i for i, track in enumerate(sorted(sums, key=lambda t: sums[t][0]
+                                                        / sums[t][1]))}
+    return {key: rank[track] for key, track in colour.items()}
 
 
 def _label_height(edge_id: str, labels, handoffs) -> float:
