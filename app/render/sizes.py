@@ -15,7 +15,7 @@ from app.render import theme
 from app.render.labels import edge_text, text_width
 
 TITLE_LINES = 2  # a title takes this many lines (a third in a node grown to NODE_WIDE)
-LABEL_LINES = 2  # the same for an edge label
+LABEL_LINES = 3  # an edge label: its conversion must never be lost
 LINE_EM = 1.45  # a line of text is this many font sizes high (Qt's line height, bundled font)
 #: a node whose title does not fit in two lines may grow to this width (then it is cut)
 NODE_WIDE = 224.0
@@ -149,7 +149,7 @@ def title_lines(node: Node) -> tuple[tuple[str, ...], bool]:
 
 @lru_cache(maxsize=65536)
 def label_lines(text: str) -> tuple[tuple[str, ...], bool]:
-    """An edge label's lines (at most two), and whether it was cut."""
+    """An edge label's lines (at most three), and whether it was cut."""
     return wrap(text, theme.EDGE_LABEL_MAX_WIDTH, theme.FONT_EDGE_PX, LABEL_LINES)
 
 

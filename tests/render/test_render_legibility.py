@@ -21,6 +21,9 @@ def test_every_template_reads_cleanly(name):
     diagram, lang = CASES[name]
     counts = counts_of(diagram, lang)
     assert counts.problems() == {}, f"{name}: {counts}"
+    drawing = drawing_of(diagram, lang)  # on the templates no text is cut at all
+    assert [label.edge for label in drawing.labels if label.cut] == []
+    assert [node for node, cut, _ in drawing.titles if cut] == []
 
 
 def test_two_hundred_generated_funnels_read_cleanly():
