@@ -15,9 +15,12 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from app.io import DiagramFileError, load_diagram, save_diagram
-from app.io.export import EXPORTERS, UnknownFormat, export, export_format
 from app.io.schema import schema_text
 from app.io.templates import LANGUAGES, load_template, template_description, template_names
+from app.locale import locale_language
+
+# Every format, .png and .pdf too (their Qt loads only when one is written).
+from app.ui.export import EXPORTERS, UnknownFormat, export, export_format
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 # The same as app.io.check_formats.FORMATS (a test keeps them equal), spelled out here so
@@ -32,12 +35,7 @@ class CliError(Exception):
 
 def default_lang(environ: dict[str, str] | None = None) -> str:
     """"zh" when the locale (LC_ALL, LC_MESSAGES, LANG, first one set) is Chinese, else "en"."""
-    env = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
+    return locale_language(environ)
 
 
 class _VersionAction(argparse.Action):
@@ -62,13 +60,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    lang = {"choices": LANGUAGES, "default": default_lang(),
+    lang: dict[str, Any] = {"choices": LANGUAGES, "default": default_lang(),
             "help": "language of messages and templates (default: from the locale)"}
 
     check = commands.add_parser("check", help="validate diagrams and print the checklist")
     check.add_argument("files", nargs="+", metavar="FILE")
     check.add_argument("--format", choices=FORMATS, default="text", dest="fmt")
-    check.add_argument("--lang", **lang)
+    check.add_argument("--lang", choices=LANGUAGES, default=None,
+                       help="language of the messages (default: the diagram's own language, "
+                       "else the locale's)")
     check.add_argument("--strict", action="store_true",
                        help="exit 1 on warnings too, not only on errors")
 
@@ -80,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("-o", "--output", required=True, metavar="OUT")
     exp.add_argument("--format", dest="fmt", metavar="EXT",
                      help="format to write, when OUT's extension does not say it")
+    exp.add_argument("--lang", choices=LANGUAGES, default=None,
+                     help="language of headings, legends and the checklist (default: the "
+                     "diagram's own language, else the locale's)")
 
     new = commands.add_parser("new", help="start a diagram from a template")
     new.add_argument("--template", required=True, metavar="NAME")
@@ -115,7 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             return run_check(args.files, args.fmt, args.lang, args.strict, sys.stdout)
         if args.command == "export":
-            return run_export(args.file, args.output, args.fmt, _options(extra))
+            options = _options(extra)
+            if args.lang:
+                options["lang"] = args.lang
+            return run_export(args.file, args.output, args.fmt, options)
         if args.command == "new":
             return run_new(args.template, args.lang, args.output, args.force)
         if args.command == "templates":
@@ -135,8 +141,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def run_check(paths: Sequence[str], fmt: str, lang: str, strict: bool, out: TextIO) -> int:
-    """Validate each file and print its bottleneck checklist in `fmt` and `lang`.
+def run_check(paths: Sequence[str], fmt: str, lang: str | None, strict: bool,
+              out: TextIO) -> int:
+    """Validate each file and print its bottleneck checklist in `fmt` and `lang` (None: each
+    diagram's own language, else the locale's).
 
     Located errors of unreadable or invalid files go to stderr. Exit 2 if any file could
     not be read, else 1 when a checklist has an error finding (with `strict`, a warning
@@ -144,6 +152,7 @@ def run_check(paths: Sequence[str], fmt: str, lang: str, strict: bool, out: Text
     """
     # Imported here: `funnelflow schema` and `export` should not pay for the analysis.
     from app.analysis import analyze
+    from app.analysis.messages import message_language
     from app.io.check_formats import exit_code, format_reports
 
     results = []
@@ -155,10 +164,11 @@ def run_check(paths: Sequence[str], fmt: str, lang: str, strict: bool, out: Text
             print(error.located(), file=sys.stderr)
             invalid = True
             continue
-        results.append((path, analyze(diagram, lang)))
+        results.append((path, analyze(diagram, message_language(lang, diagram))))
     if results:
         color = fmt == "text" and out.isatty() and not os.environ.get("NO_COLOR")
-        out.write(format_reports(results, fmt, lang, color, several=len(paths) > 1))
+        shown = lang or results[0][1].lang  # each report still speaks its own language
+        out.write(format_reports(results, fmt, shown, color, several=len(paths) > 1))
     if invalid:
         return EXIT_INVALID
     return exit_code([report for _, report in results], strict)
@@ -210,7 +220,7 @@ def run_templates(lang: str, out: TextIO) -> int:
 
 
 def _open_designer(path: str | None) -> int:
-    """OPENS THE DESIGNER (Qt): the only place the command line imports app.ui."""
+    """OPENS THE DESIGNER (Qt): the only place the command line imports Qt widgets."""
     import importlib
 
     try:

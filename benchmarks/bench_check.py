@@ -3,7 +3,7 @@
 Floors:
 - a big file: `python -c "import yaml; yaml.load(open(f), CSafeLoader)"` — a process that only
   parses the same file with libyaml (goal: check <= 1.6x at 5,000 nodes);
-- a small file: `python -c "import pydantic, yaml, networkx"` — the start-up of the libraries
+- a small file: `python -c "import pydantic, yaml"` — the start-up of the libraries
   the check needs (goal: <= 1.5x), since on a small file start-up is everything.
 Also verified: the check never imports Qt (PySide6 costs ~0.1 s and a display library).
 """
@@ -22,13 +22,13 @@ NO_QT = "check imports no Qt"
 ROWS = (CHECK, CHECK_SMALL, ANALYZE, NO_QT)
 
 CHECK_GOAL = Goal("check of 5,000 nodes <= 1.6x the bare parse", "ratio", 1.6, size=5000)
-SMALL_GOAL = Goal("check of a small file <= 1.5x importing pydantic, yaml, networkx",
+SMALL_GOAL = Goal("check of a small file <= 1.5x importing pydantic, yaml",
                   "ratio", 1.5)
 NO_QT_GOAL = Goal("no Qt import on the command line's analysis paths", "flag", 0)
 
 _PARSE = ("import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8').read(), "
           "Loader=yaml.CSafeLoader)")
-_IMPORTS = "import pydantic, yaml, networkx"
+_IMPORTS = "import pydantic, yaml"
 _QT_PROBE = ("import sys, io, contextlib, json; from app.cli import main\n"
              "with contextlib.redirect_stdout(io.StringIO()): main(['check', sys.argv[1]])\n"
              "print(json.dumps(sorted(m for m in sys.modules if m.startswith('PySide6'))))")
@@ -49,7 +49,7 @@ def run(fixtures: Fixtures, sizes: list[int], repeat: int) -> list[Row]:
                         runs=repeat))
     subject, floor = interleaved(python("-m", "app", "check", str(SMALL_FILE)),
                                  python("-c", _IMPORTS), max(repeat, 5))
-    rows.append(Row(CHECK_SMALL, None, subject, floor, "python: import pydantic, yaml, networkx",
+    rows.append(Row(CHECK_SMALL, None, subject, floor, "python: import pydantic, yaml",
                     SMALL_GOAL, note=SMALL_FILE.name, runs=max(repeat, 5)))
     rows.extend(_analyze_rows(fixtures, sizes, repeat))
     found = child_output("-c", _QT_PROBE, str(SMALL_FILE))

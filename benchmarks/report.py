@@ -31,7 +31,6 @@ def machine() -> dict[str, str]:
         else version("PySide6"),
         "PyYAML": f"{yaml.__version__}, libyaml {'yes' if yaml.__with_libyaml__ else 'NO'}",
         "pydantic": version("pydantic"),
-        "networkx": version("networkx"),
     }
 
 

@@ -1,7 +1,8 @@
-"""`analyze`: one diagram snapshot in, one Report out (pure; no Qt, no files)."""
+"""`analyze`: one diagram snapshot in, one Checklist out (pure; no Qt, no files)."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from app.analysis.graph import SCENARIOS, FunnelGraph, build_graph
@@ -10,24 +11,26 @@ from app.analysis.metrics import channels as attribute_channels
 from app.analysis.metrics import cycle_path
 from app.analysis.report import (
     TOP_BOTTLENECKS,
-    Report,
+    Checklist,
+    Finding,
     sort_findings,
     summarise,
 )
 from app.analysis.rules import Context, run_rules
+from app.analysis.rules.flow import is_minor
 from app.analysis.solve import Solution, solve_scenario
-from app.model import Diagram
+from app.model import ChecklistSettings, Diagram
 
 
 @dataclass(frozen=True)
 class Internals:
-    """What a Report keeps for cheap what-if questions: the graph and both solved scenarios."""
+    """What a Checklist keeps for cheap what-if questions: the graph and both solved scenarios."""
 
     graph: FunnelGraph
     solutions: dict[str, Solution]
 
 
-def analyze(diagram: Diagram, lang: str = "en") -> Report:
+def analyze(diagram: Diagram, lang: str = "en") -> Checklist:
     """The funnel arithmetic (SPEC §3) and the checklist (SPEC §4) of `diagram`, in `lang`."""
     graph = build_graph(diagram)
     solutions = {s: solve_scenario(graph, s) for s in SCENARIOS}
@@ -44,14 +47,17 @@ def analyze(diagram: Diagram, lang: str = "en") -> Report:
         impacts=impacts,
         lang=lang,
     )
-    findings = sort_findings(run_rules(context))
+    findings = sort_findings(apply_settings(run_rules(context), diagram.checklist))
+    # The top bottlenecks are the off-target conversions that matter, whatever severity the
+    # diagram's settings give them; minor ones (SPEC §4) do not open the checklist.
     bottlenecks = [
         f for f in findings if f.rule == "conversion-off-target" and f.impact is not None
+        and not is_minor(f.impact, actual.goals)
     ]
     bottlenecks.sort(key=lambda f: -(f.impact or 0.0))
     edge_ids = [e.id for e in diagram.edges]
     node_ids = graph.node_ids
-    return Report(
+    return Checklist(
         diagram=diagram,
         lang=lang,
         volumes={s: dict(zip(node_ids, sol.volume, strict=True)) for s, sol in solutions.items()},
@@ -70,3 +76,18 @@ def analyze(diagram: Diagram, lang: str = "en") -> Report:
         summary=summarise(findings),
         internals=Internals(graph, solutions),
     )
+
+
+def apply_settings(findings: list[Finding], settings: ChecklistSettings) -> list[Finding]:
+    """The findings as this diagram's `checklist:` settings say: disabled rules dropped,
+    severities changed (SPEC §4: after the minor-finding rule)."""
+    if settings.is_empty:
+        return findings
+    kept = []
+    for finding in findings:
+        severity = settings.severity_of(finding.rule, finding.severity)
+        if severity is None:
+            continue
+        kept.append(finding if severity == finding.severity
+                    else dataclasses.replace(finding, severity=severity))
+    return kept

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.model import Diagram, NodeKind
-from app.render.order import depth_first
+from app.model import Diagram, Edge, Node, NodeKind
+from app.model.order import depth_first
 
 SCENARIOS = ("target", "actual")
 
@@ -38,11 +38,11 @@ class FunnelGraph:
     dag_rank: tuple[int, ...]
 
     @property
-    def nodes(self):  # noqa: ANN201 - tuple[Node, ...]
+    def nodes(self) -> tuple[Node, ...]:
         return self.diagram.nodes
 
     @property
-    def edges(self):  # noqa: ANN201 - tuple[Edge, ...]
+    def edges(self) -> tuple[Edge, ...]:
         return self.diagram.edges
 
     def scc_is_loop(self, scc: int) -> bool:

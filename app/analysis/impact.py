@@ -112,6 +112,7 @@ def off_target_impacts(
     exits = [n.kind is NodeKind.exit for n in graph.nodes]
     for e, edge in enumerate(graph.edges):
         if is_worse(edge, graph.diagram, exits[graph.dst[e]]):
-            changes = conversion_deltas(graph, actual, e, edge.conversion.target)  # type: ignore[union-attr]
+            assert edge.conversion is not None and edge.conversion.target is not None
+            changes = conversion_deltas(graph, actual, e, edge.conversion.target)
             impacts[e] = delta.of(changes)
     return impacts

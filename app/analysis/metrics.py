@@ -99,8 +99,7 @@ def cycle_path(graph: FunnelGraph, scenario: str) -> CyclePath | None:
         return None
     end = max(goals, key=lambda i: best[i])  # type: ignore[arg-type, return-value]
     nodes, edges = [end], []
-    while via[nodes[-1]] is not None:
-        e = via[nodes[-1]]
-        edges.append(e)
-        nodes.append(graph.src[e])  # type: ignore[index]
+    while (step := via[nodes[-1]]) is not None:
+        edges.append(step)
+        nodes.append(graph.src[step])
     return CyclePath(best[end], tuple(reversed(nodes)), tuple(reversed(edges)))  # type: ignore[arg-type]

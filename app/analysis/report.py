@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,22 @@ class Finding:
     target: str | None
     message: str
     impact: float | None = None
+    #: the fallback plan sentence at the end of `message` ("" if none): printed once per
+    #: group in the checklist people read, kept in the message of JSON and CSV
+    plan: str = field(default="", compare=False)
+    #: the start of `message` that names what it is about ("Paid ads (Ann, Marketing): ")
+    subject: str = field(default="", compare=False)
+
+    @property
+    def detail(self) -> str:
+        """The message without its subject and its fallback plan, for a grouped checklist."""
+        text = self.message
+        if self.plan and text.endswith(self.plan):
+            text = text[: len(text) - len(self.plan)]
+        if self.subject and text.startswith(self.subject) and len(text) > len(self.subject):
+            text = text[len(self.subject):].strip()
+            text = text[:1].upper() + text[1:]
+        return text.strip()
 
     def to_json(self) -> dict[str, Any]:
         """The finding as in `check --format json`."""
@@ -37,7 +54,7 @@ class Finding:
         }
 
 
-def sort_key(finding: Finding) -> tuple:
+def sort_key(finding: Finding) -> tuple[Any, ...]:
     """SPEC §5 order: severity, then impact (largest first, none last), rule, target, message."""
     has_impact = finding.impact is not None
     return (
@@ -56,7 +73,7 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
 
 
 @dataclass(frozen=True)
-class Report:
+class Checklist:
     """Everything `analyze` computed for one diagram snapshot, in one language."""
 
     diagram: Diagram
@@ -121,10 +138,14 @@ def json_number(value: float | None) -> float | None:
     return rounded + 0.0  # turns -0.0 into 0.0
 
 
-def _numbers(values: dict[str, float | None]) -> dict[str, float | None]:
+def _numbers(values: Mapping[str, float | None]) -> dict[str, float | None]:
     return {key: json_number(value) for key, value in values.items()}
 
 
 def summarise(findings: list[Finding]) -> dict[str, int]:
     """Count of findings per severity."""
     return {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
+
+
+# The old name, for code written before the rename (branches merged later); use Checklist.
+Report = Checklist

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from app.analysis.impact import is_worse
-from app.analysis.report import Report
+from app.analysis.report import Checklist
 from app.model import Diagram, Edge, Node
 
 ON, OFF, UNMEASURED = "on", "off", "unmeasured"
 
 
-def _diagram(source: Report | Diagram) -> Diagram:
-    return source.diagram if isinstance(source, Report) else source
+def _diagram(source: Checklist | Diagram) -> Diagram:
+    return source.diagram if isinstance(source, Checklist) else source
 
 
-def edge_status(source: Report | Diagram, edge: Edge | str) -> str:
+def edge_status(source: Checklist | Diagram, edge: Edge | str) -> str:
     """"off" when the edge's actual conversion is worse than target, "on" when measured and
     not worse, else "unmeasured" (no conversion, or only a target or only an actual)."""
     diagram = _diagram(source)
@@ -28,7 +28,7 @@ def edge_status(source: Report | Diagram, edge: Edge | str) -> str:
     return OFF if worse else ON
 
 
-def node_status(source: Report | Diagram, node: Node | str) -> str:
+def node_status(source: Checklist | Diagram, node: Node | str) -> str:
     """"off" if any KPI or outgoing conversion is off target, "on" if something is measured
     and nothing is off, else "unmeasured"."""
     diagram = _diagram(source)
@@ -46,9 +46,9 @@ def node_status(source: Report | Diagram, node: Node | str) -> str:
     return UNMEASURED
 
 
-def _outgoing(source: Report | Diagram, diagram: Diagram, node: Node) -> list[Edge]:
-    # With a Report the graph index is at hand: no scan of every edge per node.
-    internals = source.internals if isinstance(source, Report) else None
+def _outgoing(source: Checklist | Diagram, diagram: Diagram, node: Node) -> list[Edge]:
+    # With a Checklist the graph index is at hand: no scan of every edge per node.
+    internals = source.internals if isinstance(source, Checklist) else None
     if internals is not None:
         graph = internals.graph
         return [graph.edges[e] for e in graph.out_edges[graph.index[node.id]]]

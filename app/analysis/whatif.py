@@ -1,20 +1,20 @@
 """What-if questions for the workshop slider: goals if one conversion or one entry changed.
 
-Answered from the solved actual scenario in a Report (linear flows: no new solve), falling
+Answered from the solved actual scenario in a Checklist (linear flows: no new solve), falling
 back to a full `analyze` of the changed diagram only where the shortcut does not hold.
 """
 
 from __future__ import annotations
 
 from app.analysis.impact import GoalDelta, conversion_deltas
-from app.analysis.report import Report
+from app.analysis.report import Checklist
 from app.model import Diagram
 from app.model.commands import UpdateEdge, UpdateNode
 
 
 def goal_volume_with(
     diagram: Diagram,
-    report: Report,
+    report: Checklist,
     edge_id: str | None = None,
     conversion: float | None = None,
     entry_id: str | None = None,
@@ -32,15 +32,17 @@ def goal_volume_with(
         return _reanalysed(diagram, edge_id, conversion, entry_id, volume)
     graph, actual = internals.graph, internals.solutions["actual"]
     if change_entry:
-        i = graph.index[entry_id]  # type: ignore[index]
-        return actual.goals + (volume - actual.entry[i]) * actual.goal_yield[i]  # type: ignore[operator]
+        assert entry_id is not None and volume is not None
+        i = graph.index[entry_id]
+        return float(actual.goals + (volume - actual.entry[i]) * actual.goal_yield[i])
     if change_edge:
         e = next(k for k, edge in enumerate(graph.edges) if edge.id == edge_id)
+        assert conversion is not None
         change = GoalDelta(graph, actual).of(conversion_deltas(graph, actual, e, conversion))
         if change is None:
             return _reanalysed(diagram, edge_id, conversion, entry_id, volume)
-        return actual.goals + change
-    return actual.goals
+        return float(actual.goals + change)
+    return float(actual.goals)
 
 
 def _reanalysed(
@@ -60,7 +62,7 @@ def _reanalysed(
         changed, _ = UpdateEdge(edge.source, edge.target, {
             "conversion": {"target": target, "actual": conversion}}).apply(changed)
     if entry_id is not None and volume is not None:
-        node = changed.node(entry_id)
+        node = changed.node_index()[entry_id]
         target = node.volume.target if node.volume is not None else None
         changed, _ = UpdateNode(entry_id, {
             "volume": {"target": target, "actual": volume}}).apply(changed)

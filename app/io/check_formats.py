@@ -9,12 +9,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
-from app.analysis import Report
+from app.analysis import Checklist
+from app.analysis.grouping import Item, by_department, goal_line, plural_counts
 from app.analysis.messages import number, period_word
-from app.analysis.report import SEVERITIES, json_number
+from app.analysis.report import json_number
 
 FORMATS = ("text", "md", "json", "csv")
+CSV_BOM = "\ufeff"
 CSV_HEADER = ("file", "rule", "severity", "target", "message", "impact")
 #: characters that make a spreadsheet treat a cell as a formula (CSV injection)
 _FORMULA_START = ("=", "+", "-", "@")
@@ -22,36 +25,31 @@ _FORMULA_START = ("=", "+", "-", "@")
 _WORDS = {
     "en": {
         "heading": "Checklist",
-        "goals": "Goals per {period}: {actual} actual against {target} target",
         "top": "Top bottlenecks",
         "colon": ":",
         "error": "Errors",
-        "warning": "Warnings",
-        "info": "Info",
         "clean": "No findings: the diagram passes every check.",
         "impact": "+{gain} per {period}",
-        "counts": "{error} error(s), {warning} warning(s), {info} info",
         "sev_error": "error",
         "sev_warning": "warning",
         "sev_info": "info",
+        "info_mark": "(info) ",
     },
     "zh": {
         "heading": "瓶颈清单",
-        "goals": "{period}目标达成：实际 {actual}，目标 {target}",
         "top": "最大瓶颈",
         "colon": "：",
         "error": "错误",
-        "warning": "警告",
-        "info": "提示",
         "clean": "没有发现问题：流程图通过了全部检查。",
         "impact": "{period} +{gain}",
-        "counts": "错误 {error} 个，警告 {warning} 个，提示 {info} 个",
         "sev_error": "错误",
         "sev_warning": "警告",
         "sev_info": "提示",
+        "info_mark": "（提示）",
     },
 }
 
+_ARROW_FREE_GT = re.compile(r"(?<!-)>")
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"
 
@@ -60,7 +58,7 @@ def _words(lang: str) -> dict[str, str]:
     return _WORDS.get(lang, _WORDS["en"])
 
 
-def format_reports(results: list[tuple[str, Report]], fmt: str, lang: str, color: bool,
+def format_reports(results: list[tuple[str, Checklist]], fmt: str, lang: str, color: bool,
                    several: bool | None = None) -> str:
     """The checklist of every (file, report) in `fmt` ("text", "md", "json" or "csv").
 
@@ -73,7 +71,8 @@ def format_reports(results: list[tuple[str, Report]], fmt: str, lang: str, color
         payload = objects if listed else objects[0]
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
-        return _csv(results)
+        # The BOM tells Excel and LibreOffice it is UTF-8, as the exported CSV does.
+        return CSV_BOM + _csv(results)
     if fmt == "md":
         return "\n".join(_markdown(file, report, lang) for file, report in results)
     if fmt == "text":
@@ -81,79 +80,96 @@ def format_reports(results: list[tuple[str, Report]], fmt: str, lang: str, color
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-def exit_code(reports: list[Report], strict: bool) -> int:
+def exit_code(reports: list[Checklist], strict: bool) -> int:
     """1 when any report has an error finding (with `strict`, a warning too), else 0."""
     failing = ("error", "warning") if strict else ("error",)
     return 1 if any(r.summary[s] for r in reports for s in failing) else 0
 
 
-def _goal_line(report: Report, lang: str) -> str:
-    words = _words(lang)
-    return words["goals"].format(
-        period=period_word(lang, report.diagram.period.value),
-        actual=number(report.goals["actual"]),
-        target=number(report.goals["target"]),
-    )
-
-
-def _impact(report: Report, impact: float, lang: str) -> str:
+def _impact(report: Checklist, impact: float, lang: str) -> str:
     return _words(lang)["impact"].format(
         gain=number(impact), period=period_word(lang, report.diagram.period.value)
     )
 
 
-def _markdown(file: str, report: Report, lang: str) -> str:
+def _markdown(file: str, report: Checklist, lang: str) -> str:
+    lang = report.lang or lang
     words = _words(lang)
+    layout = by_department(report)
     title = _md_text(" ".join((report.diagram.title or file).split()))  # one heading line
-    lines = [f"# {words['heading']} — {title}", "", _goal_line(report, lang), ""]
-    if report.bottlenecks:
+    lines = [f"# {words['heading']} — {title}", "", goal_line(report), ""]
+    if layout.bottlenecks:
         lines += [f"## {words['top']}", ""]
-        for rank, finding in enumerate(report.bottlenecks, start=1):
-            lines.append(
-                f"{rank}. **{_impact(report, finding.impact or 0.0, lang)}** — "
-                f"{_md_text(finding.message)}"
-            )
+        for rank, item in enumerate(layout.bottlenecks, start=1):
+            impact = _impact(report, item.finding.impact or 0.0, lang)
+            lines.append(f"{rank}. **{impact}** — {_md_text(item.text)}")
         lines.append("")
     if not report.findings:
         lines += [words["clean"], ""]
-    for severity in SEVERITIES:
-        items = [f for f in report.findings if f.severity == severity]
-        if items:
-            lines += [f"## {words[severity]}", ""]
-            lines += [f"- [ ] {_md_text(f.message)}" for f in items]
+    if layout.errors:
+        lines += [f"## {words['error']}", ""]
+        lines += [f"- [ ] {_md_text(item.text)}" for item in layout.errors]
+        lines.append("")
+    for section in layout.sections:
+        lines += [f"## {_md_text(section.title)}", ""]
+        for group in section.groups:
+            if group.title:
+                lines += [f"### {_md_text(group.title)}", ""]
+            for item in group.items:
+                mark = words["info_mark"] if item.finding.severity == "info" else ""
+                lines.append(f"- [ ] {mark}{_md_text(item.text)}")
+            if group.plan:
+                lines += ["", f"> {_md_text(group.plan)}"]
             lines.append("")
+    lines += [plural_counts(report.summary, lang), ""]
     return "\n".join(lines)
 
 
 def _md_text(text: str) -> str:
     """Text in Markdown: `<` and `>` escaped, so a label such as <b> or <script> shows as
-    written instead of being read as HTML (as the KPI tables of the .md export do)."""
-    return text.replace("<", "\\<").replace(">", "\\>")
+    written instead of being read as HTML; the arrow -> between two steps stays readable."""
+    return _ARROW_FREE_GT.sub(r"\\>", text.replace("<", "\\<"))
 
 
-def _text(file: str, report: Report, lang: str, color: bool) -> str:
+def _text(file: str, report: Checklist, lang: str, color: bool) -> str:
+    lang = report.lang or lang
     words = _words(lang)
+    layout = by_department(report)
 
     def paint(text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if color else text
 
-    title = " ".join(report.diagram.title.split())
-    header = f"{file}: {title}" if title else file
-    lines = [paint(header, _BOLD), f"  {_goal_line(report, lang)}"]
-    if report.bottlenecks:
-        lines.append(f"  {words['top']}{words['colon']}")
-        for rank, finding in enumerate(report.bottlenecks, start=1):
-            impact = _impact(report, finding.impact or 0.0, lang)
-            lines.append(f"    {rank}. [{impact}] {finding.message}")
-    for finding in report.findings:
-        label = words[f"sev_{finding.severity}"]
-        tag = paint(f"{label}", _COLOURS[finding.severity])
+    def finding_line(indent: str, item: Item) -> str:
+        severity = item.finding.severity
+        label = words[f"sev_{severity}"]
         # pad by the visible width so colour codes do not shift the columns
         padding = " " * max(1, 8 - _width(label))
-        lines.append(f"  {tag}{padding}{finding.rule}: {finding.message}")
+        return f"{indent}{paint(label, _COLOURS[severity])}{padding}{item.text}"
+
+    title = " ".join(report.diagram.title.split())
+    header = f"{file}: {title}" if title else file
+    lines = [paint(header, _BOLD), f"  {goal_line(report)}"]
+    if layout.bottlenecks:
+        lines += ["", f"  {words['top']}{words['colon']}"]
+        for rank, item in enumerate(layout.bottlenecks, start=1):
+            impact = _impact(report, item.finding.impact or 0.0, lang)
+            lines.append(f"    {rank}. [{impact}] {item.text}")
+    if layout.errors:
+        lines += ["", f"  {paint(words['error'] + words['colon'], _BOLD)}"]
+        lines += [finding_line("    ", item) for item in layout.errors]
+    for section in layout.sections:
+        lines += ["", f"  {paint(section.title + words['colon'], _BOLD)}"]
+        for group in section.groups:
+            indent = "    "
+            if group.title:
+                lines.append(f"    {group.title}")
+                indent = "      "
+            lines += [finding_line(indent, item) for item in group.items]
+            if group.plan:
+                lines.append(f"{indent}{group.plan}")
     if not report.findings:
         lines.append(f"  {words['clean']}")
-    lines.append("  " + words["counts"].format(**report.summary))
+    lines += ["", "  " + plural_counts(report.summary, lang)]
     return "\n".join(lines) + "\n"
 
 
@@ -162,7 +178,7 @@ def _width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
-def _csv(results: list[tuple[str, Report]]) -> str:
+def _csv(results: list[tuple[str, Checklist]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_HEADER)

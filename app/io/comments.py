@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
 from app.model import Diagram
+from app.model.commands import AppendNotes
 
 # The header the canonical writer emits itself; carrying it into notes would be noise.
 _HEADER = "yaml-language-server:"
@@ -71,9 +73,13 @@ def carry_comments(diagram: Diagram, text: str) -> tuple[Diagram, int]:
     Returns the new diagram and how many comments were carried. Comments whose node no
     longer exists go to the diagram's notes, so none is dropped.
     """
+    command, count = comments_as_notes(diagram, text)
+    return (command.apply(diagram)[0] if count else diagram), count
+
+
+def comments_as_notes(diagram: Diagram, text: str) -> tuple[AppendNotes, int]:
+    """The edit that carries the comments of `text` into `diagram`'s notes, and how many."""
     comments = find_comments(text)
-    if not comments:
-        return diagram, 0
     by_node: dict[str, list[str]] = {}
     for_diagram: list[str] = []
     known = diagram.node_index()
@@ -83,19 +89,8 @@ def carry_comments(diagram: Diagram, text: str) -> tuple[Diagram, int]:
         else:
             prefix = comment.context or comment.node
             for_diagram.append(f"{prefix}: {comment.text}" if prefix else comment.text)
-    nodes = tuple(
-        node.model_copy(update={"notes": _appended(node.notes, by_node[node.id])})
-        if node.id in by_node else node
-        for node in diagram.nodes)
-    changes: dict = {"nodes": nodes}
-    if for_diagram:
-        changes["notes"] = _appended(diagram.notes, for_diagram)
-    return diagram.evolve(**changes), len(comments)
-
-
-def _appended(notes: str | None, lines: list[str]) -> str:
-    added = "\n".join(lines)
-    return f"{notes.rstrip()}\n{added}" if notes and notes.strip() else added
+    notes = {node_id: tuple(lines) for node_id, lines in by_node.items()}
+    return AppendNotes(notes, tuple(for_diagram)), len(comments)
 
 
 def _scalar_spans(text: str) -> tuple[list[tuple[tuple[int, int], tuple[int, int]]], list[int]]:
@@ -116,7 +111,7 @@ def _scalar_spans(text: str) -> tuple[list[tuple[tuple[int, int], tuple[int, int
     return spans, sorted(lines)
 
 
-def _raw_comments(text: str, spans: list) -> list[Comment]:
+def _raw_comments(text: str, spans: list[Any]) -> list[Comment]:
     starts = [span[0] for span in spans]
     found = []
     for number, line in enumerate(text.splitlines()):
@@ -131,12 +126,12 @@ def _raw_comments(text: str, spans: list) -> list[Comment]:
     return found
 
 
-def _inside(starts: list, spans: list, point: tuple[int, int]) -> bool:
+def _inside(starts: list[Any], spans: list[Any], point: tuple[int, int]) -> bool:
     index = bisect.bisect_right(starts, point) - 1
     if index < 0:
         return False
     start, end = spans[index]
-    return start <= point < end
+    return bool(start <= point < end)
 
 
 def _entries(text: str) -> list[_Entry]:

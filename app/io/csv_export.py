@@ -12,7 +12,7 @@ import io
 import os
 import re
 
-from app.analysis import Report
+from app.analysis import Checklist
 from app.io.atomic import write_atomic
 from app.io.svg_facts import gather, kpi_status, resolve_lang
 from app.model import KPI, Diagram, Edge, Node
@@ -42,13 +42,13 @@ def escape_cell(value: str) -> str:
 
 
 def kpi_rows(diagram: Diagram, lang: str | None = None,
-             report: Report | None = None) -> list[list[str]]:
+             report: Checklist | None = None) -> list[list[str]]:
     """The table's rows without the header: every node's KPIs, then every measured conversion."""
     return [row for _lane, row in kpi_table(diagram, lang, report)]
 
 
 def kpi_table(diagram: Diagram, lang: str | None = None,
-              report: Report | None = None) -> list[tuple[str, list[str]]]:
+              report: Checklist | None = None) -> list[tuple[str, list[str]]]:
     """(lane id, row) for every KPI and measured conversion; a conversion counts in the lane
     of the step it leaves. Cells are not yet escaped for a spreadsheet."""
     lang = resolve_lang(lang, diagram)
@@ -71,7 +71,7 @@ def kpi_table(diagram: Diagram, lang: str | None = None,
 
 
 def render_csv(diagram: Diagram, *, lang: str | None = None,
-               report: Report | None = None) -> str:
+               report: Checklist | None = None) -> str:
     """The KPI table as CSV text, starting with a BOM, header row in `lang`."""
     lang = resolve_lang(lang, diagram)
     out = io.StringIO()
@@ -83,7 +83,7 @@ def render_csv(diagram: Diagram, *, lang: str | None = None,
 
 
 def export_csv(diagram: Diagram, out_path: str | os.PathLike[str], *,
-               lang: str | None = None, report: Report | None = None) -> None:
+               lang: str | None = None, report: Checklist | None = None) -> None:
     """Write the KPI table to `out_path` atomically."""
     write_atomic(out_path, render_csv(diagram, lang=lang, report=report).encode("utf-8"))
 
@@ -97,7 +97,8 @@ def _where(diagram: Diagram, node: Node) -> list[str]:
 
 
 def _conversion_row(diagram: Diagram, edge: Edge, lang: str, status: str) -> list[str]:
-    source, target = diagram.node(edge.source), diagram.node(edge.target)
+    nodes = diagram.node_index()
+    source, target = nodes[edge.source], nodes[edge.target]
     node, lane, phase, owner = _where(diagram, source)
     target_lane = diagram.lane(target.lane)
     if target.lane != source.lane and target_lane is not None:
@@ -106,6 +107,7 @@ def _conversion_row(diagram: Diagram, edge: Edge, lang: str, status: str) -> lis
     if edge.label:
         metric = f"{metric} ({edge.label})"
     measure = edge.conversion
+    assert measure is not None  # only measured conversions get a row
     gap = ("" if measure.target is None or measure.actual is None
            else _signed_rate(measure.actual - measure.target))
     return [f"{node} → {target.title}", lane, phase, owner, metric,

@@ -1,7 +1,9 @@
 """Exporting a diagram to a file, by the file's extension (SPEC §5 `funnelflow export`).
 
-`EXPORTERS` maps an extension to a function `(diagram, out_path, **options) -> None`;
-other exporters (SVG, PNG, PDF, Markdown, CSV, Mermaid) register themselves here.
+`EXPORTERS` maps an extension to a function `(diagram, out_path, **options) -> None`.
+This layer holds the Qt-free ones (YAML, SVG, Markdown, CSV, Mermaid); the Qt layer adds
+.png and .pdf with `register` when `app.ui.export` is imported, so no module here names a
+Qt one (the command line and the designer import it).
 Every exporter writes through `write_atomic`, so a failed export never leaves half a file.
 """
 
@@ -23,8 +25,8 @@ def _export_yaml(diagram: Diagram, out_path: str | os.PathLike[str], **options: 
     save_diagram(diagram, out_path)
 
 
-def _lazy(module: str, name: str) -> Exporter:
-    """An exporter imported on first use: .png/.pdf pull in Qt, the others must not."""
+def lazy_exporter(module: str, name: str) -> Exporter:
+    """`module.name`, imported on first use: a format costs nothing until it is asked for."""
 
     def run(diagram: Diagram, out_path: str | os.PathLike[str], **options: Any) -> None:
         import importlib
@@ -38,13 +40,16 @@ def _lazy(module: str, name: str) -> Exporter:
 EXPORTERS: dict[str, Exporter] = {
     ".yaml": _export_yaml,
     ".yml": _export_yaml,
-    ".svg": _lazy("app.io.svg_export", "export_svg"),
-    ".png": _lazy("app.ui.export.png", "export_png"),
-    ".pdf": _lazy("app.ui.export.pdf", "export_pdf"),
-    ".md": _lazy("app.io.markdown_export", "export_markdown"),
-    ".csv": _lazy("app.io.csv_export", "export_csv"),
-    ".mmd": _lazy("app.io.mermaid_export", "export_mermaid"),
+    ".svg": lazy_exporter("app.io.svg_export", "export_svg"),
+    ".md": lazy_exporter("app.io.markdown_export", "export_markdown"),
+    ".csv": lazy_exporter("app.io.csv_export", "export_csv"),
+    ".mmd": lazy_exporter("app.io.mermaid_export", "export_mermaid"),
 }
+
+
+def register(extension: str, exporter: Exporter) -> None:
+    """Export files ending in `extension` (".png") with `exporter`."""
+    EXPORTERS[extension.lower()] = exporter
 
 
 class UnknownFormat(ValueError):

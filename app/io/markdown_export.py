@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from app.analysis import Report, analyze
+from app.analysis import Checklist, analyze
 from app.io.atomic import write_atomic
 from app.io.check_formats import format_reports
 from app.io.csv_export import COLUMNS, kpi_table
@@ -35,7 +35,7 @@ _STATUS_MARKS = {"on target": "✅", "off target": "❌", "达标": "✅", "未�
 
 
 def render_markdown(diagram: Diagram, *, lang: str | None = None, svg_name: str | None = None,
-                    report: Report | None = None, file: str = "") -> str:
+                    report: Checklist | None = None, file: str = "") -> str:
     """The Markdown text; `svg_name` is the picture to reference (None: no picture)."""
     lang = resolve_lang(lang, diagram)
     if report is None or report.diagram is not diagram or report.lang != lang:
@@ -70,7 +70,7 @@ def render_markdown(diagram: Diagram, *, lang: str | None = None, svg_name: str 
 
 def export_markdown(diagram: Diagram, out_path: str | os.PathLike[str], *,
                     lang: str | None = None, svg: bool | str = True,
-                    report: Report | None = None) -> None:
+                    report: Checklist | None = None) -> None:
     """Write the Markdown to `out_path` and, unless `svg` is off, the SVG beside it.
 
     The SVG is written first: a Markdown file never points at a picture that is not there.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 
-from app.analysis import Report
+from app.analysis import Checklist
 from app.io.atomic import write_atomic
 from app.io.svg_facts import OFF, ON, gather, resolve_lang
 from app.model import Diagram, Node
@@ -67,7 +67,7 @@ class _Ids:
 
 
 def render_mermaid(diagram: Diagram, *, lang: str | None = None,
-                   report: Report | None = None) -> str:
+                   report: Checklist | None = None) -> str:
     """The diagram as Mermaid flowchart text; `lang` (default: the diagram's) for "no owner"."""
     lang = resolve_lang(lang, diagram)
     facts = gather(diagram, lang, report)
@@ -96,7 +96,7 @@ def render_mermaid(diagram: Diagram, *, lang: str | None = None,
 
 
 def export_mermaid(diagram: Diagram, out_path: str | os.PathLike[str], *,
-                   lang: str | None = None, report: Report | None = None) -> None:
+                   lang: str | None = None, report: Checklist | None = None) -> None:
     """Write the Mermaid text to `out_path` atomically (UTF-8)."""
     write_atomic(out_path, render_mermaid(diagram, lang=lang, report=report).encode("utf-8"))
 

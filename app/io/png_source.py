@@ -11,8 +11,6 @@ import os
 import struct
 import zlib
 
-from app.io.errors import DiagramFileError
-
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 #: the text-chunk keyword the PNG exporter writes the YAML under
 SOURCE_KEY = "funnelflow"
@@ -74,30 +72,6 @@ def read_png_source(path: str | os.PathLike[str]) -> str:
     if len(data) > _MAX_PNG_BYTES:
         raise PngSourceError("the PNG is too large to be a FunnelFlow export")
     return source_from_png(data)
-
-
-def load_png_diagram(path: str | os.PathLike[str]):  # noqa: ANN201 - Diagram
-    """Load the diagram a FunnelFlow PNG carries; raises DiagramFileError like load_diagram.
-
-    Errors in the embedded YAML are located in the PNG's name, since that is the file the
-    user gave.
-    """
-    from app.io.yaml_load import loads_diagram
-
-    name = os.fspath(path)
-    try:
-        text = read_png_source(name)
-    except FileNotFoundError:
-        raise _error(name, "no such file; check the name and the folder") from None
-    except PngSourceError as error:
-        raise _error(name, str(error)) from None
-    except OSError as error:
-        raise _error(name, f"cannot be read: {error.strerror or error}") from None
-    return loads_diagram(text, filename=name)
-
-
-def _error(name: str, message: str) -> DiagramFileError:
-    return DiagramFileError.single(name, 0, 0, message)
 
 
 def _text_chunk(kind: bytes, body: bytes) -> tuple[str, str]:

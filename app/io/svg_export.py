@@ -12,12 +12,13 @@ from __future__ import annotations
 import gc
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Protocol
 
-from app.analysis import Report
+from app.analysis import Checklist
 from app.io.atomic import write_atomic
 from app.io.svg_facts import Facts, gather, kpi_status, resolve_lang
-from app.io.svg_legend import build_legend
+from app.io.svg_legend import Legend, build_legend
 from app.io.svg_scene import (
     HANDOFF_GLYPH,
     PLATE_RADIUS,
@@ -32,20 +33,39 @@ from app.io.svg_text import LiveText, esc, num, path_data, style_block
 from app.model import Diagram, Measure, Node
 from app.render import theme
 from app.render.canvas_geometry import BADGE_RADIUS
+from app.render.labels import period_noun
 from app.render.layout import Layout, layout
 
 MARGIN = 12.0
+
+
+class TextWriter(Protocol):
+    """Writes one text at (x, y) in a style: live `<text>` (svg_text) or glyph outlines."""
+
+    outline: bool
+
+    def __call__(self, x: float, y: float, text: str, style: str) -> str: ...
+
+
+# Glyph outlines need Qt, which this layer may not import: the Qt layer registers its writer
+# here when it is imported (app/ui/export/__init__.py), as it registers .png and .pdf.
+_outline_writer: Callable[[], TextWriter] | None = None
+
+
+def register_outline_text(factory: Callable[[], TextWriter]) -> None:
+    """Make `render_svg(outline_text=True)` use the writers `factory` makes."""
+    global _outline_writer
+    _outline_writer = factory
 _DESC = {
     "en": "FunnelFlow diagram “{title}”: {lanes} lanes, {phases} phases, {nodes} steps, "
           "{edges} connections; goal volume per {period}: target {target}, actual {actual}.",
     "zh": "FunnelFlow 流程图“{title}”:{lanes} 个泳道,{phases} 个阶段,{nodes} 个步骤,"
           "{edges} 条连线;每{period}目标达成量:目标 {target},实际 {actual}。",
 }
-_PERIOD_ZH = {"day": "天", "week": "周", "month": "月", "quarter": "季度", "year": "年"}
 
 
 def render_svg(diagram: Diagram, *, lang: str | None = None, outline_text: bool = False,
-               flow_thickness: bool = False, report: Report | None = None) -> str:
+               flow_thickness: bool = False, report: Checklist | None = None) -> str:
     """The diagram as SVG text, with its legend; `lang` for the legend and the description.
 
     `lang` defaults to the diagram's own language; `flow_thickness` draws edges wider the
@@ -54,10 +74,12 @@ def render_svg(diagram: Diagram, *, lang: str | None = None, outline_text: bool 
     lang = resolve_lang(lang, diagram)
     facts = gather(diagram, lang, report)
     geometry = layout(diagram)
-    if outline_text:  # glyph outlines need Qt: imported only for this option, like .png/.pdf
-        from app.ui.export.svg_outline import OutlineText
-
-        text = OutlineText()
+    text: TextWriter
+    if outline_text:
+        if _outline_writer is None:
+            raise RuntimeError("outlined text needs Qt's glyph outlines: "
+                               "import app.ui.export first (the command line does)")
+        text = _outline_writer()
     else:
         text = LiveText()
     # Writing makes hundreds of thousands of short-lived strings; the collector would only
@@ -73,7 +95,7 @@ def render_svg(diagram: Diagram, *, lang: str | None = None, outline_text: bool 
 
 def export_svg(diagram: Diagram, out_path: str | os.PathLike[str], *, lang: str | None = None,
                outline_text: bool | str = False, flow_thickness: bool | str = False,
-               report: Report | None = None) -> None:
+               report: Checklist | None = None) -> None:
     """Write the SVG to `out_path` atomically (never a partial file)."""
     svg = render_svg(diagram, lang=lang, outline_text=flag(outline_text),
                      flow_thickness=flag(flow_thickness), report=report)
@@ -92,7 +114,7 @@ def flag(value: bool | str) -> bool:
     return bool(value)
 
 
-def _document(facts: Facts, geometry: Layout, text,  # noqa: ANN001
+def _document(facts: Facts, geometry: Layout, text: TextWriter,
               flow_thickness: bool) -> Iterator[str]:
     diagram = facts.diagram
     bounds = geometry.bounds
@@ -144,7 +166,7 @@ def _css(outline: bool) -> str:
     ])
 
 
-def _band(band: BandPicture, kind: str, text) -> Iterator[str]:  # noqa: ANN001
+def _band(band: BandPicture, kind: str, text: TextWriter) -> Iterator[str]:
     r, h = band.rect, band.header
     yield (f'<g id="{kind}-{esc(band.id)}" class="{kind}" data-id="{esc(band.id)}" '
            f'data-name="{esc(band.title)}">')
@@ -175,7 +197,8 @@ def _edges(facts: Facts, pictures: list[EdgePicture]) -> Iterator[str]:
         edge_id = picture.id
         edge = edges[edge_id]
         classes = f"edge status-{picture.status}" + (" handoff" if picture.handoff else "")
-        data = [("from", edge.source), ("to", edge.target), ("label", edge.label),
+        data: list[tuple[str, object]] = [
+            ("from", edge.source), ("to", edge.target), ("label", edge.label),
                 ("status", picture.status)]
         if edge.conversion is not None:
             data += [("conversion-target", edge.conversion.target),
@@ -191,7 +214,7 @@ def _edges(facts: Facts, pictures: list[EdgePicture]) -> Iterator[str]:
     yield "</g>\n"
 
 
-def _edge_labels(pictures: list[EdgePicture], text) -> Iterator[str]:  # noqa: ANN001
+def _edge_labels(pictures: list[EdgePicture], text: TextWriter) -> Iterator[str]:
     """Handoff badges and label plates, above the nodes as on the canvas: none is hidden."""
     yield '<g id="edge-labels">\n'
     for picture in pictures:
@@ -205,6 +228,7 @@ def _edge_labels(pictures: list[EdgePicture], text) -> Iterator[str]:  # noqa: A
                          + text(bx, by + 3.4, HANDOFF_GLYPH, "mark"))
         if picture.text is not None:
             plate = picture.plate
+            assert plate is not None  # a label always has its plate
             parts.append(f'<rect class="plate" x="{plate.x:.1f}" y="{plate.y:.1f}" '
                          f'width="{plate.w:.1f}" height="{plate.h:.1f}" rx="{PLATE_RADIUS:g}" '
                          f'stroke="{picture.plate_stroke}"/>'
@@ -215,7 +239,7 @@ def _edge_labels(pictures: list[EdgePicture], text) -> Iterator[str]:  # noqa: A
     yield "</g>\n"
 
 
-def _nodes(facts: Facts, geometry: Layout, text) -> Iterator[str]:  # noqa: ANN001
+def _nodes(facts: Facts, geometry: Layout, text: TextWriter) -> Iterator[str]:
     nodes = facts.diagram.node_index()
     outline_data: dict[int, str] = {}  # pictures of one kind share their outline list
     mark_data: dict[int, str] = {}
@@ -232,7 +256,7 @@ def _nodes(facts: Facts, geometry: Layout, text) -> Iterator[str]:  # noqa: ANN0
             mark = mark_data[id(picture.mark)] = (
                 f'<path class="mark" d="{path_data(picture.mark)}" '
                 f'fill="{theme.STATUS_COLOR[picture.status]}"/>')
-        if picture.severity_mark is not None:
+        if picture.severity_mark is not None and picture.severity is not None:
             mark += (f'<path class="severity severity-{picture.severity}" '
                      f'd="{path_data(picture.severity_mark)}" '
                      f'fill="{theme.SEVERITY_COLOR[picture.severity]}"/>')
@@ -285,7 +309,7 @@ def _value(value: object) -> str:
     return esc(value if value.__class__ is str else str(value))
 
 
-def _legend(legend, top: float, text) -> Iterator[str]:  # noqa: ANN001
+def _legend(legend: Legend, top: float, text: TextWriter) -> Iterator[str]:
     yield f'<g id="legend" class="legend" transform="translate(0 {num(top)})">'
     for shape in legend.shapes:
         attrs = [f'fill="{shape.fill or "none"}"']
@@ -308,7 +332,7 @@ def _description(facts: Facts) -> str:
     return _DESC.get(facts.lang, _DESC["en"]).format(
         title=diagram.title or "FunnelFlow", lanes=len(diagram.lanes),
         phases=len(diagram.phases), nodes=len(diagram.nodes), edges=len(diagram.edges),
-        period=_PERIOD_ZH.get(period, period) if facts.lang == "zh" else period,
+        period=period_noun(facts.lang, period),
         target=_round(report.goals.get("target")), actual=_round(report.goals.get("actual")))
 
 

@@ -7,10 +7,10 @@ canvas. Pure Python: no Qt.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
-from app.analysis import OFF, ON, UNMEASURED, Report, analyze, edge_status, node_status
+from app.analysis import OFF, ON, UNMEASURED, Checklist, analyze, edge_status, node_status
+from app.analysis.messages import message_language
 from app.model import KPI, Diagram
 
 __all__ = ["OFF", "ON", "UNMEASURED", "Facts", "gather", "kpi_status", "resolve_lang"]
@@ -24,7 +24,7 @@ class Facts:
 
     diagram: Diagram
     lang: str
-    report: Report
+    report: Checklist
     node_status: dict[str, str]
     edge_status: dict[str, str]
     #: the worst checklist severity about each node ("error", "warning", "info") if any
@@ -39,7 +39,7 @@ class Facts:
         return self.report.flows.get(scenario, {}).get(edge_id)
 
 
-def gather(diagram: Diagram, lang: str, report: Report | None = None) -> Facts:
+def gather(diagram: Diagram, lang: str, report: Checklist | None = None) -> Facts:
     """Analyse `diagram` (unless the caller already has its `report`) for the exporters."""
     if report is None or report.diagram is not diagram or report.lang != lang:
         report = analyze(diagram, lang)
@@ -53,7 +53,7 @@ def gather(diagram: Diagram, lang: str, report: Report | None = None) -> Facts:
     )
 
 
-def _worst_severities(report: Report) -> dict[str, str]:
+def _worst_severities(report: Checklist) -> dict[str, str]:
     """The severity marker of each node: its worst finding, as the canvas shows it."""
     worst: dict[str, str] = {}
     nodes = report.diagram.node_index()
@@ -70,18 +70,10 @@ def kpi_status(kpi: KPI) -> str:
 
 
 def resolve_lang(lang: str | None, diagram: Diagram) -> str:
-    """The language of legends and headers: `lang` if given, else the diagram's own.
+    """The language of legends, headers and messages: `lang` if given, else the diagram's
+    own (judged from all of its text), else the locale's.
 
     `funnelflow export` is often run without --lang; a diagram written in Chinese then gets
     Chinese headers rather than English ones around Chinese labels.
     """
-    if lang:
-        if lang not in LANGS:
-            raise ValueError(f"unknown language {lang!r}; use one of: {', '.join(LANGS)}")
-        return lang
-    texts = [diagram.title, *(lane.title for lane in diagram.lanes),
-             *(node.title for node in diagram.nodes[:50])]
-    for text in texts:
-        if any(unicodedata.east_asian_width(ch) in ("W", "F") for ch in text):
-            return "zh"
-    return "en"
+    return message_language(lang, diagram)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from app.render import theme
 from app.render.fonts import css_font_family
@@ -96,7 +97,7 @@ def num(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def path_data(path: list[tuple]) -> str:
+def path_data(path: list[tuple[Any, ...]]) -> str:
     """Path commands as SVG path data, one format call per command (fast for big diagrams)."""
     parts = []
     for command in path:

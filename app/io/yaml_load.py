@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from app.io.errors import DiagramFileError, Problem
 from app.io.migrate import LEGACY_KEYS, VERSION_KEY, VersionProblem, migrate
-from app.io.png_source import PNG_SIGNATURE, load_png_diagram
+from app.io.png_source import PNG_SIGNATURE, PngSourceError, read_png_source
 from app.io.yaml_tree import Located, build_data, check_text
 from app.model import FORMAT_VERSION, Diagram, validation_problems
 
@@ -48,6 +48,24 @@ def load_diagram(path: str | os.PathLike[str]) -> Diagram:
     if data.startswith(PNG_SIGNATURE):  # a PNG exported by FunnelFlow carries its diagram
         return load_png_diagram(name)
     return loads_diagram(data, filename=name)
+
+
+def load_png_diagram(path: str | os.PathLike[str]) -> Diagram:
+    """Load the diagram a FunnelFlow PNG carries; raises DiagramFileError like load_diagram.
+
+    Errors in the embedded YAML are located in the PNG's name, since that is the file the
+    user gave.
+    """
+    name = os.fspath(path)
+    try:
+        text = read_png_source(name)
+    except FileNotFoundError:
+        raise _file_error(name, "no such file; check the name and the folder") from None
+    except PngSourceError as error:
+        raise _file_error(name, str(error)) from None
+    except OSError as error:
+        raise _file_error(name, f"cannot be read: {error.strerror or error}") from None
+    return loads_diagram(text, filename=name)
 
 
 def loads_diagram(text_or_bytes: str | bytes, filename: str = "<string>") -> Diagram:
@@ -90,17 +108,17 @@ def _load(text_or_bytes: str | bytes, filename: str) -> Diagram:
             filename, 1, 1, f"the file holds no data (only comments?); a diagram starts with "
             f"`{VERSION_KEY}: {FORMAT_VERSION}`")
     if not isinstance(raw, dict):
-        found = "a list" if isinstance(raw, list) else f"the single value {raw!r}"
+        shape = "a list" if isinstance(raw, list) else f"the single value {raw!r}"
         raise DiagramFileError.single(
             filename, 1, 1, f"the top level must be a mapping of keys such as "
-            f"`{VERSION_KEY}: {FORMAT_VERSION}`, `title:` and `lanes:`; found {found}")
+            f"`{VERSION_KEY}: {FORMAT_VERSION}`, `title:` and `lanes:`; found {shape}")
     try:
         data = migrate(raw)
     except VersionProblem as problem:
         if problem.missing:
             raise DiagramFileError.single(filename, 1, 1, str(problem)) from None
-        found = [((VERSION_KEY,), str(problem))]
-        raise DiagramFileError(_locate_all(text, filename, found, set())) from None
+        version: list[tuple[tuple[Any, ...], str]] = [((VERSION_KEY,), str(problem))]
+        raise DiagramFileError(_locate_all(text, filename, version, set())) from None
     try:
         return Diagram.model_validate(data)
     except ValidationError as error:
@@ -113,14 +131,14 @@ def _load(text_or_bytes: str | bytes, filename: str) -> Diagram:
         raise DiagramFileError(_locate_all(text, filename, found, key_errors)) from None
 
 
-def _specific(found: list[tuple[Any, str]], too_short: set) -> list[tuple[Any, str]]:
+def _specific(found: list[tuple[Any, str]], too_short: set[Any]) -> list[tuple[Any, str]]:
     """Without "needs at least one lane" when the one lane written is merely invalid."""
     deeper = {loc[:n] for loc, _ in found for n in range(len(loc))}
     return [(loc, message) for loc, message in found
             if not (loc in too_short and loc in deeper)]
 
 
-def _quoting_hints(found: list[tuple[Any, str]], inputs: dict) -> list[tuple[Any, str]]:
+def _quoting_hints(found: list[tuple[Any, str]], inputs: dict[Any, Any]) -> list[tuple[Any, str]]:
     """Where text was expected, say why YAML read something else and how to fix it."""
     hinted = []
     for loc, message in found:
@@ -175,7 +193,7 @@ def _file_error(filename: str, message: str) -> DiagramFileError:
 
 
 def _locate_all(
-    text: str, filename: str, found: list[tuple[tuple[Any, ...], str]], key_errors: set
+    text: str, filename: str, found: list[tuple[Any, str]], key_errors: set[Any]
 ) -> list[Problem]:
     positions: dict[tuple[Any, ...], Located | None] = {
         prefix: None for loc, _ in found for path in (tuple(loc), _legacy(tuple(loc)))
@@ -188,7 +206,7 @@ def _locate_all(
 
 
 def _place(
-    positions: dict[tuple[Any, ...], Located], loc: tuple[Any, ...], message: str,
+    positions: dict[tuple[Any, ...], Located | None], loc: tuple[Any, ...], message: str,
     at_key: bool, filename: str,
 ) -> Problem:
     """The problem at the position of the deepest part of `loc` written in the file."""

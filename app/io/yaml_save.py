@@ -9,12 +9,24 @@ edges in block style, rates as percentages, Chinese as Chinese, one final newlin
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from app.io.atomic import write_atomic
 from app.io.schema import SCHEMA_URL
 from app.io.yaml_scalars import literal_block, number, percent, text
-from app.model import FORMAT_VERSION, KPI, Diagram, Edge, Lane, Measure, Node, Phase
+from app.model import (
+    FORMAT_VERSION,
+    KPI,
+    RULE_IDS,
+    ChecklistSettings,
+    Diagram,
+    Edge,
+    Lane,
+    Measure,
+    Node,
+    Phase,
+    RateMeasure,
+)
 
 SCHEMA_LINE = f"# yaml-language-server: $schema={SCHEMA_URL}"
 
@@ -51,9 +63,22 @@ def _document(diagram: Diagram) -> Iterator[str]:
         yield "edges:"
         for edge in diagram.edges:
             yield from _edge(edge)
+    yield from _checklist(diagram.checklist)
 
 
-def _flow(pairs: list[tuple[str, str]]) -> str:
+def _checklist(settings: ChecklistSettings) -> Iterator[str]:
+    """`checklist:` with its keys in SPEC §2 order; nothing when the diagram has no settings."""
+    if settings.is_empty:
+        return
+    yield "checklist:"
+    if settings.disable:
+        yield f"  disable: [{', '.join(settings.disable)}]"
+    if settings.severity:
+        pairs = [(rule, settings.severity[rule]) for rule in RULE_IDS if rule in settings.severity]
+        yield f"  severity: {_flow(pairs)}"
+
+
+def _flow(pairs: Sequence[tuple[str, str]]) -> str:
     return "{" + ", ".join(f"{key}: {value}" for key, value in pairs) + "}"
 
 
@@ -114,9 +139,9 @@ def _edge(edge: Edge) -> Iterator[str]:
         yield f"    duration: {_measure(edge.duration)}"
 
 
-def _measure(measure, *, rate: bool = False) -> str:
+def _measure(measure: Measure | RateMeasure, *, rate: bool = False) -> str:
     spell = percent if rate else number
-    if measure.is_bare:
+    if measure.is_bare and measure.target is not None:
         return spell(measure.target)
     pairs = [(key, spell(getattr(measure, key)))
              for key in ("target", "actual") if getattr(measure, key) is not None]

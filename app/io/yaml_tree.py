@@ -10,6 +10,7 @@ non-scalar keys and more than one document.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -22,6 +23,8 @@ MAX_DEPTH = 64
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
+#: how build_data reports a problem at a yaml mark
+Refuse = Callable[[Any, str], None]
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _NULL = "tag:yaml.org,2002:null"
 _BUILDERS = {
@@ -40,7 +43,7 @@ def plain_tag(value: str) -> str | None:
     """The tag YAML gives an unquoted scalar (None when it stays a string)."""
     for tag, regexp in _RESOLVERS.get(value[:1], ()):
         if regexp.match(value):
-            return tag
+            return str(tag)
     return None
 
 
@@ -50,7 +53,7 @@ def _resolved(value: str) -> Any:
     tag = plain_tag(value)
     build = _BUILDERS.get(tag) if tag else None
     # Dates and other YAML 1.1 oddities stay text: every text field of the format is a str.
-    return build(yaml.ScalarNode(tag, value)) if build else value
+    return build(yaml.ScalarNode(tag, value)) if tag and build else value
 
 
 @dataclass
@@ -104,7 +107,7 @@ def _position(text: str, index: int) -> tuple[int, int]:
 
 
 def build_data(
-    text: str, filename: str, positions: dict[tuple[str | int, ...], Located] | None = None
+    text: str, filename: str, positions: dict[tuple[Any, ...], Located | None] | None = None
 ) -> tuple[Any, list[Problem]]:
     """The document as plain data, and the problems that make it unusable.
 
@@ -126,6 +129,7 @@ def build_data(
     stack: list[_Frame] = []
     root: Any = None
     documents = 0
+    event: Any  # one of the yaml event classes, dispatched on its exact type below
     try:
         for event in yaml.parse(text, Loader=_Parser):
             kind = type(event)
@@ -185,10 +189,11 @@ def _child_path(stack: list[_Frame]) -> tuple[Any, ...]:
     return top.path + (top.key,) if top.have_key else top.path + (_DISCARD,)
 
 
-def _attach(top: _Frame, value: Any, mark: Any, event: Any, refuse, positions) -> None:
+def _attach(top: _Frame, value: Any, mark: Any, event: Any, refuse: Refuse,
+            positions: dict[tuple[Any, ...], Located | None] | None) -> None:
     container = top.container
     if isinstance(container, list):
-        if top.track and top.path + (len(container),) in positions:
+        if top.track and positions is not None and top.path + (len(container),) in positions:
             here = Located(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1)
             positions[top.path + (len(container),)] = here
         container.append(value)
@@ -214,13 +219,13 @@ def _attach(top: _Frame, value: Any, mark: Any, event: Any, refuse, positions) -
                "appear only once in a mapping: merge the two or remove one")
         return
     top.key_lines[key] = key_mark.line + 1
-    if top.track and top.path + (key,) in positions:
+    if top.track and positions is not None and top.path + (key,) in positions:
         positions[top.path + (key,)] = Located(
             key_mark.line + 1, key_mark.column + 1, mark.line + 1, mark.column + 1)
     container[key] = value
 
 
-def _refuse_decoration(event: Any, refuse) -> None:
+def _refuse_decoration(event: Any, refuse: Refuse) -> None:
     if event.anchor is not None:
         refuse(event.start_mark, f"anchors (&{event.anchor}) are not allowed in a diagram "
                "file; write each value out in full")

@@ -1,5 +1,6 @@
 """The FunnelFlow document model: pure pydantic, no Qt, no yaml, no networkx."""
 
+from app.model.checklist import RULE_IDS, SEVERITY_NAMES, ChecklistSettings
 from app.model.diagram import (
     FORMAT_VERSION,
     ID_PATTERN,
@@ -22,7 +23,10 @@ __all__ = [
     "ID_PATTERN",
     "KPI",
     "PERCENT_UNIT",
+    "RULE_IDS",
+    "SEVERITY_NAMES",
     "Better",
+    "ChecklistSettings",
     "Diagram",
     "DiagramRuleError",
     "Edge",

@@ -110,13 +110,17 @@ class MoveNodes:
     text: str = "Move"
 
     def apply(self, diagram: Diagram) -> tuple[Diagram, ChangeSet]:
+        missing = sorted(i for i in self.moves if diagram.node(i) is None)
+        if missing:
+            raise EditRefused(f"there is no node {missing[0]!r}")
         nodes = tuple(
             n.model_copy(update={"x": p.x, "y": p.y, "lane": p.lane, "phase": p.phase})
             if (p := self.moves.get(n.id)) else n
             for n in diagram.nodes
         )
         moved = set(self.moves)
-        relaned = any(diagram.node(i).lane != p.lane or diagram.node(i).phase != p.phase
+        index = diagram.node_index()
+        relaned = any(index[i].lane != p.lane or index[i].phase != p.phase
                       for i, p in self.moves.items())
         new = _evolve(diagram, nodes=nodes)
         return new, ChangeSet(frozenset(moved), _edges_touching(diagram, moved), relaned)
@@ -184,35 +188,52 @@ class UpdateDiagram:
 
 
 @dataclass(frozen=True)
-class SetBands:
-    """Replace the lanes or phases (add, rename, recolour, reorder), moving nodes as told.
+class SetLanes:
+    """Replace the lanes (add, rename, recolour, reorder), moving nodes as told.
 
-    `kind` is "lanes" or "phases"; `reassign` maps a deleted band's id to the band its nodes
-    go to (None: for phases, the nodes lose their phase; for lanes, they are deleted).
+    `reassign` maps a deleted lane's id to the lane its nodes go to (None: they are deleted).
     """
 
-    kind: str
-    bands: tuple[Lane, ...] | tuple[Phase, ...]
+    lanes: tuple[Lane, ...]
     reassign: Mapping[str, str | None] = field(default_factory=dict)
     text: str = "Edit lanes"
 
     def apply(self, diagram: Diagram) -> tuple[Diagram, ChangeSet]:
-        key = "lane" if self.kind == "lanes" else "phase"
-        nodes: list[Node] = []
-        dropped: set[str] = set()
-        for node in diagram.nodes:
-            current = getattr(node, key)
-            if current in self.reassign:
-                target = self.reassign[current]
-                if target is None and key == "lane":
-                    dropped.add(node.id)
-                    continue
-                node = node.model_copy(update={key: target, "x": None, "y": None})
-            nodes.append(node)
-        edges = tuple(e for e in diagram.edges
-                      if e.source not in dropped and e.target not in dropped)
-        new = _evolve(diagram, **{self.kind: self.bands}, nodes=tuple(nodes), edges=edges)
-        return new, EVERYTHING
+        return _set_bands(diagram, "lanes", self.lanes, self.reassign), EVERYTHING
+
+
+@dataclass(frozen=True)
+class SetPhases:
+    """Replace the phases (add, rename, recolour, reorder), moving nodes as told.
+
+    `reassign` maps a deleted phase's id to the phase its nodes go to (None: no phase).
+    """
+
+    phases: tuple[Phase, ...]
+    reassign: Mapping[str, str | None] = field(default_factory=dict)
+    text: str = "Edit phases"
+
+    def apply(self, diagram: Diagram) -> tuple[Diagram, ChangeSet]:
+        return _set_bands(diagram, "phases", self.phases, self.reassign), EVERYTHING
+
+
+def _set_bands(diagram: Diagram, field_name: str, bands: tuple[Lane, ...] | tuple[Phase, ...],
+               reassign: Mapping[str, str | None]) -> Diagram:
+    key = "lane" if field_name == "lanes" else "phase"
+    nodes: list[Node] = []
+    dropped: set[str] = set()
+    for node in diagram.nodes:
+        current = getattr(node, key)
+        if current in reassign:
+            target = reassign[current]
+            if target is None and key == "lane":
+                dropped.add(node.id)
+                continue
+            node = node.model_copy(update={key: target, "x": None, "y": None})
+        nodes.append(node)
+    edges = tuple(e for e in diagram.edges
+                  if e.source not in dropped and e.target not in dropped)
+    return _evolve(diagram, **{field_name: bands}, nodes=tuple(nodes), edges=edges)
 
 
 @dataclass(frozen=True)
@@ -224,6 +245,50 @@ class TidyUp:
     def apply(self, diagram: Diagram) -> tuple[Diagram, ChangeSet]:
         nodes = tuple(n.model_copy(update={"x": None, "y": None}) for n in diagram.nodes)
         return _evolve(diagram, nodes=nodes), EVERYTHING
+
+
+@dataclass(frozen=True)
+class ReplaceDocument:
+    """The whole document becomes `diagram` (restore a version, reload from disk).
+
+    As an undo step, so the document shown before is one Undo away: nothing is lost.
+    """
+
+    diagram: Diagram
+    text: str = "Restore"
+
+    def apply(self, diagram: Diagram) -> tuple[Diagram, ChangeSet]:
+        if not isinstance(self.diagram, Diagram):
+            raise EditRefused("only a diagram can replace the document")
+        return self.diagram, EVERYTHING
+
+
+@dataclass(frozen=True)
+class AppendNotes:
+    """Append lines to the notes of nodes and of the diagram (a file's YAML comments)."""
+
+    nodes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    diagram: tuple[str, ...] = ()
+    text: str = "Keep comments as notes"
+
+    def apply(self, diagram: Diagram) -> tuple[Diagram, ChangeSet]:
+        missing = sorted(i for i in self.nodes if diagram.node(i) is None)
+        if missing:
+            raise EditRefused(f"there is no node {missing[0]!r}")
+        nodes = tuple(
+            _updated(n, {"notes": appended_notes(n.notes, self.nodes[n.id])})
+            if self.nodes.get(n.id) else n
+            for n in diagram.nodes)
+        changes: dict[str, Any] = {"nodes": nodes}
+        if self.diagram:
+            changes["notes"] = appended_notes(diagram.notes, self.diagram)
+        return _evolve(diagram, **changes), EVERYTHING
+
+
+def appended_notes(notes: str | None, lines: Iterable[str]) -> str:
+    """`notes` with `lines` added below (each on its own line)."""
+    added = "\n".join(lines)
+    return f"{notes.rstrip()}\n{added}" if notes and notes.strip() else added
 
 
 def _renamed_ends(edge: Edge, old: str, new: str) -> dict[str, str]:
@@ -238,3 +303,20 @@ def _updated(item: Node | Edge, changes: Mapping[str, Any]) -> Any:
     data = item.model_dump(by_alias=True)
     data.update(changes)
     return data
+
+
+@dataclass(frozen=True)
+class DisableRule:
+    """Stop reporting one checklist rule in this diagram (its `checklist.disable`)."""
+
+    rule: str
+    text: str = "Don't report a rule"
+
+    def apply(self, diagram: Diagram) -> tuple[Diagram, ChangeSet]:
+        settings = diagram.checklist
+        if self.rule in settings.disable:
+            raise EditRefused(f"the rule {self.rule!r} is already not reported")
+        severity = {k: v for k, v in settings.severity.items() if k != self.rule}
+        checklist = {"disable": (*settings.disable, self.rule), "severity": severity}
+        # Node markers follow the checklist, so every view redraws.
+        return _evolve(diagram, checklist=checklist), EVERYTHING

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, PrivateAttr, StringConstraints, ValidationError, model_validator
 
+from app.model.checklist import ChecklistSettings
 from app.model.values import (
     KPI,
     Amount,
@@ -143,6 +144,7 @@ class Diagram(Frozen):
     phases: tuple[Phase, ...] = ()
     nodes: tuple[Node, ...] = ()
     edges: tuple[Edge, ...] = ()
+    checklist: ChecklistSettings = Field(default_factory=ChecklistSettings)
 
     _node_index: dict[str, Node] = PrivateAttr(default_factory=dict)
 
@@ -156,7 +158,8 @@ class Diagram(Frozen):
         checks run on the raw data and join the field errors.
         """
         try:
-            return handler(data)
+            result: Diagram = handler(data)
+            return result
         except ValidationError as error:
             items = error.errors()
             if any(isinstance((i.get("ctx") or {}).get("error"), DiagramRuleError)
@@ -328,7 +331,7 @@ def validation_problems(error: ValidationError) -> list[tuple[Loc, str]]:
             prefix = tuple(item["loc"])
             problems.extend((prefix + loc, message) for loc, message in cause.problems)
         else:
-            problems.append((tuple(item["loc"]), describe_error(item)))
+            problems.append((tuple(item["loc"]), describe_error(dict(item))))
     return problems
 
 

@@ -133,7 +133,7 @@ class _MeasureBase(Frozen):
 
     def value(self, scenario: str) -> float | None:
         """The value for `"target"` or `"actual"`, falling back to the other one."""
-        mine = getattr(self, scenario)
+        mine: float | None = getattr(self, scenario)
         other = self.actual if scenario == "target" else self.target  # type: ignore[attr-defined]
         return mine if mine is not None else other
 
@@ -187,7 +187,7 @@ class Better(StrEnum):
     """Which direction of a KPI is good."""
 
     higher = "higher"
-    lower = "lower"
+    lower = "lower"  # type: ignore[assignment]  # the member shadows str.lower on purpose
 
 
 PERCENT_UNIT = "%"

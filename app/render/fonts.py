@@ -1,8 +1,10 @@
 """The font families FunnelFlow draws text with, shared by the canvas, SVG and PDF exports.
 
-Pure: no Qt. The bundled subset of Noto Sans CJK SC comes first so that Chinese renders the
-same on every machine, even one with no CJK font installed; the system families after it
-supply the rare characters the subset lacks (see resources/fonts/README.md).
+Pure: no Qt. Latin text is set in the platform's Latin UI font first: a CJK font draws
+Latin punctuation such as curly quotes full-width, so English read oddly spaced. Chinese
+falls through to the bundled subset of Noto Sans CJK SC, so it renders the same on every
+machine, even one with no CJK font installed; the system CJK families after it supply the
+rare characters the subset lacks (see resources/fonts/README.md).
 """
 
 from __future__ import annotations
@@ -16,6 +18,16 @@ from app.resources import resource_path
 BUNDLED_FAMILY = "FunnelFlow Noto Sans SC"
 BUNDLED_FONT_FILE = "FunnelFlowNotoSansSC-Regular.otf"
 
+# Latin UI fonts of Windows, macOS and Linux desktops; none of them has CJK glyphs, so
+# Chinese characters fall through to the CJK families below.
+LATIN_FAMILIES = (
+    "Segoe UI",
+    "Helvetica Neue",
+    "Noto Sans",
+    "Liberation Sans",
+    "DejaVu Sans",
+)
+
 # Windows, macOS, a full Noto install, Adobe's twin of it, older Linux desktops, then the
 # generic family every renderer understands.
 SYSTEM_FALLBACKS = (
@@ -27,7 +39,8 @@ SYSTEM_FALLBACKS = (
 )
 GENERIC_FAMILY = "sans-serif"
 
-FONT_FAMILIES: tuple[str, ...] = (BUNDLED_FAMILY, *SYSTEM_FALLBACKS, GENERIC_FAMILY)
+FONT_FAMILIES: tuple[str, ...] = (*LATIN_FAMILIES, BUNDLED_FAMILY, *SYSTEM_FALLBACKS,
+                                  GENERIC_FAMILY)
 
 
 def bundled_font_path() -> Path:

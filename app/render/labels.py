@@ -6,9 +6,14 @@ import unicodedata
 
 from app.model import Edge, Node
 
-_PER_PERIOD = {
-    "en": {"day": "/day", "week": "/wk", "month": "/mo", "quarter": "/qtr", "year": "/yr"},
-    "zh": {"day": "/天", "week": "/周", "month": "/月", "quarter": "/季", "year": "/年"},
+#: The one table of period words (SPEC §2 `period`) every output takes its words from: the
+#: noun ("week", "周") and the short suffix of canvas labels ("/wk", "/周"). The designer's
+#: own widgets say them through Qt's translations instead.
+PERIOD_WORDS: dict[str, dict[str, tuple[str, str]]] = {
+    "en": {"day": ("day", "/day"), "week": ("week", "/wk"), "month": ("month", "/mo"),
+           "quarter": ("quarter", "/qtr"), "year": ("year", "/yr")},
+    "zh": {"day": ("天", "/天"), "week": ("周", "/周"), "month": ("月", "/月"),
+           "quarter": ("季度", "/季"), "year": ("年", "/年")},
 }
 _NO_OWNER = {"en": "no owner", "zh": "未指定负责人"}
 
@@ -23,12 +28,14 @@ def format_rate(value: float) -> str:
 
 
 def format_count(value: float) -> str:
-    """A number of people or money: 20,000 / 38 / 4.5 / 0.35."""
-    if abs(value) >= 100:
-        return f"{value:,.0f}"
-    if abs(value) >= 10:
-        return f"{value:,.1f}".rstrip("0").rstrip(".")
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+    """A number of people or money as a report writes it (SPEC §4): whole from 10 up
+    (20,000 / 82), one decimal below (4.5), and a sliver above zero "<0.1", never 0."""
+    if abs(value) >= 9.95:
+        return f"{round(value):,}"
+    if 0 < abs(value) < 0.05:
+        return "<0.1" if value > 0 else "-<0.1"
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 _TARGET_ONLY = {"en": "target {}", "zh": "目标 {}"}
@@ -44,6 +51,7 @@ def conversion_text(edge: Edge, lang: str = "en") -> str:
         return f"{format_rate(measure.actual)} / {format_rate(measure.target)}"
     if measure.actual is not None:
         return format_rate(measure.actual)
+    assert measure.target is not None  # a measure has a target or an actual
     return _TARGET_ONLY.get(lang, _TARGET_ONLY["en"]).format(format_rate(measure.target))
 
 
@@ -61,7 +69,20 @@ def volume_text(volume: float | None, period: str, lang: str) -> str:
     """People reaching a node per period on actuals: "20,000/mo", "20,000/月"."""
     if volume is None:
         return ""
-    return format_count(volume) + _PER_PERIOD.get(lang, _PER_PERIOD["en"]).get(period, "")
+    return format_count(volume) + per_period(lang, period)
+
+
+def period_noun(lang: str, period: str) -> str:
+    """"week", "周": the period as a word ("en" for any other language)."""
+    return PERIOD_WORDS.get(lang, PERIOD_WORDS["en"])[period][0]
+
+
+def per_period(lang: str, period: str, *, short: bool = True) -> str:
+    """"/wk", "/周": the per-period suffix of a number ("/week" when not `short`)."""
+    words = PERIOD_WORDS.get(lang, PERIOD_WORDS["en"]).get(period)
+    if words is None:
+        return ""
+    return words[1] if short else "/" + words[0]
 
 
 def text_width(text: str, font_px: float) -> float:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from app.model import Diagram
 from app.render import theme
 from app.render.labels import text_width
-from app.render.order import funnel_ranks, loop_closing_edges
+from app.model.order import funnel_ranks, loop_closing_edges
 from app.render.rect import Rect
 from app.render.routes import (
     ARROW_ROOM,

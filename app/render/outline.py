@@ -9,9 +9,11 @@ module stays below `app.analysis` in the dependency order.
 
 from __future__ import annotations
 
-from app.model import Diagram, Edge, Node, NodeKind
-from app.render.labels import format_count, format_rate
-from app.render.order import funnel_ranks
+from typing import Any
+
+from app.model import KPI, Diagram, Edge, Node, NodeKind
+from app.model.order import funnel_ranks
+from app.render.labels import format_count, format_rate, per_period
 
 # The words of the outline. Kept here, like the canvas' own words in labels.py, because the
 # text is also written by headless exports that have no Qt translator.
@@ -20,8 +22,6 @@ WORDS = {
         "kinds": {"entry": "entry", "step": "step", "decision": "decision", "goal": "goal",
                   "exit": "exit"},
         "owner": "owner {owner}", "no_owner": "no owner",
-        "per": {"day": "/day", "week": "/week", "month": "/month", "quarter": "/quarter",
-                "year": "/year"},
         "people": "{actual}{per}", "people_target": "{actual}{per} (target {target})",
         "to": "→ {target}", "conversion": "{actual} (target {target})",
         "goals": "Goals reached: {actual}{per} (target {target})",
@@ -35,7 +35,6 @@ WORDS = {
         "kinds": {"entry": "入口", "step": "步骤", "decision": "决策", "goal": "目标",
                   "exit": "流失"},
         "owner": "负责人 {owner}", "no_owner": "未指定负责人",
-        "per": {"day": "/天", "week": "/周", "month": "/月", "quarter": "/季", "year": "/年"},
         "people": "{actual}{per}", "people_target": "{actual}{per}（目标 {target}）",
         "to": "→ {target}", "conversion": "{actual}（目标 {target}）",
         "goals": "目标达成：{actual}{per}（目标 {target}）",
@@ -49,7 +48,7 @@ WORDS = {
 SEPARATOR = " — "
 
 
-def words(lang: str) -> dict:
+def words(lang: str) -> dict[str, Any]:
     """The outline's words in `lang` ("en" or "zh"; anything else is English)."""
     return WORDS.get(lang, WORDS["en"])
 
@@ -62,8 +61,9 @@ def funnel_order(diagram: Diagram) -> list[str]:
     ranks = funnel_ranks(diagram)
     lane_index = {lane.id: i for i, lane in enumerate(diagram.lanes)}
     position = {node.id: i for i, node in enumerate(diagram.nodes)}
+    nodes = diagram.node_index()
     return sorted(position, key=lambda n: (ranks.get(n, 0),
-                                           lane_index.get(diagram.node(n).lane, 0), position[n]))
+                                           lane_index.get(nodes[n].lane, 0), position[n]))
 
 
 def edge_verdict(edge: Edge, into_exit: bool) -> str:
@@ -82,7 +82,7 @@ def _kpi_value(value: float, percent: bool, unit: str | None) -> str:
     return f"{text} {unit}" if unit else text
 
 
-def _kpi_line(kpi, w: dict) -> str:
+def _kpi_line(kpi: KPI, w: dict[str, Any]) -> str:
     percent = kpi.is_percent
     unit = None if percent else kpi.unit
     if kpi.target is None or kpi.actual is None:
@@ -95,8 +95,8 @@ def _kpi_line(kpi, w: dict) -> str:
     return f"{text}{SEPARATOR}{w['off' if kpi.is_worse() else 'on']}"
 
 
-def _edge_line(edge: Edge, diagram: Diagram, w: dict, number: dict[str, int]) -> str:
-    target = diagram.node(edge.target)
+def _edge_line(edge: Edge, diagram: Diagram, w: dict[str, Any], number: dict[str, int]) -> str:
+    target = diagram.node_index()[edge.target]
     name = f"{number[edge.target]}. {target.title}" if edge.target in number else target.title
     text = w["to"].format(target=name)
     if number.get(edge.target, 0) <= number.get(edge.source, 0):
@@ -110,13 +110,15 @@ def _edge_line(edge: Edge, diagram: Diagram, w: dict, number: dict[str, int]) ->
                                                  target=format_rate(measure.target))
         else:
             value = measure.actual if measure.actual is not None else measure.target
-            text += " " + format_rate(value)
+            text += " " + (format_rate(value) if value is not None else "—")
     verdict = edge_verdict(edge, target.kind is NodeKind.exit)
     return f"{text}{SEPARATOR}{w[verdict]}"
 
 
-def _volume(node: Node, report, diagram: Diagram, w: dict) -> str | None:
-    per = w["per"].get(diagram.period.value, "")
+# `report` is an analysis Checklist (duck-typed: the render layer may not import the analysis).
+def _volume(node: Node, report: Any, diagram: Diagram, lang: str) -> str | None:
+    w = words(lang)
+    per = per_period(lang, diagram.period.value, short=False)
     actual = target = None
     if report is not None and node.id in report.volumes.get("actual", {}):
         actual = report.volumes["actual"].get(node.id)
@@ -126,12 +128,12 @@ def _volume(node: Node, report, diagram: Diagram, w: dict) -> str | None:
     if actual is None:
         return None
     if target is not None and format_count(target) != format_count(actual):
-        return w["people_target"].format(actual=format_count(actual), per=per,
-                                         target=format_count(target))
-    return w["people"].format(actual=format_count(actual), per=per)
+        return str(w["people_target"].format(actual=format_count(actual), per=per,
+                                             target=format_count(target)))
+    return str(w["people"].format(actual=format_count(actual), per=per))
 
 
-def node_line(node: Node, diagram: Diagram, report, lang: str, number: int) -> str:
+def node_line(node: Node, diagram: Diagram, report: Any, lang: str, number: int) -> str:
     """The headline of one step: "4. 官网落地页 — 步骤 — 市场部 / 客户引流 — 负责人 增长经理"."""
     w = words(lang)
     lane = diagram.lane(node.lane)
@@ -141,16 +143,16 @@ def node_line(node: Node, diagram: Diagram, report, lang: str, number: int) -> s
     owner = (w["owner"].format(owner=node.owner) if node.owner and node.owner.strip()
              else w["no_owner"])
     parts = [f"{number}. {node.title}", w["kinds"][node.kind.value], place, owner]
-    volume = _volume(node, report, diagram, w)
+    volume = _volume(node, report, diagram, lang)
     if volume:
         parts.append(volume)
     return SEPARATOR.join(parts)
 
 
-def outline_lines(diagram: Diagram, report=None, lang: str = "en") -> list[str]:
+def outline_lines(diagram: Diagram, report: Any = None, lang: str = "en") -> list[str]:
     """The outline as lines (see `outline_text`)."""
     w = words(lang)
-    per = w["per"].get(diagram.period.value, "")
+    per = per_period(lang, diagram.period.value, short=False)
     lines = [diagram.title] if diagram.title else []
     if report is not None and report.goals:
         lines.append(w["goals"].format(actual=format_count(report.goals.get("actual", 0.0)),
@@ -174,14 +176,14 @@ def outline_lines(diagram: Diagram, report=None, lang: str = "en") -> list[str]:
         lines.append("")
     lines.append(w["steps"].format(count=len(order)) if order else w["none"])
     for node_id in order:
-        node = diagram.node(node_id)
+        node = diagram.node_index()[node_id]
         lines.append(node_line(node, diagram, report, lang, number[node_id]))
         lines += [f"    {_edge_line(e, diagram, w, number)}" for e in out.get(node_id, [])]
         lines += [f"    {_kpi_line(k, w)}" for k in node.kpis]
     return lines
 
 
-def outline_text(diagram: Diagram, report=None, lang: str = "en") -> str:
+def outline_text(diagram: Diagram, report: Any = None, lang: str = "en") -> str:
     """The whole funnel as text in funnel order: goals, top bottlenecks, then every step with
     its lane, owner, volume, outgoing conversions and KPIs. `report` is `analyze(diagram)`
     (optional: without it volumes come from the entries only and no bottlenecks are listed)."""

@@ -8,11 +8,13 @@ draw exactly the same shapes.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from app.render import theme
 from app.render.rect import Rect
 
-Command = tuple
+Point = tuple[float, float]
+Command = tuple[Any, ...]
 Path = list[Command]
 
 _KAPPA = 0.5523  # cubic Bézier approximation of a quarter circle
@@ -98,19 +100,21 @@ def text_box(kind: str, rect: Rect) -> Rect:
     return Rect(rect.x + 10, rect.y + 6, rect.w - 20, rect.h - 12)
 
 
-def _bezier_point(p0, p1, p2, p3, t: float) -> tuple[float, float]:
+def _bezier_point(p0: Point, p1: Point, p2: Point, p3: Point, t: float) -> Point:
     u = 1 - t
     a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
     return (a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
             a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1])
 
 
-def split_cubic(p0, p1, p2, p3, t0: float, t1: float) -> tuple[tuple[float, float], ...]:
+def split_cubic(p0: Point, p1: Point, p2: Point, p3: Point, t0: float, t1: float,
+                ) -> tuple[Point, Point, Point, Point]:
     """The control points of the part of a cubic Bézier between parameters t0 and t1."""
-    def lerp(a, b, t):
+    def lerp(a: Point, b: Point, t: float) -> Point:
         return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
 
-    def split(q0, q1, q2, q3, t):  # de Casteljau: the curve from t to 1
+    def split(q0: Point, q1: Point, q2: Point, q3: Point, t: float,
+              ) -> tuple[Point, Point, Point, Point]:  # de Casteljau: the curve from t to 1
         a, b, c = lerp(q0, q1, t), lerp(q1, q2, t), lerp(q2, q3, t)
         d, e = lerp(a, b, t), lerp(b, c, t)
         return lerp(d, e, t), e, c, q3

@@ -59,6 +59,7 @@ def install_application_font(point_size: float | None = None) -> QFont:
     """
     register_fonts()
     app = QCoreApplication.instance()
+    assert isinstance(app, QGuiApplication), "a Qt GUI application must exist first"
     size = point_size if point_size is not None else app.font().pointSizeF()
     font = ui_font(size if size > 0 else None)
     QGuiApplication.setFont(font)

@@ -111,12 +111,12 @@ def install_language(app: QCoreApplication, code: str, store: QSettings | None =
             (f"qtbase_{code}", qt_translations_dir()),
         )
         for name, directory in catalogues:
-            translator = _load(name, directory)
-            if translator is None:
+            loaded = _load(name, directory)
+            if loaded is None:
                 complete = False
                 continue
-            app.installTranslator(translator)
-            _installed.append(translator)
+            app.installTranslator(loaded)
+            _installed.append(loaded)
 
     _current = code
     target = store if store is not None else settings()
@@ -155,7 +155,9 @@ class LanguageMenu(QMenu):
             action.setChecked(True)
 
     def _choose(self, action: QAction) -> None:
-        install_language(QCoreApplication.instance(), action.data())
+        app = QCoreApplication.instance()
+        assert app is not None
+        install_language(app, action.data())
 
     def changeEvent(self, event: QEvent) -> None:
         """Retranslate the title when the application language changes."""

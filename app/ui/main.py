@@ -20,9 +20,9 @@ SAMPLE_TEMPLATE = "full-funnel"
 
 def application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created once, with FunnelFlow's names, font and language."""
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    app = (existing if isinstance(existing, QApplication)
+           else QApplication(argv if argv is not None else sys.argv[:1]))
     app.setOrganizationName(i18n.ORGANISATION)
     app.setApplicationName(i18n.APPLICATION)
     app.setApplicationDisplayName("FunnelFlow")
@@ -77,7 +77,7 @@ def run(path: str | None) -> int:
         print(error, file=sys.stderr)
         window = open_window(None, lang)
         window.show()
-        window.files.report_problems(Path(path), error)
+        window.files.report_problems(Path(path or error.problems[0].file), error)
     window.show()
     # Once the docks have their sizes: the view's size decides what fits.
     QTimer.singleShot(0, lambda: window.zoom("show_start"))

@@ -95,6 +95,14 @@ class Session(QObject):
                                    getattr(command, "text", "Edit"), merge_key))
         return True
 
+    def refuse(self, reason: str) -> None:
+        """An edit asked for cannot be made (a typing mistake, the last lane): say why.
+
+        Widgets call this rather than emit `refused`, so the session alone owns its signals;
+        listeners show the reason and touch nothing else (a refusal changes no snapshot).
+        """
+        self.refused.emit(reason)
+
     def replace(self, diagram: Diagram, path: Path | None = None) -> None:
         """Open another document: a fresh undo history, everything redrawn."""
         self.undo_stack.clear()

@@ -8,13 +8,16 @@ live checklist's reports. Menus and the toolbar live in `panels/menus.py`.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
+from app.model.commands import DisableRule
 from app.ui import i18n
 from app.ui.canvas.find import FindBar
 from app.ui.canvas.keyboard import install_keyboard
+from app.ui.canvas.scene import DiagramScene
+from app.ui.canvas.view import DiagramView
 from app.ui.files.file_actions import FileActions
 from app.ui.files.safeguards import Safeguards
 from app.ui.panels import band_dialogs
@@ -28,38 +31,10 @@ from app.ui.panels.status import StatusBar
 from app.ui.present.presentation import install_presentation
 from app.ui.session import Session
 
-try:  # the canvas is written in parallel; the window must open without it
-    from app.ui.canvas.scene import DiagramScene
-    from app.ui.canvas.view import DiagramView
-except ImportError:  # pragma: no cover - only while the canvas package is missing
-    DiagramScene = DiagramView = None
-
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 #: the first window, before the user has sized one: 1440x900 where the screen allows
 DEFAULT_SIZE = QSize(1440, 900)
-
-
-class _PlaceholderScene(QGraphicsScene):
-    """Stands in for the canvas until app.ui.canvas exists (same method names, no drawing)."""
-
-    def __init__(self, session: Session, lang: str):
-        super().__init__()
-
-    def set_report(self, report) -> None: ...
-    def set_lang(self, lang: str) -> None: ...
-    def set_flow_thickness(self, on: bool) -> None: ...
-    def selected_ids(self): return [], []
-    def select_ids(self, node_ids=(), edge_ids=()) -> None: ...
-
-
-class _PlaceholderView(QGraphicsView):
-    def zoom_in(self) -> None: ...
-    def zoom_out(self) -> None: ...
-    def zoom_reset(self) -> None: ...
-    def zoom_to_fit(self) -> None: ...
-    def center_on_target(self, target_id: str) -> None: ...
-    def create_node_at(self, kind: str, scene_pos: QPointF) -> None: ...
 
 
 class MainWindow(QMainWindow):
@@ -70,10 +45,8 @@ class MainWindow(QMainWindow):
         self.session = session
         self.lang = lang or i18n.current_language()
         checklist_lang = i18n.checklist_lang(self.lang)
-        scene_type, view_type = ((DiagramScene, DiagramView) if DiagramScene is not None
-                                 else (_PlaceholderScene, _PlaceholderView))
-        self.scene = scene_type(session, checklist_lang)
-        self.view = view_type(self.scene)
+        self.scene = DiagramScene(session, checklist_lang)
+        self.view = DiagramView(self.scene)
         self.find_bar = FindBar(lambda: self.session.diagram, self)
         self.find_bar.hide()
         central = QWidget(self)
@@ -141,6 +114,7 @@ class MainWindow(QMainWindow):
         if zoom_signal is not None:
             zoom_signal.connect(self.status.show_zoom)
         self.checklist.finding_activated.connect(self.go_to_finding)
+        self.checklist.rule_disabled.connect(self.disable_rule)
         self.palette_dock.palette_list.activated_kind.connect(self.add_node_in_view)
         self.find_bar.found.connect(lambda node_id: self.go_to_target(node_id))
 
@@ -220,6 +194,12 @@ class MainWindow(QMainWindow):
 
     def go_to_finding(self, finding) -> None:
         self.go_to_target(finding.target)
+
+    def disable_rule(self, rule: str) -> None:
+        """Don't report `rule` in this diagram (its `checklist.disable`): one undo step."""
+        #: the name of the undo step; %1 is a rule id such as slow-step
+        self.session.execute(DisableRule(rule, text=self.tr("Don't report %1").replace(
+            "%1", rule)))
 
     def open_find(self) -> None:
         self.find_bar.open()

@@ -4,7 +4,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../app/ui/backups.py" line="+134"/>
+        <location filename="../../app/ui/files/backups.py" line="+134"/>
         <source>Restore version of {time}</source>
         <translation>恢复到 {time} 的版本</translation>
     </message>
@@ -256,7 +256,7 @@
 <context>
     <name>ChangedOnDiskBar</name>
     <message>
-        <location filename="../../app/ui/file_watch.py" line="+174"/>
+        <location filename="../../app/ui/files/file_watch.py" line="+174"/>
         <source>{name} was changed on disk by another program. Reload it (your edits stay reachable with Undo) or keep your version (the next save replaces the file)?</source>
         <translation>{name} 已被其他程序修改。要重新加载（你的修改仍可通过“撤销”找回），还是保留你的版本（下次保存时会覆盖该文件）？</translation>
     </message>
@@ -279,43 +279,49 @@
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../app/ui/panels/checklist.py" line="+46"/>
-        <source>goals</source>
-        <translation>次目标达成</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>+%1 %2 %3</source>
-        <translation>%3 +%1 %2</translation>
+        <location filename="../../app/ui/panels/checklist.py" line="+73"/>
+        <source>+%1 %2</source>
+        <translation>%2 +%1</translation>
     </message>
 </context>
 <context>
     <name>ChecklistDock</name>
     <message>
-        <location line="+158"/>
+        <location line="+270"/>
+        <source>By impact</source>
+        <translation>按影响</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By department</source>
+        <translation>按部门</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Checklist</source>
         <translation>瓶颈清单</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Checklist: %1 errors, %2 warnings, %3 info</source>
-        <translation>瓶颈清单：%1 个错误，%2 个警告，%3 条提示</translation>
+        <source>Checklist (errors: %1, warnings: %2, info: %3)</source>
+        <translation>瓶颈清单（错误 %1，警告 %2，提示 %3）</translation>
     </message>
 </context>
 <context>
     <name>ChecklistTree</name>
     <message>
-        <location line="-82"/>
+        <location line="-184"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+43"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-43"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
@@ -325,12 +331,18 @@
         <translation>提示</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+14"/>
+        <location line="+21"/>
         <source>Top bottlenecks</source>
         <translation>最大瓶颈</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+79"/>
+        <source>Don&apos;t report this rule in this diagram</source>
+        <translation>本图不再报告此规则</translation>
+    </message>
+    <message>
+        <location line="-108"/>
         <source>No findings: the funnel looks healthy.</source>
         <translation>没有发现问题：漏斗运转良好。</translation>
     </message>
@@ -338,7 +350,7 @@
 <context>
     <name>CommentNotice</name>
     <message>
-        <location filename="../../app/ui/comment_notice.py" line="+80"/>
+        <location filename="../../app/ui/files/comment_notice.py" line="+80"/>
         <source>This file has {n} comment(s); you will be asked before the first save whether to keep them as notes.</source>
         <translation>此文件含有 {n} 条注释；第一次保存前会询问是否把它们保留为备注。</translation>
     </message>
@@ -381,17 +393,17 @@
 <context>
     <name>DiagramForm</name>
     <message>
-        <location filename="../../app/ui/panels/diagram_form.py" line="+36"/>
+        <location filename="../../app/ui/panels/diagram_form.py" line="+40"/>
         <source>Edit diagram</source>
         <translation>编辑流程图</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Diagram</source>
         <translation>流程图</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -412,6 +424,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Rules not reported</source>
+        <translation>不报告的规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none; right-click a finding to add one</source>
+        <translation>无；在清单中右键某条问题即可添加</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checklist rules this diagram does not report, e.g. missing-owner. Clear the field to report them all again.</source>
+        <translation>本图不报告的清单规则，例如 missing-owner。清空此栏即可重新报告全部规则。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
@@ -511,7 +538,7 @@
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../app/ui/file_actions.py" line="+37"/>
+        <location filename="../../app/ui/files/file_actions.py" line="+37"/>
         <source>FunnelFlow (*.yaml *.yml);;All files (*)</source>
         <translation>FunnelFlow 流程图 (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
@@ -592,7 +619,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../app/ui/find.py" line="+86"/>
+        <location filename="../../app/ui/canvas/find.py" line="+86"/>
         <source>No match</source>
         <translation>无匹配</translation>
     </message>
@@ -644,7 +671,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>KeyboardNavigator</name>
     <message>
-        <location filename="../../app/ui/keyboard.py" line="+154"/>
+        <location filename="../../app/ui/canvas/keyboard.py" line="+154"/>
         <source>New node kind</source>
         <extracomment>how many rows down a new node may go to find a free spot before it overlaps anyway</extracomment>
         <translation>新节点类型</translation>
@@ -802,7 +829,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>LoadErrorDialog</name>
     <message>
-        <location filename="../../app/ui/error_dialog.py" line="+66"/>
+        <location filename="../../app/ui/files/error_dialog.py" line="+66"/>
         <source>Could not open the diagram</source>
         <translation>无法打开流程图</translation>
     </message>
@@ -820,9 +847,14 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/window.py" line="+241"/>
+        <location filename="../../app/ui/window.py" line="+229"/>
+        <source>Don&apos;t report %1</source>
+        <extracomment>the first window, before the user has sized one: 1440x900 where the screen allows the name of the undo step; %1 is a rule id such as slow-step</extracomment>
+        <translation>不再报告 %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Untitled</source>
-        <extracomment>the first window, before the user has sized one: 1440x900 where the screen allows</extracomment>
         <translation>未命名</translation>
     </message>
 </context>
@@ -996,7 +1028,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>OutlineDock</name>
     <message>
-        <location filename="../../app/ui/outline.py" line="+105"/>
+        <location filename="../../app/ui/panels/outline.py" line="+105"/>
         <source>Outline</source>
         <translation>漏斗大纲</translation>
     </message>
@@ -1071,8 +1103,9 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>Period</name>
     <message>
-        <location filename="../../app/ui/panels/checklist.py" line="-133"/>
+        <location filename="../../app/ui/panels/checklist.py" line="-127"/>
         <source>per day</source>
+        <extracomment>on a node or edge heading (by department): the finding whose target a click goes to</extracomment>
         <translation>每天</translation>
     </message>
     <message>
@@ -1132,7 +1165,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../app/ui/recovery_dialog.py" line="+42"/>
+        <location filename="../../app/ui/files/recovery_dialog.py" line="+42"/>
         <source>Recover unsaved diagrams</source>
         <translation>恢复未保存的流程图</translation>
     </message>
@@ -1248,7 +1281,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>SafeSave</name>
     <message>
-        <location filename="../../app/ui/safe_save.py" line="+82"/>
+        <location filename="../../app/ui/files/safe_save.py" line="+82"/>
         <source>{name} is a folder; choose a file name to save to.</source>
         <translation>{name} 是一个文件夹；请选择要保存的文件名。</translation>
     </message>
@@ -1338,7 +1371,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>Safeguards</name>
     <message>
-        <location filename="../../app/ui/safeguards.py" line="+116"/>
+        <location filename="../../app/ui/files/safeguards.py" line="+122"/>
         <source>Reload from disk</source>
         <translation>从磁盘重新加载</translation>
     </message>
@@ -1424,7 +1457,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../app/ui/file_actions.py" line="-173"/>
+        <location filename="../../app/ui/files/file_actions.py" line="-173"/>
         <source>New from template</source>
         <translation>从模板新建</translation>
     </message>
@@ -1525,15 +1558,20 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <location filename="../../app/ui/present/whatif.py" line="+183"/>
+        <location filename="../../app/ui/present/whatif.py" line="+185"/>
         <source>What-if change</source>
         <extracomment>slider units per 100% for a conversion: 0.1% per unit</extracomment>
         <translation>假设调整</translation>
     </message>
     <message>
-        <location line="+78"/>
-        <source>Goals reached: today %1 → with this change %2</source>
-        <translation>目标达成：当前 %1 → 调整后 %2</translation>
+        <location line="+82"/>
+        <source>&quot;%3&quot;: today %1 → with this change %2</source>
+        <translation>到达「%3」：当前 %1 → 调整后 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers: today %1 → with this change %2</source>
+        <translation>转化人数：当前 %1 → 调整后 %2</translation>
     </message>
     <message>
         <location line="+12"/>

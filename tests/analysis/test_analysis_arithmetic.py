@@ -201,7 +201,7 @@ def test_cycle_time_is_the_longest_entry_to_goal_path_without_loops():
     assert report.cycle_time == {"target": approx(6.5), "actual": approx(11.5)}
     (slow,) = [f for f in report.findings if f.rule == "slow-path"]
     assert slow.target is None
-    assert "E→B" in slow.message and "+8 days" in slow.message  # 9 − 1 on the handoff
+    assert "E -> B" in slow.message and "+8 days" in slow.message  # 9 − 1 on the handoff
 
 
 def test_cycle_time_is_none_without_durations_or_reachable_goal():

@@ -74,20 +74,18 @@ def test_zh_names_the_single_goal():
     assert "达到目标每月可多 80 人到达「成交」（+66.7%）" in text
 
 
-def test_zh_names_the_word_goals_share():
+def test_zh_several_goals_are_counted_in_people():
     text = _impact_text(["首单成交", "复购成交"], "zh")
-    assert "每月可多 80 人到达「成交」" in text
-
-
-def test_zh_goals_with_nothing_in_common_read_naturally():
-    text = _impact_text(["注册", "购买"], "zh")
-    assert "每月可多 80 人完成转化" in text
+    assert "达到目标每月可多转化 80 人（+66.7%）" in text
     assert "目标达成" not in text
 
 
-def test_en_names_the_last_word_goals_share():
-    assert "80 more “order” per month" in _impact_text(["First order", "Repeat order"], "en")
-    assert "80 more goals per month" in _impact_text(["Sign-up", "Purchase"], "en")
+def test_en_several_goals_are_customers_and_one_goal_is_named():
+    assert "brings 80 more customers per month (+66.7%)" in _impact_text(
+        ["First order", "Repeat order"], "en")
+    assert 'brings 80 more people per month to "Sign-up" (+66.7%)' in _impact_text(
+        ["Sign-up"], "en")
+    assert "goals" not in _impact_text(["Sign-up", "Purchase"], "en")
 
 
 def test_loop_gain_names_every_edge_cut():
@@ -109,6 +107,6 @@ def test_loop_gain_names_every_edge_cut():
         ],
     })
     (message,) = _messages(diagram, "loop-gain")
-    assert message.endswith("Volumes are shown with a→a and b→a cut.")
+    assert message.endswith("The numbers shown leave out a -> a and b -> a.")
     report = analyze(diagram)
     assert report.volumes["actual"] == {"e": 100.0, "a": 100.0, "b": 80.0, "g": 0.0}

@@ -66,8 +66,9 @@ def test_conversion_off_target_names_owner_lane_numbers_and_impact():
     # actual goals 1000 × 40% × 30% = 120; at target 150: +30 (+25%)
     assert finding.impact == 30.0 or abs(finding.impact - 30) < 1e-9
     assert finding.message == (
-        "广告→线索 (张伟, 市场部): conversion 40% against a target of 50%; reaching the "
-        "target brings 30 more “成交” per month (+25%). Fallback plan: 预算削减时只保留再营销."
+        "广告 -> 线索 (张伟, 市场部): conversion 40% against a target of 50%; reaching the "
+        'target brings 30 more people per month to "成交" (+25%). Fallback plan: '
+        "预算削减时只保留再营销."
     )
     (zh,) = fired(build(behind), "conversion-off-target", "zh")
     assert zh.message == (

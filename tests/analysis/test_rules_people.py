@@ -38,7 +38,7 @@ def test_owner_overload_is_more_than_a_third_and_at_least_four():
     # 张伟 holds E + 4 more = 5 of 8 nodes
     (finding,) = fired(build(add_steps(4, "张伟")), "owner-overload")
     assert (finding.severity, finding.target) == ("info", "张伟")
-    assert "张伟 owns 5 of the 8 nodes (62.5%)" in finding.message
+    assert "张伟 is responsible for 5 of the 8 steps (62.5%)" in finding.message
     # 张伟 holds E + 2 = 3 of 6 nodes: half of them, but fewer than four
     assert fired(build(add_steps(2, "张伟")), "owner-overload") == []
     # 4 of 12 is exactly a third: not more than a third
@@ -78,8 +78,8 @@ def test_kpi_off_target_in_the_direction_better_says():
     assert [f.target for f in findings] == ["S", "S"]
     messages = sorted(f.message for f in findings)
     assert messages == [
-        "线索 (李娜, 销售部): CAC is 420 CNY against a target of 300 CNY (lower is better).",
-        "线索 (李娜, 销售部): 点击率 is 1.4% against a target of 2% (higher is better).",
+        "线索 (李娜, 销售部): CAC at 420 CNY against a target of 300 CNY (lower is better).",
+        "线索 (李娜, 销售部): 点击率 at 1.4% against a target of 2% (higher is better).",
     ]
     zh = sorted(f.message for f in fired(build(kpis), "kpi-off-target", "zh"))
     assert zh[1] == "「线索」（负责人：李娜，销售部）的点击率为 1.4%，目标 2%（越高越好）。"
@@ -115,7 +115,7 @@ def test_kpi_unmeasured_for_every_kind_of_target_without_actual():
     assert "打开率 has a target of 30% but no actual yet" in text
     assert "conversion target 30% has no actual yet" in text
     assert "duration target 3 days" in text
-    assert "volume target 1,000 per month" in text
+    assert "target of 1,000 people per month has no actual yet" in text
     zh = " | ".join(f.message for f in fired(build(targets_only), "kpi-unmeasured", "zh"))
     assert "的打开率目标为 30%，尚无实际值" in zh
     assert fired(build(), "kpi-unmeasured") == []

@@ -68,8 +68,8 @@ def test_no_entry_fires_once_for_the_whole_diagram_and_every_node_is_unreachable
     diagram = build(no_entry)
     (finding,) = fired(diagram, "no-entry")
     assert (finding.severity, finding.target) == ("error", None)
-    assert "no entry node" in finding.message
-    assert "没有入口节点" in fired(diagram, "no-entry", "zh")[0].message
+    assert "Nobody enters the funnel" in finding.message
+    assert "没有人进入漏斗" in fired(diagram, "no-entry", "zh")[0].message
     # SPEC §4 to the letter: with no entry, no node can be reached
     assert {f.target for f in fired(diagram, "unreachable")} == {"E", "S", "G", "X"}
 
@@ -81,8 +81,8 @@ def test_unreachable_names_the_node_no_entry_reaches():
 
     (finding,) = fired(build(island), "unreachable")
     assert finding.target == "I"
-    assert "孤岛 (张伟, 市场部) cannot be reached" in finding.message
-    assert "「孤岛」（负责人：张伟，市场部）无法从任何入口到达" in fired(
+    assert "孤岛 (张伟, 市场部): cannot be reached" in finding.message
+    assert "「孤岛」（负责人：张伟，市场部）无法从任何流量来源到达" in fired(
         build(island), "unreachable", "zh")[0].message
     assert fired(build(), "unreachable") == []
 
@@ -106,7 +106,7 @@ def test_decision_needs_two_branches():
 
     assert DECISION_MIN_BRANCHES == 2
     (finding,) = fired(build(one_branch), "decision-branches")
-    assert finding.target == "S" and "1 outgoing edge" in finding.message
+    assert finding.target == "S" and "only one way out" in finding.message
 
     def two_branches(data):
         node(data, "S")["kind"] = "decision"

@@ -1,5 +1,8 @@
 """The benchmark command runs end to end in CI (`--quick`) and reports every measurement.
 
+Marked `bench`: out of the default run (it takes a quarter of it); .ci/run runs it apart
+(`uv run pytest -m bench`).
+
 No timing is asserted here: CI machines are noisy; the ratios in docs/performance.md are
 what the goals are judged on.
 """
@@ -16,6 +19,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.bench
 def test_quick_benchmark_runs_and_reports_every_row(tmp_path: Path) -> None:
     from benchmarks import bench_canvas, bench_check, bench_export, bench_io
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -33,15 +32,18 @@ def test_check_prints_the_checklist(capsys):
     code, out, err = run(capsys, "check", str(GOOD))
     assert (code, err) == (0, "")  # warnings only
     assert out.startswith(f"{GOOD}: 线索培育 Lead nurturing\n")
-    assert "conversion-off-target" in out and "0 error(s), 7 warning(s), 1 info" in out
+    # no --lang: the diagram's own language (mostly Chinese here), not the locale's
+    assert "最大瓶颈：" in out and "错误 0 个，警告 7 个，提示 1 个" in out
+    out = run(capsys, "check", str(GOOD), "--lang", "en")[1]
+    assert "Top bottlenecks:" in out and "0 errors, 7 warnings, 1 info" in out
 
 
 def test_check_exit_codes_for_findings(capsys):
     assert run(capsys, "check", str(GOOD), "--strict")[0] == 1  # warnings count
     code, out, _ = run(capsys, "check", str(MINIMAL))
-    assert code == 1 and "no-entry" in out
+    assert code == 1 and "Errors:\n    error   Nobody enters the funnel" in out
     code, out, _ = run(capsys, "check", str(MINIMAL), "--lang", "zh", "--format", "md")
-    assert code == 1 and "- [ ] 流程图没有入口节点" in out
+    assert code == 1 and "- [ ] 没有人进入漏斗" in out
 
 
 def test_check_invalid_file_is_exit_2_with_located_message(capsys):
@@ -176,14 +178,8 @@ def test_check_export_and_schema_never_import_qt(tmp_path):
     assert "RESULT [0, 0, 0, 2] []" in result.stderr, result.stderr
 
 
-def test_python_dash_m_app_and_startup_time(tmp_path):
-    timings = []
-    for _ in range(3):
-        start = time.perf_counter()
-        result = subprocess.run([sys.executable, "-m", "app", "check", str(GOOD)], cwd=ROOT,
-                                capture_output=True, text=True, timeout=60)
-        timings.append(time.perf_counter() - start)
-        assert result.returncode == 0 and result.stdout.startswith(f"{GOOD}: ")
-    # Reading and validating start in ~0.3 s; importing networkx for the checklist adds
-    # ~0.4 s. Generous so that a busy CI box does not flake.
-    assert min(timings) < 1.5, timings
+def test_python_dash_m_app_checks_a_file(tmp_path):
+    # Start-up time is measured by benchmarks/bench_check.py, not asserted here.
+    result = subprocess.run([sys.executable, "-m", "app", "check", str(GOOD)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and result.stdout.startswith(f"{GOOD}: ")

@@ -13,7 +13,7 @@ import pytest
 
 from app import cli
 from app.io import load_diagram
-from app.io.png_source import load_png_diagram
+from app.io.yaml_load import load_png_diagram
 from app.resources import resource_path
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,7 +6,6 @@ import json
 import os
 import shutil
 import subprocess
-import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from app.analysis import analyze
 from app.io import load_diagram
 from app.io.svg_export import export_svg, render_svg
 from app.model import Diagram
-from app.render.fonts import BUNDLED_FAMILY, SYSTEM_FALLBACKS
+from app.render.fonts import BUNDLED_FAMILY, LATIN_FAMILIES, SYSTEM_FALLBACKS
 from app.resources import resource_path
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -110,8 +109,11 @@ def test_font_family_list_ends_in_cjk_fallbacks_and_sans_serif():
     svg = render_svg(four_lanes(), lang="zh")
     rule = next(line for line in svg.splitlines() if line.startswith("text{font-family:"))
     families = [f.strip().strip("'") for f in rule.split(":", 1)[1].rstrip("}").split(",")]
-    assert families[0] == BUNDLED_FAMILY
-    assert families[1:-1] == list(SYSTEM_FALLBACKS) and families[-1] == "sans-serif"
+    # Latin text in a Latin font (narrow quotes), Chinese in the bundled CJK font
+    assert families[:len(LATIN_FAMILIES)] == list(LATIN_FAMILIES)
+    rest = families[len(LATIN_FAMILIES):]
+    assert rest[0] == BUNDLED_FAMILY
+    assert rest[1:-1] == list(SYSTEM_FALLBACKS) and rest[-1] == "sans-serif"
 
 
 def test_export_never_changes_the_document_and_is_deterministic(tmp_path):
@@ -199,6 +201,8 @@ def test_rsvg_renders_a_non_blank_picture_of_the_right_size(tmp_path, qapp):
 @needs_rsvg
 def test_outline_text_draws_chinese_without_any_font(tmp_path, qapp):
     """With --outline-text the picture needs no font at all: the glyphs are paths."""
+    import app.ui.export  # noqa: F401 - registers Qt's glyph outlines with the SVG export
+
     svg = tmp_path / "o.svg"
     export_svg(four_lanes(), svg, lang="zh", outline_text=True)
     root = ET.parse(svg).getroot()
@@ -214,19 +218,13 @@ def test_outline_text_draws_chinese_without_any_font(tmp_path, qapp):
     assert _ink(image, 0, 0, image.width(), image.height()) > 500
 
 
-def test_five_thousand_nodes_export_quickly():
-    """SVG from the model, not a DOM: a 5,000-node diagram in well under a second."""
+def test_five_thousand_nodes_are_all_exported():
+    """A 5,000-node diagram exports every node (its speed is benchmarks/bench_export.py's)."""
     from benchmarks.generate import synthetic_diagram
 
     diagram = Diagram.model_validate(synthetic_diagram(5000))
-    report = analyze(diagram, "zh")
-    render_svg(diagram, lang="zh", report=report)  # warm caches
-    start = time.perf_counter()
-    svg = render_svg(diagram, lang="zh", report=report)
-    elapsed = time.perf_counter() - start
+    svg = render_svg(diagram, lang="zh", report=analyze(diagram, "zh"))
     assert svg.count('class="node ') == 5000
-    # Measured about 0.4-0.6 s on a shared 2-core machine; the bound leaves room for CI noise.
-    assert elapsed < 2.0, f"SVG export of 5,000 nodes took {elapsed:.2f} s"
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

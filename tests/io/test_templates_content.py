@@ -46,7 +46,7 @@ def conversions(d: Diagram, scenario: str) -> dict[tuple[str, str], float]:
     for edge in d.edges:
         out[edge.source].append(edge)
     rates: dict[tuple[str, str], float] = {}
-    for source, edges in out.items():
+    for edges in out.values():
         known = {e.id: e.conversion.value(scenario) if e.conversion else None for e in edges}
         unknown = [e for e in edges if known[e.id] is None]
         left = max(0.0, 1.0 - sum(v for v in known.values() if v is not None))
@@ -99,7 +99,8 @@ def test_file_validates_and_is_in_canonical_layout(name, lang):
         assert line == line.rstrip(), f"trailing space on line {number}"
         # only colours are quoted; no position is stored (automatic layout)
         if '"' in line:
-            assert re.search(r'color: "#[0-9A-F]{6}"\}$', line), f"unexpected quote on line {number}"
+            assert re.search(r'color: "#[0-9A-F]{6}"\}$', line), (
+                f"unexpected quote on line {number}")
         assert not re.match(r"\s+[xy]: ", line), f"position on line {number}"
     top = [line.split(":")[0] for line in lines if line and not line.startswith((" ", "#"))]
     assert top == ["funnelflow", "title", "period", "currency", "notes", "lanes", "phases",
@@ -154,7 +155,11 @@ def test_every_node_is_owned_and_measured(name, lang):
         assert node.owner, f"{node.id} has no owner"
         assert node.label, f"{node.id} has no label"
         if node.kind in measured:
-            assert any(k.target is not None for k in node.kpis), f"{node.id} has no KPI target"
+            # a KPI target, or a measured conversion out of it (a KPI restating it is noise)
+            end = "target" if node.kind is NodeKind.goal else "source"
+            edges = [e for e in d.edges if getattr(e, end) == node.id and e.conversion]
+            assert any(k.target is not None for k in node.kpis) or edges, \
+                f"{node.id} is not measured"
         if node.kind is NodeKind.entry:
             assert node.volume is not None and node.cost, f"entry {node.id} needs volume and cost"
         if node.kind is NodeKind.goal:
@@ -295,26 +300,27 @@ def test_sales_capacity_is_close_to_its_limit(name):
 
 def test_lead_nurture_cycle_is_45_days_against_28():
     d = load("lead-nurture", "en")
+    nodes = {n.id: n for n in d.nodes}
+    out: dict[str, list] = defaultdict(list)
+    for edge in d.edges:
+        out[edge.source].append(edge)
+
+    def longest(node_id: str, path: tuple[str, ...], scenario: str) -> float | None:
+        node = nodes[node_id]
+        own = node.duration.value(scenario) if node.duration else 0.0
+        best = own if node.kind is NodeKind.goal else None
+        for edge in out[node_id]:
+            if edge.target in path:  # loop-closing edge
+                continue
+            rest = longest(edge.target, path + (edge.target,), scenario)
+            if rest is not None:
+                wait = edge.duration.value(scenario) if edge.duration else 0.0
+                best = max(best or 0.0, own + wait + rest)
+        return best
+
     for scenario, expected in (("target", 28), ("actual", 45)):
-        nodes = {n.id: n for n in d.nodes}
-        out: dict[str, list] = defaultdict(list)
-        for edge in d.edges:
-            out[edge.source].append(edge)
-
-        def longest(node_id: str, path: tuple[str, ...]) -> float | None:
-            node = nodes[node_id]
-            own = node.duration.value(scenario) if node.duration else 0.0
-            best = own if node.kind is NodeKind.goal else None
-            for edge in out[node_id]:
-                if edge.target in path:  # loop-closing edge
-                    continue
-                rest = longest(edge.target, path + (edge.target,))
-                if rest is not None:
-                    wait = edge.duration.value(scenario) if edge.duration else 0.0
-                    best = max(best or 0.0, own + wait + rest)
-            return best
-
-        cycle = max(longest(n.id, (n.id,)) or 0.0 for n in d.nodes if n.kind is NodeKind.entry)
+        cycle = max(longest(n.id, (n.id,), scenario) or 0.0
+                    for n in d.nodes if n.kind is NodeKind.entry)
         assert cycle == expected, scenario
 
 
@@ -355,3 +361,37 @@ def test_the_project_writer_reproduces_the_file_byte_for_byte(name, lang):
 
     file = path(name, lang)
     assert dumps_diagram(load_diagram(file)) == file.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name,lang", ALL)
+def test_no_kpi_only_restates_an_edge_conversion(name, lang):
+    # "CTR 1.8% / 2.5%" on the ads node beside the ads edge at 1.8% / 2.5% says it twice
+    d = load(name, lang)
+    for node in d.nodes:
+        for kpi in node.kpis:
+            same = [e.id for e in d.edges if node.id in (e.source, e.target) and e.conversion
+                    and (e.conversion.target, e.conversion.actual) == (kpi.target, kpi.actual)]
+            assert not (kpi.is_percent and same), f"{node.id}: {kpi.name} restates {same}"
+
+
+#: the rule families each template demonstrates; dropping one is a loss for new users
+FAMILIES = {
+    "full-funnel": {"conversion-off-target", "kpi-off-target", "kpi-unmeasured", "negative-roi",
+                    "over-capacity", "slow-path", "slow-step"},
+    "lead-nurture": {"conversion-off-target", "kpi-off-target", "kpi-unmeasured",
+                     "over-capacity", "slow-path", "slow-step"},
+    "lifecycle": {"conversion-off-target", "kpi-off-target", "kpi-unmeasured", "negative-roi",
+                  "over-capacity", "slow-path", "slow-step"},
+    "email-retention": {"conversion-off-target", "kpi-off-target", "kpi-unmeasured"},
+    "aarrr": {"conversion-off-target", "kpi-off-target", "kpi-unmeasured", "over-capacity",
+              "slow-path", "slow-step"},
+}
+
+
+@pytest.mark.parametrize("name,lang", ALL)
+def test_each_template_still_shows_every_rule_family_it_demonstrates(name, lang):
+    from app.analysis import analyze
+
+    report = analyze(load(name, lang), lang)
+    assert {f.rule for f in report.findings} == FAMILIES[name]
+    assert report.summary["error"] == 0

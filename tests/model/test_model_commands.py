@@ -10,7 +10,7 @@ from app.model.commands import (
     MoveNodes,
     Placement,
     Reconnect,
-    SetBands,
+    SetLanes,
     TidyUp,
     UpdateEdge,
     UpdateNode,
@@ -69,9 +69,9 @@ def test_rename_id_carries_edges_and_reconnect_keeps_measures():
 
 def test_deleting_a_lane_moves_its_nodes_where_asked():
     lanes = (Lane(id="marketing"),)
-    after, _ = SetBands("lanes", lanes, {"sales": "marketing"}).apply(BASE)
+    after, _ = SetLanes(lanes, {"sales": "marketing"}).apply(BASE)
     assert {n.lane for n in after.nodes} == {"marketing"}
-    dropped, _ = SetBands("lanes", lanes, {"sales": None}).apply(BASE)
+    dropped, _ = SetLanes(lanes, {"sales": None}).apply(BASE)
     assert [n.id for n in dropped.nodes] == ["ads", "lead"]
     assert [e.id for e in dropped.edges] == ["ads->lead"]
 

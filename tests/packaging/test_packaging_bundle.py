@@ -16,7 +16,6 @@ import importlib.util
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -109,13 +108,10 @@ def test_bundle_carries_its_own_python_and_every_resource(bundle):
     assert dangling == []
 
 
-def test_version_matches_pyproject_and_starts_fast(bundle, bare_env, tmp_path):
-    started = time.monotonic()
+def test_version_matches_pyproject(bundle, bare_env, tmp_path):
     result = run_bundled(bundle, bare_env, tmp_path, "--version")
-    elapsed = time.monotonic() - started
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"funnelflow {layout.project_version()}"
-    assert elapsed < 10, f"--version took {elapsed:.1f} s"
 
 
 def test_check_on_a_bundled_template(bundle, bare_env, tmp_path):

@@ -106,8 +106,13 @@ def test_raw_font_names_the_distinct_family(raw_font):
 # --- the fallback list ----------------------------------------------------------------------
 
 
-def test_fallback_list_puts_the_bundled_family_first_and_the_generic_last():
+def test_fallback_list_puts_latin_fonts_first_then_the_bundled_cjk_and_the_generic_last():
     assert FONT_FAMILIES == (
+        "Segoe UI",
+        "Helvetica Neue",
+        "Noto Sans",
+        "Liberation Sans",
+        "DejaVu Sans",
         "FunnelFlow Noto Sans SC",
         "Microsoft YaHei",
         "PingFang SC",
@@ -120,6 +125,7 @@ def test_fallback_list_puts_the_bundled_family_first_and_the_generic_last():
 
 def test_css_font_family_quotes_names_and_leaves_the_generic_bare():
     assert css_font_family() == (
+        "'Segoe UI', 'Helvetica Neue', 'Noto Sans', 'Liberation Sans', 'DejaVu Sans', "
         "'FunnelFlow Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', "
         "'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif"
     )
@@ -148,7 +154,8 @@ def test_application_font_becomes_every_widgets_default(qapp):
     try:
         install_application_font(point_size=15)
         label = QLabel("转化率")
-        assert label.font().families()[0] == BUNDLED_FAMILY
+        assert label.font().families() == ui_families()  # Latin fonts, then the CJK one
+        assert BUNDLED_FAMILY in label.font().families()
         assert label.font().pointSizeF() == 15
         assert QFontMetrics(label.font()).horizontalAdvance("转化率") > 0
     finally:
@@ -175,7 +182,7 @@ def test_headless_gui_application_registers_and_renders_chinese():
         painter.drawText(5, 45, "线索")
         painter.end()
         dark = sum(1 for x in range(200) for y in range(60) if image.pixelColor(x, y).value() < 128)
-        print(family, QGuiApplication.font().families()[0], dark)
+        print(family, QGuiApplication.font().families()[5], dark)
         """
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -278,3 +285,16 @@ def test_chinese_renders_as_glyphs_not_tofu(bundled_only):
     assert line != tofu
     # Different ideographs draw differently; identical boxes would compare equal.
     assert _render(bundled_only, "索") != line
+
+
+def test_english_curly_quotes_are_not_drawn_full_width(qapp):
+    """Latin text comes from a Latin font: “Purchase” keeps narrow quotes, 中 stays CJK."""
+    from app.render.fonts import LATIN_FAMILIES
+
+    register_fonts()
+    if not set(LATIN_FAMILIES) & set(QFontDatabase.families()):
+        pytest.skip("no Latin UI font installed here")
+    metrics = QFontMetrics(ui_font(point_size=20))
+    quote, hanzi, letter = (metrics.horizontalAdvance(ch) for ch in ("\u201c", "中", "P"))
+    assert quote < 0.6 * hanzi and quote <= letter
+    assert metrics.inFont("中")  # Chinese is still drawn (by the bundled CJK font)

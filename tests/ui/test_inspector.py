@@ -127,7 +127,7 @@ def test_kpi_bad_value_is_refused(qtbot, window):
     table.table.item(0, 1).setText("lots")
     assert window.session.diagram == before
     assert not table.error.isHidden() and "is not a number" in table.error.text()
-    assert table.table.item(0, 1).text() == "2.5%"
+    assert table.table.item(0, 1).text() == "200"  # cost per lead, as it was
 
 
 def test_renaming_the_id_keeps_the_node_shown_and_carries_edges(qtbot, window):
@@ -155,6 +155,22 @@ def test_diagram_fields_when_nothing_is_selected(qtbot, window):
         "Q3 campaign", "quarter", "USD")
     type_into(qtbot, form.currency, "dollars")
     assert "three-letter" in form.error_text("currency")
+
+
+def test_rules_not_reported_are_shown_and_edited_with_the_diagram(qtbot, window):
+    from app.model.commands import DisableRule
+
+    window.session.execute(DisableRule("missing-owner"))
+    window.inspector.show_selection([], [])
+    form = window.inspector.diagram_form
+    assert form.disabled_rules.text() == "missing-owner"
+    type_into(qtbot, form.disabled_rules, "missing-owner, slow-step")
+    assert window.session.diagram.checklist.disable == ("missing-owner", "slow-step")
+    type_into(qtbot, form.disabled_rules, "no-such-rule")
+    assert "unknown rule 'no-such-rule'" in form.error_text("checklist")
+    assert window.session.diagram.checklist.disable == ("missing-owner", "slow-step")
+    type_into(qtbot, form.disabled_rules, "")  # every rule reported again
+    assert window.session.diagram.checklist.disable == ()
 
 
 def test_notes_and_contingency_commit_when_leaving_the_field(qtbot, window):

@@ -134,7 +134,7 @@ def test_build_the_five_stage_funnel_save_and_reopen(qtbot, settings_store, dial
             type_into(qtbot, inspector.edge_form.conversion.actual, actual)
     assert findings(window, "no-entry") == set()
     assert "consult->order" in findings(window, "conversion-off-target")
-    assert window.checklist_dock.windowTitle().startswith("Checklist: 0 errors")
+    assert window.checklist_dock.windowTitle().startswith("Checklist (errors: 0,")
     assert window.status.goal.text().startswith("Goal: ")
 
     # the checklist follows a fix

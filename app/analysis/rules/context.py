@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 
 from app.analysis import messages
@@ -33,13 +32,16 @@ class Context:
     _where: dict[str, str] = field(default_factory=dict)
     _plans: dict[str, str] = field(default_factory=dict)
     _period: str = ""
-    _goal_word: str | None = None
+    _goal_name: str | None = None
     index: dict[str, Node] = field(default_factory=dict)
+    _edges: dict[str, Edge] = field(default_factory=dict)
+    _edge_names: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._lanes = {lane.id: _one_line(lane.title) for lane in self.graph.diagram.lanes}
         self._period = messages.period_word(self.lang, self.graph.diagram.period.value)
         self.index = self.graph.diagram.node_index()
+        self._edges = {edge.id: edge for edge in self.graph.diagram.edges}
 
     # -- words ---------------------------------------------------------------------------
     def say(self, key: str, **params: object) -> str:
@@ -65,13 +67,17 @@ class Context:
         return name
 
     def edge_name(self, edge: Edge) -> str:
-        """An edge as source→target titles."""
-        return messages.text(
-            self.lang,
-            "edge",
-            source=_one_line(self.index[edge.source].title),
-            target=_one_line(self.index[edge.target].title),
-        )
+        """An edge as "source -> target" titles (Chinese: source→target)."""
+        key = edge.id
+        name = self._edge_names.get(key)
+        if name is None:
+            name = self._edge_names[key] = messages.text(
+                self.lang,
+                "edge",
+                source=_one_line(self.index[edge.source].title),
+                target=_one_line(self.index[edge.target].title),
+            )
+        return name
 
     def where(self, node: Node) -> str:
         """" (owner, lane)": who is responsible for a node and in which department."""
@@ -96,17 +102,28 @@ class Context:
             self._plans[node.id] = said
         return said
 
-    def goal_word(self) -> str:
-        """What a goal arrival is called: the goal's label when there is only one goal, or
-        the word all goal labels share (首单成交, 复购成交 → 成交); else goals in general."""
-        if self._goal_word is None:
-            titles = [_one_line(n.title) for n in self.graph.nodes if n.kind is NodeKind.goal]
-            shared = shared_name(titles)
-            if shared:
-                self._goal_word = self.say("goals_one", goal=shared)
-            else:
-                self._goal_word = self.say("goals_many")
-        return self._goal_word
+    def goal_name(self) -> str | None:
+        """The goal's own name when the diagram has one goal (or all goals share one
+        label); None when there are several, which messages call customers / 人."""
+        if self._goal_name is None:
+            titles = {_one_line(n.title) for n in self.graph.nodes if n.kind is NodeKind.goal}
+            self._goal_name = titles.pop() if len(titles) == 1 else ""
+        return self._goal_name or None
+
+    def gain(self, impact: float) -> str:
+        """"reaching the target brings 25 more people per month to "Purchase" (+17.6%)"."""
+        gain = messages.number(impact)
+        share = self.impact_share(impact)
+        goal = self.goal_name()
+        if goal is not None:
+            return self.say("impact_goal", gain=gain, goal=goal, share=share,
+                            people=messages.people(self.lang, gain))
+        return self.say("impact_people", gain=gain, share=share,
+                        customers=messages.customers(self.lang, gain))
+
+    def people(self, count: str) -> str:
+        """"person" or "people" after the number `count` as said."""
+        return messages.people(self.lang, count)
 
     def impact_share(self, impact: float) -> str:
         """" (+27%)": an impact relative to today's actual goal volume."""
@@ -117,35 +134,30 @@ class Context:
     # -- findings --------------------------------------------------------------------------
     def finding(
         self, rule: str, severity: str, target: str | None, message: str,
-        impact: float | None = None,
+        impact: float | None = None, plan: str = "",
     ) -> Finding:
-        """A Finding (exists so rules read the same everywhere)."""
-        return Finding(rule, severity, target, message, impact)
+        """A Finding; `plan` is the fallback-plan sentence the message ends with, if any."""
+        return Finding(rule, severity, target, message, impact, plan,
+                       self._subject(target, message))
 
-
-#: a shared Chinese ending names the goals only when it is at least this long (成交, 注册)
-SHARED_CJK_CHARS = 2
-
-
-def shared_name(titles: list[str]) -> str | None:
-    """The name several goal labels share: the label itself, their common last word
-    ("First order", "Repeat order" → "order") or their common Chinese ending of at least two
-    characters (线上成交, 门店成交 → 成交); None when they share nothing."""
-    if not titles:
-        return None
-    if len(set(titles)) == 1:
-        return titles[0] or None
-    last = {title.split()[-1].lower() if title.split() else "" for title in titles}
-    if len(last) == 1 and all(len(title.split()) > 1 for title in titles):
-        return titles[0].split()[-1]
-    ending = os.path.commonprefix([title[::-1] for title in titles])[::-1].strip()
-    if len(ending) >= SHARED_CJK_CHARS and all(_is_cjk(ch) for ch in ending):
-        return ending
-    return None
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+    def _subject(self, target: str | None, message: str) -> str:
+        """The start of `message` that names its node or edge and who owns it."""
+        if target is None:
+            return ""
+        node = self.index.get(target)
+        if node is not None:
+            prefix = self.node_name(node) + self.where(node)
+        else:
+            edge = self._edges.get(target)
+            if edge is None:
+                return ""
+            prefix = self.edge_name(edge) + self.where(self.index[edge.source])
+        if not message.startswith(prefix):
+            return ""
+        for joint in (": ", "的"):
+            if message.startswith(joint, len(prefix)):
+                return prefix + joint
+        return prefix
 
 
 def _one_line(value: str) -> str:

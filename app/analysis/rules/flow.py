@@ -18,6 +18,10 @@ from app.model import NodeKind
 OVERFLOW_TOLERANCE = 1e-9
 #: a loop named in a message shows at most this many nodes
 LOOP_NAMES_SHOWN = 8
+#: an off-target conversion gaining fewer people than this per period is minor (SPEC §4) ...
+MINOR_PEOPLE = 1.0
+#: ... as is one gaining less than this share of today's actual goal volume
+MINOR_SHARE = 0.005
 #: relative slack when comparing a volume with a capacity, for float noise only
 CAPACITY_TOLERANCE = 1e-9
 
@@ -110,30 +114,32 @@ def over_capacity(ctx: Context) -> Iterator[Finding]:
         named = {"node": ctx.node_name(node), "where": ctx.where(node),
                  "capacity": messages.number(capacity)}
         if actual > limit:
-            message = ctx.say("over-capacity", volume=messages.number(actual),
+            volume = messages.number(actual)
+            message = ctx.say("over-capacity", volume=volume, people=ctx.people(volume),
                               over=messages.number(actual - capacity), **named)
             yield ctx.finding("over-capacity", "error", node.id, message)
         elif target > limit:
-            message = ctx.say("over-capacity-target", volume=messages.number(target), **named)
+            volume = messages.number(target)
+            message = ctx.say("over-capacity-target", volume=volume,
+                              people=ctx.people(volume), **named)
             yield ctx.finding("over-capacity", "warning", node.id, message)
 
 
 @rule("conversion-off-target", "warning")
 def conversion_off_target(ctx: Context) -> Iterator[Finding]:
-    """An edge's actual conversion worse than its target; impact = goals gained at target."""
+    """An edge's actual conversion worse than its target; impact = goals gained at target.
+    Minor ones (SPEC §4: too small to matter, and not a leak into an exit) are infos."""
     graph = ctx.graph
     index = ctx.index
     for e, impact in ctx.impacts.items():
         edge = graph.edges[e]
         source = index[edge.source]
         if impact is not None and round(impact, 6) > 0:
-            impact_text = ctx.say(
-                "impact_more", gain=messages.number(impact), goal=ctx.goal_word(),
-                share=ctx.impact_share(impact),
-            )
+            impact_text = ctx.gain(impact)
         else:
             impact_text = ctx.say("impact_none")
         into_exit = index[edge.target].kind is NodeKind.exit
+        plan = ctx.contingency(source)
         message = ctx.say(
             "conversion-off-target-exit" if into_exit else "conversion-off-target",
             edge=ctx.edge_name(edge),
@@ -141,9 +147,18 @@ def conversion_off_target(ctx: Context) -> Iterator[Finding]:
             actual=messages.percent(edge.conversion.actual),  # type: ignore[union-attr, arg-type]
             target=messages.percent(edge.conversion.target),  # type: ignore[union-attr, arg-type]
             impact=impact_text,
-            contingency=ctx.contingency(source),
+            contingency=plan,
         )
-        yield ctx.finding("conversion-off-target", "warning", edge.id, message, impact)
+        minor = not into_exit and is_minor(impact, ctx.actual.goals)
+        yield ctx.finding("conversion-off-target", "info" if minor else "warning", edge.id,
+                          message, impact, plan)
+
+
+def is_minor(impact: float | None, goals: float) -> bool:
+    """An impact below one person per period or below 0.5% of today's goal volume."""
+    if impact is None:
+        return False  # not measurable (a loop without steady state): not called small
+    return impact < MINOR_PEOPLE or impact < MINOR_SHARE * goals
 
 
 @rule("slow-step", "warning")
@@ -153,12 +168,13 @@ def slow_step(ctx: Context) -> Iterator[Finding]:
     for node in ctx.graph.nodes:
         d = node.duration
         if d is not None and d.target is not None and d.actual is not None and d.actual > d.target:
+            plan = ctx.contingency(node)
             message = ctx.say(
                 "slow-step", node=ctx.node_name(node), where=ctx.where(node),
-                target=messages.quantity(d.target), contingency=ctx.contingency(node),
+                target=messages.quantity(d.target), contingency=plan,
                 **messages.days(actual=d.actual, delta=d.actual - d.target),
             )
-            yield ctx.finding("slow-step", "warning", node.id, message)
+            yield ctx.finding("slow-step", "warning", node.id, message, plan=plan)
     for edge in ctx.graph.edges:
         d = edge.duration
         if d is not None and d.target is not None and d.actual is not None and d.actual > d.target:

@@ -26,6 +26,7 @@ def kpi_off_target(ctx: Context) -> Iterator[Finding]:
         for kpi in node.kpis:
             if not kpi.is_worse():
                 continue
+            plan = ctx.contingency(node)
             message = ctx.say(
                 "kpi-off-target",
                 node=ctx.node_name(node),
@@ -34,9 +35,9 @@ def kpi_off_target(ctx: Context) -> Iterator[Finding]:
                 actual=kpi_value(kpi, kpi.actual),  # type: ignore[arg-type]
                 target=kpi_value(kpi, kpi.target),  # type: ignore[arg-type]
                 better=ctx.say("higher" if kpi.better is Better.higher else "lower"),
-                contingency=ctx.contingency(node),
+                contingency=plan,
             )
-            yield ctx.finding("kpi-off-target", "warning", node.id, message)
+            yield ctx.finding("kpi-off-target", "warning", node.id, message, plan=plan)
 
 
 @rule("missing-kpi", "info")
@@ -69,14 +70,15 @@ def kpi_unmeasured(ctx: Context) -> Iterator[Finding]:
             message = ctx.say("kpi-unmeasured-duration", **target, **named)
             yield ctx.finding("kpi-unmeasured", "info", node.id, message)
         if node.volume is not None and node.volume.actual is None:
-            target = messages.number(node.volume.target)  # type: ignore[arg-type]
-            message = ctx.say("kpi-unmeasured-volume", target=target, **named)
+            volume = messages.number(node.volume.target)  # type: ignore[arg-type]
+            message = ctx.say("kpi-unmeasured-volume", target=volume,
+                              people=ctx.people(volume), **named)
             yield ctx.finding("kpi-unmeasured", "info", node.id, message)
     for edge in ctx.graph.edges:
         source = index[edge.source]
         named = {"edge": ctx.edge_name(edge), "where": ctx.where(source)}
         conversion = edge.conversion
-        if conversion is not None and conversion.actual is None:
+        if conversion is not None and conversion.actual is None and conversion.target is not None:
             message = ctx.say(
                 "kpi-unmeasured-conversion", target=messages.percent(conversion.target), **named
             )

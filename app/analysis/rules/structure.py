@@ -38,11 +38,13 @@ def dead_end(ctx: Context) -> Iterator[Finding]:
     for i, node in enumerate(ctx.graph.nodes):
         if node.kind in (NodeKind.goal, NodeKind.exit) or ctx.graph.out_edges[i]:
             continue
+        volume = messages.number(ctx.actual.volume[i])
         message = ctx.say(
-            "dead-end",
+            "dead-end" if volume != "0" else "dead-end-empty",
             node=ctx.node_name(node),
             where=ctx.where(node),
-            volume=messages.number(ctx.actual.volume[i]),
+            volume=volume,
+            people=ctx.people(volume),
         )
         yield ctx.finding("dead-end", "error", node.id, message)
 
@@ -55,7 +57,7 @@ def decision_branches(ctx: Context) -> Iterator[Finding]:
         if node.kind is NodeKind.decision and count < DECISION_MIN_BRANCHES:
             message = ctx.say(
                 "decision-branches", node=ctx.node_name(node), where=ctx.where(node),
-                count=count,
+                ways=ctx.say("no_way" if count == 0 else "one_way"),
             )
             yield ctx.finding("decision-branches", "error", node.id, message)
 

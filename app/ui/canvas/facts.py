@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.analysis import OFF, ON, UNMEASURED, Report, edge_status
+from app.analysis import OFF, ON, UNMEASURED, Checklist, edge_status
 from app.analysis.report import SEVERITIES
 from app.model import Diagram, Edge, Node
 from app.render.canvas_geometry import flow_width
@@ -37,7 +37,7 @@ class EdgeFacts:
 class FactBook:
     """Facts per node and edge for one snapshot, one report and one language."""
 
-    def __init__(self, diagram: Diagram, report: Report | None, lang: str,
+    def __init__(self, diagram: Diagram, report: Checklist | None, lang: str,
                  flow_thickness: bool = False):
         self.diagram, self.report, self.lang = diagram, report, lang
         self.flow_thickness = flow_thickness

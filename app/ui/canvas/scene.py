@@ -63,7 +63,6 @@ class DiagramScene(QGraphicsScene):
         self.overview.setVisible(False)
         self.addItem(self.overview)
         session.changed.connect(self._on_changed)
-        session.refused.connect(self._on_refused)
         self.selectionChanged.connect(self._on_selection_changed)
         self._sync(EVERYTHING)
 
@@ -253,9 +252,6 @@ class DiagramScene(QGraphicsScene):
                 item.setFlag(QGraphicsItem.ItemHasNoContents, item_id not in active)
         self._active = active
         self.overview.invalidate()
-
-    def _on_refused(self, _message: str) -> None:
-        self.restore_positions()  # a refused move leaves every node where the model has it
 
     def _sync(self, changes: ChangeSet) -> None:
         # Building thousands of items makes the collector walk the whole document again and

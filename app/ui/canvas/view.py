@@ -251,7 +251,7 @@ class DiagramView(QGraphicsView):
         try:
             command = clipboard.paste_command(scene.session.diagram, scene.layout, text, offset)
         except ValueError as error:
-            scene.session.refused.emit(str(error))
+            scene.session.refuse(str(error))
             return []
         if not scene.session.execute(command):
             return []

@@ -24,9 +24,9 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from app.analysis import Report, analyze
+from app.analysis import Checklist, analyze
+from app.analysis.grouping import by_department, goal_line, plural_counts
 from app.analysis.messages import number, period_word
-from app.analysis.report import SEVERITIES
 from app.io.atomic import write_atomic
 from app.io.svg_export import flag
 from app.io.svg_facts import resolve_lang
@@ -45,18 +45,17 @@ MAX_PAGE_POINTS = 14_400.0  # 200 inches, the largest page PDF 1.x readers accep
 _WORDS = {
     "en": {"checklist": "Bottleneck checklist", "top": "Top bottlenecks", "error": "Errors",
            "warning": "Warnings", "info": "Info", "clean": "No findings: every check passes.",
-           "goals": "Goals per {period}: {actual} actual against {target} target",
-           "impact": "+{gain} per {period}", "exported": "Exported {date}",
+           "impact": "+{gain} per {period}", "info_mark": "(info) ", "exported": "Exported {date}",
            "page": "Page {n}"},
     "zh": {"checklist": "瓶颈清单", "top": "最大瓶颈", "error": "错误", "warning": "警告",
            "info": "提示", "clean": "没有发现问题:流程图通过了全部检查。",
-           "goals": "{period}目标达成:实际 {actual},目标 {target}",
-           "impact": "{period} +{gain}", "exported": "导出于 {date}", "page": "第 {n} 页"},
+           "impact": "{period} +{gain}", "info_mark": "（提示）", "exported": "导出于 {date}",
+           "page": "第 {n} 页"},
 }
 
 
 def render_pdf(diagram: Diagram, *, lang: str | None = None, page: str = "fit",
-               flow_thickness: bool | str = False, report: Report | None = None,
+               flow_thickness: bool | str = False, report: Checklist | None = None,
                date: dt.date | None = None) -> bytes:
     """The PDF file's bytes: the diagram page, then the checklist pages."""
     qt_gui_application()
@@ -127,42 +126,53 @@ def render_pdf(diagram: Diagram, *, lang: str | None = None, page: str = "fit",
 
 def export_pdf(diagram: Diagram, out_path: str | os.PathLike[str], *, lang: str | None = None,
                page: str = "fit", flow_thickness: bool | str = False,
-               report: Report | None = None) -> None:
+               report: Checklist | None = None) -> None:
     """Write the PDF to `out_path` atomically (never a partial file)."""
     write_atomic(out_path, render_pdf(diagram, lang=lang, page=page,
                                       flow_thickness=flow_thickness, report=report))
 
 
-def checklist_html(report: Report, lang: str) -> str:
-    """The checklist as simple HTML for QTextDocument: goals, top bottlenecks, findings."""
+def checklist_html(report: Checklist, lang: str) -> str:
+    """The checklist as simple HTML for QTextDocument, laid out for people as the Markdown
+    one is (SPEC §4): goals, top bottlenecks, errors, then each lane's to-do list."""
     words = _WORDS.get(lang, _WORDS["en"])
     period = period_word(lang, report.diagram.period.value)
+    todo = by_department(report)
     parts = [f"<h1>{html.escape(words['checklist'])}</h1>",
-             "<p>" + html.escape(words["goals"].format(
-                 period=period, actual=number(report.goals["actual"]),
-                 target=number(report.goals["target"]))) + "</p>"]
-    if report.bottlenecks:
+             f"<p>{html.escape(goal_line(report))}</p>"]
+    if todo.bottlenecks:
         parts.append(f"<h2>{html.escape(words['top'])}</h2><ol>")
-        for finding in report.bottlenecks:
-            gain = words["impact"].format(gain=number(finding.impact or 0.0), period=period)
-            parts.append(f"<li><b>{html.escape(gain)}</b> — {html.escape(finding.message)}</li>")
+        for item in todo.bottlenecks:
+            gain = words["impact"].format(gain=number(item.finding.impact or 0.0),
+                                          period=period)
+            parts.append(f"<li><b>{html.escape(gain)}</b> — {html.escape(item.text)}</li>")
         parts.append("</ol>")
     if not report.findings:
         parts.append(f"<p>{html.escape(words['clean'])}</p>")
-    for severity in SEVERITIES:
-        items = [f for f in report.findings if f.severity == severity]
-        if not items:
-            continue
-        color = theme.SEVERITY_COLOR[severity]
-        parts.append(f'<h2 style="color:{color}">{html.escape(words[severity])} '
-                     f'({len(items)})</h2><ul style="list-style-type:none">')
-        # ☐ keeps the to-do look of the Markdown checklist on paper.
-        parts += [f"<li>☐ {html.escape(f.message)}</li>" for f in items]
+    if todo.errors:
+        color = theme.SEVERITY_COLOR["error"]
+        parts.append(f'<h2 style="color:{color}">{html.escape(words["error"])} '
+                     f'({len(todo.errors)})</h2><ul style="list-style-type:none">')
+        parts += [f"<li>☐ {html.escape(item.text)}</li>" for item in todo.errors]
         parts.append("</ul>")
+    for section in todo.sections:
+        parts.append(f"<h2>{html.escape(section.title)}</h2>")
+        for group in section.groups:
+            if group.title:
+                parts.append(f"<h3>{html.escape(group.title)}</h3>")
+            parts.append('<ul style="list-style-type:none">')
+            for item in group.items:
+                # ☐ keeps the to-do look of the Markdown checklist on paper; infos are grey.
+                mark = words["info_mark"] if item.finding.severity == "info" else ""
+                parts.append(f"<li>☐ {html.escape(mark + item.text)}</li>")
+            parts.append("</ul>")
+            if group.plan:
+                parts.append(f"<p><i>{html.escape(group.plan)}</i></p>")
+    parts.append(f"<p>{html.escape(plural_counts(report.summary, lang))}</p>")
     return "\n".join(parts)
 
 
-def _checklist_pages(writer: QPdfWriter, painter: QPainter, report: Report, lang: str,
+def _checklist_pages(writer: QPdfWriter, painter: QPainter, report: Checklist, lang: str,
                      title: str, stamp: str) -> int:
     """Lay the checklist out on A4 portrait pages after the diagram; returns their count."""
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
@@ -174,7 +184,8 @@ def _checklist_pages(writer: QPdfWriter, painter: QPainter, report: Report, lang
     document.setDefaultFont(_font(11.0))
     document.setDocumentMargin(0)
     document.setDefaultStyleSheet(f"h1 {{ font-size: 18px; color: {theme.INK}; }} "
-                                  f"h2 {{ font-size: 14px; }} li {{ margin-bottom: 4px; }}")
+                                  f"h2 {{ font-size: 14px; }} h3 {{ font-size: 12px; }} "
+                                  f"li {{ margin-bottom: 4px; }}")
     document.setHtml(checklist_html(report, lang))
     body = QSizeF(area.width(), area.height() - HEADER_HEIGHT)
     document.setPageSize(body)

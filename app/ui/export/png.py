@@ -15,7 +15,7 @@ import os
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen
 
-from app.analysis import Report
+from app.analysis import Checklist
 from app.io.atomic import write_atomic
 from app.io.png_source import SOURCE_KEY
 from app.io.svg_export import MARGIN, flag
@@ -45,7 +45,7 @@ def picture_size(diagram: Diagram, lang: str, geometry: Layout | None = None,
             bounds.h + legend.height + 2 * MARGIN, legend)
 
 
-def paint_picture(painter: QPainter, diagram: Diagram, report: Report | None, lang: str,
+def paint_picture(painter: QPainter, diagram: Diagram, report: Checklist | None, lang: str,
                   legend: Legend, *, flow_thickness: bool = False,
                   geometry: Layout | None = None) -> None:
     """Paint the diagram and its legend with the painter's origin at the picture's corner."""
@@ -92,7 +92,7 @@ def paint_legend(painter: QPainter, legend: Legend) -> None:
 
 def render_png(diagram: Diagram, *, lang: str | None = None, scale: float | str = DEFAULT_SCALE,
                transparent: bool | str = False, flow_thickness: bool | str = False,
-               report: Report | None = None) -> bytes:
+               report: Checklist | None = None) -> bytes:
     """The PNG file's bytes: the picture at `scale`, with the diagram's YAML embedded."""
     qt_gui_application()
     from app.ui.fonts import register_fonts
@@ -142,7 +142,7 @@ def render_png(diagram: Diagram, *, lang: str | None = None, scale: float | str 
 
 def export_png(diagram: Diagram, out_path: str | os.PathLike[str], *, lang: str | None = None,
                scale: float | str = DEFAULT_SCALE, transparent: bool | str = False,
-               flow_thickness: bool | str = False, report: Report | None = None) -> None:
+               flow_thickness: bool | str = False, report: Checklist | None = None) -> None:
     """Write the PNG to `out_path` atomically (never a partial file)."""
     write_atomic(out_path, render_png(diagram, lang=lang, scale=scale, transparent=transparent,
                                       flow_thickness=flow_thickness, report=report))

@@ -11,7 +11,7 @@ import os
 import sys
 
 from app.io.svg_text import STYLES, esc, num
-from app.render.fonts import FONT_FAMILIES, GENERIC_FAMILY, bundled_font_path
+from app.render.fonts import BUNDLED_FAMILY, FONT_FAMILIES, GENERIC_FAMILY, bundled_font_path
 
 
 def qt_gui_application():  # noqa: ANN201 - QGuiApplication
@@ -26,7 +26,7 @@ def qt_gui_application():  # noqa: ANN201 - QGuiApplication
         if not os.environ.get("QT_QPA_PLATFORM") and not _has_display():
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
         app = QGuiApplication(sys.argv[:1] or ["funnelflow"])
-    if FONT_FAMILIES[0] not in QFontDatabase.families():
+    if BUNDLED_FAMILY not in QFontDatabase.families():
         QFontDatabase.addApplicationFont(str(bundled_font_path()))
     return app
 

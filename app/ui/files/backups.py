@@ -21,8 +21,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from app.io import load_diagram, write_atomic
-from app.model import Diagram
-from app.model.commands import EVERYTHING, ChangeSet
+from app.model.commands import ReplaceDocument
 
 log = logging.getLogger(__name__)
 
@@ -112,20 +111,6 @@ class Backups:
                 old.path.unlink()
             except OSError:
                 pass
-
-
-@dataclass(frozen=True)
-class ReplaceDocument:
-    """A command: the whole document becomes `diagram` (restore a version, reload from disk).
-
-    As an undo step, so the document shown before is one Undo away: nothing is lost.
-    """
-
-    diagram: Diagram
-    text: str = "Restore"
-
-    def apply(self, diagram: Diagram) -> tuple[Diagram, ChangeSet]:
-        return self.diagram, EVERYTHING
 
 
 def restore_version(session, version: Version) -> None:

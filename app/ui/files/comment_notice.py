@@ -9,32 +9,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.io import MAX_FILE_BYTES
-from app.io.comments import Comment, carry_comments, find_comments
-from app.model import Diagram
-from app.model.commands import EVERYTHING, ChangeSet
+from app.io.comments import Comment, comments_as_notes, find_comments
 
 CARRY, DROP, CANCEL = "carry", "drop", "cancel"
 
 
 # lupdate finds `translate("Context", "literal")`: keep the literal in the call.
 translate = QCoreApplication.translate
-
-
-@dataclass(frozen=True)
-class CarryComments:
-    """A command: append the comments of `text` to the notes of their nodes / the diagram."""
-
-    source: str
-    text: str = "Keep comments as notes"
-
-    def apply(self, diagram: Diagram) -> tuple[Diagram, ChangeSet]:
-        return carry_comments(diagram, self.source)[0], EVERYTHING
 
 
 class CommentNotice(QObject):
@@ -88,7 +75,8 @@ class CommentNotice(QObject):
         if choice == CANCEL:
             return False
         if choice == CARRY:
-            self._session.execute(CarryComments(self._source, self.tr("Keep comments as notes")))
+            command, _ = comments_as_notes(self._session.diagram, self._source)
+            self._session.execute(replace(command, text=self.tr("Keep comments as notes")))
         self.forget()
         return True
 

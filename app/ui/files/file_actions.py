@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.io import DiagramFileError, dumps_diagram, load_diagram
 from app.io.templates import load_template, template_description, template_names
 from app.ui import i18n
+from app.ui.export import EXPORTERS, export
 from app.ui.session import Session
 
 translate = QCoreApplication.translate
@@ -231,10 +232,6 @@ class FileActions(QObject):
     # -- export ----------------------------------------------------------------------------
     def export(self) -> bool:
         """File → Export…: the format follows the chosen file's extension."""
-        try:
-            from app.io.export import EXPORTERS, export
-        except ImportError:
-            return False
         base = self.session.path.with_suffix("") if self.session.path else Path(
             self.session.diagram.title or "diagram")
         filters = ";;".join(f"{ext[1:].upper()} (*{ext})" for ext in sorted(EXPORTERS))

@@ -14,9 +14,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QBoxLayout, QMenu
 
 from app.io import DiagramFileError, load_diagram
+from app.model.commands import ReplaceDocument
 from app.ui.files.backups import (
     Backups,
-    ReplaceDocument,
     Version,
     fill_versions_menu,
     restore_version,

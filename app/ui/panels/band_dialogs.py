@@ -1,4 +1,5 @@
-"""Lanes and phases: add, rename, recolour, reorder and delete, each one SetBands undo step.
+"""Lanes and phases: add, rename, recolour, reorder and delete,
+each one SetLanes or SetPhases undo step.
 
 Deleting a lane that holds nodes asks where they go (another lane, or delete them); deleting
 a phase asks whether its nodes move to another phase or simply lose their phase. The
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model import Lane, Phase
-from app.model.commands import SetBands, fresh_id
+from app.model.commands import SetLanes, SetPhases, fresh_id
 from app.ui.session import Session
 
 #: kind -> field name of a node that refers to a band of that kind
@@ -42,7 +43,8 @@ def bands(session: Session, kind: str) -> tuple[Lane, ...] | tuple[Phase, ...]:
 
 
 def _set(session: Session, kind: str, new_bands, text: str, reassign=None) -> bool:
-    return session.execute(SetBands(kind, tuple(new_bands), reassign or {}, text=text))
+    command = SetLanes if kind == "lanes" else SetPhases
+    return session.execute(command(tuple(new_bands), reassign or {}, text=text))
 
 
 def add_band(session: Session, kind: str, after: str | None = None) -> str | None:
@@ -115,7 +117,7 @@ def delete_band(
     key = NODE_KEY[kind]
     current = bands(session, kind)
     if kind == "lanes" and len(current) == 1:
-        session.refused.emit(
+        session.refuse(
             translate("Bands", "A diagram needs at least one lane; add another lane first.")
         )
         return False

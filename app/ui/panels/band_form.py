@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from app.model.commands import SetBands
+from app.model.commands import SetLanes, SetPhases
 from app.ui.panels import band_dialogs
 from app.ui.panels.fields import Form, LineField
 from app.ui.session import Session
@@ -55,11 +55,13 @@ class BandForm(Form):
         return next((b for b in band_dialogs.bands(self.session, self.kind)
                      if b.id == self.band_id), None)
 
-    def command(self, changes: dict[str, Any]) -> SetBands:
+    def command(self, changes: dict[str, Any]) -> SetLanes | SetPhases:
         new = [b.model_copy(update=changes) if b.id == self.band_id else b
                for b in band_dialogs.bands(self.session, self.kind)]
         text = self.tr("Rename lane") if self.kind == "lanes" else self.tr("Rename phase")
-        return SetBands(self.kind, tuple(new), text=text)
+        if self.kind == "lanes":
+            return SetLanes(tuple(new), text=text)
+        return SetPhases(tuple(new), text=text)
 
     def _pick_colour(self) -> None:
         band = self._band()

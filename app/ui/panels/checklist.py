@@ -1,29 +1,50 @@
-"""The checklist dock: the top bottlenecks by impact, then every finding by severity.
+"""The checklist dock: by impact (top bottlenecks, then every finding by severity) or by
+department (each lane's to-do list, grouped by node or edge, SPEC §4).
 
 It shows the latest report of the live checklist; clicking a finding asks the window to
-select and centre what it is about. Groups the user collapsed stay collapsed across updates.
+select and centre what it is about; right-clicking one offers not to report its rule in this
+diagram. Groups the user collapsed stay collapsed across updates.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QDockWidget,
+    QHBoxLayout,
     QHeaderView,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
+
+from app.analysis.grouping import by_department
 
 translate = QCoreApplication.translate
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
+#: on a node or edge heading (by department): the finding whose target a click goes to
+HEADING_ROLE = Qt.ItemDataRole.UserRole + 2
 SEVERITY_COLOURS = {"error": "#C0392B", "warning": "#B9770E", "info": "#2874A6",
-                    "bottlenecks": "#6C3483"}
+                    "bottlenecks": "#6C3483", "lane": "#1B2631"}
+BY_IMPACT, BY_DEPARTMENT = "impact", "department"
 
 
 def period_phrase(period: str) -> str:
@@ -38,29 +59,20 @@ def period_phrase(period: str) -> str:
     return phrases.get(period, period)
 
 
-def goal_word(report) -> str:
-    """What the goal volume counts: the goal's label when there is one goal, else "goals"."""
-    goals = [n for n in report.diagram.nodes if n.kind.value == "goal"]
-    if len(goals) == 1:
-        return goals[0].title
-    return translate("Checklist", "goals")
-
-
 def gain_count(value: float) -> str:
     """A gain in people: whole numbers from 10 up (25), one decimal below (5.3, 0.1)."""
-    if abs(value) >= 10:
-        return f"{value:,.0f}"
-    return f"{value:.1f}".rstrip("0").rstrip(".") if value >= 0.05 else f"{value:.2f}"
+    from app.analysis.messages import number
+
+    return number(value)
 
 
 def impact_text(finding, report) -> str:
-    """"+25 first orders per month": what reaching the target would add."""
+    """"+25 per month": what reaching the target would add (the message says to what)."""
     if finding.impact is None:
         return ""
-    return (translate("Checklist", "+%1 %2 %3")
+    return (translate("Checklist", "+%1 %2")
             .replace("%1", gain_count(finding.impact))
-            .replace("%2", goal_word(report))
-            .replace("%3", period_phrase(report.diagram.period.value)))
+            .replace("%2", period_phrase(report.diagram.period.value)))
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -90,6 +102,7 @@ class ChecklistTree(QTreeWidget):
     """The findings as a tree: group rows with counts, finding rows with the message."""
 
     finding_activated = Signal(object)  # app.analysis.Finding
+    rule_disabled = Signal(str)  # "don't report this rule in this diagram"
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -105,6 +118,9 @@ class ChecklistTree(QTreeWidget):
         self.setItemDelegate(_WrappingDelegate(self))
         self._collapsed: set[str] = set()
         self._report = None
+        self._mode = BY_IMPACT
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
         self.itemClicked.connect(self._clicked)
         self.itemActivated.connect(self._clicked)
         self.itemCollapsed.connect(lambda i: self._collapsed.add(i.data(0, GROUP_ROLE)))
@@ -114,18 +130,29 @@ class ChecklistTree(QTreeWidget):
     def report(self):
         return self._report
 
+    @property
+    def mode(self) -> str:
+        return self._mode
+
+    def set_mode(self, mode: str) -> None:
+        """Show the findings by impact or by department (lane, then node or edge)."""
+        if mode != self._mode:
+            self._mode = mode
+            self.retranslate()
+
     def show_report(self, report) -> None:
         """Replace the rows with `report`'s findings."""
         self._report = report
         self.retranslate()
 
-    def _group(self, key: str, title: str, count: int) -> QTreeWidgetItem:
-        item = QTreeWidgetItem(self, [f"{title} ({count})"])
+    def _group(self, key: str, title: str, count: int, parent=None) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent if parent is not None else self, [f"{title} ({count})"])
         item.setData(0, GROUP_ROLE, key)
         font = QFont(self.font())
         font.setBold(True)
         item.setFont(0, font)
-        item.setForeground(0, QBrush(QColor(SEVERITY_COLOURS[key])))
+        colour = SEVERITY_COLOURS.get(key, SEVERITY_COLOURS["lane"])
+        item.setForeground(0, QBrush(QColor(colour)))
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         return item
 
@@ -145,6 +172,17 @@ class ChecklistTree(QTreeWidget):
                  "info": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)}
         titles = {"error": self.tr("Errors"), "warning": self.tr("Warnings"),
                   "info": self.tr("Info")}
+        if self._mode == BY_DEPARTMENT:
+            groups = self._by_department(report, icons)
+        else:
+            groups = self._by_impact(report, icons, titles)
+        if not groups:
+            QTreeWidgetItem(self, [self.tr("No findings: the funnel looks healthy.")])
+        for group in self._all_groups():
+            group.setExpanded(group.data(0, GROUP_ROLE) not in collapsed)
+        self._collapsed = collapsed
+
+    def _by_impact(self, report, icons, titles) -> list[QTreeWidgetItem]:
         groups: list[QTreeWidgetItem] = []
         if report.bottlenecks:
             group = self._group("bottlenecks", self.tr("Top bottlenecks"),
@@ -161,11 +199,57 @@ class ChecklistTree(QTreeWidget):
             for finding in findings:
                 self._finding_item(group, finding, finding.message, icons[severity])
             groups.append(group)
-        if not groups:
-            QTreeWidgetItem(self, [self.tr("No findings: the funnel looks healthy.")])
-        for group in groups:
-            group.setExpanded(group.data(0, GROUP_ROLE) not in collapsed)
-        self._collapsed = collapsed
+        return groups
+
+    def _by_department(self, report, icons) -> list[QTreeWidgetItem]:
+        """Top bottlenecks, errors, then one group per lane with its nodes and edges."""
+        layout = by_department(report)
+        groups: list[QTreeWidgetItem] = []
+        if layout.bottlenecks:
+            group = self._group("bottlenecks", self.tr("Top bottlenecks"),
+                                len(layout.bottlenecks))
+            for rank, item in enumerate(layout.bottlenecks, 1):
+                text = f"{rank}. {impact_text(item.finding, report)}\n{item.text}"
+                self._finding_item(group, item.finding, text, icons[item.finding.severity])
+            groups.append(group)
+        if layout.errors:
+            group = self._group("error", self.tr("Errors"), len(layout.errors))
+            for item in layout.errors:
+                self._finding_item(group, item.finding, item.text, icons["error"])
+            groups.append(group)
+        for section in layout.sections:
+            count = sum(len(g.items) for g in section.groups)
+            lane = self._group(f"lane:{section.lane}", section.title, count)
+            for entry in section.groups:
+                parent = lane
+                if entry.title:
+                    parent = QTreeWidgetItem(lane, [entry.title])
+                    parent.setData(0, GROUP_ROLE, f"target:{entry.target}")
+                    parent.setData(0, HEADING_ROLE, entry.items[0].finding)
+                    font = QFont(self.font())
+                    font.setBold(True)
+                    parent.setFont(0, font)
+                for item in entry.items:
+                    severity = item.finding.severity
+                    self._finding_item(parent, item.finding, item.text, icons[severity])
+                if entry.plan:
+                    plan = QTreeWidgetItem(parent, [entry.plan])
+                    font = QFont(self.font())
+                    font.setItalic(True)
+                    plan.setFont(0, font)
+                    plan.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            groups.append(lane)
+        return groups
+
+    def _all_groups(self) -> list[QTreeWidgetItem]:
+        found = []
+        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        while stack:
+            item = stack.pop()
+            if item.data(0, GROUP_ROLE) is not None:
+                found.append(item)
+            stack.extend(item.child(c) for c in range(item.childCount()))
+        return found
 
     def _finding_item(self, group, finding, text, icon) -> QTreeWidgetItem:
         item = QTreeWidgetItem(group, [text])
@@ -175,17 +259,41 @@ class ChecklistTree(QTreeWidget):
         return item
 
     def finding_items(self) -> list[QTreeWidgetItem]:
-        """Every finding row (bottlenecks first), for tests and keyboard navigation."""
+        """Every finding row in reading order (bottlenecks first), for tests and keyboard
+        navigation."""
         rows = []
+
+        def walk(item: QTreeWidgetItem) -> None:
+            for c in range(item.childCount()):
+                child = item.child(c)
+                if child.data(0, FINDING_ROLE) is not None:
+                    rows.append(child)
+                walk(child)
+
         for g in range(self.topLevelItemCount()):
-            group = self.topLevelItem(g)
-            rows.extend(group.child(c) for c in range(group.childCount()))
+            walk(self.topLevelItem(g))
         return rows
 
     def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        finding = item.data(0, FINDING_ROLE)
+        finding = item.data(0, FINDING_ROLE) or item.data(0, HEADING_ROLE)
         if finding is not None:
             self.finding_activated.emit(finding)
+
+    def disable_menu(self, item: QTreeWidgetItem) -> QMenu | None:
+        """The context menu of a finding row: don't report its rule in this diagram."""
+        finding = item.data(0, FINDING_ROLE) if item is not None else None
+        if finding is None:
+            return None
+        menu = QMenu(self)
+        action = menu.addAction(self.tr("Don't report this rule in this diagram"))
+        action.setToolTip(finding.rule)
+        action.triggered.connect(lambda: self.rule_disabled.emit(finding.rule))
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = self.disable_menu(self.itemAt(pos))
+        if menu is not None:
+            menu.exec(self.viewport().mapToGlobal(pos))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -204,8 +312,27 @@ class ChecklistDock(QDockWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("checklist")
-        self.tree = ChecklistTree(self)
-        self.setWidget(self.tree)
+        body = QWidget(self)
+        self.tree = ChecklistTree(body)
+        self.by_impact = QToolButton(body)
+        self.by_department = QToolButton(body)
+        switch = QButtonGroup(body)
+        row = QHBoxLayout()
+        row.setContentsMargins(4, 2, 4, 2)
+        for button, mode in ((self.by_impact, BY_IMPACT), (self.by_department, BY_DEPARTMENT)):
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            switch.addButton(button)
+            row.addWidget(button)
+            button.toggled.connect(lambda on, m=mode: on and self.tree.set_mode(m))
+        row.addStretch(1)
+        self.by_impact.setChecked(True)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(row)
+        column.addWidget(self.tree)
+        self.setWidget(body)
         self.retranslate()
 
     def show_report(self, report) -> None:
@@ -213,13 +340,15 @@ class ChecklistDock(QDockWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.by_impact.setText(self.tr("By impact"))
+        self.by_department.setText(self.tr("By department"))
         report = self.tree.report
         if report is None:
             self.setWindowTitle(self.tr("Checklist"))
             return
         summary = report.summary
         self.setWindowTitle(
-            self.tr("Checklist: %1 errors, %2 warnings, %3 info")
+            self.tr("Checklist (errors: %1, warnings: %2, info: %3)")
             .replace("%1", str(summary["error"])).replace("%2", str(summary["warning"]))
             .replace("%3", str(summary["info"])))
 

@@ -255,7 +255,7 @@ class Form(QWidget):
         except ValueError as error:
             # A typing mistake is refused like an illegal edit: say why, change nothing.
             self._pending = key
-            self.session.refused.emit(str(error))
+            self.session.refuse(str(error))
             self._pending = None
             self.refresh()
             return False

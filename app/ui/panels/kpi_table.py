@@ -191,7 +191,7 @@ class KpiTable(QWidget):
     def _refuse(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
-        self.session.refused.emit(message)
+        self.session.refuse(message)
         self.refresh()
 
     def retranslate(self) -> None:

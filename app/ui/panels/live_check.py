@@ -11,13 +11,9 @@ import time
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
+from app.analysis import Checklist, analyze
 from app.model import Diagram
 from app.ui.session import Session
-
-try:  # the analysis package is written in parallel; the designer must start without it
-    from app.analysis import analyze
-except ImportError:  # pragma: no cover - only while the package is missing
-    analyze = None
 
 #: quiet time after the last edit of a burst (typing, nudging) before analysing (ms)
 DEBOUNCE_MS = 150
@@ -43,7 +39,7 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            report = analyze(self._diagram, self._lang)
+            report: Checklist | Exception = analyze(self._diagram, self._lang)
         except Exception as error:  # noqa: BLE001 - a crash in a worker must reach the GUI
             report = error
         try:
@@ -55,7 +51,7 @@ class _Job(QRunnable):
 class LiveChecklist(QObject):
     """Runs `analyze(session.diagram, lang)` after edits and emits `report_ready(report)`."""
 
-    report_ready = Signal(object)  # app.analysis.Report
+    report_ready = Signal(object)  # app.analysis.Checklist
     failed = Signal(str)  # analysis raised: the message for the status bar
 
     def __init__(self, session: Session, lang: str = "en", parent: QObject | None = None,
@@ -111,15 +107,13 @@ class LiveChecklist(QObject):
     def run_now(self) -> None:
         """Analyse the current snapshot immediately (or hand it to a worker)."""
         self._timer.stop()
-        if analyze is None:
-            return
         diagram = self._session.diagram
         generation = self._generation
         if len(diagram.nodes) > self._worker_threshold:
             QThreadPool.globalInstance().start(_Job(generation, diagram, self._lang, self._relay))
             return
         try:
-            report = analyze(diagram, self._lang)
+            report: Checklist | Exception = analyze(diagram, self._lang)
         except Exception as error:  # noqa: BLE001 - keep the designer alive, say what broke
             report = error
         self._deliver(generation, report)

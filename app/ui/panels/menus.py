@@ -86,10 +86,6 @@ class WindowActions(QObject):
         self.tidy = action(lambda: w.session.execute(TidyUp(text=self.tr("Tidy up"))),
                            "Ctrl+Shift+T")
         self.properties = action(w.inspector.show_diagram)
-        try:
-            import app.io.export  # noqa: F401 - Export appears when the registry exists
-        except ImportError:
-            self.export.setVisible(False)
 
         bar = window.menuBar()
         self.file_menu = bar.addMenu("")

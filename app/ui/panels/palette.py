@@ -7,11 +7,12 @@ touch screens in workshops.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QDrag, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QSize, Qt, Signal
+from PySide6.QtGui import QDrag, QIcon
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QListWidget, QListWidgetItem, QWidget
 
 from app.model import NodeKind
+from app.ui.paint import kind_icon as canvas_icon
 
 MIME_TYPE = "application/x-funnelflow-node-kind"
 ICON_SIZE = 32
@@ -47,46 +48,8 @@ def kind_hint(kind: NodeKind | str) -> str:
 
 
 def kind_icon(kind: NodeKind | str, size: int = ICON_SIZE) -> QIcon:
-    """The kind's icon: the canvas's own drawing when available, else a simple shape."""
-    try:
-        from app.ui.paint import kind_icon as canvas_icon
-    except ImportError:
-        return _fallback_icon(str(kind), size)
+    """The kind's icon, drawn as the canvas draws the node."""
     return canvas_icon(NodeKind(str(kind)), size)
-
-
-def _fallback_icon(kind: str, size: int) -> QIcon:
-    # Used only until the canvas's paint module exists; mirrors its shapes roughly.
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    colours = {"entry": "#2E86DE", "step": "#5D6D7E", "decision": "#8E44AD",
-               "goal": "#27AE60", "exit": "#C0392B"}
-    painter.setPen(QPen(QColor(colours[kind]), 2))
-    painter.setBrush(QColor(colours[kind]).lighter(170))
-    m, s = 3.0, size - 6.0
-    path = QPainterPath()
-    if kind == "decision":
-        path.moveTo(size / 2, m)
-        path.lineTo(m + s, size / 2)
-        path.lineTo(size / 2, m + s)
-        path.lineTo(m, size / 2)
-        path.closeSubpath()
-    elif kind == "entry":
-        path.moveTo(m, m + s * 0.2)
-        path.lineTo(m + s * 0.75, m + s * 0.2)
-        path.lineTo(m + s, size / 2)
-        path.lineTo(m + s * 0.75, m + s * 0.8)
-        path.lineTo(m, m + s * 0.8)
-        path.closeSubpath()
-    elif kind in ("goal", "exit"):
-        path.addEllipse(QPointF(size / 2, size / 2), s / 2, s / 2)
-    else:
-        path.addRoundedRect(m, m + s * 0.2, s, s * 0.6, 4, 4)
-    painter.drawPath(path)
-    painter.end()
-    return QIcon(pixmap)
 
 
 class PaletteList(QListWidget):

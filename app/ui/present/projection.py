@@ -24,6 +24,9 @@ class Lever:
     target_id: str  # "a->b" or a node id
     current: float  # today's actual value (rate 0..1, or people per period)
     target: float | None  # the planned value, marked on the slider
+    #: the most an edge's conversion can be: what its siblings' actual conversions leave of
+    #: 100% (beyond it the funnel would be impossible: `conversion-overflow`)
+    limit: float = 1.0
 
     @property
     def is_rate(self) -> bool:
@@ -69,8 +72,12 @@ def lever_for(diagram: Diagram, report, target_id: str | None) -> Lever | None:
         current = conversion.value("actual") if conversion is not None else None
         if current is None and report is not None:
             current = report.conversions.get("actual", {}).get(edge.id)
+        siblings = [e for e in diagram.edges if e.source == source and e.id != edge.id]
+        taken = sum(e.conversion.value("actual") or 0.0 for e in siblings
+                    if e.conversion is not None)
         return Lever("edge", edge.id, float(current or 0.0),
-                     conversion.target if conversion is not None else None)
+                     conversion.target if conversion is not None else None,
+                     limit=max(0.0, 1.0 - taken))
     node = diagram.node(target_id)
     if node is None:
         return None

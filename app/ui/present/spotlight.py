@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from app.model import Diagram, NodeKind
-from app.render.labels import format_count, format_rate
+from app.render.labels import format_count, format_rate, per_period
 from app.render.outline import edge_verdict, words
 from app.ui.present import theme
 
@@ -55,7 +55,7 @@ def spotlight_facts(diagram: Diagram, report, target_id: str | None, lang: str,
     if not target_id:
         return None
     w = words(lang)
-    per = w["per"].get(diagram.period.value, "")
+    per = per_period(lang, diagram.period.value, short=False)
     if "->" in target_id:
         source, _, target = target_id.partition("->")
         edge = diagram.edge(source, target)

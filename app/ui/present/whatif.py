@@ -9,6 +9,8 @@ Keyboard: the slider takes ←/→ (fine) and PgUp/PgDn (coarse); Enter applies;
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygon
 from PySide6.QtWidgets import (
@@ -22,8 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.render.labels import format_count, format_rate
-from app.render.outline import words
+from app.render.labels import format_count, format_rate, per_period
 from app.ui.present import theme
 from app.ui.present.projection import Lever, apply_command, lever_for, project
 
@@ -226,7 +227,9 @@ class WhatIfPanel(QWidget):
             self.slider.setRange(0, 0)
             self.slider.set_target_value(None)
         elif lever.is_rate:
-            self.slider.setRange(0, RATE_UNITS)
+            # The range stops where the node's outgoing conversions would pass 100%: a
+            # preview must not promise a gain from an impossible funnel.
+            self.slider.setRange(0, math.floor(lever.limit * RATE_UNITS + 1e-6))
             fine = max(lever.current, lever.target or 0.0) <= 0.10  # small rates: 0.1% steps
             self.slider.setSingleStep(1 if fine else 5)
             self.slider.setPageStep(10 if fine else 50)
@@ -257,9 +260,12 @@ class WhatIfPanel(QWidget):
         self.value.setText(self._format(value))
         self.projection = p = project(self.session.diagram, self._report(), lever, value,
                                       self.lang)
-        per = words(self.lang)["per"].get(self.session.diagram.period.value, "")
-        self.goals.setText(self.tr("Goals reached: today %1 → with this change %2")
-                           .replace("%1", format_count(p.goals_today))
+        per = per_period(self.lang, self.session.diagram.period.value, short=False)
+        # The goal named by what it is (SPEC §4): its own name, or customers when several.
+        goal = {n.title for n in self.session.diagram.nodes if n.kind.value == "goal"}
+        said = (self.tr("\"%3\": today %1 → with this change %2").replace("%3", goal.pop())
+                if len(goal) == 1 else self.tr("Customers: today %1 → with this change %2"))
+        self.goals.setText(said.replace("%1", format_count(p.goals_today))
                            .replace("%2", format_count(p.goals_new)))
         sign = "+" if p.gain >= 0 else "−"
         share = f" ({sign}{format_rate(abs(p.share))})" if p.share is not None else ""

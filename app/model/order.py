@@ -1,12 +1,13 @@
 """Funnel order: the depth-first walk of SPEC §3, which edges close loops, each node's rank.
 
 The walk is the one definition of "loop-closing edge" in FunnelFlow: the analysis (cycle
-time) and the layout (columns left to right) both use it, so they always agree.
+time) and the layout (columns left to right) both use it, so they always agree. It lives in
+the model, the one layer both may import (docs/architecture.md).
 """
 
 from __future__ import annotations
 
-from app.model import Diagram, NodeKind
+from app.model.diagram import Diagram, NodeKind
 
 
 def depth_first(
@@ -46,7 +47,7 @@ def depth_first(
     return closing, postorder
 
 
-def _walk(diagram: Diagram):
+def _walk(diagram: Diagram) -> tuple[list[list[int]], list[int], list[int], list[int]]:
     """The diagram as indices, and the walk from its entries in file order."""
     index = {node.id: i for i, node in enumerate(diagram.nodes)}
     dst = [index[edge.target] for edge in diagram.edges]
