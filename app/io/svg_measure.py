@@ -30,9 +30,9 @@ def drawing_of(diagram: Diagram, lang: str | None = None) -> Drawing:
             labels.append(DrawnLabel(picture.id, box, picture.whole is not None,
                                      len(picture.text or ())))
     titles = []
-    for picture in node_pictures(facts, geometry):
-        lines = [t for t in picture.texts if t[3] == "node-label"]
-        titles.append((picture.id, picture.whole is not None, len(lines)))
+    for node in node_pictures(facts, geometry):
+        lines = [t for t in node.texts if t[3] == "node-label"]
+        titles.append((node.id, node.whole is not None, len(lines)))
     return Drawing(dict(geometry.nodes), edges, labels, titles, geometry.bounds)
 
 

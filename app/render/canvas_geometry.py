@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from app.render import theme
-from app.render.layout import Rect
+from app.render.rect import Rect
 from app.render.shapes import EXIT_CORNER, entry_radius
 
 #: radius of the KPI status mark and of the severity marker

@@ -19,10 +19,10 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from app.model import Diagram
+from app.model import Diagram, Edge
+from app.model.order import funnel_ranks, loop_closing_edges
 from app.render import theme
 from app.render.labels import text_width
-from app.model.order import funnel_ranks, loop_closing_edges
 from app.render.rect import Rect
 from app.render.routes import (
     ARROW_ROOM,
@@ -136,7 +136,7 @@ def _grow(needs: Needs, got: Needs) -> bool:
     return grew
 
 
-def _layout_key(diagram: Diagram):
+def _layout_key(diagram: Diagram) -> tuple[object, ...]:
     """Everything the layout reads: ids, lanes, phases, positions, kinds, sizes of texts."""
     return (tuple((lane.id, lane.title) for lane in diagram.lanes),
             tuple((phase.id, phase.title) for phase in diagram.phases),
@@ -145,7 +145,7 @@ def _layout_key(diagram: Diagram):
             tuple(n.kind for n in diagram.nodes))
 
 
-def _label_key(edge):
+def _label_key(edge: Edge) -> tuple[object, ...]:
     """What an edge label's size depends on (cheaper to compare than to measure)."""
     measure = edge.conversion
     return edge.label, None if measure is None else (measure.target, measure.actual,
@@ -190,7 +190,7 @@ class _Grid:
     def _assign_rows(self) -> None:
         self.row: dict[str, int] = {}
         self.rows: dict[str, int] = defaultdict(int)  # rows per lane
-        by_lane: dict[str, list] = defaultdict(list)
+        by_lane: dict[str, list[str]] = defaultdict(list)
         for node in self.diagram.nodes:
             if node.id in self.col:
                 by_lane[node.lane].append(node.id)
@@ -282,11 +282,11 @@ def _place(diagram: Diagram, grid: _Grid, needs: Needs | None) -> _Placed:
             tracks[k] = count
     else:
         for edge_id, source, _ in grid.edges:
-            c = grid.col.get(source)
-            if c is not None and (edge_id in grid.labels or edge_id in grid.handoffs):
+            column = grid.col.get(source)
+            if column is not None and (edge_id in grid.labels or edge_id in grid.handoffs):
                 room = (grid.labels[edge_id][0] if edge_id in grid.labels else 0.0) + (
                     BADGE_ROOM if edge_id in grid.handoffs else 0.0)
-                labels[c + 1] = max(labels[c + 1], room)
+                labels[column + 1] = max(labels[column + 1], room)
         tracks = [2] * (grid.columns + 1)
 
     def label_part(k: int) -> float:
@@ -302,8 +302,9 @@ def _place(diagram: Diagram, grid: _Grid, needs: Needs | None) -> _Placed:
     # x: channel (label part | phase boundaries | track part) then column, left to right.
     phase_count = max(len(diagram.phases), 1)
     fixed_right: dict[int, float] = defaultdict(float)
+    nodes = diagram.node_index()
     for node_id in grid.fixed:
-        node = diagram.node(node_id)
+        node = nodes[node_id]
         if node.x is not None:
             p = grid.phase_of[node_id]
             fixed_right[p] = max(fixed_right[p], node.x + sizes[node_id][0])
@@ -362,8 +363,9 @@ def _place(diagram: Diagram, grid: _Grid, needs: Needs | None) -> _Placed:
         y = top
         row_y = [0.0] * count
         for r in range(count + 1):
-            tracks = needs.corridor_height.get((index, r), 0.0) if matched else TRACK_GAP
-            y += max(MIN_CORRIDOR, 2 * CORRIDOR_PAD + tracks - TRACK_GAP)
+            runs = (needs.corridor_height.get((index, r), 0.0)
+                    if matched and needs is not None else TRACK_GAP)
+            y += max(MIN_CORRIDOR, 2 * CORRIDOR_PAD + runs - TRACK_GAP)
             if r < count:
                 row_y[r] = y
                 y += row_h[r]
@@ -374,7 +376,7 @@ def _place(diagram: Diagram, grid: _Grid, needs: Needs | None) -> _Placed:
                 rects[node_id] = Rect(col_x[c] + (col_w[c] - w) / 2,
                                       row_y[r] + (row_h[r] - h) / 2, w, h)
             else:
-                node = diagram.node(node_id)
+                node = nodes[node_id]
                 p = grid.phase_of[node_id]
                 left = starts[p] if diagram.phases else theme.LANE_HEADER_WIDTH
                 default_x = left + theme.PHASE_PADDING
@@ -426,7 +428,8 @@ def _lane_min_height(title: str) -> float:
                len(lines) * theme.FONT_HEADER_PX * 1.3 + 24.0)
 
 
-def _route(diagram: Diagram, geometry: _Placed, grid: _Grid, paths: bool = True):
+def _route(diagram: Diagram, geometry: _Placed, grid: _Grid,
+           paths: bool = True) -> tuple[dict[str, Route], Needs]:
     lane_index = {lane.id: i for i, lane in enumerate(diagram.lanes)}
     lane_of = {n.id: lane_index[n.lane] for n in diagram.nodes}
     lanes = [(b.rect.y, b.rect.bottom) for b in geometry.lanes]

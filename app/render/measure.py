@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from app.render.layout import Rect
+from app.render.rect import Rect
+from app.render.shapes import Command
 
 Point = tuple[float, float]
 
@@ -23,7 +24,7 @@ class DrawnEdge:
     id: str
     source: str
     target: str
-    path: list
+    path: list[Command]
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class Counts:
         return {name: getattr(self, name) for name in self.ZERO if getattr(self, name)}
 
 
-def polyline(path: list) -> list[Point]:
+def polyline(path: list[Command]) -> list[Point]:
     """The path as points; cubic curves flattened into short straight pieces."""
     points: list[Point] = []
     for command in path:
@@ -130,7 +131,7 @@ def _touch(a: Rect, b: Rect) -> bool:
 
 def _crosses(a: Point, b: Point, c: Point, d: Point) -> bool:
     """A proper crossing of segments a-b and c-d (touching ends do not count)."""
-    def orient(p, q, r):
+    def orient(p: Point, q: Point, r: Point) -> int:
         v = (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
         return 0 if abs(v) < 1e-6 else (1 if v > 0 else -1)
     return (orient(a, b, c) * orient(a, b, d) < 0) and (orient(c, d, a) * orient(c, d, b) < 0)
@@ -167,7 +168,7 @@ class _Grid:
             for key in self._keys(item[1]):
                 self.cells.setdefault(key, []).append(item)
 
-    def _keys(self, r: Rect):
+    def _keys(self, r: Rect) -> list[tuple[int, int]]:
         c = self.cell
         return [(i, j) for i in range(int(r.x // c), int(r.right // c) + 1)
                 for j in range(int(r.y // c), int(r.bottom // c) + 1)]
@@ -207,7 +208,7 @@ def measure(drawing: Drawing) -> Counts:
         if any(int(j) > i and label.rect.intersects(r) for j, r in label_grid.near(label.rect)):
             on_labels += 1
     edge_seg_grid = _Grid([(e.id, _bbox([a, b])) for e in drawing.edges for a, b in segs[e.id]])
-    seg_index: dict[str, list] = {e.id: segs[e.id] for e in drawing.edges}
+    seg_index: dict[str, list[tuple[Point, Point]]] = {e.id: segs[e.id] for e in drawing.edges}
     crossed = nearer = 0
     for label in drawing.labels:
         inner = _shrink(label.rect, 1.0)
@@ -237,7 +238,8 @@ def measure(drawing: Drawing) -> Counts:
                   round(bends, 2), crossings)
 
 
-def _count_crossings(edges: list[DrawnEdge], segs: dict[str, list]) -> int:
+def _count_crossings(edges: list[DrawnEdge], segs: dict[str, list[tuple[Point, Point]]],
+                     ) -> int:
     """Pairs of edges' segments that cross (edges that share a node are not counted there)."""
     grid = _Grid([(f"{e.id}\0{k}", _bbox([a, b])) for e in edges
                   for k, (a, b) in enumerate(segs[e.id])], cell=150.0)

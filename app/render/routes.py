@@ -26,9 +26,14 @@ import heapq
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.render.rect import Rect
-from app.render.shapes import arrow_head, outline_x
+from app.render.shapes import Command, arrow_head, outline_x
+
+Pt = tuple[float, float]
+#: a vertical run: top, bottom, key (see step 4), order (see `_run`)
+Run = tuple[float, float, int, float]
 
 CHANNEL_PAD = 8.0  # between a channel's side and its first label or track
 TRACK_GAP = 10.0  # between two tracks
@@ -44,9 +49,9 @@ _SHAPED = ("decision", "entry", "exit")  # kinds whose sides are not straight
 class Route:
     """One edge's drawing: path commands, arrow head, and where its label plate sits."""
 
-    path: tuple
-    arrow: tuple
-    points: tuple  # the corners of the orthogonal line (before rounding)
+    path: tuple[Command, ...]
+    arrow: tuple[Command, ...]
+    points: tuple[Pt, ...]  # the corners of the orthogonal line (before rounding)
     label_x: float  # left end of the label zone on the first stub (badge first, then plate)
     label_y: float  # the stub's height: the plate is centred on it
     label_room: float  # width of the label zone
@@ -96,10 +101,11 @@ def _colour(intervals: list[tuple[float, float, int]]) -> dict[int, int]:
     return result
 
 
-def route_edges(edges, rects: dict[str, Rect], lane_of: dict[str, int],
-                lanes: list[tuple[float, float]], left: float, right: float,
-                labels: dict[str, tuple[float, float]], handoffs: set[str], *,
-                paths: bool = True, kinds: dict[str, str] | None = None):
+def route_edges(edges: list[tuple[str, str, str]], rects: dict[str, Rect],
+                lane_of: dict[str, int], lanes: list[tuple[float, float]], left: float,
+                right: float, labels: dict[str, tuple[float, float]], handoffs: set[str], *,
+                paths: bool = True, kinds: dict[str, str] | None = None,
+                ) -> tuple[dict[str, Route], Needs]:
     """Routes for `edges` ((id, source, target) triples) between the boxes `rects`.
 
     `lane_of` gives each node's lane index, `lanes` each lane's top and bottom, `left` and
@@ -136,7 +142,7 @@ def route_edges(edges, rects: dict[str, Rect], lane_of: dict[str, int],
         return lo, hi
 
     # 1. What each edge does, and which corridor it takes.
-    plans = []
+    plans: list[list[Any]] = []
     for edge_id, s, t in edges:
         if s not in rects or t not in rects:
             continue
@@ -176,12 +182,12 @@ def route_edges(edges, rects: dict[str, Rect], lane_of: dict[str, int],
             if n in on_corridor:
                 heights[track] = max(heights[track],
                                      _label_height(plans[n][0], labels, handoffs) + LABEL_GAP)
-        total = sum(heights)
+        height = sum(heights)
         needs.corridor_tracks[key] = count
-        needs.corridor_height[key] = total
+        needs.corridor_height[key] = height
         lo, hi = corridor_span(*key)
-        scale = min(1.0, max(hi - lo - 2.0, 0.0) / total) if total else 0.0
-        tops, y = [], (lo + hi) / 2 - total * scale / 2
+        scale = min(1.0, max(hi - lo - 2.0, 0.0) / height) if height else 0.0
+        tops, y = [], (lo + hi) / 2 - height * scale / 2
         for h in heights:
             tops.append(y + h * scale / 2)
             y += h * scale
@@ -210,7 +216,7 @@ def route_edges(edges, rects: dict[str, Rect], lane_of: dict[str, int],
         _straighten(rects[node_id], items, plans, port_out, port_in)
 
     # 4. Vertical runs in channels: exits on the left, runs of both kinds, then entries.
-    runs: dict[int, list[list[tuple[float, float, int]]]] = defaultdict(lambda: [[], [], []])
+    runs: dict[int, list[list[Run]]] = defaultdict(lambda: [[], [], []])
     for n, (_, _, _, kind, _, cs, ct) in enumerate(plans):
         ys, yt = port_out[n], port_in[n]
         if kind == "next":
@@ -235,19 +241,19 @@ def route_edges(edges, rects: dict[str, Rect], lane_of: dict[str, int],
         needs.channel_tracks[channel] = total
         lo, hi = channel_lo[channel], channel_hi[channel]
         start = lo + CHANNEL_PAD + needs.channel_labels.get(channel, 0.0)
-        end = hi - ARROW_ROOM
+        stop = hi - ARROW_ROOM
         gap = TRACK_GAP
-        if total > 1 and (end - start) / (total - 1) < TRACK_GAP:
-            if end - start < TRACK_GAP * (total - 1):  # too narrow (boxes placed by hand)
+        if total > 1 and (stop - start) / (total - 1) < TRACK_GAP:
+            if stop - start < TRACK_GAP * (total - 1):  # too narrow (boxes placed by hand)
                 start = lo + 4.0
-            gap = max((end - start) / max(total - 1, 1), 1.0)
+            gap = max((stop - start) / max(total - 1, 1), 1.0)
         # centre the tracks in the room they have
-        spare = (end - start) - gap * (total - 1)
+        spare = (stop - start) - gap * (total - 1)
         x0 = start + max(spare, 0.0) / 2 if total else start
         base = 0
         for colour, count in zip(colours, counts, strict=True):
-            for key, track in colour.items():
-                track_x[key] = x0 + (base + track) * gap
+            for run_key, track in colour.items():
+                track_x[run_key] = x0 + (base + track) * gap
             base += count
 
     # 5. The lines.
@@ -257,16 +263,18 @@ def route_edges(edges, rects: dict[str, Rect], lane_of: dict[str, int],
     for n, (edge_id, s, t, kind, _, cs, _) in enumerate(plans):
         src, dst = rects[s], rects[t]
         ys, yt = port_out[n], port_in[n]
-        start, end = (src.right, ys), (dst.x, yt)
+        first: Pt = (src.right, ys)
+        end: Pt = (dst.x, yt)
+        points: list[Pt]
         if kind == "next":
-            points = [start, end] if abs(ys - yt) <= 0.5 else [
-                start, (track_x[3 * n], ys), (track_x[3 * n], yt), end]
+            points = [first, end] if abs(ys - yt) <= 0.5 else [
+                first, (track_x[3 * n], ys), (track_x[3 * n], yt), end]
         elif kind == "row":
-            points = [start, end] if abs(ys - yt) <= 0.5 else [
-                start, (track_x[3 * n + 2], ys), (track_x[3 * n + 2], yt), end]
+            points = [first, end] if abs(ys - yt) <= 0.5 else [
+                first, (track_x[3 * n + 2], ys), (track_x[3 * n + 2], yt), end]
         else:
             x1, x2, yc = track_x[3 * n + 1], track_x[3 * n + 2], corridor_y[n]
-            points = [start, (x1, ys), (x1, yc), (x2, yc), (x2, yt), end]
+            points = [first, (x1, ys), (x1, yc), (x2, yc), (x2, yt), end]
         points = _simplify(points)
         if kinds is not None:  # from and to the outline of a diamond, stadium or octagon
             if kinds.get(s, "step") in _SHAPED:
@@ -278,6 +286,7 @@ def route_edges(edges, rects: dict[str, Rect], lane_of: dict[str, int],
         before = points[-2] if len(points) > 1 else (end[0] - 10, end[1])
         if before[1] == end[1] and before[0] >= end[0]:
             before = (end[0] - 10, end[1])
+        label: tuple[float, float, float, bool]
         if n in on_corridor:  # centred under the source's column, on the corridor run
             column = cols[cs]
             label = ((column[0] + column[1]) / 2, corridor_y[n], column[1] - column[0], True)
@@ -291,7 +300,7 @@ def route_edges(edges, rects: dict[str, Rect], lane_of: dict[str, int],
 _RIGHT_ARROW = arrow_head((0.0, 0.0), (-10.0, 0.0))
 
 
-def _arrow(tip: tuple[float, float], before: tuple[float, float]) -> tuple:
+def _arrow(tip: Pt, before: Pt) -> tuple[Command, ...]:
     """The arrow head at `tip`; the usual one (pointing right) without trigonometry."""
     if before[1] == tip[1] and before[0] < tip[0]:
         x, y = tip
@@ -299,23 +308,24 @@ def _arrow(tip: tuple[float, float], before: tuple[float, float]) -> tuple:
     return tuple(arrow_head(tip, before))
 
 
-def _label_room(edge_id: str, labels, handoffs) -> float:
+def _label_room(edge_id: str, labels: dict[str, tuple[float, float]],
+                handoffs: set[str]) -> float:
     width = labels[edge_id][0] if edge_id in labels else 0.0
     return width + (BADGE_ROOM if edge_id in handoffs else 0.0)
 
 
-def _run(y_from: float, y_to: float, key: int) -> tuple[float, float, int, float]:
+def _run(y_from: float, y_to: float, key: int) -> Run:
     """A vertical run as (top, bottom, key, order): `order` puts runs that cross least left
     of each other (down: the one starting lower on the left; up: the one starting higher)."""
     order = -y_from if y_to > y_from else y_from
     return min(y_from, y_to), max(y_from, y_to), key, order
 
 
-def _ordered(group, colour: dict[int, int]) -> dict[int, int]:
+def _ordered(group: list[Run], colour: dict[int, int]) -> dict[int, int]:
     """The same tracks, renumbered left to right by the average order of their runs."""
     if not colour:
         return colour
-    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0])
+    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
     for _, _, key, order in group:
         entry = sums[colour[key]]
         entry[0] += order
@@ -325,7 +335,8 @@ def _ordered(group, colour: dict[int, int]) -> dict[int, int]:
     return {key: rank[track] for key, track in colour.items()}
 
 
-def _label_height(edge_id: str, labels, handoffs) -> float:
+def _label_height(edge_id: str, labels: dict[str, tuple[float, float]],
+                  handoffs: set[str]) -> float:
     height = labels[edge_id][1] if edge_id in labels else 0.0
     return max(height, BADGE_ROOM - 4.0 if edge_id in handoffs else 0.0)
 
@@ -335,8 +346,8 @@ def _free(columns: list[int], a: int, b: int) -> bool:
     return bisect_right(columns, a) == bisect_left(columns, b)
 
 
-def _spread(node_id: str, rect: Rect, items, gap: float, ports: dict[int, float],
-            needs: Needs) -> None:
+def _spread(node_id: str, rect: Rect, items: list[tuple[float, float, int]], gap: float,
+            ports: dict[int, float], needs: Needs) -> None:
     """Ports along one side of `rect`, `gap` apart and centred; notes the height needed."""
     count = len(items)
     need = count * gap + 8.0
@@ -347,7 +358,8 @@ def _spread(node_id: str, rect: Rect, items, gap: float, ports: dict[int, float]
         ports[n] = rect.cy + (i - (count - 1) / 2) * gap
 
 
-def _straighten(rect: Rect, items, plans, port_out, port_in) -> None:
+def _straighten(rect: Rect, items: list[tuple[float, float, int]], plans: list[list[Any]],
+                port_out: dict[int, float], port_in: dict[int, float]) -> None:
     """Shift a side's ports together so that one edge from the next column or along the row
     runs straight (the smallest shift that does, if all ports stay on the side)."""
     best = None
@@ -364,9 +376,9 @@ def _straighten(rect: Rect, items, plans, port_out, port_in) -> None:
             port_in[n] += best
 
 
-def _simplify(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+def _simplify(points: list[Pt]) -> list[Pt]:
     """Drop repeated points and the middle of three in a line."""
-    result: list[tuple[float, float]] = []
+    result: list[Pt] = []
     for p in points:
         if result and abs(p[0] - result[-1][0]) < 0.01 and abs(p[1] - result[-1][1]) < 0.01:
             continue
@@ -380,9 +392,9 @@ def _simplify(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return result
 
 
-def rounded(points: list[tuple[float, float]], radius: float = CORNER) -> list:
+def rounded(points: list[Pt], radius: float = CORNER) -> list[Command]:
     """Path commands along `points` with each corner rounded (a quarter-circle curve)."""
-    path = [("M", *points[0])]
+    path: list[Command] = [("M", *points[0])]
     for i in range(1, len(points) - 1):
         (ax, ay), (bx, by), (cx, cy) = points[i - 1], points[i], points[i + 1]
         d_in, d_out = abs(bx - ax) + abs(by - ay), abs(cx - bx) + abs(cy - by)

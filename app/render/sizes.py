@@ -111,7 +111,7 @@ def wrap(text: str, width: float, font_px: float, max_lines: int = 0,
 def title_width(kind: str, node_w: float) -> float:
     """How wide a title line may be in a node of width `node_w` (clear of the corner marks)."""
     from app.render.canvas_geometry import label_width
-    from app.render.layout import Rect
+    from app.render.rect import Rect
     from app.render.shapes import text_box
 
     rect = Rect(0.0, 0.0, node_w, theme.NODE_HEIGHT)
@@ -175,4 +175,5 @@ def label_size(edge: Edge) -> tuple[float, float] | None:
     return size
 
 
-_label_sizes: dict = {}  # labels repeat across a diagram and across edits: size each once
+# labels repeat across a diagram and across edits: size each once
+_label_sizes: dict[object, tuple[float, float]] = {}

@@ -6,6 +6,7 @@ them wraps, cuts and places text alike (and the legibility measure sees what the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.model import Node
@@ -32,7 +33,7 @@ class NodeLine:
 
 
 def node_lines(node: Node, w: float, h: float, lang: str, volume: str = "",
-               cut_width=None) -> list[NodeLine]:
+               cut_width: Callable[[str, float, str], str] | None = None) -> list[NodeLine]:
     """The lines of `node` drawn in a w x h box at 0, 0: title (wrapped), owner, volume.
 
     `cut_width(text, width, key)` may shorten the owner and volume lines the way the caller's

@@ -4,9 +4,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.model import Diagram
+from app.model.order import funnel_ranks, loop_closing_edges
 from app.render.labels import elide, format_rate, text_width
 from app.render.layout import layout
-from app.model.order import funnel_ranks, loop_closing_edges
 from app.render.shapes import path_to_svg
 
 FUNNEL = {
