@@ -269,7 +269,7 @@ def test_the_message_language_is_judged_from_all_of_the_text():
 
 @pytest.mark.parametrize(("lang", "name"), ALL)
 def test_each_lane_walks_its_steps_in_funnel_order(lang, name):
-    from app.render.order import funnel_ranks
+    from app.model.order import funnel_ranks
 
     d = template(lang, name)
     ranks = funnel_ranks(d)
