@@ -123,8 +123,9 @@ def relayout(previous: Layout, before: Diagram, after: Diagram) -> Layout:
 
 
 def _grow(needs: Needs, got: Needs) -> bool:
-    """Take in `got` where it needed more than `needs` had; True if anything grew."""
-    if (got.columns, got.rows) != (needs.columns, needs.rows):
+    """Take in `got` where it needed more than `needs` had, if the routes had to squeeze
+    anything; True if anything grew (then the layout is sized and routed again)."""
+    if not got.squeezed or (got.columns, got.rows) != (needs.columns, needs.rows):
         return False  # another shape (boxes placed by hand): sizing by index would not fit
     grew = False
     for name in ("channel_tracks", "channel_labels", "corridor_height", "node_height"):

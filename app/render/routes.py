@@ -37,6 +37,7 @@ Run = tuple[float, float, int, float]
 
 CHANNEL_PAD = 8.0  # between a channel's side and its first label or track
 TRACK_GAP = 10.0  # between two tracks
+MIN_TRACK_GAP = 6.0  # closest two tracks may come when a channel is short of room
 ARROW_ROOM = 14.0  # straight run before a target, for the arrow head
 PORT_GAP = 12.0  # between two ports of a side without labels
 LABEL_GAP = 4.0  # between two labels stacked on one side
@@ -69,6 +70,7 @@ class Needs:
     corridor_height: dict[tuple[int, int], float] = field(default_factory=dict)
     node_height: dict[str, float] = field(default_factory=dict)
     columns: int = 0  # how many columns the routes saw
+    squeezed: bool = False  # some tracks or ports had less room than they need
     rows: dict[int, int] = field(default_factory=dict)  # rows per lane the routes saw
 
 
@@ -186,7 +188,8 @@ def route_edges(edges: list[tuple[str, str, str]], rects: dict[str, Rect],
         needs.corridor_tracks[key] = count
         needs.corridor_height[key] = height
         lo, hi = corridor_span(*key)
-        scale = min(1.0, max(hi - lo - 2.0, 0.0) / height) if height else 0.0
+        scale = min(1.0, max(hi - lo, 0.0) / height) if height else 0.0
+        needs.squeezed |= hi - lo + 0.5 < height
         tops, y = [], (lo + hi) / 2 - height * scale / 2
         for h in heights:
             tops.append(y + h * scale / 2)
@@ -244,7 +247,10 @@ def route_edges(edges: list[tuple[str, str, str]], rects: dict[str, Rect],
         stop = hi - ARROW_ROOM
         gap = TRACK_GAP
         if total > 1 and (stop - start) / (total - 1) < TRACK_GAP:
-            if stop - start < TRACK_GAP * (total - 1):  # too narrow (boxes placed by hand)
+            # a little closer still reads; closer than that, size the channel again, and if
+            # even that cannot be (boxes placed by hand), use the whole channel
+            if (stop - start) / (total - 1) < MIN_TRACK_GAP:
+                needs.squeezed = True
                 start = lo + 4.0
             gap = max((stop - start) / max(total - 1, 1), 1.0)
         # centre the tracks in the room they have
@@ -275,14 +281,13 @@ def route_edges(edges: list[tuple[str, str, str]], rects: dict[str, Rect],
         else:
             x1, x2, yc = track_x[3 * n + 1], track_x[3 * n + 2], corridor_y[n]
             points = [first, (x1, ys), (x1, yc), (x2, yc), (x2, yt), end]
-        points = _simplify(points)
         if kinds is not None:  # from and to the outline of a diamond, stadium or octagon
             if kinds.get(s, "step") in _SHAPED:
                 points.insert(0, (outline_x(kinds[s], src, ys, "right"), ys))
             if kinds.get(t, "step") in _SHAPED:
                 end = (outline_x(kinds[t], dst, yt, "left"), yt)
                 points.append(end)
-            points = _simplify(points)
+        points = _simplify(points)
         before = points[-2] if len(points) > 1 else (end[0] - 10, end[1])
         if before[1] == end[1] and before[0] >= end[0]:
             before = (end[0] - 10, end[1])
@@ -353,6 +358,7 @@ def _spread(node_id: str, rect: Rect, items: list[tuple[float, float, int]], gap
     need = count * gap + 8.0
     needs.node_height[node_id] = max(needs.node_height.get(node_id, 0.0), need)
     if need > rect.h:
+        needs.squeezed = True
         gap = (rect.h - 8.0) / count
     for i, (*_, n) in enumerate(items):
         ports[n] = rect.cy + (i - (count - 1) / 2) * gap
