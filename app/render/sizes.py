@@ -19,6 +19,7 @@ LABEL_LINES = 3  # an edge label: its conversion must never be lost
 LINE_EM = 1.45  # a line of text is this many font sizes high (Qt's line height, bundled font)
 #: a node whose title does not fit in two lines may grow to this width (then it is cut)
 NODE_WIDE = 224.0
+DIAMOND_EXTRA = 24.0
 _TITLE_SLACK = 2.0  # wrap a little narrower than the box
 PLATE_PAD_X, PLATE_PAD_Y = 8.0, 7.0  # an edge label plate is this much larger than its text
 
@@ -120,7 +121,8 @@ def title_width(kind: str, node_w: float) -> float:
 
 @lru_cache(maxsize=65536)
 def _node_size(kind: str, title: str) -> tuple[float, float, tuple[str, ...], bool]:
-    width = theme.NODE_WIDTH
+    # a diamond's text has only its middle: it is drawn a little wider than the others
+    width = theme.NODE_WIDTH + (DIAMOND_EXTRA if kind == "decision" else 0.0)
     lines, cut = wrap(title, title_width(kind, width), theme.FONT_LABEL_PX, TITLE_LINES, True)
     if cut:  # grow wider, then taller (a third line), before cutting
         width = NODE_WIDE

@@ -24,6 +24,12 @@ def test_every_template_reads_cleanly(name):
     drawing = drawing_of(diagram, lang)  # on the templates no text is cut at all
     assert [label.edge for label in drawing.labels if label.cut] == []
     assert [node for node, cut, _ in drawing.titles if cut] == []
+    from app.io.svg_facts import gather
+    from app.io.svg_scene import node_pictures
+
+    cut_lines = [t[2] for p in node_pictures(gather(diagram, lang), layout(diagram))
+                 for t in p.texts if t[2].endswith("…")]
+    assert cut_lines == []  # owners and volumes too
 
 
 def test_two_hundred_generated_funnels_read_cleanly():

@@ -19,7 +19,7 @@ from app.render.canvas_geometry import (
 )
 from app.render.layout import Rect
 from app.render.shapes import node_outline, text_box
-from app.render.texts import node_lines
+from app.render.texts import node_lines, small_line_width
 from app.ui.paint.styles import (
     _SEVERITY_GLYPH,
     _build_path,
@@ -63,7 +63,7 @@ def node_look(node: Node, size: tuple[float, float], *, status: str = "unmeasure
     metrics = styles().metrics
     texts = []
     for line in node_lines(node, w, h, lang, volume):
-        width = label_w if line.key == "label" else text_box(kind, Rect(0.0, 0.0, w, h)).w
+        width = label_w if line.key == "label" else small_line_width(kind, w, h)
         fitted, advance = _fit(line.text, width, line.key)
         texts.append((line.cx - advance / 2, line.top + metrics[line.key].ascent(), fitted,
                       line.key))
