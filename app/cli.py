@@ -8,13 +8,20 @@ never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from app.io import DiagramFileError, load_diagram, save_diagram
+from app.io import (
+    DiagramFileError,
+    load_diagram,
+    refuse_foreign,
+    replacing_read_only,
+    save_diagram,
+)
 from app.io.schema import schema_text
 from app.io.templates import LANGUAGES, load_template, template_description, template_names
 from app.locale import locale_language
@@ -83,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--lang", choices=LANGUAGES, default=None,
                      help="language of headings, legends and the checklist (default: the "
                      "diagram's own language, else the locale's)")
+    exp.add_argument("--force", action="store_true", help="replace OUT even if it is read-only")
 
     new = commands.add_parser("new", help="start a diagram from a template")
     new.add_argument("--template", required=True, metavar="NAME")
@@ -121,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             options = _options(extra)
             if args.lang:
                 options["lang"] = args.lang
-            return run_export(args.file, args.output, args.fmt, options)
+            return run_export(args.file, args.output, args.fmt, options, args.force)
         if args.command == "new":
             return run_new(args.template, args.lang, args.output, args.force)
         if args.command == "templates":
@@ -174,15 +182,22 @@ def run_check(paths: Sequence[str], fmt: str, lang: str | None, strict: bool,
     return exit_code([report for _, report in results], strict)
 
 
-def run_export(path: str, out: str, fmt: str | None, options: dict[str, Any]) -> int:
-    """Export the diagram at `path` to `out`; the format follows `out`'s extension."""
+def run_export(path: str, out: str, fmt: str | None, options: dict[str, Any],
+               force: bool = False) -> int:
+    """Export the diagram at `path` to `out`; the format follows `out`'s extension.
+
+    `out` must be a regular file we may write (or not exist); a read-only one only with
+    `force`. Devices, FIFOs and sockets are refused before anything is rendered.
+    """
     try:
         export_format(out, fmt)
     except UnknownFormat as error:
         raise CliError(f"{out}: {error}") from None
+    refuse_foreign(out, force=force)
     diagram = load_diagram(path)
     try:
-        export(diagram, out, fmt, **options)
+        with replacing_read_only() if force else contextlib.nullcontext():
+            export(diagram, out, fmt, **options)
     except TypeError as error:
         unknown = re.search(r"unexpected keyword argument '(\w+)'", str(error))
         if unknown is None:
@@ -205,7 +220,8 @@ def run_new(name: str, lang: str, out: str, force: bool) -> int:
         diagram = load_template(name, lang)
     except KeyError as error:
         raise CliError(error.args[0]) from None
-    save_diagram(diagram, out)
+    with replacing_read_only() if force else contextlib.nullcontext():
+        save_diagram(diagram, out)
     print(f"{out}: created from template {name!r} ({lang})")
     return EXIT_OK
 

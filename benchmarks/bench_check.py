@@ -3,6 +3,8 @@
 Floors:
 - a big file: `python -c "import yaml; yaml.load(open(f), CSafeLoader)"` — a process that only
   parses the same file with libyaml (goal: check <= 1.6x at 5,000 nodes);
+- loops that tie the whole diagram into one strongly connected component (issue 17), beside
+  the same bare parse of that file (goal: <= 2x at 5,000 nodes, <= 10x at 20,000);
 - a small file: `python -c "import pydantic, yaml"` — the start-up of the libraries
   the check needs (goal: <= 1.5x), since on a small file start-up is everything.
 Also verified: the check never imports Qt (PySide6 costs ~0.1 s and a display library).
@@ -17,13 +19,20 @@ from benchmarks.harness import Goal, Row, child_output, interleaved, python, ski
 
 CHECK = "check (CLI)"
 CHECK_SMALL = "check small file (CLI)"
+CHECK_LOOPS = "check, loops in one component (CLI)"
 ANALYZE = "checklist (analyze)"
 NO_QT = "check imports no Qt"
-ROWS = (CHECK, CHECK_SMALL, ANALYZE, NO_QT)
+ROWS = (CHECK, CHECK_SMALL, CHECK_LOOPS, ANALYZE, NO_QT)
 
 CHECK_GOAL = Goal("check of 5,000 nodes <= 1.6x the bare parse", "ratio", 1.6, size=5000)
 SMALL_GOAL = Goal("check of a small file <= 1.5x importing pydantic, yaml",
                   "ratio", 1.5)
+LOOP_GOALS = (
+    Goal("check of 5,000 nodes whose loops form one component <= 2x the bare parse", "ratio",
+         2.0, size=5000),
+    Goal("check of 20,000 nodes whose loops form one component <= 10x the bare parse",
+         "ratio", 10.0, size=20000),
+)
 NO_QT_GOAL = Goal("no Qt import on the command line's analysis paths", "flag", 0)
 
 _PARSE = ("import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8').read(), "
@@ -47,6 +56,14 @@ def run(fixtures: Fixtures, sizes: list[int], repeat: int) -> list[Row]:
                                      python("-c", _PARSE, path), repeat)
         rows.append(Row(CHECK, n, subject, floor, "python: yaml.load(CSafeLoader)", CHECK_GOAL,
                         runs=repeat))
+    for n in sizes:  # issue 17: one solve per off-target edge made this quadratic
+        path = str(fixtures.loop_path(n))
+        goal = next((g for g in LOOP_GOALS if g.applies(n)), None)
+        runs = repeat if n < 20000 else 1  # a run of each side takes ~10 s at 20,000
+        subject, floor = interleaved(python("-m", "app", "check", path, "--format", "json"),
+                                     python("-c", _PARSE, path), runs, warmup=n < 20000)
+        rows.append(Row(CHECK_LOOPS, n, subject, floor, "python: yaml.load(CSafeLoader)", goal,
+                        note="benchmarks.generate.loop_heavy_diagram", runs=runs))
     subject, floor = interleaved(python("-m", "app", "check", str(SMALL_FILE)),
                                  python("-c", _IMPORTS), max(repeat, 5))
     rows.append(Row(CHECK_SMALL, None, subject, floor, "python: import pydantic, yaml",

@@ -6,7 +6,7 @@ import gc
 from functools import cache
 from pathlib import Path
 
-from benchmarks.generate import synthetic_diagram
+from benchmarks.generate import loop_heavy_diagram, synthetic_diagram
 
 ROOT = Path(__file__).resolve().parent.parent
 #: a hand-written template: the "small file" of the start-up goal
@@ -44,3 +44,14 @@ class Fixtures:
 
     def text(self, n: int) -> str:
         return self.path(n).read_text(encoding="utf-8")
+
+    @cache  # noqa: B019
+    def loop_path(self, n: int) -> Path:
+        """A diagram whose loops tie nearly every node into one component, saved (issue 17)."""
+        from app.io import dumps_diagram
+        from app.model import Diagram
+
+        target = self.folder / f"looped-{n}.yaml"
+        diagram = Diagram.model_validate(loop_heavy_diagram(n))
+        target.write_text(dumps_diagram(diagram), encoding="utf-8")
+        return target

@@ -101,3 +101,33 @@ def synthetic_diagram(n: int, *, seed: int = 7, loops: bool = True) -> dict:
         "nodes": nodes,
         "edges": edges,
     }
+
+
+def loop_heavy_diagram(n: int, *, seed: int = 11) -> dict:
+    """`synthetic_diagram(n)` whose loops tie nearly every node into one strongly connected
+    component: every goal refers people back to an entry, and every step sends a few back to
+    the step before it in its lane (rework, retries); every third of those has no conversion
+    and takes the remainder. The shape that made `check` quadratic (issue 17)."""
+    rng = random.Random(seed)
+    document = synthetic_diagram(n, loops=False)
+    nodes = document["nodes"]
+    by_layer: dict[int, list[dict]] = {}
+    for node in nodes:
+        by_layer.setdefault(int(node["id"][1:].split("-")[0]), []).append(node)
+    entries = by_layer[0]
+    edges = document["edges"]
+    for layer, members in sorted(by_layer.items()):
+        for k, node in enumerate(members):
+            if node["kind"] == "goal":
+                entry = entries[k % len(entries)]["id"]
+                edges.append({"from": node["id"], "to": entry,
+                              "conversion": {"target": 0.1, "actual": 0.06}})
+            elif layer > 0 and node["kind"] != "exit":
+                before = by_layer[layer - 1]
+                edge = {"from": node["id"], "to": before[k % len(before)]["id"]}
+                if k % 3:
+                    rate = round(rng.uniform(0.02, 0.08), 3)
+                    edge["conversion"] = {"target": rate, "actual": round(rate * 1.2, 3)}
+                edges.append(edge)
+    document["title"] = f"合成循环漏斗 {n} 节点"
+    return document

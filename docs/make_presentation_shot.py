@@ -5,6 +5,9 @@
 The zh full-funnel template at 1600x900: the reveal at the third phase (潜客转化), the
 decision step spotlighted, the top bottleneck's path highlighted, and the what-if slider
 moved to the target of that bottleneck so the projected gain shows.
+Then the gallery (screenshots/gallery/): each of the five templates in both languages after B
+(the top bottleneck centred and framed) at 1024x768 (nothing clipped), the sample also at
+1920x1080.
 """
 
 from __future__ import annotations
@@ -58,8 +61,41 @@ def main() -> int:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(OUT))
     controller.leave()
-    print(OUT)
+    for code in (i18n.ENGLISH, i18n.CHINESE):
+        i18n.install_language(app, code)
+        for name in TEMPLATES:  # the small projector for all, the large one for the sample
+            sizes = [QSize(1024, 768)] + ([QSize(1920, 1080)] if name == "full-funnel" else [])
+            for size in sizes:
+                bottleneck_shot(app, name, i18n.checklist_lang(code), size)
+    print(OUT, GALLERY)
     return 0
+
+
+TEMPLATES = ("full-funnel", "aarrr", "lifecycle", "lead-nurture", "email-retention")
+GALLERY = OUT.parent / "gallery"
+
+
+def bottleneck_shot(app, name: str, lang: str, size: QSize) -> Path:
+    """Presentation of template `name` after B, at `size`."""
+    from app.analysis import analyze
+    from app.io.templates import load_template
+    from app.ui.canvas.scene import DiagramScene
+    from app.ui.present.presentation import PresentationController
+    from app.ui.session import Session
+
+    session = Session(load_template(name, lang))
+    scene = DiagramScene(session, lang)
+    scene.set_report(analyze(session.diagram, lang))
+    controller = PresentationController(scene, session, None, lang)
+    window = controller.enter(full_screen=False, size=size)
+    controller.show_bottleneck()
+    for _ in range(5):
+        app.processEvents()
+    GALLERY.mkdir(parents=True, exist_ok=True)
+    out = GALLERY / f"presentation-{name}-{lang}-{size.width()}x{size.height()}.png"
+    window.grab().save(str(out))
+    controller.leave()
+    return out
 
 
 if __name__ == "__main__":

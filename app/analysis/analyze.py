@@ -33,7 +33,9 @@ class Internals:
 def analyze(diagram: Diagram, lang: str = "en") -> Checklist:
     """The funnel arithmetic (SPEC §3) and the checklist (SPEC §4) of `diagram`, in `lang`."""
     graph = build_graph(diagram)
-    solutions = {s: solve_scenario(graph, s) for s in SCENARIOS}
+    # Each loop's elimination order, shared by both scenarios.
+    orderings: dict[int, tuple[list[int], list[list[int]]]] = {}
+    solutions = {s: solve_scenario(graph, s, orderings) for s in SCENARIOS}
     actual = solutions["actual"]
     channels = attribute_channels(graph, actual)
     cycle = {s: cycle_path(graph, s) for s in SCENARIOS}

@@ -5,8 +5,10 @@ and z the number of returns to u per person at each node, Sherman–Morrison giv
 
     ΔG = v[u] · (δ · y) / (1 − δ · z)
 
-and z is zero outside u's own loop, so off loops it is just v[u] · Σ Δc · y[dst] and inside a
-loop it costs one solve with that loop's already factorised system (SPEC §3 "impact").
+and z is zero outside u's own loop, so off loops it is just v[u] · Σ Δc · y[dst]. Inside a
+loop z[w] = (I − A)⁻¹[w][u] is needed only where u → w is an edge: those entries of the
+inverse all come from the loop's one factorisation (a selected inverse), so the impacts of
+every off-target edge cost no more than solving the diagram (SPEC §3 "impact").
 
 Caveat, by design: siblings without a conversion share what the known edges leave. Raising
 one edge to its target then shrinks those shares, so an edge raised to target can truly cost
@@ -66,7 +68,6 @@ class GoalDelta:
         self.graph = graph
         self.solution = solution
         self._failed = solution.failed_sccs()
-        self._returns: dict[int, dict[int, float]] = {}
 
     def of(self, deltas: dict[int, float]) -> float | None:
         """ΔG for changes `deltas` (edge → Δconversion) that all leave one node.
@@ -83,24 +84,17 @@ class GoalDelta:
         yield_change = sum(d * sol.goal_yield[graph.dst[e]] for e, d in deltas.items())
         if not graph.looped[u]:
             return sol.volume[u] * yield_change
-        returns = self._returns_to(u)
-        loop_change = sum(d * returns.get(graph.dst[e], 0.0) for e, d in deltas.items())
+        system, position = sol.systems[scc]
+        here = position[u]
+        loop_change = 0.0
+        for e, d in deltas.items():
+            there = position.get(graph.dst[e])
+            if there is not None:  # z is zero outside u's loop
+                loop_change += d * system.inverse(there, here)
         denominator = 1.0 - loop_change
         if denominator <= _DENOMINATOR_EPSILON:
             return None
         return sol.volume[u] * yield_change / denominator
-
-    def _returns_to(self, u: int) -> dict[int, float]:
-        """z: expected visits to u per person at each node of u's loop."""
-        cached = self._returns.get(u)
-        if cached is None:
-            system, position = self.solution.systems[self.graph.scc_of[u]]
-            rhs = [0.0] * len(position)
-            rhs[position[u]] = 1.0
-            solved = system.solve(rhs)
-            cached = {n: solved[p] for n, p in position.items()}
-            self._returns[u] = cached
-        return cached
 
 
 def off_target_impacts(

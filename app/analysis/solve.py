@@ -55,8 +55,18 @@ class Solution:
         return {f.scc for f in self.failures}
 
 
-def solve_scenario(graph: FunnelGraph, scenario: str) -> Solution:
-    """Volumes, flows, goal and revenue yields of `scenario` over the whole diagram."""
+def solve_scenario(
+    graph: FunnelGraph,
+    scenario: str,
+    orderings: dict[int, tuple[list[int], list[list[int]]]] | None = None,
+) -> Solution:
+    """Volumes, flows, goal and revenue yields of `scenario` over the whole diagram.
+
+    `orderings` (by component) is filled on the first call and reused by the next: the
+    elimination order of a loop depends on its edges only, not on the scenario's rates.
+    """
+    if orderings is None:
+        orderings = {}
     known = known_conversions(graph, scenario)
     conversion = effective_conversions(graph, scenario, known)
     entry = entry_volumes(graph, scenario)
@@ -74,7 +84,8 @@ def solve_scenario(graph: FunnelGraph, scenario: str) -> Solution:
             e for n in position for e in graph.out_edges[n] if graph.dst[e] in position
         ]
         coefficients = _coefficients(graph, conversion, position, inner)
-        system = LoopSystem(len(position), coefficients)
+        system = LoopSystem(len(position), coefficients, orderings.get(scc))
+        orderings[scc] = (system.order, system.pattern)
         if not system.ok:
             failing = [e for e in graph.closing if e in set(inner)]
             failures.append(
@@ -83,7 +94,9 @@ def solve_scenario(graph: FunnelGraph, scenario: str) -> Solution:
             # Without a steady state, show finite volumes: the loop cut at its closing edges.
             kept = [e for e in inner if e not in closing]
             dropped.update(e for e in inner if e in closing)
-            system = LoopSystem(len(position), _coefficients(graph, conversion, position, kept))
+            system = LoopSystem(
+                len(position), _coefficients(graph, conversion, position, kept), orderings[scc]
+            )
         systems[scc] = (system, position)
 
     used = [0.0 if e in dropped else c for e, c in enumerate(conversion)]
@@ -115,7 +128,8 @@ def solve_scenario(graph: FunnelGraph, scenario: str) -> Solution:
 
 
 def _loop_order(graph: FunnelGraph, members: tuple[int, ...]) -> list[int]:
-    """Members in topological order of the graph without loop-closing edges (little fill-in)."""
+    """Members in topological order of the graph without loop-closing edges: a stable local
+    numbering (the elimination order itself is LoopSystem's minimum degree)."""
     return sorted(members, key=graph.dag_rank.__getitem__)
 
 

@@ -219,6 +219,9 @@ class MainWindow(QMainWindow):
     def _update_title(self, *_args) -> None:
         path = self.session.path
         name = path.name if path else self.tr("Untitled")
+        guard = getattr(self, "safeguards", None)
+        if guard is not None and guard.read_only:  # open in another window (issue 17)
+            name = self.tr("{name} (read-only)").format(name=name)
         self.setWindowTitle(f"{name}[*] — FunnelFlow")
         self.setWindowModified(self.session.modified)
 

@@ -4,7 +4,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../app/ui/files/backups.py" line="+134"/>
+        <location filename="../../app/ui/files/backups.py" line="+119"/>
         <source>Restore version of {time}</source>
         <translation>恢复到 {time} 的版本</translation>
     </message>
@@ -32,7 +32,7 @@
         <translation>重命名阶段</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Lane: %1</source>
         <translation>泳道：%1</translation>
     </message>
@@ -100,7 +100,7 @@
 <context>
     <name>Bands</name>
     <message>
-        <location filename="../../app/ui/panels/band_dialogs.py" line="+53"/>
+        <location filename="../../app/ui/panels/band_dialogs.py" line="+55"/>
         <source>New lane</source>
         <extracomment>kind -&gt; field name of a node that refers to a band of that kind marker for &quot;delete the nodes&quot; in the reassignment question</extracomment>
         <translation>新泳道</translation>
@@ -256,7 +256,7 @@
 <context>
     <name>ChangedOnDiskBar</name>
     <message>
-        <location filename="../../app/ui/files/file_watch.py" line="+174"/>
+        <location filename="../../app/ui/files/file_watch.py" line="+177"/>
         <source>{name} was changed on disk by another program. Reload it (your edits stay reachable with Undo) or keep your version (the next save replaces the file)?</source>
         <translation>{name} 已被其他程序修改。要重新加载（你的修改仍可通过“撤销”找回），还是保留你的版本（下次保存时会覆盖该文件）？</translation>
     </message>
@@ -350,12 +350,12 @@
 <context>
     <name>CommentNotice</name>
     <message>
-        <location filename="../../app/ui/files/comment_notice.py" line="+80"/>
+        <location filename="../../app/ui/files/comment_notice.py" line="+67"/>
         <source>This file has {n} comment(s); you will be asked before the first save whether to keep them as notes.</source>
         <translation>此文件含有 {n} 条注释；第一次保存前会询问是否把它们保留为备注。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Keep comments as notes</source>
         <translation>将注释保留为备注</translation>
     </message>
@@ -538,12 +538,12 @@
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../app/ui/files/file_actions.py" line="+37"/>
+        <location filename="../../app/ui/files/file_actions.py" line="+38"/>
         <source>FunnelFlow (*.yaml *.yml);;All files (*)</source>
         <translation>FunnelFlow 流程图 (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+89"/>
         <location line="+74"/>
         <source>Untitled</source>
         <translation>未命名</translation>
@@ -601,7 +601,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 磁盘上的文件没有改动。要保存到其他位置吗？</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>Export diagram</source>
         <translation>导出流程图</translation>
     </message>
@@ -847,7 +847,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/window.py" line="+229"/>
+        <location filename="../../app/ui/window.py" line="+201"/>
         <source>Don&apos;t report %1</source>
         <extracomment>the first window, before the user has sized one: 1440x900 where the screen allows the name of the undo step; %1 is a rule id such as slow-step</extracomment>
         <translation>不再报告 %1</translation>
@@ -856,6 +856,11 @@ The file on disk is unchanged. Save somewhere else?</source>
         <location line="+20"/>
         <source>Untitled</source>
         <translation>未命名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} (read-only)</source>
+        <translation>{name}（只读）</translation>
     </message>
 </context>
 <context>
@@ -975,7 +980,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>NodeKind</name>
     <message>
-        <location filename="../../app/ui/panels/palette.py" line="+23"/>
+        <location filename="../../app/ui/panels/palette.py" line="+24"/>
         <source>Entry</source>
         <translation>入口</translation>
     </message>
@@ -1023,6 +1028,34 @@ The file on disk is unchanged. Save somewhere else?</source>
         <location line="+2"/>
         <source>Where people leave: churn, abandonment</source>
         <translation>客户从哪里离开：流失、放弃</translation>
+    </message>
+</context>
+<context>
+    <name>OpenLock</name>
+    <message>
+        <location filename="../../app/ui/files/open_lock.py" line="+92"/>
+        <source>Open in another window</source>
+        <translation>已在另一个窗口中打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{name}” is already open in another FunnelFlow window (process {pid} on {host}).</source>
+        <translation>“{name}”已在另一个 FunnelFlow 窗口中打开（{host} 上的进程 {pid}）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open it read-only to look without saving over the other window&apos;s work, or take it over if that window is gone or you are done there.</source>
+        <translation>以只读方式打开，只查看、不会覆盖另一个窗口的工作；如果那个窗口已经关闭或您已在那里完成编辑，也可以接管它。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take over</source>
+        <translation>接管</translation>
     </message>
 </context>
 <context>
@@ -1087,7 +1120,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>PaletteDock</name>
     <message>
-        <location filename="../../app/ui/panels/palette.py" line="+121"/>
+        <location filename="../../app/ui/panels/palette.py" line="+83"/>
         <source>Node kinds</source>
         <translation>节点类型</translation>
     </message>
@@ -1132,7 +1165,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location filename="../../app/ui/present/presentation.py" line="+85"/>
+        <location filename="../../app/ui/present/presentation.py" line="+93"/>
         <source>FunnelFlow — presentation</source>
         <translation>FunnelFlow — 演示</translation>
     </message>
@@ -1152,7 +1185,7 @@ The file on disk is unchanged. Save somewhere else?</source>
         <translation>→ ← 切换阶段   ↓ ↑ 切换泳道   Tab 下一步   B 最大瓶颈   W 假设分析   Esc 返回</translation>
     </message>
     <message>
-        <location line="+228"/>
+        <location line="+247"/>
         <source>Phase %1/%2: %3</source>
         <translation>阶段 %1/%2：%3</translation>
     </message>
@@ -1286,7 +1319,12 @@ The file on disk is unchanged. Save somewhere else?</source>
         <translation>{name} 是一个文件夹；请选择要保存的文件名。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
+        <source>{name} is not a regular file (a device, pipe or socket); FunnelFlow saves only to regular files. Choose another name.</source>
+        <translation>{name} 不是普通文件（而是设备、管道或套接字）；FunnelFlow 只保存到普通文件。请换一个文件名。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The disk is full: {free} free, the diagram needs {size}. Free some space or save to another disk.</source>
         <translation>磁盘已满：剩余 {free}，流程图需要 {size}。请清理出空间，或保存到其他磁盘。</translation>
     </message>
@@ -1371,12 +1409,17 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>Safeguards</name>
     <message>
-        <location filename="../../app/ui/files/safeguards.py" line="+122"/>
+        <location filename="../../app/ui/files/safeguards.py" line="+94"/>
+        <source>{name} is open in another window and was opened read-only here: save under another name.</source>
+        <translation>{name} 已在另一个窗口中打开，此处为只读：请另存为其他文件名。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Reload from disk</source>
         <translation>从磁盘重新加载</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+61"/>
         <source>Could not write the recovery copy: {reason}</source>
         <translation>无法写入恢复副本：{reason}</translation>
     </message>
@@ -1434,7 +1477,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
         <translation>✗ 未达标</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <location line="+6"/>
         <source>Spotlight on the selected step</source>
         <translation>聚焦所选步骤</translation>
@@ -1457,7 +1500,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../app/ui/files/file_actions.py" line="-173"/>
+        <location filename="../../app/ui/files/file_actions.py" line="-169"/>
         <source>New from template</source>
         <translation>从模板新建</translation>
     </message>
@@ -1652,12 +1695,12 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../app/ui/panels/menus.py" line="+58"/>
+        <location filename="../../app/ui/panels/menus.py" line="+59"/>
         <source>Tidy up</source>
         <translation>整理布局</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+46"/>
         <source>(no recent files)</source>
         <translation>（没有最近打开的文件）</translation>
     </message>
@@ -1698,6 +1741,11 @@ The file on disk is unchanged and your diagram is still open with all its edits.
     </message>
     <message>
         <location line="+0"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1798,6 +1846,11 @@ The file on disk is unchanged and your diagram is still open with all its edits.
     </message>
     <message>
         <location line="+1"/>
+        <source>Print the diagram over as many pages as it needs to stay readable, with a preview</source>
+        <translation>按需分页打印流程图，保证文字清晰可读，可先预览</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Forget hand-placed positions and lay everything out again</source>
         <translation>清除手动摆放的位置，重新自动排列全部节点</translation>
     </message>

@@ -103,11 +103,12 @@ def test_a_killed_saves_leftover_temp_file_is_removed_by_the_next_save(tmp_path)
     target = tmp_path / "plan.yaml"
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True, check=True)
-    leftover = tmp_path / f".plan.yaml.{dead.stdout.strip()}.abcd1234.tmp"
+    mark, token = atomic_module.TEMP_MARK, "0123456789abcdef"
+    leftover = tmp_path / f".plan.yaml.{mark}-{dead.stdout.strip()}-{token}.tmp"
     leftover.write_bytes(b"half a diagr")
-    alive = tmp_path / f".plan.yaml.{os.getppid()}.abcd1234.tmp"  # a live writer's file
+    alive = tmp_path / f".plan.yaml.{mark}-{os.getppid()}-{token}.tmp"  # a live writer's file
     alive.write_bytes(b"in progress")
-    other = tmp_path / ".other.yaml.1.abcd1234.tmp"
+    other = tmp_path / f".other.yaml.{mark}-1-{token}.tmp"
     other.write_bytes(b"not ours")
     write_atomic(target, b"funnelflow: 1\n")
     assert target.read_bytes() == b"funnelflow: 1\n"

@@ -16,6 +16,7 @@ from app.render import theme
 from app.render.canvas_geometry import HANDLE_RADIUS, connect_handle, near
 from app.render.layout import Band, Rect
 from app.render.sizes import title_lines
+from app.ui.canvas import semantic
 from app.ui.paint import (
     EdgeLook,
     NodeLook,
@@ -31,6 +32,9 @@ Z_LANE, Z_PHASE, Z_EDGE, Z_NODE, Z_LABEL, Z_ACTIVE, Z_DRAG = 0.0, 0.5, 1.0, 2.0,
 
 class NodeItem(QGraphicsItem):
     """One node: selectable, movable by dragging, with a connect handle on hover/selection."""
+
+    #: whether the bounds include the room of a zoomed-out title (set by the scene)
+    reach = False
 
     def __init__(self, node: Node, look, facts, size: tuple[float, float] | None = None) -> None:
         super().__init__()
@@ -90,8 +94,15 @@ class NodeItem(QGraphicsItem):
         if self._bounds is None:
             w, h = self.size
             m = node_handle_margin()
-            self._bounds = QRectF(-m, -m, w + 2 * m, h + 2 * m)
+            mx, my = semantic.REACH if self.reach else (m, m)
+            self._bounds = QRectF(-mx, -my, w + 2 * mx, h + 2 * my)
         return self._bounds
+
+    def set_reach(self, on: bool) -> None:
+        """Make room in the bounds for a zoomed-out title reaching past the box (or not)."""
+        if on != self.reach:
+            self.prepareGeometryChange()
+            self.reach, self._bounds = on, None
 
     def shape(self) -> QPainterPath:
         if self._shape is None:
@@ -106,6 +117,12 @@ class NodeItem(QGraphicsItem):
 
     def paint(self, painter, option, widget=None) -> None:
         selected = self.isSelected()
+        zoom = option.levelOfDetailFromTransform(painter.worldTransform())
+        if semantic.active(zoom):  # zoomed out: the title alone, large enough to read
+            room = self.scene().title_room(self.node_id)
+            semantic.paint_node(painter, self.look, self.node.title, zoom, selected=selected,
+                                handle=selected or self._hover, room=room)
+            return
         paint_node(painter, self.look, selected=selected, handle=selected or self._hover)
 
     def hoverEnterEvent(self, event) -> None:

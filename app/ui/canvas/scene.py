@@ -19,6 +19,7 @@ from app.model.commands import EVERYTHING, ChangeSet
 from app.render import theme
 from app.render.layout import Layout, Rect, layout, relayout
 from app.render.routes import Route, quick_route
+from app.ui.canvas import semantic
 from app.ui.canvas.facts import FactBook
 from app.ui.canvas.interactions import Interaction, start_interaction
 from app.ui.canvas.items import BandItem, EdgeItem, NodeItem
@@ -46,6 +47,8 @@ class DiagramScene(QGraphicsScene):
         self.report = report  # pass the first report here to build the items only once
         self.flow_thickness = False
         self.layout: Layout | None = None
+        self._title_rooms: tuple = (None, {})
+        self._semantic = False
         self._laid_out = None  # the snapshot self.layout was worked out for
         self.nodes: dict[str, NodeItem] = {}
         self.edges: dict[str, EdgeItem] = {}
@@ -113,6 +116,20 @@ class DiagramScene(QGraphicsScene):
             bounds = look.curve.boundingRect()
             return bounds.united(look.label_bounds) if look.label_bounds else bounds
         return None
+
+    def title_room(self, node_id: str) -> tuple[float, float, float]:
+        """The room a node's title has when zoomed out (see semantic.rooms), per layout."""
+        if self._title_rooms[0] is not self.layout:
+            self._title_rooms = (self.layout, semantic.rooms(self.layout))
+        return self._title_rooms[1].get(node_id, (semantic.TITLE_ROOM, semantic.FAR,
+                                                   semantic.FAR))
+
+    def set_semantic(self, on: bool) -> None:
+        """A view zoomed out to titles only (True) or not: node bounds make room for them."""
+        if on != self._semantic:
+            self._semantic = on
+            for item in self.nodes.values():
+                item.set_reach(on)
 
     def show_labels(self, on: bool) -> None:
         """Show or hide every edge label (the view hides them when too small to read)."""
@@ -320,6 +337,7 @@ class DiagramScene(QGraphicsScene):
             fact = facts.node(node) if suspect else item.facts
             if item is None:
                 item = NodeItem(node, self._node_look(node, rect, fact), fact, (rect.w, rect.h))
+                item.reach = self._semantic
                 item.setPos(rect.x, rect.y)
                 if self._overview_on:
                     item.setFlag(QGraphicsItem.ItemHasNoContents)

@@ -15,15 +15,21 @@ from app.model import Edge
 from app.model.commands import AddItems
 from app.render import theme
 from app.render.canvas_geometry import PASTE_OFFSET
-from app.ui.canvas import clipboard, editing
+from app.ui.canvas import clipboard, editing, semantic
+from app.ui.canvas.frozen import FrozenHeaders
 from app.ui.canvas.overview import OVERVIEW_ZOOM
 from app.ui.canvas.rename import LabelEditor
+from app.ui.canvas.rulers import Rulers
 
 #: the mime type the palette drags a node kind with (payload: the kind's name)
 NODE_KIND_MIME = "application/x-funnelflow-node-kind"
 MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 0.02, 4.0, 1.25
 #: node labels (14 px) stay readable at about 10 px on screen
 READABLE_ZOOM = 0.7
+#: a diagram opens whole down to this zoom (node titles are drawn large: see semantic.py);
+#: wider ones open at their start at READABLE_ZOOM
+OPEN_WHOLE_ZOOM = 0.17
+FIT_MARGIN = 12.0  # screen pixels around a fitted diagram
 _ARROWS = {Qt.Key_Left: (-1, 0), Qt.Key_Right: (1, 0), Qt.Key_Up: (0, -1), Qt.Key_Down: (0, 1)}
 
 
@@ -49,7 +55,13 @@ class DiagramView(QGraphicsView):
         self._editor: LabelEditor | None = None
         self._paste_count = 0
         self._last_copy: str | None = None
+        self.frozen = FrozenHeaders(self)  # how the lane and phase titles are drawn
+        self.rulers = Rulers(self)  # where: in margins beside the viewport
         scene.edit_label_requested.connect(self.rename)
+        scene.sceneRectChanged.connect(self._frame)
+        scene.session.changed.connect(self._bands_changed)
+        self.rulers.place()
+        self._frame()
 
     # -- zoom ---------------------------------------------------------------------------------
     def zoom(self) -> float:
@@ -63,10 +75,15 @@ class DiagramView(QGraphicsView):
         self._zoomed()
 
     def _zoomed(self) -> None:
-        # Far out, edge labels are unreadable: hide their items so Qt does not even visit them.
-        self.scene().show_labels(self.zoom() * theme.FONT_EDGE_PX >= theme.MIN_READABLE_PX)
+        self._frame()
+        self.rulers.update()
+        # Zoomed out to titles only (semantic zoom), edge labels are too small to read: hide
+        # their items so Qt does not even visit them.
+        self.scene().show_labels(self.zoom() * theme.FONT_EDGE_PX >= theme.MIN_READABLE_PX
+                                 and not semantic.active(self.zoom()))
         # Farther still, node texts go too: one batched overview draws the whole diagram.
         self.scene().set_overview(self.zoom() < OVERVIEW_ZOOM)
+        self.scene().set_semantic(semantic.active(self.zoom()))
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom() * ZOOM_STEP)
@@ -79,25 +96,85 @@ class DiagramView(QGraphicsView):
         self.setTransform(QTransform())
         self._zoomed()
 
+    def fit_zoom(self) -> float:
+        """The zoom at which the whole diagram fits the viewport (beside the rulers, which
+        stand in for the diagram's own lane and phase headers)."""
+        content = self._content()
+        width = self.viewport().width() - 2 * FIT_MARGIN
+        height = self.viewport().height() - 2 * FIT_MARGIN
+        if content.width() <= 0 or content.height() <= 0 or width <= 0 or height <= 0:
+            return 1.0
+        return min(1.0, width / content.width(), height / content.height())
+
     def zoom_to_fit(self) -> None:
         """Show the whole diagram (at most at 100%, so a small one is not blown up)."""
-        b = self.scene().layout.bounds
-        self.fitInView(QRectF(b.x, b.y, b.w, b.h).adjusted(-20, -20, 20, 20), Qt.KeepAspectRatio)
-        if self.zoom() > 1.0:
-            self.zoom_reset()
+        zoom = min(MAX_ZOOM, max(MIN_ZOOM, self.fit_zoom()))
+        self.setTransform(QTransform.fromScale(zoom, zoom))
         self._zoomed()
-        self.centerOn(b.cx, b.cy)
+        self.centerOn(self._content().center())
 
     def show_start(self) -> None:
-        """The view a freshly opened diagram gets: all of it when that is still readable,
-        else the start of the funnel (lane names and entries) at a readable zoom."""
+        """The view a freshly opened diagram gets: all of it, titles drawn large enough to
+        read (semantic zoom); only a diagram too wide even for that opens at its start (lane
+        names and entries) at a readable zoom."""
         self.zoom_to_fit()
-        if self.zoom() >= READABLE_ZOOM:
+        if self.zoom() >= OPEN_WHOLE_ZOOM:
             return
         self.set_zoom(READABLE_ZOOM)
         b = self.scene().layout.bounds
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         self.centerOn(b.x + visible.width() / 2 - 20, b.y + visible.height() / 2 - 20)
+
+    def titles_readable(self) -> bool:
+        """Whether node titles are drawn at a readable size at the current zoom."""
+        zoom = self.zoom()
+        return zoom >= READABLE_ZOOM or semantic.active(zoom)
+
+    def _content(self) -> QRectF:
+        """The diagram without its lane and phase headers, in scene units."""
+        geometry = self.scene().layout
+        b = geometry.bounds
+        rect = QRectF(b.x, b.y, b.w, b.h)
+        if geometry.lanes:
+            rect.setLeft(geometry.lanes[0].header.right)
+        if geometry.phases:
+            rect.setTop(geometry.phases[0].header.bottom)
+        return rect
+
+    def _frame(self, *_args) -> None:
+        """The view scrolls over the diagram without its own lane and phase headers (the
+        rulers show them), from a thin margin left of and above the first nodes."""
+        scene = self.scene()
+        if scene is None or scene.layout is None:
+            return
+        rect = QRectF(scene.sceneRect())
+        content, zoom = self._content(), self.zoom()
+        left, top = self.rulers.sizes()
+        if left:
+            rect.setLeft(content.left() - FIT_MARGIN / zoom)
+        if top:
+            rect.setTop(content.top() - FIT_MARGIN / zoom)
+        if rect != self.sceneRect():
+            self.setSceneRect(rect)
+
+    # -- frozen panes -------------------------------------------------------------------------
+    def _bands_changed(self, _changes=None) -> None:
+        self.rulers.place()  # lanes or phases may have come or gone
+        self._frame()
+        self.rulers.update()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.rulers.place()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)  # Qt moves the picture's pixels...
+        # ...the rulers follow with their own small repaint: lanes move only up and down,
+        # phases only sideways.
+        if dy:
+            self.rulers.lanes.update()
+        if dx:
+            self.rulers.phases.update()
 
     def center_on_target(self, target_id: str) -> None:
         """Select a node or edge ("a->b") and bring it to the middle of the view."""

@@ -1,7 +1,8 @@
 """PDF export: the diagram as vector graphics, then the bottleneck checklist pages.
 
-The first page holds the diagram painted by the canvas' painter (sized to the diagram, or A4/A3
-landscape with the diagram fitted), under a header with the title and the date; the checklist
+The first page holds the diagram painted by the canvas' painter, sized to the diagram
+(`--page fit`); on A4, A3 or Letter a diagram too wide for one readable page is split across
+several (app/ui/export/paper.py), under a header with the title and the date; the checklist
 follows on A4 pages laid out by QTextDocument. QPdfWriter embeds the subset of the bundled
 font it uses, so Chinese reads the same on a machine without CJK fonts. Headless.
 """
@@ -16,6 +17,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, Q
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -33,10 +35,14 @@ from app.io.svg_facts import resolve_lang
 from app.model import Diagram
 from app.render import theme
 from app.render.layout import layout
+from app.render.paging import best_plan
+from app.ui.export.paper import DiagramPicture, paint_pages, room
 from app.ui.export.png import paint_picture, picture_size
 from app.ui.export.svg_outline import qt_gui_application
+from app.ui.export.text_breaks import breakable
 
-PAGES = {"fit": None, "a4": QPageSize.PageSizeId.A4, "a3": QPageSize.PageSizeId.A3}
+PAGES = {"fit": None, "a4": QPageSize.PageSizeId.A4, "a3": QPageSize.PageSizeId.A3,
+         "letter": QPageSize.PageSizeId.Letter}
 DPI = 96  # one scene unit is one pixel at 96 dpi, as on screen
 HEADER_HEIGHT = 44.0  # scene units above the diagram on its page
 PAGE_MARGIN_MM = 12.0
@@ -56,8 +62,13 @@ _WORDS = {
 
 def render_pdf(diagram: Diagram, *, lang: str | None = None, page: str = "fit",
                flow_thickness: bool | str = False, report: Checklist | None = None,
-               date: dt.date | None = None) -> bytes:
-    """The PDF file's bytes: the diagram page, then the checklist pages."""
+               date: dt.date | None = None, pages_wide: int | str | None = None) -> bytes:
+    """The PDF file's bytes: the diagram page(s), then the checklist pages.
+
+    `page`: fit (one page the size of the diagram), A4, A3 or Letter (as many pages as the
+    diagram needs for no text under 7 pt, in the orientation that takes fewest);
+    `pages_wide`: spread the diagram over that many pages across (A4/A3/Letter).
+    """
     qt_gui_application()
     from app.ui.fonts import register_fonts
 
@@ -65,14 +76,16 @@ def render_pdf(diagram: Diagram, *, lang: str | None = None, page: str = "fit",
     lang = resolve_lang(lang, diagram)
     key = str(page).strip().lower()
     if key not in PAGES:
-        raise ValueError(f"--page must be fit, A4 or A3, got {page!r}")
+        raise ValueError(f"--page must be fit, A4, A3 or Letter, got {page!r}")
+    wide = _pages_wide(pages_wide)
+    if wide is not None and PAGES[key] is None:
+        key = "a4"  # pages wide means paper: A4 unless another size is named
     flow_thickness = flag(flow_thickness)
     if report is None or report.diagram is not diagram or report.lang != lang:
         report = analyze(diagram, lang)
     words = _WORDS.get(lang, _WORDS["en"])
     stamp = words["exported"].format(date=(date or dt.date.today()).isoformat())
     geometry = layout(diagram)
-    width, height, legend = picture_size(diagram, lang, geometry, flow_thickness)
 
     data = QByteArray()
     buffer = QBuffer(data)
@@ -81,19 +94,59 @@ def render_pdf(diagram: Diagram, *, lang: str | None = None, page: str = "fit",
     writer.setResolution(DPI)
     writer.setTitle(diagram.title or "FunnelFlow")
     writer.setCreator("FunnelFlow")
-    if PAGES[key] is None:  # the page is the picture plus its header, in points
-        size = QSizeF(width * 72 / DPI, (height + HEADER_HEIGHT) * 72 / DPI)
-        # Acrobat and Word refuse pages over 200 inches: shrink the page, the vector
-        # drawing follows (it is scaled to the page below) and stays sharp when zoomed.
-        longest = max(size.width(), size.height())
-        if longest > MAX_PAGE_POINTS:
-            size *= MAX_PAGE_POINTS / longest
-        writer.setPageLayout(QPageLayout(QPageSize(size, QPageSize.Unit.Point, "FunnelFlow"),
-                                         QPageLayout.Orientation.Portrait, QMarginsF()))
-    else:
-        writer.setPageLayout(QPageLayout(QPageSize(PAGES[key]),
-                                         QPageLayout.Orientation.Landscape,
-                                         _margins(), QPageLayout.Unit.Millimeter))
+    if PAGES[key] is None:
+        _fit_page(writer, diagram, report, lang, geometry, flow_thickness, stamp)
+        return _finish(buffer, data)
+    picture = DiagramPicture(diagram, report, lang, flow_thickness=flow_thickness,
+                             geometry=geometry)
+    layouts = {o: QPageLayout(QPageSize(PAGES[key]), o, _margins(), QPageLayout.Unit.Millimeter)
+               for o in (QPageLayout.Orientation.Landscape, QPageLayout.Orientation.Portrait)}
+    orientation, plan = best_plan((picture.width, picture.height),
+                                  {o: room(page_layout) for o, page_layout in layouts.items()},
+                                  picture.headers, wide)
+    writer.setPageLayout(layouts[orientation])
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError("Qt could not start the PDF")
+    try:
+        painter.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
+        paint_pages(writer, painter, picture, plan, lang,
+                    lambda p, rect: _header(p, rect, diagram.title, stamp))
+        _checklist_pages(writer, painter, report, lang, diagram.title, stamp)
+    finally:
+        painter.end()
+    return _finish(buffer, data)
+
+
+def _finish(buffer: QBuffer, data: QByteArray) -> bytes:
+    buffer.close()
+    return bytes(data.data())
+
+
+def _pages_wide(value: int | str | None) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise ValueError(f"--pages-wide must be a whole number of pages, got {value!r}") from None
+    if not 1 <= number <= 100:
+        raise ValueError(f"--pages-wide must be between 1 and 100, got {number}")
+    return number
+
+
+def _fit_page(writer: QPdfWriter, diagram: Diagram, report: Checklist, lang: str, geometry,
+              flow_thickness: bool, stamp: str) -> None:
+    """`--page fit`: one page the size of the picture plus its header, then the checklist."""
+    width, height, legend = picture_size(diagram, lang, geometry, flow_thickness)
+    size = QSizeF(width * 72 / DPI, (height + HEADER_HEIGHT) * 72 / DPI)
+    # Acrobat and Word refuse pages over 200 inches: shrink the page, the vector
+    # drawing follows (it is scaled to the page below) and stays sharp when zoomed.
+    longest = max(size.width(), size.height())
+    if longest > MAX_PAGE_POINTS:
+        size *= MAX_PAGE_POINTS / longest
+    writer.setPageLayout(QPageLayout(QPageSize(size, QPageSize.Unit.Point, "FunnelFlow"),
+                                     QPageLayout.Orientation.Portrait, QMarginsF()))
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError("Qt could not start the PDF")
@@ -101,9 +154,8 @@ def render_pdf(diagram: Diagram, *, lang: str | None = None, page: str = "fit",
         painter.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
         area = writer.pageLayout().paintRectPixels(DPI)
         _header(painter, QRectF(0, 0, area.width(), HEADER_HEIGHT), diagram.title, stamp)
-        room = QRectF(0, HEADER_HEIGHT, area.width(), area.height() - HEADER_HEIGHT)
-        scale = min(1.0 if PAGES[key] is None else room.width() / width,
-                    room.width() / width, room.height() / height)
+        room_h = area.height() - HEADER_HEIGHT
+        scale = min(1.0, area.width() / width, room_h / height)
         # Recorded at 100% and replayed scaled: the canvas painter leaves out text it thinks
         # too small to read on screen, but a PDF is vector and is zoomed into.
         picture = QPicture()
@@ -113,23 +165,22 @@ def render_pdf(diagram: Diagram, *, lang: str | None = None, page: str = "fit",
                       geometry=geometry)
         recorder.end()
         painter.save()
-        painter.translate(room.x() + (room.width() - width * scale) / 2, room.y())
+        painter.translate((area.width() - width * scale) / 2, HEADER_HEIGHT)
         painter.scale(scale, scale)
         painter.drawPicture(QPointF(0, 0), picture)
         painter.restore()
         _checklist_pages(writer, painter, report, lang, diagram.title, stamp)
     finally:
         painter.end()
-    buffer.close()
-    return bytes(data.data())
 
 
 def export_pdf(diagram: Diagram, out_path: str | os.PathLike[str], *, lang: str | None = None,
                page: str = "fit", flow_thickness: bool | str = False,
-               report: Checklist | None = None) -> None:
+               report: Checklist | None = None, pages_wide: int | str | None = None) -> None:
     """Write the PDF to `out_path` atomically (never a partial file)."""
     write_atomic(out_path, render_pdf(diagram, lang=lang, page=page,
-                                      flow_thickness=flow_thickness, report=report))
+                                      flow_thickness=flow_thickness, report=report,
+                                      pages_wide=pages_wide))
 
 
 def checklist_html(report: Checklist, lang: str) -> str:
@@ -172,7 +223,7 @@ def checklist_html(report: Checklist, lang: str) -> str:
     return "\n".join(parts)
 
 
-def _checklist_pages(writer: QPdfWriter, painter: QPainter, report: Checklist, lang: str,
+def _checklist_pages(writer: QPagedPaintDevice, painter: QPainter, report: Checklist, lang: str,
                      title: str, stamp: str) -> int:
     """Lay the checklist out on A4 portrait pages after the diagram; returns their count."""
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
@@ -186,7 +237,7 @@ def _checklist_pages(writer: QPdfWriter, painter: QPainter, report: Checklist, l
     document.setDefaultStyleSheet(f"h1 {{ font-size: 18px; color: {theme.INK}; }} "
                                   f"h2 {{ font-size: 14px; }} h3 {{ font-size: 12px; }} "
                                   f"li {{ margin-bottom: 4px; }}")
-    document.setHtml(checklist_html(report, lang))
+    document.setHtml(breakable(checklist_html(report, lang)))  # linear in a long label
     body = QSizeF(area.width(), area.height() - HEADER_HEIGHT)
     document.setPageSize(body)
     count = document.pageCount()

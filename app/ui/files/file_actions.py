@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.io import DiagramFileError, dumps_diagram, load_diagram
+from app.io import DiagramFileError, SaveError, dumps_diagram, load_diagram, refuse_foreign
 from app.io.templates import load_template, template_description, template_names
 from app.ui import i18n
 from app.ui.export import EXPORTERS, export
@@ -57,6 +57,10 @@ def remember_file(path: Path) -> None:
 def write_document(session: Session, path: Path) -> str | None:
     """Save the document to `path` atomically; returns the reason on failure, else None."""
     data = dumps_diagram(session.diagram).encode("utf-8")
+    try:
+        refuse_foreign(path)  # QSaveFile would rename over a FIFO or a device
+    except SaveError as error:
+        return str(error)
     target = QSaveFile(str(path))
     if not target.open(QIODevice.OpenModeFlag.WriteOnly):
         return target.errorString()

@@ -3,7 +3,8 @@
 `FileStamp` records what the file looked like when it was loaded or saved; `FileWatcher`
 watches the file and its folder (an atomic replace by git or an editor gives the path a new
 inode, which a plain file watch silently loses) and emits `changed_on_disk` only when the
-content really differs from the stamp, so our own saves and `touch` raise no alarm.
+content really differs from the stamp (by SHA-256, never by size and time alone), so our
+own saves and `touch` raise no alarm and `cp -p` over the file does.
 `ChangedOnDiskBar` is the non-modal "Reload / Keep mine" bar the window shows.
 """
 
@@ -55,8 +56,10 @@ def changed_since(path: str | os.PathLike[str], stamp: FileStamp | None) -> bool
         info = os.stat(path)
     except OSError:
         return True
-    if info.st_mtime_ns == stamp.mtime_ns and info.st_size == stamp.size:
-        return False  # the fast path: nothing touched it
+    if info.st_size != stamp.size:
+        return True
+    # Same size and time proves nothing: `cp -p`, `rsync -a` and unzip keep both. The
+    # content decides (a diagram is at most a few MB; this runs on a file event or a save).
     now = stamp_file(path)
     return now is None or now.digest != stamp.digest
 

@@ -56,6 +56,7 @@ class Autosaver(QObject):
         self._lock.setStaleLockTime(0)  # only a dead process frees it, never mere age
         if not self._lock.tryLock(0):
             log.warning("could not lock %s", self._lock.fileName())
+        remove_dead_locks(self.folder)
         # One worker keeps writes and removals in order; the UI thread never waits on disk.
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self._pending: Future | None = None  # the last job given to the worker
@@ -126,8 +127,15 @@ class Autosaver(QObject):
 
     @Slot(bool)
     def _clean_changed(self, clean: bool) -> None:
-        if clean and not self._gone():
+        if self._gone():
+            return
+        if clean:
             self.discard()  # saved, or undone back to what is on disk
+        else:
+            # The first edit after opening or saving: QUndoStack.push runs the command's
+            # redo (our `changed`) before the stack counts as modified, so `_edited` saw
+            # a clean stack. This is the moment it becomes modified.
+            self._timer.start()
 
     def _gone(self) -> bool:
         # Closed, or half-collected: when the garbage collector breaks the session <->
@@ -227,6 +235,25 @@ def find_orphans(folder: Path | None = None) -> list[Orphan]:
         orphans.append(Orphan(recovery, Path(original) if original else None, when,
                               str(info.get("title") or ""), lock))
     return sorted(orphans, key=lambda o: o.saved_at, reverse=True)
+
+
+def remove_dead_locks(folder: Path) -> int:
+    """Remove the locks of killed sessions that left no recovery copy; returns how many.
+
+    A killed session's `<id>.lock` stays behind; with unsaved edits `find_orphans` offers
+    them, without any the lock is litter. `tryLock` takes a lock only when its process is
+    dead (same host), and `unlock` deletes the file.
+    """
+    removed = 0
+    for path in sorted(Path(folder).glob(f"*{_LOCK}")):
+        if (path.parent / (path.name[: -len(_LOCK)] + _YAML)).exists():
+            continue  # an orphan's: kept for the recovery offer
+        lock = QLockFile(str(path))
+        lock.setStaleLockTime(0)
+        if lock.tryLock(0):
+            lock.unlock()
+            removed += 1
+    return removed
 
 
 def restore_orphan(orphan: Orphan, session, autosaver: Autosaver | None) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QIODevice, QSaveFile
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.io import dumps_diagram
+from app.io import NotARegularFile, dumps_diagram, refuse_foreign
 from app.model import Diagram
 from app.ui.files.backups import Backups
 from app.ui.files.file_watch import FileStamp, changed_since, stamp_bytes
@@ -85,6 +85,14 @@ def _precheck(target: Path) -> None:
     folder = Path(os.path.realpath(target)).parent
     if not folder.is_dir():
         raise SaveFailed(_folder_missing(folder), target)
+    try:
+        refuse_foreign(target, force=True)  # QSaveFile itself refuses read-only files
+    except NotARegularFile:
+        # QSaveFile would rename its temporary file over a FIFO or a device.
+        raise SaveFailed(translate(
+            "SafeSave", "{name} is not a regular file (a device, pipe or socket); FunnelFlow "
+            "saves only to regular files. Choose another name.").format(name=target.name),
+            target) from None
 
 
 def _reason(target: Path, size: int, qt_message: str) -> str:

@@ -24,6 +24,7 @@ from app.ui.files.backups import (
 from app.ui.files.comment_notice import CommentNotice
 from app.ui.files.error_dialog import show_load_error
 from app.ui.files.file_watch import ChangedOnDiskBar, FileWatcher, stamp_file
+from app.ui.files.open_lock import DocumentLock, ask_open_elsewhere
 from app.ui.files.recovery import Autosaver, find_orphans, restore_orphan
 from app.ui.files.recovery_dialog import RecoveryDialog
 from app.ui.files.safe_save import (
@@ -67,6 +68,12 @@ class Safeguards(QObject):
         self.versions_menu.aboutToShow.connect(self._fill_versions)
         self._add_versions_menu()
         session.document_replaced.connect(self._document_replaced)
+        # Issue 17: a second designer on the same file is told at open, not at its save.
+        self.document_lock = DocumentLock(
+            Path(recovery_folder).parent / "open" if recovery_folder is not None else None)
+        self.ask_open_elsewhere = ask_open_elsewhere(window)
+        session.path_changed.connect(self._claim_file)
+        self._claim_file()
         self.comments.comments_found.connect(lambda _n: self._inform(self.comments.summary()))
         self.watcher.watch(session.path)
         window.installEventFilter(self)
@@ -82,6 +89,12 @@ class Safeguards(QObject):
         path = Path(path)
         if not self.comments.before_save(self.window):
             return NOT_SAVED
+        held = self.document_lock.path
+        if self.document_lock.read_only and held is not None and _same(held, path):
+            self._inform(translate("Safeguards", "{name} is open in another window and was "
+                                   "opened read-only here: save under another name.")
+                         .format(name=path.name))
+            return WANTS_SAVE_AS
         same_file = self.watcher.path is not None and _same(self.watcher.path, path)
         expected = self.watcher.stamp if same_file else None
         try:
@@ -141,6 +154,15 @@ class Safeguards(QObject):
     def close(self) -> None:
         """A clean close (saved or discarded by the user): remove the recovery copy."""
         self.autosaver.close()
+        self.document_lock.release()
+
+    @property
+    def read_only(self) -> bool:
+        """Opened read-only because another designer has the file open."""
+        return self.document_lock.read_only
+
+    def _claim_file(self) -> None:
+        self.document_lock.claim(self.session.path, self.ask_open_elsewhere)
 
     # -- wiring ----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API

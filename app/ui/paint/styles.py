@@ -138,8 +138,12 @@ def styles() -> Styles:
     return _styles
 
 
+_MEASURED_CHARS = 2000
+
+
 def _fit(text: str, width: float, key: str) -> tuple[str, float]:
     """`text` elided like the SVG writer does, then cut further if the real font is wider."""
+    text = text[:_MEASURED_CHARS]  # more never fits: measuring a huge label costs (issue 17)
     text = elide(text, width, _FONT_PX[key])
     metrics = styles().metrics[key]
     advance = metrics.horizontalAdvance(text)

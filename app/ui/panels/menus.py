@@ -63,6 +63,7 @@ class WindowActions(QObject):
                            sp.SP_DialogSaveButton)
         self.save_as = action(lambda: files.save_as(), QKeySequence.StandardKey.SaveAs)
         self.export = action(lambda: files.export(), "Ctrl+E")
+        self.print = action(lambda: _print_preview(w), QKeySequence.StandardKey.Print)
         self.quit = action(w.close, QKeySequence.StandardKey.Quit)
         self.undo = action(stack.undo, QKeySequence.StandardKey.Undo, sp.SP_ArrowBack)
         self.redo = action(stack.redo, QKeySequence.StandardKey.Redo, sp.SP_ArrowForward)
@@ -92,7 +93,7 @@ class WindowActions(QObject):
         self.recent_menu = QMenu(window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         for item in (self.new, self.open, self.recent_menu, None, self.save, self.save_as,
-                     self.export, None, self.quit):
+                     self.export, self.print, None, self.quit):
             _add(self.file_menu, item)
         self.edit_menu = bar.addMenu("")
         for item in (self.undo, self.redo, None, self.find):
@@ -142,7 +143,8 @@ class WindowActions(QObject):
         texts = {
             self.new: self.tr("&New from template…"), self.open: self.tr("&Open…"),
             self.save: self.tr("&Save"), self.save_as: self.tr("Save &As…"),
-            self.export: self.tr("&Export…"), self.quit: self.tr("&Quit"),
+            self.export: self.tr("&Export…"), self.print: self.tr("&Print…"),
+            self.quit: self.tr("&Quit"),
             self.undo: self.tr("&Undo"), self.redo: self.tr("&Redo"),
             self.find: self.tr("&Find…"), self.zoom_in: self.tr("Zoom &in"),
             self.zoom_out: self.tr("Zoom &out"), self.zoom_reset: self.tr("&Actual size"),
@@ -162,9 +164,18 @@ class WindowActions(QObject):
         self.diagram_menu.setTitle(self.tr("&Diagram"))
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self.export.setToolTip(self.tr("Export as SVG, PNG, PDF, Markdown, CSV, Mermaid…"))
+        self.print.setToolTip(self.tr("Print the diagram over as many pages as it needs to "
+                                      "stay readable, with a preview"))
         self.tidy.setToolTip(self.tr("Forget hand-placed positions and lay everything out again"))
         self._undo_tip(self.window.session.undo_stack.undoText())
         self._redo_tip(self.window.session.undo_stack.redoText())
+
+
+def _print_preview(window) -> None:
+    # Imported on first use: Qt's print support is not needed to start the designer.
+    from app.ui.export.print_dialog import preview
+
+    window.print_dialog = preview(window)
 
 
 def icon_text(text: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from app.render.outline import funnel_order
 from app.ui.present import theme
@@ -37,7 +37,7 @@ class PresentationWindow(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoFillBackground(True)
         self.setStyleSheet(f"QWidget#presentation {{ background: {theme.PAPER}; }}"
-                           f"QFrame#side {{ background: {theme.PANEL}; }}"
+                           f"QFrame#side, QScrollArea#side {{ background: {theme.PANEL}; }}"
                            f"QLabel {{ color: {theme.INK}; }}")
         self.title = QLabel(self)
         self.stage_label = QLabel(self)
@@ -48,9 +48,17 @@ class PresentationWindow(QWidget):
         self.hint.setFont(theme.font(theme.SMALL_PX - 4))
         self.hint.setStyleSheet(f"color: {theme.MUTED};")
         self.view = StageView(controller.scene, self)
-        side = QFrame(self)
+        # The side column scrolls rather than squeeze its words when a long one meets a
+        # small window (1024x768).
+        scroller = QScrollArea(self)
+        scroller.setObjectName("side")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setFixedWidth(theme.scaled(theme.SIDE_WIDTH))
+        side = QFrame()
         side.setObjectName("side")
-        side.setFixedWidth(theme.SIDE_WIDTH)
+        scroller.setWidget(side)
         self.spotlight = SpotlightPanel(controller.lang, side)
         self.whatif = WhatIfPanel(controller.session, controller.lang, large=True, parent=side)
         rule = QFrame(side)
@@ -69,7 +77,7 @@ class PresentationWindow(QWidget):
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
         body.addWidget(self.view, 1)
-        body.addWidget(side)
+        body.addWidget(scroller)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
@@ -148,9 +156,18 @@ class PresentationController(QObject):
             "focus": view is not None and view.hasFocus(),
         }
         self._theme.apply()
+        self.scene.show_labels(True)  # the designer may have hidden them, zoomed out
         self.scene.update()
         self.mode = PHASES if self.session.diagram.phases else LANES
         self.step = 1
+        picture = size  # the type is sized for the picture it will fill
+        if full_screen:
+            from PySide6.QtGui import QGuiApplication
+
+            screen = QGuiApplication.primaryScreen()
+            picture = screen.size() if screen is not None else size
+        theme.fit_to(*((picture.width(), picture.height()) if picture is not None
+                       else (1920, 1080)))
         self.window = window = PresentationWindow(self)
         self.session.changed.connect(self._document_changed)
         self.scene.selectionChanged.connect(self._selection_changed)
@@ -187,6 +204,8 @@ class PresentationController(QObject):
         view = self.main_view
         if view is not None:
             view.setTransform(saved["transform"])
+            if hasattr(view, "set_zoom"):  # its level of detail (edge labels) back as it was
+                view.set_zoom(view.zoom())
             view.horizontalScrollBar().setValue(saved["scroll"][0])
             view.verticalScrollBar().setValue(saved["scroll"][1])
             if saved["focus"]:
@@ -266,12 +285,20 @@ class PresentationController(QObject):
         return node_id
 
     def show_bottleneck(self) -> None:
-        """Select the top bottleneck's edge: spotlight and what-if turn to it."""
+        """Select the top bottleneck's edge, and centre and frame it on the stage: spotlight
+        and what-if turn to it."""
         if self.bottleneck is None:
             return
         source, _, target = self.bottleneck.partition("->")
         self._reveal(target)
         self.scene.select_ids([], [self.bottleneck])
+        rect = self.scene.item_rect(self.bottleneck)
+        if self.window is not None and rect is not None:
+            for end in (source, target):
+                box = self.scene.item_rect(end)
+                if box is not None:
+                    rect = rect.united(box)
+            self.window.view.frame(rect)
 
     def focus_whatif(self) -> None:
         """Put the keyboard on the what-if slider (the top bottleneck when nothing is chosen)."""

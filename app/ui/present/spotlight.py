@@ -188,6 +188,7 @@ class SpotlightPanel(QWidget):
             verdict.setFont(theme.font(theme.SMALL_PX, bold=True))
             for label in (value, verdict):
                 label.setStyleSheet(f"color: {theme.status_color(row.status)};")
+                label.setWordWrap(True)  # "50,000/month / 60,000/month" in a narrow column
             for column, label in enumerate((name, value, verdict)):
                 self.table.addWidget(label, row_number, column)
                 self._row_labels.append(label)

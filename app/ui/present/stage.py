@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from app.render.layout import Rect
+from app.ui.canvas.frozen import FrozenHeaders
 from app.ui.paint import append_commands
 from app.ui.present import theme
 from app.ui.present.path import FunnelPath
@@ -51,6 +52,11 @@ class StageView(QGraphicsView):
         self.path = FunnelPath()
         self._path_shape: QPainterPath | None = None
         self._rings: list[QRectF] = []
+        self.framed: QRectF | None = None  # what B framed (the bottleneck), until the next step
+        # Lane and phase titles always pinned at the edges, in the presentation's large type.
+        self.frozen = FrozenHeaders(self, font_px=theme.scaled(22),
+                                    lane_width=theme.scaled(170),
+                                    phase_height=theme.scaled(40), ink=theme.INK)
 
     # -- what is revealed ---------------------------------------------------------------------
     def show_part(self, shown: Rect, hidden: Rect | None, focus: Rect | None = None,
@@ -59,27 +65,51 @@ class StageView(QGraphicsView):
         newest band, keeping its far edge in sight) and veil `hidden`. `columns`: the bands
         are phases (False: lanes)."""
         self.shown, self.hidden, self.focus, self.columns = shown, hidden, focus, columns
+        self.framed = None
         self.fit()
         self.viewport().update()
 
+    def _room(self) -> QRectF:
+        """The part of the viewport beside the pinned lane and phase titles."""
+        left, top = self.frozen.reserved()
+        return QRectF(self.viewport().rect()).adjusted(left, top, 0, 0)
+
     def _fit_zoom(self, rect: QRectF) -> float:
-        viewport = self.viewport().rect()
+        room = self._room()
         if rect.width() <= 0 or rect.height() <= 0:
             return 1.0
-        return min(viewport.width() / rect.width(), viewport.height() / rect.height())
+        return min(room.width() / rect.width(), room.height() / rect.height())
+
+    def _content(self, rect: Rect) -> QRectF:
+        """`rect` without the diagram's own lane and phase headers (the strips stand in)."""
+        area = _qrect(rect)
+        geometry = getattr(self.scene(), "layout", None)
+        if geometry is not None and geometry.lanes:
+            area.setLeft(max(area.left(), geometry.lanes[0].header.right))
+        if geometry is not None and geometry.phases:
+            area.setTop(max(area.top(), geometry.phases[0].header.bottom))
+        return area
 
     def fit(self) -> None:
-        """Fit the revealed part to the view (at most MAX_ZOOM); see `show_part`."""
+        """Fit the revealed part to the view (at most MAX_ZOOM); see `show_part`. After B,
+        the framed bottleneck instead."""
+        if self.framed is not None:
+            target = self.framed.adjusted(-3 * FIT_MARGIN, -3 * FIT_MARGIN, 3 * FIT_MARGIN,
+                                          3 * FIT_MARGIN)
+            self._place(min(self._fit_zoom(target), MAX_ZOOM), target.center())
+            return
         if self.shown is None:
             return
-        target = _qrect(self.shown).adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN)
+        target = self._content(self.shown).adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN,
+                                                    FIT_MARGIN)
         zoom = min(self._fit_zoom(target), MAX_ZOOM)
         centre = target.center()
         if zoom < READABLE_ZOOM and self.focus is not None:
-            band = _qrect(self.focus).adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN)
+            band = self._content(self.focus).adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN,
+                                                      FIT_MARGIN)
             zoom = min(self._fit_zoom(band), MAX_ZOOM)
-            viewport = self.viewport().rect()
-            half_w, half_h = viewport.width() / zoom / 2, viewport.height() / zoom / 2
+            room = self._room()
+            half_w, half_h = room.width() / zoom / 2, room.height() / zoom / 2
             # The newest band sits at the right (bottom) edge; what came before fills the rest.
             if self.columns:
                 centre = QPointF(max(band.right() - half_w, target.left() + half_w),
@@ -87,9 +117,32 @@ class StageView(QGraphicsView):
             else:  # a lane row
                 centre = QPointF(target.center().x(),
                                  max(band.bottom() - half_h, target.top() + half_h))
+        # A diagram lower than the room starts right under the phase titles, not mid-air.
+        spare = self._room().height() / zoom - target.height()
+        if spare > 0:
+            centre.setY(target.center().y() + spare / 2)
+        self._place(zoom, centre)
+
+    def frame(self, rect: QRectF) -> None:
+        """Centre `rect` (scene units) in the room beside the strips and zoom to frame it."""
+        self.framed = QRectF(rect)
+        self.fit()
+        self.viewport().update()
+
+    def _place(self, zoom: float, centre: QPointF) -> None:
+        """Scale to `zoom` and put scene point `centre` at the middle of the room."""
         self.resetTransform()
         self.scale(zoom, zoom)
-        self.centerOn(centre)
+        viewport = self.viewport().rect()
+        # Scrolling must never stop the stage short of where it is told to look.
+        reach = QRectF(self.scene().sceneRect()).adjusted(
+            -viewport.width() / zoom, -viewport.height() / zoom,
+            viewport.width() / zoom, viewport.height() / zoom)
+        self.setSceneRect(reach)
+        room = self._room()
+        offset = QPointF(room.center().x() - viewport.width() / 2,
+                         room.center().y() - viewport.height() / 2) / zoom
+        self.centerOn(centre - offset)
 
     def zoom(self) -> float:
         return self.transform().m11()
@@ -142,6 +195,30 @@ class StageView(QGraphicsView):
             else:
                 painter.drawLine(QPointF(r.x, r.y), QPointF(r.right, r.y))
         painter.restore()
+        self.frozen.paint(painter)
+        self._veil_strips(painter)
+
+    def _veil_strips(self, painter: QPainter) -> None:
+        """The pinned titles of bands not revealed yet are veiled like the bands."""
+        if self.hidden is None:
+            return
+        area = self.mapFromScene(_qrect(self.hidden)).boundingRect()
+        painter.save()
+        painter.resetTransform()
+        for strip in (self.frozen.phase_strip() if self.columns else self.frozen.lane_strip(),):
+            if strip is not None:
+                if self.columns:
+                    cover = QRectF(area.left(), strip.top(), strip.right() - area.left() + 1,
+                                   strip.height())
+                else:
+                    cover = QRectF(strip.left(), area.top(), strip.width(),
+                                   strip.bottom() - area.top() + 1)
+                painter.fillRect(cover, theme.DIM)
+        painter.restore()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.frozen.scrolled(dx, dy)
 
     def _clear_of_labels(self, rect: QRectF) -> QPainterPath:
         area = QPainterPath()

@@ -32,10 +32,28 @@ SIDE_WIDTH = 500  # the spotlight and what-if column
 PATH_WIDTH = 9.0
 
 
+#: every size above is for a 1080-line picture (and fits 1600x900); a smaller window scales
+#: them down together, like a slide, so that nothing is clipped at 1024x768 (see `fit_to`)
+_scale = 1.0
+
+
+def fit_to(width: int, height: int) -> float:
+    """Scale the presentation's sizes for a window of `width` x `height`; returns the scale."""
+    global _scale
+    _scale = max(0.6, min(1.0, height / 900, width / 1500))
+    return _scale
+
+
+def scaled(px: float) -> int:
+    """`px` (a size for 1080 lines) at the current window's scale."""
+    return round(px * _scale)
+
+
 def font(px: int, bold: bool = False) -> QFont:
-    """The bundled CJK font at `px` pixels: Chinese never shows as boxes."""
+    """The bundled CJK font at `px` pixels (scaled, see `fit_to`): Chinese never shows as
+    boxes."""
     f = ui_font()
-    f.setPixelSize(px)
+    f.setPixelSize(scaled(px))
     f.setBold(bold)
     return f
 

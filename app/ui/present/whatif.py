@@ -97,7 +97,8 @@ class WhatIfPanel(QWidget):
         self.checklist = QLabel(self)
         self.apply_button = QPushButton(self)
         self.reset_button = QPushButton(self)
-        for label in (self.subject, self.goals, self.revenue, self.checklist):
+        for label in (self.subject, self.goals, self.revenue, self.checklist,
+                      self.lever_name, self.target):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
                                           | Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -1,0 +1,209 @@
+"""Frozen panes: lane titles pinned at the view's left edge and phase titles at its top edge.
+
+A strip of fixed on-screen size shows each lane's title centred on the part of the lane in
+view, and one along the top the phase titles; like frozen panes in a spreadsheet, you always
+see which department and which phase you are looking at. `FrozenHeaders` draws them: the
+presentation's stage over its picture (from drawForeground), the designer's canvas in rulers
+beside its viewport (canvas/rulers.py).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QRegion
+
+from app.render import theme
+
+
+class FrozenHeaders:
+    """Paints the pinned lane and phase strips over a QGraphicsView showing a DiagramScene.
+
+    `font_px`, `lane_width` and `phase_height` are in screen pixels: the strips keep their
+    size at every zoom. `ink` overrides the title colour (the presentation's black).
+    """
+
+    def __init__(self, view, *, font_px: float = 13.0, lane_width: int = 108,
+                 phase_height: int = 26, ink: str | None = None) -> None:
+        from app.ui.fonts import ui_families
+
+        self.view = view
+        self.lane_width, self.phase_height, self.ink = lane_width, phase_height, ink
+        self.font = QFont()
+        self.font.setFamilies(ui_families())
+        self.font.setPixelSize(round(font_px))
+        self.font.setBold(True)
+        self.metrics = QFontMetricsF(self.font)
+        self._smaller = []
+        for px in (font_px * 0.85, font_px * 0.72):
+            font = QFont(self.font)
+            font.setPixelSize(round(px))
+            self._smaller.append((font, QFontMetricsF(font)))
+        self.enabled = True
+
+    # -- where the strips are -----------------------------------------------------------------
+    def _layout(self):
+        return getattr(self.view.scene(), "layout", None)
+
+    def lane_strip(self) -> QRect | None:
+        """The lane strip over the viewport (viewport pixels); None without lanes."""
+        geometry = self._layout()
+        if not self.enabled or geometry is None or not geometry.lanes:
+            return None
+        return QRect(0, 0, self.lane_width, self.view.viewport().height())
+
+    def phase_strip(self) -> QRect | None:
+        """The phase strip over the viewport (viewport pixels); None without phases."""
+        geometry = self._layout()
+        if not self.enabled or geometry is None or not geometry.phases:
+            return None
+        return QRect(0, 0, self.view.viewport().width(), self.phase_height)
+
+    def reserved(self) -> tuple[int, int]:
+        """Screen pixels the strips take at the left and at the top when pinned (for a fit)."""
+        geometry = self._layout()
+        if not self.enabled or geometry is None:
+            return 0, 0
+        return (self.lane_width if geometry.lanes else 0,
+                self.phase_height if geometry.phases else 0)
+
+    def scrolled(self, dx: int, dy: int) -> None:
+        """Call after the view scrolled: Qt moved the old strips with the picture; repaint
+        where they were and where they are."""
+        region = QRegion()
+        for strip in (self.lane_strip(), self.phase_strip()):
+            if strip is not None:
+                region += QRegion(strip)
+                region += QRegion(strip.translated(dx, dy))
+        if not region.isEmpty():
+            self.view.viewport().update(region)
+
+    # -- painting -----------------------------------------------------------------------------
+    def paint(self, painter: QPainter) -> None:
+        """Paint the strips over the view's picture (from its drawForeground)."""
+        lanes, phases = self.lane_strip(), self.phase_strip()
+        if lanes is None and phases is None:
+            return
+        geometry = self._layout()
+        painter.save()
+        painter.resetTransform()  # viewport pixels from here on
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        painter.setFont(self.font)
+        top = phases.height() if phases is not None else 0
+        left = lanes.width() if lanes is not None else 0
+        self._blank_own_headers(painter, geometry)
+        if lanes is not None:
+            self.paint_lanes(painter, geometry, lanes, top)
+        if phases is not None:
+            self.paint_phases(painter, geometry, phases, left)
+        if lanes is not None and phases is not None:
+            painter.fillRect(QRect(0, 0, left, top), QColor(theme.HEADER_FILL))
+        painter.restore()
+
+    def _blank_own_headers(self, painter: QPainter, geometry) -> None:
+        """The diagram's own (smaller) headers would say the same again beside the strips:
+        paint them over."""
+        b, paper = geometry.bounds, QColor(theme.CANVAS)
+        for bands, column in ((geometry.lanes, True), (geometry.phases, False)):
+            if not bands:
+                continue
+            h = bands[0].header
+            area = (QRectF(h.x, b.y, h.w, b.h) if column else QRectF(b.x, h.y, b.w, h.h))
+            painter.fillRect(self.view.mapFromScene(area).boundingRect(), paper)
+
+    def paint_lanes(self, painter: QPainter, geometry, strip: QRect, top: int) -> None:
+        view, bottom = self.view, strip.bottom() + 1
+        grid = QPen(QColor(theme.GRID_INK), 1.0)
+        for band in geometry.lanes:
+            y0 = view.mapFromScene(QPointF(0, band.rect.y)).y()
+            y1 = view.mapFromScene(QPointF(0, band.rect.bottom)).y()
+            a, b = max(y0, top), min(y1, bottom)
+            if b <= a:
+                continue
+            painter.fillRect(QRect(0, a, strip.width(), b - a),
+                             QColor(theme.tint(band.color, 0.78)))
+            painter.fillRect(QRect(0, a, 5, b - a), QColor(band.color))
+            painter.setPen(grid)
+            painter.drawLine(0, y1, strip.width(), y1)
+            if b - a >= self.font.pixelSize():
+                painter.setPen(QColor(self.ink) if self.ink else
+                               QColor(band.color).darker(170))
+                self._title(painter, band.title, QRectF(10, a + 2, strip.width() - 14,
+                                                        b - a - 4))
+        end = min(bottom, view.mapFromScene(QPointF(0, geometry.lanes[-1].rect.bottom)).y())
+        painter.setPen(QPen(QColor(theme.MUTED_INK), 1.0))
+        painter.drawLine(strip.width() - 1, top, strip.width() - 1, end)
+
+    def paint_phases(self, painter: QPainter, geometry, strip: QRect, left: int) -> None:
+        view, right = self.view, strip.right() + 1
+        end = min(right, view.mapFromScene(QPointF(geometry.phases[-1].rect.right, 0)).x())
+        painter.fillRect(QRect(left, 0, end - left, strip.height()), QColor(theme.HEADER_FILL))
+        grid = QPen(QColor(theme.GRID_INK), 1.0)
+        ink = QColor(self.ink or theme.INK)
+        for band in geometry.phases:
+            x0 = view.mapFromScene(QPointF(band.rect.x, 0)).x()
+            x1 = view.mapFromScene(QPointF(band.rect.right, 0)).x()
+            a, b = max(x0, left), min(x1, right)
+            if b <= a:
+                continue
+            painter.setPen(grid)
+            painter.drawLine(x1, 0, x1, strip.height())
+            painter.setPen(ink)
+            rect = QRectF(a + 6, 0, b - a - 12, strip.height())
+            # A narrow phase: a smaller font before any "…".
+            font, metrics = self.font, self.metrics
+            for smaller in self._smaller:
+                if metrics.horizontalAdvance(band.title) <= rect.width():
+                    break
+                font, metrics = smaller
+            painter.setFont(font)
+            title = metrics.elidedText(band.title, Qt.TextElideMode.ElideRight, rect.width())
+            if title and title != "…":
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, title)
+        painter.setFont(self.font)
+        end = min(right, view.mapFromScene(QPointF(geometry.phases[-1].rect.right, 0)).x())
+        painter.setPen(QPen(QColor(theme.MUTED_INK), 1.0))
+        painter.drawLine(left, strip.height() - 1, end, strip.height() - 1)
+
+    def _title(self, painter: QPainter, title: str, rect: QRectF) -> None:
+        """A lane title wrapped into `rect`, its last line elided if it still does not fit."""
+        step = self.font.pixelSize() * 1.25  # tighter than the CJK font's own line height
+        lines = wrap(title, self.metrics, rect.width(), max(1, int(rect.height() // step)))
+        height = len(lines) * step
+        m = self.metrics
+        y = rect.y() + (rect.height() - height) / 2 + (step + m.ascent() - m.descent()) / 2
+        for text in lines:
+            advance = self.metrics.horizontalAdvance(text)
+            painter.drawText(QPointF(rect.x() + (rect.width() - advance) / 2, y), text)
+            y += step
+
+
+def wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> list[str]:
+    """`text` broken into at most `max_lines` lines of `width` (words where there are spaces,
+    else characters, as Chinese breaks), the last line elided if text is left over."""
+    lines: list[str] = []
+    rest = " ".join(text.split())[:400]  # no title is read past a few lines
+    while rest and len(lines) < max_lines:
+        if len(lines) == max_lines - 1 or metrics.horizontalAdvance(rest) <= width:
+            lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+            break
+        cut = _fitting(rest, metrics, width)
+        # Break after the last space or hyphen that fits, else inside the word (Chinese).
+        space = max(rest.rfind(" ", 0, cut + 1), rest.rfind("-", 0, cut - 1) + 1)
+        if space > 0:
+            cut = space
+        lines.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    return [line for line in lines if line]
+
+
+def _fitting(text: str, metrics: QFontMetricsF, width: float) -> int:
+    """How many leading characters of `text` fit in `width` (at least one)."""
+    lo, hi = 1, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if metrics.horizontalAdvance(text[:mid]) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo

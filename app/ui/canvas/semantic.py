@@ -1,0 +1,192 @@
+"""Semantic zoom: zoomed out past the point where a node's body text can be read, a node
+draws only its title, at a size that can be read on screen.
+
+Below SEMANTIC_ZOOM the owner and volume lines would be under 8 px: they are dropped, and the
+title is drawn at TITLE_PX screen pixels whatever the zoom, wrapped over at most three lines
+in its column (it may reach past the small box into the gap between columns), on a light
+plate so edges passing under it do not cross the words. So Fit shows a whole funnel as a
+map whose steps can still be read, instead of empty boxes.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+
+from app.render import theme
+from app.ui.canvas.frozen import wrap
+
+#: body text (owner, volume) under this many screen pixels is not drawn
+BODY_MIN_PX = 8.0
+SEMANTIC_ZOOM = BODY_MIN_PX / theme.FONT_SMALL_PX
+#: below this zoom columns are too narrow on screen for any title: outlines only
+MIN_ZOOM = 0.15
+#: how far a title may reach past its box (scene units, sideways and up or down), down to
+#: MIN_ZOOM; the node items' bounds include it while a view is zoomed out, so that Qt
+#: repaints all of it
+REACH = (130.0, 240.0)
+#: a title's size on screen while zoomed out, and the least it may shrink to when cramped
+TITLE_PX = 11.0
+MIN_TITLE_PX = 9.0
+#: how wide a title may be at most, in scene units: its node and most of a column gap
+TITLE_ROOM = theme.COLUMN_WIDTH - 24.0
+MAX_LINES = 3
+#: screen pixels kept free between the titles of neighbouring nodes
+GAP_PX = 3.0
+FAR = 1e9  # no neighbour
+
+#: counts of titles drawn (tests read it to see what the semantic level draws)
+title_draws = {"count": 0}
+
+
+def active(zoom: float) -> bool:
+    """Whether a view at `zoom` draws nodes by their titles only."""
+    return MIN_ZOOM <= zoom < SEMANTIC_ZOOM
+
+
+def title_px(zoom: float) -> float:
+    """The on-screen size of a title at `zoom`: TITLE_PX, or the node's own label size
+    where that is larger (no jump down when the level changes)."""
+    return max(TITLE_PX, theme.FONT_LABEL_PX * zoom)
+
+
+@lru_cache(maxsize=32)
+def _font(px: int) -> tuple[QFont, QFontMetricsF]:
+    from app.ui.fonts import ui_families
+
+    font = QFont()
+    font.setFamilies(ui_families())
+    font.setPixelSize(px)
+    font.setWeight(QFont.Weight.DemiBold)  # bold smears when scaled this far down
+    return font, QFontMetricsF(font)
+
+
+@lru_cache(maxsize=8192)
+def title_lines(title: str, px: int, room: int, max_lines: int
+                ) -> tuple[tuple[str, float], ...]:
+    """`title` wrapped for a `px`-pixel font in `room` pixels: (line, advance) pairs."""
+    _, metrics = _font(px)
+    lines = wrap(title, metrics, room, max_lines)
+    if len(lines) > 1 and not lines[-1].endswith("…"):
+        # Balanced lines ("官网/落地页", not "官网落地/页"): the narrowest width that still
+        # takes no more lines.
+        # Never narrower than the widest word: "Landing page", not "Landin / g page".
+        widest = max((metrics.horizontalAdvance(w) for w in title.split()), default=0.0)
+        lo, hi = max(room / len(lines), min(widest, float(room))), float(room)
+        for _ in range(6):
+            mid = (lo + hi) / 2
+            tried = wrap(title, metrics, mid, max_lines)
+            if len(tried) <= len(lines) and not tried[-1].endswith("…"):
+                hi, lines = mid, tried
+            else:
+                lo = mid
+    return tuple((line, metrics.horizontalAdvance(line)) for line in lines)
+
+
+def line_height(px: int) -> float:
+    """The distance between two lines of a title (tighter than the font's own)."""
+    return px * 1.25
+
+
+def title_block(title: str, zoom: float, room: tuple[float, float] = (TITLE_ROOM, FAR)
+                ) -> tuple[int, tuple[tuple[str, float], ...]]:
+    """The font size (scene px, whole) and lines of `title` as drawn at `zoom`, in `room`
+    (width, height in scene units: as far as the neighbouring nodes' titles allow).
+    At most MAX_LINES lines; where the title does not fit whole (nothing elided, no word
+    broken), a smaller size, down to MIN_TITLE_PX."""
+    # Alone in its row a title may take a column and a half.
+    width = min(TITLE_ROOM * (1.5 if room[0] >= FAR else 1.0), room[0] - GAP_PX / zoom)
+    height = room[1] - GAP_PX / zoom
+    best = None
+    for screen_px in (title_px(zoom), (title_px(zoom) + MIN_TITLE_PX) / 2, MIN_TITLE_PX):
+        px = max(1, round(screen_px / zoom))
+        lines_fit = max(1, min(MAX_LINES, int(height // line_height(px))))
+        lines = title_lines(title, px, int(width), lines_fit)
+        if lines and not lines[-1][0].endswith("…"):
+            best = (px, lines)  # whole, if with a word broken: the smallest size is kept
+        best = best or (px, lines)
+        # Whole: nothing elided and no word broken (a smaller size before "consultatio/n").
+        if lines and not lines[-1][0].endswith("…") and _widest_word(title, px) <= width:
+            return px, lines
+    assert best is not None  # (the loop runs at least once)
+    return best
+
+
+@lru_cache(maxsize=8192)
+def _widest_word(title: str, px: int) -> float:
+    _, metrics = _font(px)
+    words = title.split()
+    # Chinese breaks anywhere: only words with Latin letters must stay whole.
+    return max((metrics.horizontalAdvance(w) for w in words if w.isascii()), default=0.0)
+
+
+def rooms(geometry) -> dict[str, tuple[float, float, float]]:
+    """Per node, the room its title has (scene units): its width, up to the nearest node in
+    its row, and how far it may reach up and down, half way to the nearest nodes in its
+    column (the neighbour takes the other half)."""
+    width: dict[str, float] = {}
+    up: dict[str, float] = {}
+    down: dict[str, float] = {}
+    for along, across in (("cx", "cy"), ("cy", "cx")):
+        lines: dict[int, list[tuple[float, str]]] = {}
+        for node_id, rect in geometry.nodes.items():
+            lines.setdefault(round(getattr(rect, across)), []).append(
+                (getattr(rect, along), node_id))
+        for members in lines.values():
+            members.sort()
+            for i, (at, node_id) in enumerate(members):
+                before = at - members[i - 1][0] if i else FAR
+                after = members[i + 1][0] - at if i + 1 < len(members) else FAR
+                if along == "cx":
+                    width[node_id] = min(before, after)
+                else:
+                    up[node_id], down[node_id] = before / 2, after / 2
+    return {n: (width[n], up[n], down[n]) for n in geometry.nodes}
+
+
+def paint_node(painter: QPainter, look, title: str, zoom: float, *, selected: bool = False,
+               handle: bool = False,
+               room: tuple[float, float, float] = (TITLE_ROOM, FAR, FAR)) -> None:
+    """Paint a node at the painter's origin as its outline and a large title (see module).
+    `room`: (width, up, down) from `rooms`."""
+    from app.ui.paint import styles
+
+    s = styles()
+    w, h = look.size
+    width, up, down = room
+    px, lines = title_block(title, zoom, (width, up + down))
+    font, metrics = _font(px)
+    line_h = line_height(px)
+    block_w = max((advance for _, advance in lines), default=0.0)
+    block_h = line_h * len(lines)
+    # Centred on the node, moved away from a close neighbour above or below.
+    half, gap = block_h / 2, GAP_PX / zoom / 2
+    shift = max(0.0, half - (down - gap)) - max(0.0, half - (up - gap))
+    top = h / 2 - half - shift
+    if block_w > w or block_h > h:  # the title reaches past the box: a plate under it
+        pad = 2.0 / zoom
+        painter.setPen(s.no_pen)
+        painter.setBrush(QColor(255, 255, 255, 225))
+        painter.drawRoundedRect(QRectF(w / 2 - block_w / 2 - pad, top - pad,
+                                       block_w + 2 * pad, block_h + 2 * pad), pad, pad)
+    painter.setPen(s.node_pen[look.kind])
+    painter.setBrush(s.node_fill[look.kind])
+    for outline in look.outlines:
+        painter.drawPath(outline)
+    if selected:
+        painter.setPen(s.selection_pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(look.outlines[0])
+    painter.setFont(font)
+    painter.setPen(s.text_pens["label"])
+    y = top + (line_h + metrics.ascent() - metrics.descent()) / 2
+    for line, advance in lines:
+        painter.drawText(QPointF(w / 2 - advance / 2, y), line)
+        y += line_h
+        title_draws["count"] += 1
+    if handle:
+        painter.setPen(s.handle_pen)
+        painter.setBrush(s.selection_brush)
+        painter.drawEllipse(QPointF(w, h / 2), 5.0 / zoom, 5.0 / zoom)

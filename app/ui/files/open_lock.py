@@ -1,0 +1,112 @@
+"""Telling a second designer that a file is already open in another one (issue 17).
+
+Each window holds a QLockFile for its document's file, in the app data folder (never beside
+the user's file, which may sit in a shared or read-only folder), named after a hash of the
+file's real path. Opening a file whose lock a live designer holds asks at once: open it
+read-only, or take it over. A killed designer's lock is stale (its process is gone): it is
+removed and taken without a question.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLockFile
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.ui.files.backups import data_folder
+
+translate = QCoreApplication.translate
+
+READ_ONLY, TAKE_OVER = "read-only", "take-over"
+_SUFFIX = ".open.lock"
+
+# An asker: (file, process id, host name) -> READ_ONLY or TAKE_OVER
+Asker = Callable[[Path, int, str], str]
+
+
+def lock_folder() -> Path:
+    folder = data_folder() / "open"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _lock_file(folder: Path, path: Path) -> str:
+    real = os.path.realpath(path)
+    return str(folder / (hashlib.sha256(real.encode("utf-8")).hexdigest()[:24] + _SUFFIX))
+
+
+class DocumentLock:
+    """Whether this window has its file to itself, or opened it read-only."""
+
+    def __init__(self, folder: Path | None = None):
+        self.folder = Path(folder) if folder is not None else lock_folder()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._lock: QLockFile | None = None
+        self.path: Path | None = None
+        self.read_only = False
+
+    def claim(self, path: Path | None, ask: Asker) -> None:
+        """Hold the lock of `path` (None: nothing); if a live designer holds it, `ask`."""
+        if path is not None and self.path is not None and _same(path, self.path) and (
+                self._lock is not None or self.read_only):
+            return  # saved again under the same name: nothing changes
+        self.release()
+        self.path = Path(path) if path is not None else None
+        if path is None:
+            return
+        lock = QLockFile(_lock_file(self.folder, Path(path)))
+        lock.setStaleLockTime(0)  # only a dead process frees it, never mere age
+        if lock.tryLock(0):  # also removes the lock of a designer that was killed
+            self._lock = lock
+            return
+        if lock.error() != QLockFile.LockError.LockFailedError:
+            return  # the lock folder is unusable: no warning is better than a wrong one
+        info: tuple = tuple(lock.getLockInfo())[-3:]  # (pid, host, application)
+        pid, host = (int(info[0]), str(info[1])) if len(info) == 3 else (0, "")
+        if ask(Path(path), pid, host) == TAKE_OVER:
+            lock.removeStaleLockFile()
+            if not lock.tryLock(0):
+                os.remove(lock.fileName())  # held by a live process: taken over on purpose
+                lock.tryLock(0)
+            self._lock = lock if lock.isLocked() else None
+        else:
+            self.read_only = True
+
+    def release(self) -> None:
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+        self.read_only = False
+        self.path = None
+
+
+def ask_open_elsewhere(parent: QWidget | None) -> Asker:
+    """The question shown when the file is open in another designer."""
+
+    def ask(path: Path, pid: int, host: str) -> str:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, translate("OpenLock", "Open in another window"),
+            translate("OpenLock", "“{name}” is already open in another FunnelFlow window "
+                      "(process {pid} on {host}).").format(name=path.name, pid=pid,
+                                                          host=host or "?"),
+            parent=parent)
+        box.setInformativeText(translate(
+            "OpenLock", "Open it read-only to look without saving over the other window's "
+            "work, or take it over if that window is gone or you are done there."))
+        read_only = box.addButton(translate("OpenLock", "Open read-only"),
+                                  QMessageBox.ButtonRole.AcceptRole)
+        take_over = box.addButton(translate("OpenLock", "Take over"),
+                                  QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(read_only)
+        box.exec()
+        return TAKE_OVER if box.clickedButton() is take_over else READ_ONLY  # Esc: read-only
+
+    return ask
+
+
+def _same(a: Path, b: Path) -> bool:
+    return os.path.realpath(a) == os.path.realpath(b)
