@@ -21,6 +21,7 @@ LINE_EM = 1.45  # a line of text is this many font sizes high (Qt's line height,
 NODE_WIDE = 224.0
 DIAMOND_EXTRA = 24.0
 _TITLE_SLACK = 2.0  # wrap a little narrower than the box
+_MEASURED = 4000  # characters of a text looked at: more never shows in three lines
 PLATE_PAD_X, PLATE_PAD_Y = 8.0, 7.0  # an edge label plate is this much larger than its text
 
 
@@ -80,7 +81,8 @@ def wrap(text: str, width: float, font_px: float, max_lines: int = 0,
          bold: bool = False) -> tuple[tuple[str, ...], bool]:
     """`text` in lines no wider than `width` (at spaces, between CJK characters, inside a word
     too long for a line), at most `max_lines` (0: no limit); and whether it had to be cut."""
-    text = " ".join(text.split())
+    text = " ".join(text[:_MEASURED].split())
+    clipped = len(text) >= _MEASURED  # beyond this no line limit could show more
     lines: list[str] = []
     line = ""
     for word in _words(text):
@@ -92,18 +94,24 @@ def wrap(text: str, width: float, font_px: float, max_lines: int = 0,
             lines.append(line.rstrip())
         line = word.lstrip()
         while safe_width(line.rstrip(), font_px, bold) > width and len(line) > 1:  # a long word
-            cut = len(line) - 1
-            while cut > 1 and safe_width(line[:cut], font_px, bold) > width:
-                cut -= 1
+            cut, used = 0, 0.0
+            while cut < len(line) - 1:  # as many characters as fit, one at least
+                used += safe_width(line[cut], font_px, bold)
+                if used > width and cut:
+                    break
+                cut += 1
             lines.append(line[:cut])
             line = line[cut:]
     if line.strip() or not lines:
         lines.append(line.rstrip())
-    if max_lines and len(lines) > max_lines:
+    if max_lines and (len(lines) > max_lines or clipped and len(lines) == max_lines):
         rest = " ".join(lines[max_lines - 1:]) if " " in text else "".join(lines[max_lines - 1:])
-        last = rest
-        while last and safe_width(last + "…", font_px, bold) > width:
-            last = last[:-1]
+        last, used = "", safe_width("…", font_px, bold)
+        for char in rest:  # as much of the rest as fits before the ellipsis
+            used += safe_width(char, font_px, bold)
+            if used > width:
+                break
+            last += char
         lines = [*lines[:max_lines - 1], last.rstrip() + "…"]
         return tuple(lines), True
     return tuple(lines), False
