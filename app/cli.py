@@ -22,6 +22,7 @@ from app.io import (
     replacing_read_only,
     save_diagram,
 )
+from app.io.escape import terminal_block
 from app.io.schema import schema_text
 from app.io.templates import LANGUAGES, load_template, template_description, template_names
 from app.locale import locale_language
@@ -33,7 +34,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 # The same as app.io.check_formats.FORMATS (a test keeps them equal), spelled out here so
 # that commands other than `check` do not import the analysis.
 FORMATS = ("text", "md", "json", "csv")
-COMMANDS = ("check", "export", "new", "templates", "schema")
+COMMANDS = ("check", "export", "actuals", "new", "templates", "schema")
 
 
 class CliError(Exception):
@@ -92,6 +93,20 @@ def build_parser() -> argparse.ArgumentParser:
                      "diagram's own language, else the locale's)")
     exp.add_argument("--force", action="store_true", help="replace OUT even if it is read-only")
 
+    act = commands.add_parser(
+        "actuals", help="read measured actuals from a table; close a period",
+        description="Read measured actuals (the KPI table of `export .csv/.xlsx` filled in, "
+        "or a table id,measure,actual) into FILE; print what changes. With --close, today's "
+        "actuals are first filed into the history under PERIOD.")
+    act.add_argument("file", metavar="FILE")
+    act.add_argument("--from", dest="data", metavar="DATA",
+                     help="the table: .csv (UTF-8 or GB18030) or .xlsx")
+    act.add_argument("--close", nargs="?", const="", metavar="PERIOD",
+                     help="file today's actuals into history first (default label: this "
+                     "week, month, quarter… for the diagram's period)")
+    act.add_argument("-o", "--output", metavar="OUT", help="write here instead of FILE")
+    act.add_argument("--dry-run", action="store_true", help="print the changes, write nothing")
+
     new = commands.add_parser("new", help="start a diagram from a template")
     new.add_argument("--template", required=True, metavar="NAME")
     new.add_argument("--lang", **lang)
@@ -130,6 +145,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.lang:
                 options["lang"] = args.lang
             return run_export(args.file, args.output, args.fmt, options, args.force)
+        if args.command == "actuals":
+            from app.io.actuals_cli import run_actuals  # lazy: only this command reads tables
+
+            return run_actuals(args.file, args.data, args.close, args.output, args.dry_run,
+                               sys.stdout)
         if args.command == "new":
             return run_new(args.template, args.lang, args.output, args.force)
         if args.command == "templates":
@@ -166,12 +186,16 @@ def run_check(paths: Sequence[str], fmt: str, lang: str | None, strict: bool,
     results = []
     invalid = False
     for path in paths:
+        notes: list = []
         try:
-            diagram = load_diagram(path)
+            diagram = load_diagram(path, notes)
         except DiagramFileError as error:
-            print(error.located(), file=sys.stderr)
+            # `--lang zh` (or a Chinese locale): the reason in Chinese
+            print(terminal_block(error.located(lang or locale_language())), file=sys.stderr)
             invalid = True
             continue
+        for note in notes:  # values read differently than before: the file still loads
+            print(terminal_block(note.located()), file=sys.stderr)
         results.append((path, analyze(diagram, message_language(lang, diagram))))
     if results:
         color = fmt == "text" and out.isatty() and not os.environ.get("NO_COLOR")
@@ -272,5 +296,5 @@ def _options(extra: list[str]) -> dict[str, Any]:
 
 def _fail(message: str) -> int:
     # Messages start with the file they are about (`FILE:LINE:COL: ...`) so editors can jump.
-    print(message, file=sys.stderr)
+    print(terminal_block(message), file=sys.stderr)  # a file name may hold terminal codes
     return EXIT_INVALID

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import random
 
-from app.io.templates import load_template
+from app.io.templates import load_template, template_names
 from app.model import Diagram
 
-TEMPLATES = ("aarrr", "email-retention", "full-funnel", "lead-nurture", "lifecycle")
+TEMPLATES = tuple(template_names("en"))  # every shipped template
 LANGS = ("en", "zh")
 
 _EN_WORDS = ("qualified", "lead", "webinar", "nurture", "email", "sequence", "demo", "request",

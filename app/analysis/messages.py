@@ -25,6 +25,7 @@ EN: dict[str, str] = {
     "where_no_owner": " ({lane})",
     "node": "{name}",
     "edge": "{source} -> {target}",
+    "trend_step": " -> ",
     "impact_goal": "reaching the target brings {gain} more {people} per {period} to "
     "\"{goal}\"{share}",
     "impact_people": "reaching the target brings {gain} more {customers} per {period}{share}",
@@ -65,6 +66,12 @@ EN: dict[str, str] = {
     "{impact}.{contingency}",
     "conversion-off-target-exit": "{edge}{where}: {actual} of people leave here against a "
     "target of at most {target}; {impact}.{contingency}",
+    "trend-worsening-edge": "{edge}{where}: the conversion got worse three periods in a row "
+    "({values}); find out what changed before it slips further.{contingency}",
+    "trend-worsening-exit": "{edge}{where}: more people left here in each of the last three "
+    "periods ({values}); find out what changed before it grows further.{contingency}",
+    "trend-worsening-kpi": "{node}{where}: {kpi} got worse three periods in a row ({values}); "
+    "find out what changed before it slips further.{contingency}",
     "kpi-off-target": "{node}{where}: {kpi} at {actual} against a target of {target} "
     "({better} is better).{contingency}",
     "slow-step": "{node}{where}: takes {actual} {actual_unit} against a target of {target} "
@@ -105,6 +112,7 @@ ZH: dict[str, str] = {
     "where_no_owner": "（{lane}）",
     "node": "「{name}」",
     "edge": "{source}→{target}",
+    "trend_step": " → ",
     "impact_goal": "达到目标{period}可多 {gain} 人到达「{goal}」{share}",
     "impact_people": "达到目标{period}可多转化 {gain} 人{share}",
     "impact_none": "请把它拉回目标",
@@ -139,6 +147,12 @@ ZH: dict[str, str] = {
     "conversion-off-target": "{edge}{where}转化率 {actual}，目标 {target}；{impact}。{contingency}",
     "conversion-off-target-exit": "{edge}{where}流失率 {actual}，目标不高于 {target}；{impact}。"
     "{contingency}",
+    "trend-worsening-edge": "{edge}{where}转化率连续三期变差（{values}），"
+    "请在继续恶化之前查明原因。{contingency}",
+    "trend-worsening-exit": "{edge}{where}流失率连续三期上升（{values}），"
+    "请在继续恶化之前查明原因。{contingency}",
+    "trend-worsening-kpi": "{node}{where}的{kpi}连续三期变差（{values}），"
+    "请在继续恶化之前查明原因。{contingency}",
     "kpi-off-target": "{node}{where}的{kpi}为 {actual}，目标 {target}（越{better}越好）。"
     "{contingency}",
     "slow-step": "{node}{where}耗时 {actual} 天，目标 {target} 天（多 {delta} 天）；请找出卡住的"

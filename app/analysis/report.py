@@ -126,8 +126,17 @@ class Checklist:
                 }
                 for c in self.channels
             ],
+            "trends": {key: [json_number(v) for v in values]
+                       for key, values in series(self.diagram).items()},
             "findings": [f.to_json() for f in self.findings],
         }
+
+
+def series(diagram: Diagram) -> dict[str, list[float]]:
+    """The trends of SPEC §6 (imported late: most reports have no history)."""
+    from app.analysis.trends import series as trend_series
+
+    return trend_series(diagram)
 
 
 def json_number(value: float | None) -> float | None:

@@ -9,18 +9,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 
 from app.analysis import Checklist
 from app.analysis.grouping import Item, by_department, goal_line, plural_counts
 from app.analysis.messages import number, period_word
 from app.analysis.report import json_number
+from app.io.escape import csv_cell, markdown, terminal
 
 FORMATS = ("text", "md", "json", "csv")
 CSV_BOM = "\ufeff"
 CSV_HEADER = ("file", "rule", "severity", "target", "message", "impact")
-#: characters that make a spreadsheet treat a cell as a formula (CSV injection)
-_FORMULA_START = ("=", "+", "-", "@")
 
 _WORDS = {
     "en": {
@@ -49,7 +47,6 @@ _WORDS = {
     },
 }
 
-_ARROW_FREE_GT = re.compile(r"(?<!-)>")
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"
 
@@ -126,9 +123,9 @@ def _markdown(file: str, report: Checklist, lang: str) -> str:
 
 
 def _md_text(text: str) -> str:
-    """Text in Markdown: `<` and `>` escaped, so a label such as <b> or <script> shows as
-    written instead of being read as HTML; the arrow -> between two steps stays readable."""
-    return _ARROW_FREE_GT.sub(r"\\>", text.replace("<", "\\<"))
+    """Text in Markdown shown as written: no link, image, emphasis or HTML from a label; the
+    arrow -> between two steps stays readable."""
+    return markdown(text)
 
 
 def _text(file: str, report: Checklist, lang: str, color: bool) -> str:
@@ -144,29 +141,30 @@ def _text(file: str, report: Checklist, lang: str, color: bool) -> str:
         label = words[f"sev_{severity}"]
         # pad by the visible width so colour codes do not shift the columns
         padding = " " * max(1, 8 - _width(label))
-        return f"{indent}{paint(label, _COLOURS[severity])}{padding}{item.text}"
+        return f"{indent}{paint(label, _COLOURS[severity])}{padding}{terminal(item.text)}"
 
-    title = " ".join(report.diagram.title.split())
-    header = f"{file}: {title}" if title else file
+    # No terminal codes from the file's name or text: they could clear or retitle the screen.
+    title = " ".join(terminal(report.diagram.title).split())
+    header = f"{terminal(file)}: {title}" if title else terminal(file)
     lines = [paint(header, _BOLD), f"  {goal_line(report)}"]
     if layout.bottlenecks:
         lines += ["", f"  {words['top']}{words['colon']}"]
         for rank, item in enumerate(layout.bottlenecks, start=1):
             impact = _impact(report, item.finding.impact or 0.0, lang)
-            lines.append(f"    {rank}. [{impact}] {item.text}")
+            lines.append(f"    {rank}. [{impact}] {terminal(item.text)}")
     if layout.errors:
         lines += ["", f"  {paint(words['error'] + words['colon'], _BOLD)}"]
         lines += [finding_line("    ", item) for item in layout.errors]
     for section in layout.sections:
-        lines += ["", f"  {paint(section.title + words['colon'], _BOLD)}"]
+        lines += ["", f"  {paint(terminal(section.title) + words['colon'], _BOLD)}"]
         for group in section.groups:
             indent = "    "
             if group.title:
-                lines.append(f"    {group.title}")
+                lines.append(f"    {terminal(group.title)}")
                 indent = "      "
             lines += [finding_line(indent, item) for item in group.items]
             if group.plan:
-                lines.append(f"{indent}{group.plan}")
+                lines.append(f"{indent}{terminal(group.plan)}")
     if not report.findings:
         lines.append(f"  {words['clean']}")
     lines += ["", "  " + plural_counts(report.summary, lang)]
@@ -193,4 +191,4 @@ def _csv(results: list[tuple[str, Checklist]]) -> str:
 
 def _cell(value: str) -> str:
     """A text cell a spreadsheet will not run as a formula."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return csv_cell(value)

@@ -10,35 +10,36 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 
 from app.analysis import Checklist
+from app.analysis.trends import arrow, trends
 from app.io.atomic import write_atomic
+from app.io.escape import csv_cell
 from app.io.svg_facts import gather, kpi_status, resolve_lang
-from app.model import KPI, Diagram, Edge, Node
+from app.model import KPI, Diagram, Edge, Measure, Node
 from app.render.labels import format_rate
 
+# `trend` is the direction of the last step over the closed periods; `id` names the node or
+# edge so that the table, filled in, imports back (`funnelflow actuals`, SPEC §6).
 COLUMNS = ("node", "lane", "phase", "owner", "metric", "target", "actual", "unit", "status",
-           "gap")
-_HEADERS = {
+           "gap", "trend", "id")
+HEADERS = {
     "en": COLUMNS,
-    "zh": ("节点", "泳道", "阶段", "负责人", "指标", "目标", "实际", "单位", "状态", "差距"),
+    "zh": ("节点", "泳道", "阶段", "负责人", "指标", "目标", "实际", "单位", "状态", "差距",
+           "趋势", "id"),
 }
 _STATUS = {
     "en": {"on": "on target", "off": "off target", "unmeasured": "unmeasured"},
     "zh": {"on": "达标", "off": "未达标", "unmeasured": "未测量"},
 }
-_CONVERSION = {"en": "conversion", "zh": "转化率"}
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?%?$")
+CONVERSION = {"en": "conversion", "zh": "转化率"}
+VOLUME = {"en": "volume", "zh": "人数"}
 BOM = "\ufeff"
 
 
 def escape_cell(value: str) -> str:
     """Neutralise a cell a spreadsheet would evaluate as a formula (OWASP CSV injection)."""
-    if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(value):
-        return "'" + value
-    return value
+    return csv_cell(value)
 
 
 def kpi_rows(diagram: Diagram, lang: str | None = None,
@@ -54,20 +55,39 @@ def kpi_table(diagram: Diagram, lang: str | None = None,
     lang = resolve_lang(lang, diagram)
     facts = gather(diagram, lang, report)
     status_words = _STATUS.get(lang, _STATUS["en"])
+    arrows = {key: arrow(trend.values) for key, trend in trends(diagram).items()}
     rows: list[tuple[str, list[str]]] = []
     for node in diagram.nodes:
+        if node.volume is not None:
+            rows.append((node.lane, [*_where(diagram, node), VOLUME.get(lang, VOLUME["en"]),
+                                     *_volume_cells(node.volume, status_words),
+                                     arrows.get(node.id, ""), node.id]))
         for kpi in node.kpis:
             rows.append((node.lane, [*_where(diagram, node), kpi.name,
                                      _kpi_value(kpi, kpi.target), _kpi_value(kpi, kpi.actual),
                                      kpi.unit or "", status_words[kpi_status(kpi)],
-                                     _kpi_gap(kpi)]))
+                                     _kpi_gap(kpi), arrows.get(f"{node.id}/{kpi.name}", ""),
+                                     node.id]))
     nodes = diagram.node_index()
     for edge in diagram.edges:
         if edge.conversion is None:
             continue
         status = status_words[facts.edge_status.get(edge.id, "unmeasured")]
-        rows.append((nodes[edge.source].lane, _conversion_row(diagram, edge, lang, status)))
+        rows.append((nodes[edge.source].lane, [*_conversion_row(diagram, edge, lang, status),
+                                               arrows.get(edge.id, ""), edge.id]))
     return rows
+
+
+def _volume_cells(volume: Measure, status_words: dict[str, str]) -> list[str]:
+    """target, actual, unit, status and gap of a volume (more people is better)."""
+    target, actual = volume.target, volume.actual
+    if target is None or actual is None:
+        status, gap = "unmeasured", ""
+    else:
+        status = "off" if actual < target else "on"
+        gap = _signed(_plain(actual - target))
+    return ["" if target is None else _plain(target), "" if actual is None else _plain(actual),
+            "", status_words[status], gap]
 
 
 def render_csv(diagram: Diagram, *, lang: str | None = None,
@@ -76,7 +96,7 @@ def render_csv(diagram: Diagram, *, lang: str | None = None,
     lang = resolve_lang(lang, diagram)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # CRLF: what RFC 4180 and Excel expect
-    writer.writerow(_HEADERS.get(lang, COLUMNS))
+    writer.writerow(HEADERS.get(lang, COLUMNS))
     for row in kpi_rows(diagram, lang, report):
         writer.writerow([escape_cell(cell) for cell in row])
     return BOM + out.getvalue()
@@ -103,7 +123,7 @@ def _conversion_row(diagram: Diagram, edge: Edge, lang: str, status: str) -> lis
     target_lane = diagram.lane(target.lane)
     if target.lane != source.lane and target_lane is not None:
         lane = f"{lane} → {target_lane.title}"  # a handoff between departments
-    metric = _CONVERSION.get(lang, _CONVERSION["en"])
+    metric = CONVERSION.get(lang, CONVERSION["en"])
     if edge.label:
         metric = f"{metric} ({edge.label})"
     measure = edge.conversion

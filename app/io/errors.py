@@ -22,10 +22,15 @@ class Problem:
             return f"{self.file}: {self.message}"
         return f"{self.file}:{self.line}:{self.col}: {self.message}"
 
-    def located(self) -> str:
+    def located(self, lang: str = "en") -> str:
         """`FILE:LINE:COL: message` always, a whole-file problem at 1:1: the one shape the
-        command line prints (SPEC §5), so that scripts and editors can parse every line."""
-        return f"{self.file}:{max(self.line, 1)}:{max(self.col, 1)}: {self.message}"
+        command line prints (SPEC §5), so that scripts and editors can parse every line.
+        The message in `lang` ("en" or "zh", from app/io/messages.py)."""
+        message = self.message
+        if lang != "en":
+            from app.io.messages import localize
+            message = localize(message, lang)
+        return f"{self.file}:{max(self.line, 1)}:{max(self.col, 1)}: {message}"
 
 
 class DiagramFileError(Exception):
@@ -49,6 +54,6 @@ class DiagramFileError(Exception):
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self.problems)
 
-    def located(self) -> str:
+    def located(self, lang: str = "en") -> str:
         """Every problem as `FILE:LINE:COL: message` (see Problem.located), one per line."""
-        return "\n".join(p.located() for p in self.problems)
+        return "\n".join(p.located(lang) for p in self.problems)

@@ -43,6 +43,7 @@ EXPORTERS: dict[str, Exporter] = {
     ".svg": lazy_exporter("app.io.svg_export", "export_svg"),
     ".md": lazy_exporter("app.io.markdown_export", "export_markdown"),
     ".csv": lazy_exporter("app.io.csv_export", "export_csv"),
+    ".xlsx": lazy_exporter("app.io.xlsx_export", "export_xlsx"),
     ".mmd": lazy_exporter("app.io.mermaid_export", "export_mermaid"),
 }
 

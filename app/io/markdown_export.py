@@ -15,6 +15,7 @@ from app.analysis import Checklist, analyze
 from app.io.atomic import write_atomic
 from app.io.check_formats import format_reports
 from app.io.csv_export import COLUMNS, kpi_table
+from app.io.escape import markdown
 from app.io.svg_export import flag, render_svg
 from app.io.svg_facts import resolve_lang
 from app.model import Diagram
@@ -25,10 +26,12 @@ _WORDS = {
     "zh": {"kpis": "各泳道 KPI", "none": "暂无 KPI 或已测量的转化率。", "diagram": "流程图"},
 }
 # Columns of the per-lane table: the lane is the section, so it is not repeated.
-_TABLE_COLUMNS = [c for c in COLUMNS if c != "lane"]
+# The id is there for spreadsheets (the import reads it back), not for readers.
+_TABLE_COLUMNS = [c for c in COLUMNS if c not in ("lane", "id")]
 _HEADERS = {
-    "en": ["Node", "Phase", "Owner", "Metric", "Target", "Actual", "Unit", "Status", "Gap"],
-    "zh": ["节点", "阶段", "负责人", "指标", "目标", "实际", "单位", "状态", "差距"],
+    "en": ["Node", "Phase", "Owner", "Metric", "Target", "Actual", "Unit", "Status", "Gap",
+           "Trend"],
+    "zh": ["节点", "阶段", "负责人", "指标", "目标", "实际", "单位", "状态", "差距", "趋势"],
 }
 # A mark before the status word: scanning a long table for red is what readers do.
 _STATUS_MARKS = {"on target": "✅", "off target": "❌", "达标": "✅", "未达标": "❌"}
@@ -97,8 +100,5 @@ def _link(name: str) -> str:
 
 
 def _cell(text: str) -> str:
-    """Text safe in a Markdown table cell or link text: one line, pipes and brackets escaped."""
-    one_line = " ".join(str(text).split())
-    for char in ("\\", "|", "[", "]", "<", ">", "*", "_", "`"):
-        one_line = one_line.replace(char, "\\" + char)
-    return one_line
+    """Text safe in a Markdown table cell or link text: one line, shown as written."""
+    return markdown(text)

@@ -13,10 +13,11 @@ import re
 
 from app.analysis import Checklist
 from app.io.atomic import write_atomic
+from app.io.escape import mermaid, yaml_quoted
 from app.io.svg_facts import OFF, ON, gather, resolve_lang
-from app.model import Diagram, Node
+from app.model import Diagram, Edge, Node
 from app.render import theme
-from app.render.labels import edge_text, owner_text
+from app.render.labels import edge_text, owner_text, shared_rate
 
 # Opening and closing brackets of each node kind's Mermaid shape.
 _SHAPES = {
@@ -26,25 +27,12 @@ _SHAPES = {
     "goal": ('[["', '"]]'),
     "exit": ('{{"', '"}}'),
 }
-# Characters Mermaid would read as syntax or HTML even inside quotes, as its entity codes.
-_ENTITIES = {
-    '"': "#quot;",
-    "#": "#35;",
-    "<": "#lt;",
-    ">": "#gt;",
-    "&": "#amp;",
-    "|": "#124;",
-    "`": "#96;",
-    "\\": "#92;",
-}
-_ESCAPE = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
 _NOT_ID = re.compile(r"[^A-Za-z0-9_]")
 
 
 def escape_label(text: str) -> str:
     """Text made safe inside a quoted Mermaid label (one line, entity codes for syntax)."""
-    one_line = " ".join(text.split())
-    return _ESCAPE.sub(lambda m: _ENTITIES[m.group()], one_line)
+    return mermaid(text)
 
 
 class _Ids:
@@ -85,8 +73,11 @@ def render_mermaid(diagram: Diagram, *, lang: str | None = None,
         lines.append("  end")
     off_links: list[int] = []
     on_links: list[int] = []
+    outgoing: dict[str, list[Edge]] = {}
+    for edge in diagram.edges:
+        outgoing.setdefault(edge.source, []).append(edge)
     for index, edge in enumerate(diagram.edges):
-        label = edge_text(edge, lang)
+        label = edge_text(edge, lang, shared_rate(outgoing[edge.source], edge))
         arrow = f'-->|"{escape_label(label)}"|' if label else "-->"
         lines.append(f"  {ids('n_', edge.source)} {arrow} {ids('n_', edge.target)}")
         status = facts.edge_status.get(edge.id)
@@ -132,5 +123,4 @@ def _styles(diagram: Diagram, ids: _Ids, off_links: list[int], on_links: list[in
 
 def _yaml_title(title: str) -> str:
     """The title in Mermaid's YAML front matter, double-quoted and escaped."""
-    one_line = " ".join(title.split())
-    return '"' + one_line.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return yaml_quoted(title)

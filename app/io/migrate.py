@@ -58,6 +58,8 @@ def file_version(raw: dict[str, Any]) -> int:
             missing=True,
         )
     version = raw[VERSION_KEY]
+    if isinstance(version, float) and version.is_integer():
+        version = int(version)  # `1.0` is the number 1, as in JSON and the JSON Schema
     if isinstance(version, bool) or not isinstance(version, int) or version < 0:
         raise VersionProblem(
             f"the format version must be a whole number such as {FORMAT_VERSION}, "
@@ -74,7 +76,7 @@ def file_version(raw: dict[str, Any]) -> int:
 def migrate(raw: dict[str, Any]) -> dict[str, Any]:
     """The raw mapping upgraded, step by step, to the current FORMAT_VERSION."""
     version = file_version(raw)
-    data = raw
+    data = {**raw, VERSION_KEY: version}
     while version < FORMAT_VERSION:
         data = MIGRATIONS[version](data)
         version += 1

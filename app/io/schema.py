@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from app.io.escape import TEXT_PATTERN
 from app.model import FORMAT_VERSION, Diagram
 
 SCHEMA_FILE = f"funnelflow-{FORMAT_VERSION}.schema.json"
@@ -20,13 +21,30 @@ SCHEMA_URL = (
 
 def diagram_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a diagram file."""
-    schema = Diagram.model_json_schema(by_alias=True, mode="validation")
+    schema = _text_without_controls(Diagram.model_json_schema(by_alias=True, mode="validation"))
+    # The loader reads this version (older ones are migrated, with a note): `funnelflow: 2`
+    # is refused, and JSON has one number 1, so `1.0` is this version too.
+    schema["properties"]["funnelflow"] = {
+        "const": FORMAT_VERSION, "description": "file format version", "title": "Funnelflow"}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_URL,
         "title": f"FunnelFlow diagram (format version {FORMAT_VERSION})",
         **{key: value for key, value in schema.items() if key != "title"},
     }
+
+
+def _text_without_controls(schema: Any) -> Any:
+    """Every free-text string refuses control characters and bidi overrides, as the loader
+    does (app/io/escape.py); strings with a pattern or a fixed set of values already do."""
+    if isinstance(schema, list):
+        return [_text_without_controls(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    schema = {key: _text_without_controls(value) for key, value in schema.items()}
+    if schema.get("type") == "string" and not {"pattern", "enum", "const"} & schema.keys():
+        schema["pattern"] = TEXT_PATTERN
+    return schema
 
 
 def schema_text() -> str:

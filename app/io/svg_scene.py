@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.io.svg_facts import Facts
-from app.model import Node
+from app.model import Edge, Node
 from app.render import labels, theme
 from app.render.canvas_geometry import (
     MARK_RADIUS,
@@ -21,7 +21,7 @@ from app.render.canvas_geometry import (
     severity_marker_center,
     status_mark_center,
 )
-from app.render.labels import edge_text, volume_text
+from app.render.labels import edge_text, shared_rate, volume_text
 from app.render.layout import Layout, Rect
 from app.render.shapes import Path, node_outline, rounded_rect, status_mark
 from app.render.sizes import title_lines
@@ -123,6 +123,9 @@ def edge_pictures(facts: Facts, layout: Layout, flow_thickness: bool = False) ->
     diagram = facts.diagram
     nodes = diagram.node_index()
     biggest = max(facts.report.flows.get("actual", {}).values(), default=0.0)
+    outgoing: dict[str, list[Edge]] = {}
+    for edge in diagram.edges:
+        outgoing.setdefault(edge.source, []).append(edge)
     pictures = []
     for edge in diagram.edges:
         edge_id = edge.id  # a property that formats a string: ask once
@@ -133,7 +136,9 @@ def edge_pictures(facts: Facts, layout: Layout, flow_thickness: bool = False) ->
         handoff = nodes[edge.source].lane != nodes[edge.target].lane
         width = (round(flow_width(facts.flow(edge_id), biggest), 1) if flow_thickness
                  else theme.EDGE_MIN_WIDTH)
-        whole = edge_text(edge, facts.lang)
+        # As on the canvas: an edge sharing a remainder says so ("≈50% (shared)").
+        shared = shared_rate(outgoing[edge.source], edge) if edge.conversion is None else None
+        whole = edge_text(edge, facts.lang, shared)
         place = place_label(route, whole, handoff)
         texts = None
         if place.plate is not None:

@@ -39,3 +39,14 @@ def template_description(name: str, lang: str) -> str:
         return f"(cannot be read: {error.problems[0]})"
     first = (diagram.notes or "").strip().splitlines()
     return first[0] if first else diagram.title
+
+
+_BLANK = {"en": ("Untitled", "Team"), "zh": ("未命名", "团队")}
+
+
+def blank_diagram(lang: str) -> Diagram:
+    """File → New: an empty diagram with one lane, ready to draw on."""
+    from app.model import FORMAT_VERSION, Lane
+
+    title, lane = _BLANK.get(lang, _BLANK["en"])
+    return Diagram(funnelflow=FORMAT_VERSION, title=title, lanes=(Lane(id="team", name=lane),))

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from app.io.errors import DiagramFileError, Problem
+from app.io.messages import say
 from app.io.migrate import LEGACY_KEYS, VERSION_KEY, VersionProblem, migrate
 from app.io.png_source import PNG_SIGNATURE, PngSourceError, read_png_source
 from app.io.yaml_tree import Located, build_data, check_text
@@ -25,8 +26,12 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 _BOM = "\ufeff"
 
 
-def load_diagram(path: str | os.PathLike[str]) -> Diagram:
-    """Read and validate the diagram file at `path`; raises DiagramFileError."""
+def load_diagram(path: str | os.PathLike[str], notes: list[Problem] | None = None) -> Diagram:
+    """Read and validate the diagram file at `path`; raises DiagramFileError.
+
+    With `notes`, appends a located note for each value read differently than older
+    FunnelFlow read it (SPEC §2), and for a file of an older format version.
+    """
     name = os.fspath(path)
     try:
         info = os.stat(name)
@@ -47,7 +52,7 @@ def load_diagram(path: str | os.PathLike[str]) -> Diagram:
         raise _file_error(name, f"cannot be read: {error.strerror or error}") from None
     if data.startswith(PNG_SIGNATURE):  # a PNG exported by FunnelFlow carries its diagram
         return load_png_diagram(name)
-    return loads_diagram(data, filename=name)
+    return loads_diagram(data, filename=name, notes=notes)
 
 
 def load_png_diagram(path: str | os.PathLike[str]) -> Diagram:
@@ -68,14 +73,22 @@ def load_png_diagram(path: str | os.PathLike[str]) -> Diagram:
     return loads_diagram(text, filename=name)
 
 
-def loads_diagram(text_or_bytes: str | bytes, filename: str = "<string>") -> Diagram:
-    """Validate a diagram given as text or UTF-8 bytes; raises DiagramFileError."""
+def loads_diagram(text_or_bytes: str | bytes, filename: str = "<string>",
+                  notes: list[Problem] | None = None) -> Diagram:
+    """Validate a diagram given as text or UTF-8 bytes; raises DiagramFileError.
+
+    `notes` as for `load_diagram`; they are added only when the diagram loads.
+    """
     was_enabled = gc.isenabled()
     # Loading allocates many small objects that all stay alive: collecting during the load
     # only costs time (2-3x on big files).
     gc.disable()
     try:
-        return _load(text_or_bytes, filename)
+        found: list[Problem] = []
+        diagram = _load(text_or_bytes, filename, found)
+        if notes is not None:
+            notes.extend(found)
+        return diagram
     except DiagramFileError:
         raise
     except RecursionError:
@@ -91,7 +104,7 @@ def loads_diagram(text_or_bytes: str | bytes, filename: str = "<string>") -> Dia
             gc.enable()
 
 
-def _load(text_or_bytes: str | bytes, filename: str) -> Diagram:
+def _load(text_or_bytes: str | bytes, filename: str, notes: list[Problem]) -> Diagram:
     text = _decode(text_or_bytes, filename)
     if not text.strip():
         raise DiagramFileError.single(
@@ -100,7 +113,7 @@ def _load(text_or_bytes: str | bytes, filename: str) -> Diagram:
     problems = check_text(text, filename)
     if problems:
         raise DiagramFileError(problems)
-    raw, problems = build_data(text, filename)
+    raw, problems = build_data(text, filename, notes=notes)
     if problems:
         raise DiagramFileError(problems)
     if raw is None:
@@ -119,6 +132,9 @@ def _load(text_or_bytes: str | bytes, filename: str) -> Diagram:
             raise DiagramFileError.single(filename, 1, 1, str(problem)) from None
         version: list[tuple[tuple[Any, ...], str]] = [((VERSION_KEY,), str(problem))]
         raise DiagramFileError(_locate_all(text, filename, version, set())) from None
+    if raw.get(VERSION_KEY) != data[VERSION_KEY]:
+        notes.insert(0, Problem(filename, 1, 1, say(
+            "old_version_note", old=raw.get(VERSION_KEY), new=data[VERSION_KEY])))
     try:
         return Diagram.model_validate(data)
     except ValidationError as error:
@@ -147,8 +163,8 @@ def _quoting_hints(found: list[tuple[Any, str]], inputs: dict[Any, Any]) -> list
             if value is None:
                 message += "; the value is empty: write the text or remove the key"
             elif isinstance(value, bool):
-                message += ("; YAML reads yes/no/true/false/on/off as true or false: put the "
-                            'text in double quotes, e.g. "yes"')
+                message += ("; YAML reads true and false as a yes/no value, not text: put the "
+                            'text in double quotes, e.g. "true"')
             elif isinstance(value, int | float):
                 message += ('; YAML reads this as a number: put it in double quotes, '
                             'e.g. "123"')
@@ -162,6 +178,10 @@ def _decode(text_or_bytes: str | bytes, filename: str) -> str:
     else:
         if len(text_or_bytes) > MAX_FILE_BYTES:
             raise _file_error(filename, _too_big(len(text_or_bytes)))
+        if b"\x00" in text_or_bytes[:200]:  # ASCII as UTF-16/32 decodes as UTF-8 with NULs
+            wide = _wide_encoding(text_or_bytes)
+            if wide:
+                raise _file_error(filename, wide)
         try:
             text = text_or_bytes.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -172,6 +192,9 @@ def _decode(text_or_bytes: str | bytes, filename: str) -> str:
 
 
 def _not_utf8(data: bytes, start: int, filename: str) -> DiagramFileError:
+    wide = _wide_encoding(data)
+    if wide:
+        return DiagramFileError.single(filename, 0, 0, wide)
     line_start = data.rfind(b"\n", 0, start) + 1
     line = data.count(b"\n", 0, start) + 1
     col = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
@@ -180,6 +203,23 @@ def _not_utf8(data: bytes, start: int, filename: str) -> DiagramFileError:
         f"the file is not UTF-8 (byte 0x{data[start]:02X} here); it may be GBK (Chinese "
         "Windows): re-save it as UTF-8, e.g. in Notepad 'Save as' -> UTF-8, or "
         "`iconv -f GBK -t UTF-8 old.yaml > new.yaml`")
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """A message when the bytes are UTF-16 or UTF-32 (a BOM, or ASCII text every other byte)."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return say("utf32")
+    if data.startswith(b"\xff\xfe"):
+        return say("utf16", order="little-endian")
+    if data.startswith(b"\xfe\xff"):
+        return say("utf16", order="big-endian")
+    head = data[:200]
+    if len(head) >= 4:
+        if head[1::2].count(0) > len(head) // 4 and head[0::2].count(0) == 0:
+            return say("utf16", order="little-endian, without a byte order mark")
+        if head[0::2].count(0) > len(head) // 4 and head[1::2].count(0) == 0:
+            return say("utf16", order="big-endian, without a byte order mark")
+    return None
 
 
 def _too_big(size: int) -> str:

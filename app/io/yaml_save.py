@@ -21,6 +21,7 @@ from app.model import (
     ChecklistSettings,
     Diagram,
     Edge,
+    HistoryEntry,
     Lane,
     Measure,
     Node,
@@ -64,6 +65,10 @@ def _document(diagram: Diagram) -> Iterator[str]:
         for edge in diagram.edges:
             yield from _edge(edge)
     yield from _checklist(diagram.checklist)
+    if diagram.history:
+        yield "history:"
+        for entry in diagram.history:
+            yield from _history_entry(diagram, entry)
 
 
 def _checklist(settings: ChecklistSettings) -> Iterator[str]:
@@ -159,6 +164,39 @@ def _kpi(kpi: KPI) -> str:
         pairs.append(("unit", text(kpi.unit, flow=True)))
     pairs.append(("better", kpi.better.value))
     return _flow(pairs)
+
+
+def _history_entry(diagram: Diagram, entry: HistoryEntry) -> Iterator[str]:
+    """One closed period; nodes and edges in the diagram's order, one flow line each, so
+    closing a period adds lines at the end of the file and changes none above."""
+    yield f"  - period: {text(entry.period)}"
+    if entry.nodes:
+        yield "    nodes:"
+        for node in diagram.nodes:
+            actuals = entry.nodes.get(node.id)
+            if actuals is None:
+                continue
+            pairs = [(key, number(getattr(actuals, key))) for key in ("volume", "duration")
+                     if getattr(actuals, key) is not None]
+            if actuals.kpis:
+                percent_kpis = {k.name for k in node.kpis if k.is_percent}
+                kpis = [(text(k.name, flow=True),
+                         (percent if k.name in percent_kpis else number)(actuals.kpis[k.name]))
+                        for k in node.kpis if k.name in actuals.kpis]
+                pairs.append(("kpis", _flow(kpis)))
+            yield f"      {text(node.id)}: {_flow(pairs)}"
+    if entry.edges:
+        yield "    edges:"
+        for edge in diagram.edges:
+            actuals = entry.edges.get(edge.id)
+            if actuals is None:
+                continue
+            pairs = []
+            if actuals.conversion is not None:
+                pairs.append(("conversion", percent(actuals.conversion)))
+            if actuals.duration is not None:
+                pairs.append(("duration", number(actuals.duration)))
+            yield f"      {text(edge.id)}: {_flow(pairs)}"
 
 
 def _long_text(value: str, indent: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
+from app.io.yaml_core import reads_as_text
 from app.io.yaml_tree import plain_tag
 
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
@@ -71,8 +72,9 @@ def _plain_ok(value: str, flow: bool) -> bool:
         return False
     if flow and any(ch in _FLOW_UNSAFE for ch in value):
         return False
-    if plain_tag(value) is not None:
-        return False  # true, null, 12, 1.5, 2024-01-01, ~ ... would not stay text
+    if plain_tag(value) is not None or not reads_as_text(value):
+        return False  # true, null, 12, 1.5, 2024-01-01, ~, yes, 0o17 ... would not stay text
+        # to YAML 1.2 (FunnelFlow, editors) or to YAML 1.1 tools
     # Text that other YAML readers (1.2) or a person would take for a number or a percentage.
     return not _looks_numeric(value[:-1] if value.endswith("%") else value)
 

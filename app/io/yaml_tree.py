@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import yaml
 
 from app.io.errors import Problem
+from app.io.escape import CONTROL, control_name
+from app.io.messages import say, shown_number
+from app.io.yaml_core import LineIndex, TooBig, old_octal, resolve
 
 MAX_DEPTH = 64
 
@@ -25,35 +27,22 @@ _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
 #: how build_data reports a problem at a yaml mark
 Refuse = Callable[[Any, str], None]
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
-_NULL = "tag:yaml.org,2002:null"
-_BUILDERS = {
-    _NULL: lambda node: None,
-    "tag:yaml.org,2002:bool": _CONSTRUCTOR.construct_yaml_bool,
-    "tag:yaml.org,2002:int": _CONSTRUCTOR.construct_yaml_int,
-    "tag:yaml.org,2002:float": _CONSTRUCTOR.construct_yaml_float,
-}
 
-#: Characters YAML does not allow in a file (the same set libyaml's reader refuses).
-_FORBIDDEN = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: Characters YAML does not allow in a file (the same set libyaml's reader refuses), and those
+#: a diagram may not hold: C1 controls (U+0085 too), DEL and the bidi overrides; and raw line
+#: and paragraph separators, which end a line for YAML 1.1 parsers but not for editors.
+_FORBIDDEN = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202f-\u2065\u206a-\ud7ff"
+                        "\ue000-\ufffd\U00010000-\U0010ffff]")  # one class: one fast scan
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)  # a tab among the leading spaces
 
 
 def plain_tag(value: str) -> str | None:
-    """The tag YAML gives an unquoted scalar (None when it stays a string)."""
+    """The tag YAML 1.1 (PyYAML) gives an unquoted scalar (None when it stays a string)."""
     for tag, regexp in _RESOLVERS.get(value[:1], ()):
         if regexp.match(value):
             return str(tag)
     return None
-
-
-@lru_cache(maxsize=8192)
-def _resolved(value: str) -> Any:
-    # Cached: kinds, lane ids, owners and round numbers repeat on every node.
-    tag = plain_tag(value)
-    build = _BUILDERS.get(tag) if tag else None
-    # Dates and other YAML 1.1 oddities stay text: every text field of the format is a str.
-    return build(yaml.ScalarNode(tag, value)) if tag and build else value
 
 
 @dataclass
@@ -84,16 +73,18 @@ class _Frame:
 def check_text(text: str, filename: str) -> list[Problem]:
     """Problems visible without parsing: control characters and tab indentation."""
     problems = []
+    lines: LineIndex | None = None
     bad = _FORBIDDEN.search(text)
     if bad:
-        line, col = _position(text, bad.start())
-        problems.append(Problem(
-            filename, line, col,
-            f"control character U+{ord(bad.group()):04X} is not allowed in a diagram file; "
-            "delete it (it usually comes from copy-pasting)"))
+        lines = LineIndex(text)
+        line, col = lines.position(bad.start())
+        name = control_name(bad.group())
+        key = ("bidi" if _BIDI.match(bad.group()) else
+               "separator" if bad.group() in "\u2028\u2029" else "control")
+        problems.append(Problem(filename, line, col, say(key, name=name)))
     tab = _TAB_INDENT.search(text)
     if tab:
-        line, col = _position(text, tab.end() - 1)
+        line, col = (lines or LineIndex(text)).position(tab.end() - 1)
         problems.append(Problem(
             filename, line, col,
             "this line is indented with a tab; YAML indents with spaces only: "
@@ -101,22 +92,38 @@ def check_text(text: str, filename: str) -> list[Problem]:
     return problems
 
 
-def _position(text: str, index: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, index) + 1
-    return text.count("\n", 0, index) + 1, index - line_start + 1
+class _Marks:
+    """Editor positions of parser marks; the line table is built on the first question."""
+
+    def __init__(self, text: str):
+        self._text = text
+        self._lines: LineIndex | None = None
+
+    @property
+    def lines(self) -> LineIndex:
+        if self._lines is None:
+            self._lines = LineIndex(self._text)
+        return self._lines
+
+    def at(self, mark: Any) -> tuple[int, int]:
+        # The parser also ends a line at U+0085, U+2028 and U+2029; an editor does not.
+        return self.lines.position(mark.index)
 
 
 def build_data(
-    text: str, filename: str, positions: dict[tuple[Any, ...], Located | None] | None = None
+    text: str, filename: str, positions: dict[tuple[Any, ...], Located | None] | None = None,
+    notes: list[Problem] | None = None,
 ) -> tuple[Any, list[Problem]]:
     """The document as plain data, and the problems that make it unusable.
 
     With `positions`, also records where each key and value starts for every path
     (`("nodes", 0, "lane")`) that is already a key of `positions`: the loader asks only
     for the paths of the errors it has to report, which keeps that second pass cheap.
+    With `notes`, adds a located note for each value read differently than before SPEC §2.
     """
     problems: list[Problem] = []
     said: set[str] = set()
+    marks = _Marks(text)
 
     def refuse(mark: Any, message: str) -> None:
         # An alias bomb has hundreds of aliases: name each kind of refusal once.
@@ -124,7 +131,7 @@ def build_data(
         if kind in ("anchors", "aliases", "tags") and kind in said:
             return
         said.add(kind)
-        problems.append(Problem(filename, mark.line + 1, mark.column + 1, message))
+        problems.append(Problem(filename, *marks.at(mark), message))
 
     stack: list[_Frame] = []
     root: Any = None
@@ -136,10 +143,22 @@ def build_data(
             if kind is yaml.ScalarEvent:
                 if event.anchor is not None or event.tag is not None:
                     _refuse_decoration(event, refuse)
-                # Quoted scalars stay text; when only positions are asked for, values don't matter.
-                value = (event.value if not event.implicit[0] or positions is not None
-                         else _resolved(event.value))
                 mark = event.start_mark
+                # Quoted scalars stay text; when only positions are asked for, values don't matter.
+                if not event.implicit[0] or positions is not None:
+                    value = event.value
+                    if event.style == '"' and CONTROL.search(value):
+                        _refuse_control(event, text, marks, filename, problems)
+                else:
+                    value = resolve(event.value)
+                    if type(value) is TooBig:
+                        refuse(mark, say("too_big", shown=shown_number(value.text)))
+                        value = None
+                    elif notes is not None and type(value) is int and event.value[0] in "0+-":
+                        old = old_octal(event.value, value)
+                        if old is not None:
+                            notes.append(Problem(filename, *marks.at(mark), say(
+                                "octal_note", text=event.value, new=value, old=old)))
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 done = stack.pop()
                 value, mark = done.container, done.start
@@ -169,15 +188,36 @@ def build_data(
             else:
                 continue
             if stack:
-                _attach(stack[-1], value, mark, event, refuse, positions)
+                _attach(stack[-1], value, mark, event, refuse, positions, marks)
             else:
                 root = value
     except yaml.YAMLError as error:
-        problems.append(_syntax_problem(error, text, filename))
+        problems.append(_syntax_problem(error, marks, filename))
         return None, problems
     if positions is not None:
         positions[()] = Located(1, 1, 1, 1)
     return root, problems
+
+
+def _refuse_control(event: Any, text: str, marks: _Marks, filename: str,
+                    problems: list[Problem]) -> None:
+    """A double-quoted scalar whose escapes make a control character: refused at the escape."""
+    found_char = CONTROL.search(event.value)
+    if found_char is None:
+        return
+    bad = found_char.group()
+    source = text[event.start_mark.index:event.end_mark.index]
+    code = ord(bad)
+    hex_forms = "|".join(re.escape(form) for form in
+                         (f"\\x{code:02x}", f"\\u{code:04x}", f"\\U{code:08x}"))
+    named = {"\x1b": "e", "\x07": "a", "\x08": "b", "\x00": "0", "\x0b": "v", "\x0c": "f",
+             "\r": "r", "\x85": "N"}.get(bad)
+    found = [m.start() for m in (re.search(hex_forms, source, re.IGNORECASE),
+                                 re.search(re.escape("\\" + named), source) if named else None)
+             if m]
+    index = event.start_mark.index + (min(found) if found else 0)
+    line, col = marks.lines.position(index)
+    problems.append(Problem(filename, line, col, say("control_escaped", name=control_name(bad))))
 
 
 def _child_path(stack: list[_Frame]) -> tuple[Any, ...]:
@@ -190,12 +230,12 @@ def _child_path(stack: list[_Frame]) -> tuple[Any, ...]:
 
 
 def _attach(top: _Frame, value: Any, mark: Any, event: Any, refuse: Refuse,
-            positions: dict[tuple[Any, ...], Located | None] | None) -> None:
+            positions: dict[tuple[Any, ...], Located | None] | None, marks: _Marks) -> None:
     container = top.container
     if isinstance(container, list):
         if top.track and positions is not None and top.path + (len(container),) in positions:
-            here = Located(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1)
-            positions[top.path + (len(container),)] = here
+            line, col = marks.at(mark)
+            positions[top.path + (len(container),)] = Located(line, col, line, col)
         container.append(value)
         return
     if not top.have_key:
@@ -215,13 +255,13 @@ def _attach(top: _Frame, value: Any, mark: Any, event: Any, refuse: Refuse,
         return
     first = top.key_lines.get(key)
     if first is not None:
-        refuse(key_mark, f"duplicate key {key!r} (first written on line {first}); a key may "
+        line = marks.lines.position(first)[0]
+        refuse(key_mark, f"duplicate key {key!r} (first written on line {line}); a key may "
                "appear only once in a mapping: merge the two or remove one")
         return
-    top.key_lines[key] = key_mark.line + 1
+    top.key_lines[key] = key_mark.index
     if top.track and positions is not None and top.path + (key,) in positions:
-        positions[top.path + (key,)] = Located(
-            key_mark.line + 1, key_mark.column + 1, mark.line + 1, mark.column + 1)
+        positions[top.path + (key,)] = Located(*marks.at(key_mark), *marks.at(mark))
     container[key] = value
 
 
@@ -235,16 +275,15 @@ def _refuse_decoration(event: Any, refuse: Refuse) -> None:
                "file (they can run code or hide data); remove the tag")
 
 
-def _syntax_problem(error: yaml.YAMLError, text: str, filename: str) -> Problem:
+def _syntax_problem(error: yaml.YAMLError, marks: _Marks, filename: str) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    line, col = marks.at(mark) if mark is not None else (1, 1)
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
     message = f"YAML syntax error: {problem}"
     if context:
         message += f" ({context})"
-    lines = text.splitlines()
-    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    here = marks.lines.line_text(line)
     if "\t" in here:
         message += "; this line holds a tab: YAML indents with spaces only"
     elif "found character" in problem and "cannot start any token" in problem:

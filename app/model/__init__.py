@@ -16,6 +16,7 @@ from app.model.diagram import (
     edge_id,
     validation_problems,
 )
+from app.model.history import EdgeActuals, HistoryEntry, NodeActuals, default_period_label
 from app.model.values import KPI, PERCENT_UNIT, Better, Measure, RateMeasure, parse_number
 
 __all__ = [
@@ -30,6 +31,10 @@ __all__ = [
     "Diagram",
     "DiagramRuleError",
     "Edge",
+    "EdgeActuals",
+    "HistoryEntry",
+    "NodeActuals",
+    "default_period_label",
     "Lane",
     "Loc",
     "Measure",

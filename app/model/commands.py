@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from app.model.diagram import Diagram, Edge, Lane, Node, Phase, edge_id, validation_problems
+from app.model.history import carried_history
 
 
 class EditRefused(ValueError):
@@ -37,12 +38,24 @@ class ChangeSet:
 EVERYTHING = ChangeSet(structure=True)
 
 
-def _evolve(diagram: Diagram, **changes: Any) -> Diagram:
+def _evolve(diagram: Diagram, renamed: dict[str, str] | None = None, **changes: Any) -> Diagram:
+    if diagram.history and ("nodes" in changes or "edges" in changes):
+        changes.setdefault("history", _history_after(diagram, changes, renamed))
     try:
         return diagram.evolve(**changes)
     except ValidationError as error:
         messages = [message for _, message in validation_problems(error)]
         raise EditRefused("; ".join(dict.fromkeys(messages))) from None
+
+
+def _history_after(diagram: Diagram, changes: dict[str, Any],
+                   renamed: dict[str, str] | None) -> Any:
+    """The history that follows the edit's nodes and edges (validated as models first)."""
+    try:
+        probe = diagram.evolve(**changes, history=())
+    except ValidationError:
+        return diagram.history  # the edit is refused anyway; let _evolve say why
+    return carried_history(diagram.history, probe.nodes, probe.edges, renamed)
 
 
 def _edges_touching(diagram: Diagram, node_ids: set[str]) -> frozenset[str]:
@@ -113,8 +126,10 @@ class MoveNodes:
         missing = sorted(i for i in self.moves if diagram.node(i) is None)
         if missing:
             raise EditRefused(f"there is no node {missing[0]!r}")
+        # Moved nodes go in as data, so that validation sees their new positions (model_copy
+        # would let a position beyond the canvas through).
         nodes = tuple(
-            n.model_copy(update={"x": p.x, "y": p.y, "lane": p.lane, "phase": p.phase})
+            _updated(n, {"x": p.x, "y": p.y, "lane": p.lane, "phase": p.phase})
             if (p := self.moves.get(n.id)) else n
             for n in diagram.nodes
         )
@@ -143,7 +158,7 @@ class UpdateNode:
         edges = diagram.edges
         if new_id != self.node_id:  # an id rename carries the edges along
             edges = tuple(_updated(e, _renamed_ends(e, self.node_id, new_id)) for e in edges)
-        new = _evolve(diagram, nodes=nodes, edges=edges)
+        new = _evolve(diagram, {self.node_id: new_id}, nodes=nodes, edges=edges)
         touched = {self.node_id, new_id}
         relaned = any(k in self.changes for k in ("lane", "phase", "id", "kind"))
         return new, ChangeSet(frozenset(touched), _edges_touching(diagram, touched), relaned)

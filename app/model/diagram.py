@@ -11,9 +11,18 @@ from enum import StrEnum
 from types import SimpleNamespace
 from typing import Annotated, Any
 
-from pydantic import Field, PrivateAttr, StringConstraints, ValidationError, model_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
 from app.model.checklist import ChecklistSettings
+from app.model.history import HistoryEntry, history_problems
+from app.model.reading import plain_number
 from app.model.values import (
     KPI,
     Amount,
@@ -21,6 +30,7 @@ from app.model.values import (
     MeasureField,
     OptionalText,
     RateMeasureField,
+    Text,
 )
 
 FORMAT_VERSION = 1
@@ -31,7 +41,8 @@ Color = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 #: Scene units: a million is far beyond any real diagram, and keeps exports a sane size.
 MAX_POSITION = 1_000_000.0
-Position = Annotated[float, Field(ge=-MAX_POSITION, le=MAX_POSITION, allow_inf_nan=False)]
+Position = Annotated[float, Field(ge=-MAX_POSITION, le=MAX_POSITION, allow_inf_nan=False),
+                     BeforeValidator(plain_number)]  # a number, never text such as "5"
 
 
 class Period(StrEnum):
@@ -58,7 +69,7 @@ class Lane(Frozen):
     """A swimlane: one department or team, drawn as a horizontal band."""
 
     id: Id
-    name: str = ""
+    name: Text = ""
     color: Color | None = None
 
     @property
@@ -70,7 +81,7 @@ class Phase(Frozen):
     """A column of the diagram: a stage of the journey (认知期, 考虑期, …)."""
 
     id: Id
-    name: str = ""
+    name: Text = ""
 
     @property
     def title(self) -> str:
@@ -81,7 +92,7 @@ class Node(Frozen):
     """One step of the funnel, in one lane and optionally one phase."""
 
     id: Id
-    label: str = ""
+    label: Text = ""
     kind: NodeKind = NodeKind.step
     lane: Id
     phase: Id | None = None
@@ -136,7 +147,7 @@ class Diagram(Frozen):
     """A whole FunnelFlow document (format version 1)."""
 
     funnelflow: int = Field(description="file format version")
-    title: str = ""
+    title: Text = ""
     period: Period = Period.month
     currency: Currency | None = None
     notes: OptionalText = None
@@ -145,6 +156,7 @@ class Diagram(Frozen):
     nodes: tuple[Node, ...] = ()
     edges: tuple[Edge, ...] = ()
     checklist: ChecklistSettings = Field(default_factory=ChecklistSettings)
+    history: tuple[HistoryEntry, ...] = ()
 
     _node_index: dict[str, Node] = PrivateAttr(default_factory=dict)
 
@@ -181,6 +193,8 @@ class Diagram(Frozen):
     @model_validator(mode="after")
     def _references(self) -> Diagram:
         problems = reference_problems(self)
+        if not problems and self.history:
+            problems = history_problems(self)
         if problems:
             raise DiagramRuleError(problems)
         self._node_index = {n.id: n for n in self.nodes}

@@ -7,6 +7,7 @@ value means both. Pure pydantic: no Qt, no yaml, no networkx.
 from __future__ import annotations
 
 import math
+import re
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -19,6 +20,16 @@ from pydantic import (
     model_validator,
 )
 
+from app.model.reading import (
+    KPI_PERCENT,
+    MAX_AMOUNT,
+    RATE_PERCENT,
+    amount_value,
+    kpi_value,
+    number_from,
+    rate_value,
+)
+
 
 class Frozen(BaseModel):
     """Base of every document model: immutable, unknown keys refused, aliases accepted."""
@@ -27,87 +38,73 @@ class Frozen(BaseModel):
 
 
 def parse_number(value: Any, *, allow_percent: bool) -> float:
-    """A finite number from an int, a float or (when allowed) a `"3.2%"` string."""
-    if isinstance(value, bool):
-        raise ValueError("expected a number, not true/false")
-    if isinstance(value, int | float):
-        number = float(value)
-    elif isinstance(value, str):
-        text = value.strip().replace(",", "")
-        percent = text.endswith("%")
-        if percent:
-            if not allow_percent:
-                raise ValueError(f"expected a number, not a percentage ({value!r})")
-            text = text[:-1].strip()
-        try:
-            float(text)  # plain decimal syntax only; "1.4e-2" below divides exactly
-            number = float(text + "e-2") if percent else float(text)
-        except ValueError:
-            hint = ' like 0.032 or "3.2%"' if allow_percent else " like 800"
-            raise ValueError(f"expected a number{hint}, got {value!r}") from None
-    else:
-        raise ValueError(f"expected a number, got {type(value).__name__}")
+    """A finite number from an int, a float or (when allowed) a `"3.2%"` string, as typed.
+
+    Forgiving, for what a person types in the designer (`20,000`); the file's number fields
+    are stricter (app/model/reading.py).
+    """
+    if not isinstance(value, str):
+        return number_from(value)
+    text = value.strip().replace(",", "")
+    percent = text.endswith("%")
+    if percent:
+        if not allow_percent:
+            raise ValueError(f"expected a number, not a percentage ({value!r})")
+        text = text[:-1].strip()
+    try:
+        float(text)  # plain decimal syntax only; "1.4e-2" below divides exactly
+        number = float(text + "e-2") if percent else float(text)
+    except ValueError:
+        hint = ' like 0.032 or "3.2%"' if allow_percent else " like 800"
+        raise ValueError(f"expected a number{hint}, got {value!r}") from None
     if not math.isfinite(number):
         raise ValueError("expected a finite number")
     return number
 
 
-def _rate(value: Any) -> float:
-    number = parse_number(value, allow_percent=True)
-    if not 0.0 <= number <= 1.0:
-        raise ValueError(
-            f"a rate must be between 0 and 1 (0% to 100%), got {value!r}; "
-            'write it as 0.032 or "3.2%"'
-        )
-    return number
-
-
-#: the largest amount a diagram may hold (people, days, money per period): bigger is a typo,
-#: and keeps every volume, revenue and sum of the arithmetic finite
-MAX_AMOUNT = 1e15
-
-
-def _amount(value: Any) -> float:
-    number = parse_number(value, allow_percent=False)
-    if number < 0:
-        raise ValueError(f"must not be negative, got {value!r}")
-    if number > MAX_AMOUNT:
-        raise ValueError(f"is too large, got {value}; at most {MAX_AMOUNT:,.0f}: "
-                         "check for a typo")
-    return number
-
-
-def _kpi_value(value: Any) -> float:
-    return parse_number(value, allow_percent=True)
-
-
 _NUMBER_OR_PERCENT = {
     "anyOf": [
-        {"type": "number"},
-        {"type": "string", "pattern": r"^\s*-?[0-9][0-9,]*(\.[0-9]+)?\s*%\s*$"},
+        {"type": "number", "minimum": -MAX_AMOUNT, "maximum": MAX_AMOUNT},
+        {"type": "string", "pattern": KPI_PERCENT},
     ]
 }
 _RATE_SCHEMA = {
     "anyOf": [
         {"type": "number", "minimum": 0, "maximum": 1},
-        {"type": "string", "pattern": r"^\s*[0-9]+(\.[0-9]+)?\s*%\s*$"},
+        {"type": "string", "pattern": RATE_PERCENT},
     ],
     "description": 'a share between 0 and 1, written 0.032 or "3.2%"',
 }
 _AMOUNT_SCHEMA = {"type": "number", "minimum": 0, "maximum": MAX_AMOUNT}
 
 #: A share between 0 and 1; `"3.2%"` and `0.032` are the same rate.
-Rate = Annotated[float, BeforeValidator(_rate), WithJsonSchema(_RATE_SCHEMA)]
+Rate = Annotated[float, BeforeValidator(rate_value), WithJsonSchema(_RATE_SCHEMA)]
 #: A non-negative amount: people, days, money.
-Amount = Annotated[float, BeforeValidator(_amount), WithJsonSchema(_AMOUNT_SCHEMA)]
+Amount = Annotated[float, BeforeValidator(amount_value), WithJsonSchema(_AMOUNT_SCHEMA)]
 #: A KPI value: any finite number, or a percentage string.
-KpiValue = Annotated[float, BeforeValidator(_kpi_value), WithJsonSchema(_NUMBER_OR_PERCENT)]
+KpiValue = Annotated[float, BeforeValidator(kpi_value), WithJsonSchema(_NUMBER_OR_PERCENT)]
+
+
+#: Characters no text of a diagram holds: C0 but tab and newline, DEL, C1, the bidi overrides.
+#: The loader refuses them with their line; text from elsewhere (typed, pasted) loses them here,
+#: so that every snapshot can be saved and opened again.
+CONTROL_CLASS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[{CONTROL_CLASS}]")
+
+
+def _without_controls(value: Any) -> Any:
+    if isinstance(value, str) and _CONTROL.search(value):
+        return _CONTROL.sub("", value.replace("\r\n", "\n"))
+    return value
 
 
 def _blank_to_none(value: Any) -> Any:
+    value = _without_controls(value)
     return None if isinstance(value, str) and not value.strip() else value
 
 
+#: Free text: any characters but the controls above (tab and newline are kept).
+Text = Annotated[str, BeforeValidator(_without_controls)]
 #: Optional free text: blank text means "not given", so it is stored (and saved) as absent.
 OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
 
@@ -157,28 +154,25 @@ class RateMeasure(_MeasureBase):
     actual: Rate | None = None
 
 
-_MEASURE_SCHEMA = {
-    "anyOf": [
-        _AMOUNT_SCHEMA,
-        {
-            "type": "object",
-            "properties": {"target": _AMOUNT_SCHEMA, "actual": _AMOUNT_SCHEMA},
-            "additionalProperties": False,
-            "minProperties": 1,
-        },
-    ]
-}
-_RATE_MEASURE_SCHEMA = {
-    "anyOf": [
-        _RATE_SCHEMA,
-        {
-            "type": "object",
-            "properties": {"target": _RATE_SCHEMA, "actual": _RATE_SCHEMA},
-            "additionalProperties": False,
-            "minProperties": 1,
-        },
-    ]
-}
+def _measure_schema(value: dict[str, Any]) -> dict[str, Any]:
+    """A bare value, or {target, actual} where an empty part is unmeasured but one is given."""
+    part = {"anyOf": [value, {"type": "null"}]}
+    given = [{"required": [key], "properties": {key: value}} for key in ("target", "actual")]
+    return {
+        "anyOf": [
+            value,
+            {
+                "type": "object",
+                "properties": {"target": part, "actual": part},
+                "additionalProperties": False,
+                "anyOf": given,
+            },
+        ]
+    }
+
+
+_MEASURE_SCHEMA = _measure_schema(_AMOUNT_SCHEMA)
+_RATE_MEASURE_SCHEMA = _measure_schema(_RATE_SCHEMA)
 MeasureField = Annotated[Measure, WithJsonSchema(_MEASURE_SCHEMA)]
 RateMeasureField = Annotated[RateMeasure, WithJsonSchema(_RATE_MEASURE_SCHEMA)]
 
@@ -200,10 +194,10 @@ class KPI(Frozen):
     back as percentages.
     """
 
-    name: str = Field(min_length=1)
+    name: Text = Field(min_length=1)
     target: KpiValue | None = None
     actual: KpiValue | None = None
-    unit: str | None = None
+    unit: Text | None = None
     better: Better = Better.higher
 
     @model_validator(mode="before")

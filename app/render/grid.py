@@ -8,8 +8,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 
-from app.model import Diagram
+from app.model import Diagram, Edge
 from app.model.order import funnel_ranks, loop_closing_edges
+from app.render.labels import shared_rate
 from app.render.rect import Rect
 from app.render.sizes import label_size
 
@@ -40,8 +41,11 @@ class Grid:
         self.edges = [(e.id, e.source, e.target) for e in diagram.edges]
         self.labels: dict[str, tuple[float, float]] = {}  # plate sizes, by edge id
         self.handoffs: set[str] = set()
+        outgoing: dict[str, list[Edge]] = defaultdict(list)
+        for edge in diagram.edges:
+            outgoing[edge.source].append(edge)
         for (edge_id, source, target), edge in zip(self.edges, diagram.edges, strict=True):
-            size = label_size(edge)
+            size = label_size(edge, shared_rate(outgoing[source], edge))
             if size is not None:
                 self.labels[edge_id] = size
             if lane[source] != lane[target]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
 from app.model import Edge, Node
 
@@ -55,9 +56,31 @@ def conversion_text(edge: Edge, lang: str = "en") -> str:
     return _TARGET_ONLY.get(lang, _TARGET_ONLY["en"]).format(format_rate(measure.target))
 
 
-def edge_text(edge: Edge, lang: str = "en") -> str:
-    """An edge's label followed by its conversion."""
-    return " ".join(part for part in (edge.label or "", conversion_text(edge, lang)) if part)
+_SHARED = {"en": "≈{} (shared)", "zh": "≈{}（均分）"}
+
+
+def shared_rate(outgoing: Sequence[Edge], edge: Edge) -> float | None:
+    """The share of its source's people that `edge` gets by sharing what its siblings leave
+    (SPEC §3), when it has no conversion and at least one sibling; None otherwise.
+
+    `outgoing` is every edge leaving the same source (`edge` included). Worked out on the
+    actual scenario, each known conversion falling back to its target.
+    """
+    if edge.conversion is not None or len(outgoing) < 2:
+        return None
+    known = [e.conversion.value("actual") for e in outgoing if e.conversion is not None]
+    unknown = len(outgoing) - len(known)
+    left = 1.0 - sum(float(v) for v in known if v is not None)
+    return max(0.0, left) / unknown
+
+
+def edge_text(edge: Edge, lang: str = "en", shared: float | None = None) -> str:
+    """An edge's label followed by its conversion ("≈50% (shared)" when it shares a
+    remainder with its siblings)."""
+    rate = conversion_text(edge, lang)
+    if shared is not None and not rate:
+        rate = _SHARED.get(lang, _SHARED["en"]).format(format_rate(shared))
+    return " ".join(part for part in (edge.label or "", rate) if part)
 
 
 def owner_text(node: Node, lang: str) -> str:

@@ -136,23 +136,29 @@ def arrow_head(tip: tuple[float, float], toward: tuple[float, float], size: floa
     return polygon([tip, left, right])
 
 
+def _circle(cx: float, cy: float, r: float, clockwise: bool = True) -> Path:
+    k = r * _KAPPA * (1 if clockwise else -1)
+    ry = r if clockwise else -r
+    return [("M", cx + r, cy),
+            ("C", cx + r, cy + k, cx + k, cy + ry, cx, cy + ry),
+            ("C", cx - k, cy + ry, cx - r, cy + k, cx - r, cy),
+            ("C", cx - r, cy - k, cx - k, cy - ry, cx, cy - ry),
+            ("C", cx + k, cy - ry, cx + r, cy - k, cx + r, cy),
+            ("Z",)]
+
+
 def status_mark(status: str, cx: float, cy: float, r: float = 7.0) -> tuple[Path, str]:
     """The KPI status mark: a shape *and* a glyph, so status never hangs on colour alone.
 
-    on: a circle with ✓; off: a triangle with !; unmeasured: a diamond with ?.
+    on: a circle with ✓; off: a triangle with !; unmeasured: an empty ring (nothing measured
+    yet: a "?" in a diamond read as a character the font is missing).
     """
     if status == "on":
-        k = r * _KAPPA
-        circle = [("M", cx + r, cy),
-                  ("C", cx + r, cy + k, cx + k, cy + r, cx, cy + r),
-                  ("C", cx - k, cy + r, cx - r, cy + k, cx - r, cy),
-                  ("C", cx - r, cy - k, cx - k, cy - r, cx, cy - r),
-                  ("C", cx + k, cy - r, cx + r, cy - k, cx + r, cy),
-                  ("Z",)]
-        return circle, "✓"
+        return _circle(cx, cy, r), "✓"
     if status == "off":
         return polygon([(cx, cy - r - 1), (cx + r + 1, cy + r), (cx - r - 1, cy + r)]), "!"
-    return polygon([(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)]), "?"
+    # The inner circle runs the other way, so the ring is hollow under either fill rule.
+    return _circle(cx, cy, r - 0.5) + _circle(cx, cy, r - 3.0, clockwise=False), ""
 
 
 def path_to_svg(path: Path) -> str:

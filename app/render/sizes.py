@@ -19,7 +19,7 @@ LABEL_LINES = 3  # an edge label: its conversion must never be lost
 LINE_EM = 1.45  # a line of text is this many font sizes high (Qt's line height, bundled font)
 #: a node whose title does not fit in two lines may grow to this width (then it is cut)
 NODE_WIDE = 224.0
-DIAMOND_EXTRA = 24.0
+DIAMOND_EXTRA = 0.0  # (24 px reads better, but a drop centres a node by the standard size)
 _TITLE_SLACK = 2.0  # wrap a little narrower than the box
 _MEASURED = 4000  # characters of a text looked at: more never shows in three lines
 PLATE_PAD_X, PLATE_PAD_Y = 8.0, 7.0  # an edge label plate is this much larger than its text
@@ -169,16 +169,18 @@ def plate_size(lines: tuple[str, ...]) -> tuple[float, float]:
     return width + PLATE_PAD_X, len(lines) * line_height(theme.FONT_EDGE_PX) + PLATE_PAD_Y - 4
 
 
-def label_size(edge: Edge) -> tuple[float, float] | None:
-    """The largest plate `edge`'s label takes in either language; None without a label."""
-    if not (edge.label or edge.conversion):
+def label_size(edge: Edge, shared: float | None = None) -> tuple[float, float] | None:
+    """The largest plate `edge`'s label takes in either language; None without a label.
+    `shared`: the share of its siblings' remainder it shows when it has no conversion."""
+    if not (edge.label or edge.conversion or shared is not None):
         return None
     measure = edge.conversion
     key = (edge.label, None if measure is None else (measure.target, measure.actual,
-                                                     measure.is_bare))
+                                                     measure.is_bare), shared)
     size = _label_sizes.get(key)
     if size is None:
-        sizes = [plate_size(label_lines(edge_text(edge, lang))[0]) for lang in ("en", "zh")]
+        sizes = [plate_size(label_lines(edge_text(edge, lang, shared))[0])
+                 for lang in ("en", "zh")]
         size = _label_sizes[key] = (max(w for w, _ in sizes), max(h for _, h in sizes))
         if len(_label_sizes) > 100_000:
             _label_sizes.clear()

@@ -78,6 +78,18 @@ def checklist_lang(code: str) -> str:
     return "zh" if code == CHINESE else "en"
 
 
+def interface_locale(code: str, system: QLocale | None = None) -> QLocale:
+    """The locale that formats dates and numbers for interface language `code`: zh_CN for
+    简体中文; for English the system's own English locale (en_GB keeps day-month), else en_US,
+    so a date never comes out in a third language."""
+    if code == CHINESE:
+        return QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    system = system if system is not None else QLocale.system()
+    if system.language() == QLocale.Language.English:
+        return system
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
 def qt_translations_dir() -> str:
     """Where Qt's own catalogues (qtbase_*.qm) are installed."""
     return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -119,6 +131,7 @@ def install_language(app: QCoreApplication, code: str, store: QSettings | None =
             _installed.append(loaded)
 
     _current = code
+    QLocale.setDefault(interface_locale(code))
     target = store if store is not None else settings()
     target.setValue(LANGUAGE_KEY, code)
     target.sync()
@@ -164,3 +177,17 @@ class LanguageMenu(QMenu):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+
+def retranslate_dock_buttons(window: QWidget) -> None:
+    """Name the docks' float and close buttons in the current language: Qt words them once,
+    when the dock is made, and not again after a switch."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    names = {"qt_dockwidget_floatbutton": QCoreApplication.translate("QDockWidget", "Float"),
+             "qt_dockwidget_closebutton": QCoreApplication.translate("QDockWidget", "Close")}
+    for button in window.findChildren(QAbstractButton):
+        name = names.get(button.objectName())
+        if name is not None:
+            button.setAccessibleName(name)
+            button.setToolTip(name)

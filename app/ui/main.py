@@ -10,7 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.io import DiagramFileError
-from app.io.templates import load_template
+from app.io.templates import blank_diagram, load_template
 from app.ui import i18n
 from app.ui.fonts import install_application_font
 from app.ui.session import Session
@@ -46,11 +46,15 @@ def sample_session(lang: str) -> Session:
     return Session(load_template(SAMPLE_TEMPLATE, i18n.checklist_lang(lang)))
 
 
-def open_window(path: str | None, lang: str):
-    """A shown main window on `path` (or the sample); raises DiagramFileError for a bad file."""
+def open_window(path: str | None, lang: str, blank: bool = False):
+    """A shown main window on `path` (or the sample, or with `blank` an empty diagram);
+    raises DiagramFileError for a bad file."""
     from app.ui.window import MainWindow
 
-    session = sample_session(lang)
+    if blank:
+        session = Session(blank_diagram(i18n.checklist_lang(lang)))
+    else:
+        session = sample_session(lang)
     window = MainWindow(session, lang)
     if path is not None:
         from app.io import load_diagram
@@ -64,20 +68,34 @@ def open_window(path: str | None, lang: str):
     return window
 
 
-def run(path: str | None) -> int:
-    """Open the designer on `path` (None: the sample); returns the exit code."""
-    app = application()
-    lang = i18n.default_language()
-    i18n.install_language(app, lang)
+def start_window(path: str | None, lang: str):
+    """The first window: on `path` (None: the sample). A refused file is reported over an
+    empty diagram, with nothing unrelated behind the report."""
     try:
         window = open_window(path, lang)
     except DiagramFileError as error:
-        # Started from a file manager nobody reads stderr: say it in the window, and open
-        # the sample so the user is not left with nothing.
-        print(error, file=sys.stderr)
-        window = open_window(None, lang)
+        # Started from a file manager nobody reads stderr: say it in the window, over an
+        # empty diagram (the sample behind it would look like the file, or like a mix-up).
+        print(error.located(i18n.checklist_lang(lang)), file=sys.stderr)
+        window = open_window(None, lang, blank=True)
         window.show()
-        window.files.report_problems(Path(path or error.problems[0].file), error)
+        window.files.report_problems(Path(path or error.problems[0].file), error,
+                                     at_start=True)
+    return window
+
+
+def run(path: str | None) -> int:
+    """Open the designer on `path` (None: the sample); returns the exit code."""
+    from app.ui.display_check import display_problem
+
+    problem = display_problem()
+    if problem is not None:  # said plainly, before Qt aborts with its own long message
+        print(problem, file=sys.stderr)
+        return 1
+    app = application()
+    lang = i18n.default_language()
+    i18n.install_language(app, lang)
+    window = start_window(path, lang)
     window.show()
     # Once the docks have their sizes: the view's size decides what fits.
     QTimer.singleShot(0, lambda: window.zoom("show_start"))

@@ -1,8 +1,10 @@
-"""The model's reasons for refusing an edit, in the interface language.
+"""The model's and the loader's reasons for refusing an edit or a file, in the interface
+language.
 
 The document model words its refusals in English for the command line and the file
-format. An edit in the designer is refused with the same reason; the ones a user can cause
-from the canvas or the inspector are translated here. Anything not recognised is shown as is.
+format. An edit in the designer is refused with the same reason; the ones a user causes most
+from the canvas or the inspector get a shorter wording here, and every other reason comes
+from the bilingual table of app/io/messages.py (one table for the loader and the model).
 """
 
 from __future__ import annotations
@@ -10,6 +12,9 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QCoreApplication
+
+from app.io.errors import Problem
+from app.io.messages import localize
 
 translate = QCoreApplication.translate
 
@@ -44,5 +49,19 @@ def translate_refusal(message: str) -> str:
     for pattern in (_DUPLICATE_NODE, _DUPLICATE_EDGE, _BAD_ID, _LEAVES_EXIT, _CURRENCY):
         rest = pattern.sub("", rest)
     if not parts or rest.strip("; "):
-        return message  # something not recognised: the whole reason, untranslated
+        return localize(message, _lang())  # the table's wording of the whole reason
     return " ".join(parts)
+
+
+def _lang() -> str:
+    from app.ui import i18n
+
+    return i18n.checklist_lang(i18n.current_language())
+
+
+def localize_problem(problem: Problem) -> str:
+    """A loader problem as `FILE:LINE:COL: message`, the message in the interface language."""
+    message = localize(problem.message, _lang())
+    if problem.line <= 0:
+        return f"{problem.file}: {message}"
+    return f"{problem.file}:{problem.line}:{problem.col}: {message}"

@@ -14,9 +14,11 @@ from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from app.model.commands import DisableRule
 from app.ui import i18n
+from app.ui.canvas.actions import CanvasActions
 from app.ui.canvas.find import FindBar
 from app.ui.canvas.keyboard import install_keyboard
 from app.ui.canvas.scene import DiagramScene
+from app.ui.canvas.tooltips import install_tips
 from app.ui.canvas.view import DiagramView
 from app.ui.files.file_actions import FileActions
 from app.ui.files.safeguards import Safeguards
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
 
         self.live = LiveChecklist(session, checklist_lang, self)
         self.files = FileActions(session, self, lambda: i18n.checklist_lang(self.lang))
+        self.canvas_actions = CanvasActions(self)
         self.actions = build_menus(self)
         # Autosave, recovery, external changes, previous versions, comments (issue 7).
         self.safeguards = Safeguards(self)
@@ -81,6 +84,7 @@ class MainWindow(QMainWindow):
         self.presenter = install_presentation(self)
         self.keyboard = install_keyboard(self.view, session)
         self.keyboard.message.connect(self.status.inform)
+        self.tips = install_tips(self.view)
         self.outline_dock = install_outline(self)
         self._connect()
         self.retranslate()
@@ -105,11 +109,9 @@ class MainWindow(QMainWindow):
         self._edited = False
         session.changed.connect(self._note_edit)
         self.scene.selectionChanged.connect(self._selection_timer.start)
-        for name, slot in (("band_clicked", self.inspector.show_band),
-                           ("band_context_menu", self._band_menu)):
-            signal = getattr(self.scene, name, None)
-            if signal is not None:
-                signal.connect(slot)
+        band_clicked = getattr(self.scene, "band_clicked", None)
+        if band_clicked is not None:
+            band_clicked.connect(self.inspector.show_band)
         zoom_signal = getattr(self.view, "zoom_changed", None)
         if zoom_signal is not None:
             zoom_signal.connect(self.status.show_zoom)
@@ -143,10 +145,6 @@ class MainWindow(QMainWindow):
                 self.scene.select_ids([], ["->".join(key)])
                 return
         self.inspector.show_selection(node_ids, edge_ids)
-
-    def _band_menu(self, kind: str, band_id: str, global_pos: QPoint) -> None:
-        band_dialogs.show_band_menu(self.session, kind, band_id, self, global_pos,
-                                    on_select=self.inspector.show_band)
 
     def _document_replaced(self) -> None:
         self._update_title()
@@ -200,6 +198,27 @@ class MainWindow(QMainWindow):
         #: the name of the undo step; %1 is a rule id such as slow-step
         self.session.execute(DisableRule(rule, text=self.tr("Don't report %1").replace(
             "%1", rule)))
+
+    def show_legend(self, on: bool) -> None:
+        """View → Legend: show or hide the legend over the canvas."""
+        if getattr(self, "legend", None) is None:
+            from app.ui.canvas.legend import Legend
+            self.legend = Legend(self.view)
+        self.legend.setVisible(on)
+        self.actions.legend.setChecked(on)
+
+    def show_shortcuts(self):
+        """Help → Keyboard shortcuts (modeless, so it can stay open beside the canvas)."""
+        from app.ui.panels.help_dialogs import ShortcutsDialog
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_about(self) -> None:
+        """Help → About FunnelFlow."""
+        from app.ui.panels.help_dialogs import show_about
+        show_about(self)
 
     def open_find(self) -> None:
         self.find_bar.open()
@@ -280,6 +299,7 @@ class MainWindow(QMainWindow):
     def _apply_language(self) -> None:
         self.lang = i18n.current_language()
         self.retranslate()
+        i18n.retranslate_dock_buttons(self)
         lang = i18n.checklist_lang(self.lang)
         if lang != self.live.lang:
             self.live.set_lang(lang)

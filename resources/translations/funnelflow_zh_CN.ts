@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../app/ui/panels/help_dialogs.py" line="+110"/>
+        <source>&lt;h3&gt;FunnelFlow %1&lt;/h3&gt;&lt;p&gt;Draw a marketing funnel in swimlanes, put targets, actuals and owners on every step, and get a ranked bottleneck checklist.&lt;/p&gt;&lt;p&gt;Diagrams are plain YAML files. Built with Qt (PySide6), pydantic and PyYAML. Chinese text uses Noto Sans CJK SC (SIL Open Font License).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;FunnelFlow %1&lt;/h3&gt;&lt;p&gt;按部门泳道绘制营销漏斗，为每个步骤填写目标、实际值和负责人，得到按影响排序的瓶颈清单。&lt;/p&gt;&lt;p&gt;流程图保存为纯文本 YAML 文件。基于 Qt（PySide6）、pydantic 与 PyYAML 构建。中文使用思源黑体 Noto Sans CJK SC（SIL 开源字体许可）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>About FunnelFlow</source>
+        <translation>关于 FunnelFlow</translation>
+    </message>
+</context>
+<context>
     <name>Backups</name>
     <message>
         <location filename="../../app/ui/files/backups.py" line="+119"/>
@@ -254,6 +267,363 @@
     </message>
 </context>
 <context>
+    <name>CanvasActions</name>
+    <message>
+        <location filename="../../app/ui/canvas/actions.py" line="+86"/>
+        <location line="+67"/>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <location line="+68"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+63"/>
+        <source>D&amp;uplicate</source>
+        <translation>创建副本(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <location line="+66"/>
+        <location line="+14"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <location line="+107"/>
+        <source>Select &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <source>&amp;Entry</source>
+        <translation>入口(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Step</source>
+        <translation>步骤(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Decision</source>
+        <translation>决策(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Goal</source>
+        <translation>目标(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xit</source>
+        <translation>流失(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>&amp;Rename</source>
+        <translation>重命名(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change &amp;kind</source>
+        <translation>更改类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Move to &amp;lane</source>
+        <translation>移到泳道(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Connect to…</source>
+        <translation>连线到…(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+15"/>
+        <source>&amp;Properties</source>
+        <translation>属性(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Edit &amp;label</source>
+        <translation>编辑标签(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;verse direction</source>
+        <translation>反转方向(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+11"/>
+        <source>Add &amp;node here</source>
+        <translation>在此添加节点(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Paste here</source>
+        <translation>粘贴到此处(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add &amp;lane</source>
+        <translation>添加泳道(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add p&amp;hase</source>
+        <translation>添加阶段(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasKeys</name>
+    <message>
+        <location filename="../../app/ui/canvas/keyboard.py" line="+29"/>
+        <source>Tab / Shift+Tab</source>
+        <extracomment>the keys the canvas handles itself (no menu action has them), for Help → Keyboard shortcuts</extracomment>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select the next / previous node in funnel order</source>
+        <translation>按漏斗顺序选择下一个 / 上一个节点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a step after the selected node, connected</source>
+        <translation>在所选节点之后添加一个步骤并连线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift+N</source>
+        <translation>Shift+N</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a node of a chosen kind after the selected node</source>
+        <translation>在所选节点之后添加指定类型的节点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect: from the selection with Tab and Enter, or (nothing selected) drag between any two nodes</source>
+        <translation>连线：选中节点后用 Tab 选目标、Enter 确认；未选中时可在任意两个节点之间拖动连线</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter / F2</source>
+        <translation>Enter / F2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename the selected node or connection in place</source>
+        <translation>就地重命名所选节点或连线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrow keys</source>
+        <translation>方向键</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nudge the selected nodes (with Shift: five times as far)</source>
+        <translation>微移所选节点（按住 Shift：移动五倍距离）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave connect mode</source>
+        <translation>退出连线模式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Space + drag, middle drag</source>
+        <translation>空格 + 拖动，或中键拖动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pan the canvas</source>
+        <translation>平移画布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl + wheel</source>
+        <translation>Ctrl + 滚轮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom under the pointer</source>
+        <translation>以指针处为中心缩放</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasTips</name>
+    <message>
+        <location filename="../../app/ui/canvas/tooltips.py" line="+66"/>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+63"/>
+        <source>not measured</source>
+        <translation>未测量</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <location line="+21"/>
+        <location line="+71"/>
+        <source>%1 (target %2)</source>
+        <translation>%1（目标 %2）</translation>
+    </message>
+    <message>
+        <location line="-85"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>… and %1 more in the checklist</source>
+        <translation>… 另有 %1 条，见检查清单</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Entry</source>
+        <translation>入口</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision</source>
+        <translation>决策</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exit</source>
+        <translation>流失</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Lane: %1</source>
+        <translation>泳道：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner: %1</source>
+        <translation>负责人：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner: nobody yet</source>
+        <translation>负责人：尚未指定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+46"/>
+        <source>People per period: %1</source>
+        <translation>每期人数：%1</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Entering: %1</source>
+        <translation>进入人数：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Capacity: %1</source>
+        <translation>处理能力：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Days in this step: %1</source>
+        <translation>本步骤天数：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cost: %1</source>
+        <translation>成本：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Value per person: %1</source>
+        <translation>每人价值：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>KPI %1: %2 (target %3)</source>
+        <translation>KPI %1：%2（目标 %3）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Handoff between lanes</source>
+        <translation>跨泳道交接</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Conversion: ≈%1, shared equally with the other connections that have none</source>
+        <translation>转化率：约 %1，与其他未填写转化率的连线平分</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Conversion: %1</source>
+        <translation>转化率：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Waiting (days): %1</source>
+        <translation>等待天数：%1</translation>
+    </message>
+</context>
+<context>
     <name>ChangedOnDiskBar</name>
     <message>
         <location filename="../../app/ui/files/file_watch.py" line="+177"/>
@@ -391,6 +761,68 @@
     </message>
 </context>
 <context>
+    <name>Connect</name>
+    <message>
+        <location filename="../../app/ui/canvas/connecting.py" line="+55"/>
+        <source>A node cannot be connected to itself here.</source>
+        <extracomment>how far outside its box a node takes presses, in scene units (within its drawn margin)</extracomment>
+        <translation>节点不能在这里连接到自身。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; is an exit, where a path ends: nothing can leave it. Make it a step first.</source>
+        <translation>“%1”是流失节点，路径到此结束：不能从它连出。请先把它改为步骤。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; and &quot;%2&quot; are already connected.</source>
+        <translation>“%1”和“%2”之间已经有连线。</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="+63"/>
+        <source>today</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goal per period: target vs actual</source>
+        <translation>各期目标达成：目标 vs 实际</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel ROI</source>
+        <translation>渠道投资回报率（ROI）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel CAC</source>
+        <translation>渠道获客成本（CAC）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Volumes along the funnel: target vs actual</source>
+        <translation>漏斗各步人数：目标 vs 实际</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>Dashboard</source>
+        <translation>数据看板</translation>
+    </message>
+</context>
+<context>
     <name>DiagramForm</name>
     <message>
         <location filename="../../app/ui/panels/diagram_form.py" line="+40"/>
@@ -471,7 +903,7 @@
 <context>
     <name>EdgeForm</name>
     <message>
-        <location filename="../../app/ui/panels/edge_form.py" line="+49"/>
+        <location filename="../../app/ui/panels/edge_form.py" line="+59"/>
         <source>Edit connection</source>
         <translation>编辑连线</translation>
     </message>
@@ -481,7 +913,12 @@
         <translation>连线</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+20"/>
+        <source>No conversion entered: the %2 connections out of &quot;%1&quot; without one share equally what the others leave, ≈%3 each. Type a conversion to set this one.</source>
+        <translation>未填写转化率：从“%1”出发、没有转化率的 %2 条连线平分其余连线剩下的人数，每条约 %3。填写转化率即可单独设定本条。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>From → to</source>
         <translation>从 → 到</translation>
     </message>
@@ -504,6 +941,49 @@
         <location line="+2"/>
         <source>Share of the source&apos;s people who move along: 3.2% or 0.032</source>
         <translation>上一步的人中进入下一步的比例：可填 3.2% 或 0.032</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <location filename="../../app/ui/files/export_dialog.py" line="+21"/>
+        <source>SVG image</source>
+        <translation>SVG 图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG image (reopens in FunnelFlow)</source>
+        <translation>PNG 图像（可在 FunnelFlow 中重新打开）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF document with the checklist</source>
+        <translation>PDF 文档（含检查清单）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown checklist</source>
+        <translation>Markdown 检查清单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV KPI table</source>
+        <translation>CSV 指标表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mermaid diagram</source>
+        <translation>Mermaid 图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FunnelFlow diagram (YAML)</source>
+        <translation>FunnelFlow 流程图（YAML）</translation>
     </message>
 </context>
 <context>
@@ -538,18 +1018,18 @@
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../app/ui/files/file_actions.py" line="+38"/>
+        <location filename="../../app/ui/files/file_actions.py" line="+30"/>
         <source>FunnelFlow (*.yaml *.yml);;All files (*)</source>
         <translation>FunnelFlow 流程图 (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+89"/>
-        <location line="+74"/>
+        <location line="+57"/>
+        <location line="+98"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-96"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
@@ -559,7 +1039,7 @@
         <translation>关闭前要保存对“%1”的修改吗？</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>The template could not be read.</source>
         <translation>无法读取该模板。</translation>
     </message>
@@ -569,7 +1049,12 @@
         <translation>打开流程图</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
+        <source>Read with %n note(s); line %1</source>
+        <translation>读取时有 %n 条提示；第 %1 行</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>“%1” could not be opened.</source>
         <translation>无法打开“%1”。</translation>
     </message>
@@ -579,7 +1064,7 @@
         <translation>FunnelFlow</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Save diagram as</source>
         <translation>流程图另存为</translation>
     </message>
@@ -601,12 +1086,12 @@ The file on disk is unchanged. Save somewhere else?</source>
 磁盘上的文件没有改动。要保存到其他位置吗？</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../app/ui/files/export_dialog.py" line="+16"/>
         <source>Export diagram</source>
         <translation>导出流程图</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../app/ui/files/file_actions.py" line="+21"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -652,9 +1137,9 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>Inspector</name>
     <message numerus="yes">
-        <location filename="../../app/ui/panels/inspector.py" line="+112"/>
+        <location filename="../../app/ui/panels/inspector.py" line="+152"/>
         <source>%n items selected</source>
-        <extracomment>what is shown: (&quot;diagram&quot;, None) | (&quot;node&quot;, id) | (&quot;edge&quot;, (from, to)) | (&quot;lanes&quot;/&quot;phases&quot;, id) | (&quot;many&quot;, None)</extracomment>
+        <extracomment>another node, edge, band or the diagram is shown (the dock scrolls back to the top) what is shown: (&quot;diagram&quot;, None) | (&quot;node&quot;, id) | (&quot;edge&quot;, (from, to)) | (&quot;lanes&quot;/&quot;phases&quot;, id) | (&quot;many&quot;, None)</extracomment>
         <translation>
             <numerusform>已选中 %n 项</numerusform>
         </translation>
@@ -663,7 +1148,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>InspectorDock</name>
     <message>
-        <location line="+23"/>
+        <location line="+31"/>
         <source>Inspector</source>
         <translation>属性</translation>
     </message>
@@ -671,7 +1156,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>KeyboardNavigator</name>
     <message>
-        <location filename="../../app/ui/canvas/keyboard.py" line="+154"/>
+        <location filename="../../app/ui/canvas/keyboard.py" line="+133"/>
         <source>New node kind</source>
         <extracomment>how many rows down a new node may go to find a free spot before it overlaps anyway</extracomment>
         <translation>新节点类型</translation>
@@ -702,12 +1187,17 @@ The file on disk is unchanged. Save somewhere else?</source>
         <translation>流失(&amp;X)</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Select the node to connect from first (Tab), then C.</source>
-        <translation>请先选中连线起点的节点（按 Tab），再按 C。</translation>
+        <location line="+42"/>
+        <source>Connect mode: drag from one node to another. C or Esc leaves. (Keyboard: select a node with Tab, then C.)</source>
+        <translation>连线模式：从一个节点拖到另一个节点。按 C 或 Esc 退出。（键盘操作：用 Tab 选中节点，再按 C。）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>Connect mode off.</source>
+        <translation>已退出连线模式。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Press Tab to pick the node to connect to.</source>
         <translation>按 Tab 选择要连到的节点。</translation>
     </message>
@@ -727,7 +1217,7 @@ The file on disk is unchanged. Save somewhere else?</source>
         <translation>已取消连线。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Connect from %1: Tab to the target, Enter to connect, Esc to cancel.</source>
         <translation>从 %1 连线：按 Tab 选择目标，Enter 连线，Esc 取消。</translation>
     </message>
@@ -740,7 +1230,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>KpiTable</name>
     <message>
-        <location filename="../../app/ui/panels/kpi_table.py" line="+112"/>
+        <location filename="../../app/ui/panels/kpi_table.py" line="+132"/>
         <location line="+95"/>
         <source>higher</source>
         <translation>越高越好</translation>
@@ -808,6 +1298,11 @@ The file on disk is unchanged. Save somewhere else?</source>
         <translation>优化方向</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Remove</source>
         <translation>删除</translation>
@@ -816,7 +1311,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../app/ui/i18n.py" line="+149"/>
+        <location filename="../../app/ui/i18n.py" line="+162"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -827,14 +1322,87 @@ The file on disk is unchanged. Save somewhere else?</source>
     </message>
 </context>
 <context>
+    <name>Legend</name>
+    <message>
+        <location filename="../../app/ui/canvas/legend.py" line="+38"/>
+        <source>Entry: people come in</source>
+        <translation>入口：人群进入</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision: branches</source>
+        <translation>决策：分支</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goal: people reached</source>
+        <translation>目标：达成的人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exit: people lost</source>
+        <translation>流失：离开的人数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>KPIs and conversions on target</source>
+        <translation>KPI 与转化率达标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off target</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not measured yet (no actual)</source>
+        <translation>尚未测量（无实际值）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checklist error</source>
+        <translation>检查清单：错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checklist warning</source>
+        <translation>检查清单：警告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checklist note</source>
+        <translation>检查清单：提示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection in one lane</source>
+        <translation>同一泳道内的连线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handoff between lanes (departments)</source>
+        <translation>跨泳道（部门）交接</translation>
+    </message>
+</context>
+<context>
     <name>LoadErrorDialog</name>
     <message>
-        <location filename="../../app/ui/files/error_dialog.py" line="+66"/>
+        <location filename="../../app/ui/files/error_dialog.py" line="+70"/>
         <source>Could not open the diagram</source>
         <translation>无法打开流程图</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>{name} could not be opened. Fix the file in a text editor and open it again; meanwhile you have an empty diagram.</source>
+        <translation>无法打开 {name}。请在文本编辑器中修正该文件后重新打开；在此之前，你看到的是一个空白流程图。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{name} could not be opened. Your current diagram is unchanged; fix the file in a text editor and open it again.</source>
         <translation>无法打开 {name}。当前的流程图没有改动；请在文本编辑器中修正该文件后重新打开。</translation>
     </message>
@@ -843,17 +1411,27 @@ The file on disk is unchanged. Save somewhere else?</source>
         <source>… and {n} more problems</source>
         <translation>……另有 {n} 个问题</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>Open in text editor</source>
+        <translation>在文本编辑器中打开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/window.py" line="+201"/>
+        <location filename="../../app/ui/window.py" line="+199"/>
         <source>Don&apos;t report %1</source>
         <extracomment>the first window, before the user has sized one: 1440x900 where the screen allows the name of the undo step; %1 is a rule id such as slow-step</extracomment>
         <translation>不再报告 %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+41"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -882,7 +1460,7 @@ The file on disk is unchanged. Save somewhere else?</source>
         <translation>（无阶段）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>per period</source>
         <translation>每周期</translation>
     </message>
@@ -1033,7 +1611,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>OpenLock</name>
     <message>
-        <location filename="../../app/ui/files/open_lock.py" line="+92"/>
+        <location filename="../../app/ui/files/open_lock.py" line="+138"/>
         <source>Open in another window</source>
         <translation>已在另一个窗口中打开</translation>
     </message>
@@ -1097,7 +1675,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>PairField</name>
     <message>
-        <location filename="../../app/ui/panels/fields.py" line="+78"/>
+        <location filename="../../app/ui/panels/fields.py" line="+83"/>
         <source>target</source>
         <translation>目标</translation>
     </message>
@@ -1196,9 +1774,43 @@ The file on disk is unchanged. Save somewhere else?</source>
     </message>
 </context>
 <context>
+    <name>QDockWidget</name>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="+24"/>
+        <source>Float</source>
+        <translation>悬浮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>QDockWidgetTitleButton</name>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="+17"/>
+        <source>Float</source>
+        <translation>悬浮</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location line="-2"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../app/ui/files/recovery_dialog.py" line="+42"/>
+        <location filename="../../app/ui/files/recovery_dialog.py" line="+43"/>
         <source>Recover unsaved diagrams</source>
         <translation>恢复未保存的流程图</translation>
     </message>
@@ -1228,7 +1840,7 @@ The file on disk is unchanged. Save somewhere else?</source>
         <translation>稍后再说</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>untitled, never saved</source>
         <translation>未命名，从未保存</translation>
     </message>
@@ -1286,7 +1898,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>Refusals</name>
     <message>
-        <location filename="../../app/ui/refusals.py" line="+29"/>
+        <location filename="../../app/ui/refusals.py" line="+34"/>
         <source>Another node already has the id “%1”; choose another.</source>
         <translation>已有节点使用 ID“%1”，请换一个。</translation>
     </message>
@@ -1309,6 +1921,96 @@ The file on disk is unchanged. Save somewhere else?</source>
         <location line="+3"/>
         <source>A currency is a three-letter code such as CNY or USD.</source>
         <translation>货币代码是三个字母，例如 CNY 或 USD。</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <location filename="../../app/ui/review.py" line="+47"/>
+        <location line="+77"/>
+        <location line="+13"/>
+        <location line="+12"/>
+        <location line="+10"/>
+        <source>Import actuals</source>
+        <translation>导入实际数据</translation>
+    </message>
+    <message>
+        <location line="-107"/>
+        <source>%1 change(s) from %2. Apply them as one step (Undo takes them back)?</source>
+        <translation>%2 中有 %1 处变更。作为一步应用吗？（撤销可全部还原）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Node or edge</source>
+        <translation>节点或连线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Old</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>volume</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Tables (*.csv *.xlsx);;All files (*)</source>
+        <translation>表格 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nothing was imported: the table has problems.</source>
+        <translation>未导入任何数据：表格中有问题。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No changes: every actual in the table is what the diagram already has.</source>
+        <translation>没有变更：表格中的实际值与流程图中的相同。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+13"/>
+        <location line="+8"/>
+        <source>Close period</source>
+        <translation>结束本期</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Label of the period to close (today&apos;s actuals are kept until the next import):</source>
+        <translation>要结束的周期名称（当前实际值保留，直到下次导入）：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 is already closed. Replace its numbers with today&apos;s?</source>
+        <translation>%1 已经结束过。用当前数据替换它吗？</translation>
     </message>
 </context>
 <context>
@@ -1409,12 +2111,22 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>Safeguards</name>
     <message>
-        <location filename="../../app/ui/files/safeguards.py" line="+94"/>
+        <location filename="../../app/ui/files/safeguards.py" line="+97"/>
+        <source>Taken over</source>
+        <translation>已被接管</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{name}” was taken over by another FunnelFlow window, so this window is now read-only. Save your version under another name.</source>
+        <translation>“{name}”已被另一个 FunnelFlow 窗口接管，此窗口现为只读。请将你的版本另存为其他名称。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{name} is open in another window and was opened read-only here: save under another name.</source>
         <translation>{name} 已在另一个窗口中打开，此处为只读：请另存为其他文件名。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Reload from disk</source>
         <translation>从磁盘重新加载</translation>
     </message>
@@ -1430,9 +2142,32 @@ The file on disk is unchanged and your diagram is still open with all its edits.
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../app/ui/panels/help_dialogs.py" line="-56"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>On the canvas</source>
+        <translation>画布上</translation>
+    </message>
+</context>
+<context>
     <name>SpotlightPanel</name>
     <message>
-        <location filename="../../app/ui/present/spotlight.py" line="+142"/>
+        <location filename="../../app/ui/present/spotlight.py" line="+149"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
@@ -1442,7 +2177,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
         <translation>转化率</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Spotlight</source>
         <translation>聚焦</translation>
     </message>
@@ -1477,7 +2212,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
         <translation>✗ 未达标</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <location line="+6"/>
         <source>Spotlight on the selected step</source>
         <translation>聚焦所选步骤</translation>
@@ -1500,8 +2235,9 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../app/ui/files/file_actions.py" line="-169"/>
+        <location filename="../../app/ui/files/template_dialog.py" line="+65"/>
         <source>New from template</source>
+        <extracomment>how much wider than the thumbnail a diagram may be before its right part is cut off</extracomment>
         <translation>从模板新建</translation>
     </message>
 </context>
@@ -1596,6 +2332,21 @@ The file on disk is unchanged and your diagram is still open with all its edits.
         <location line="+1"/>
         <source>Edit</source>
         <translation>编辑</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change kind</source>
+        <translation>更改类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move to lane</source>
+        <translation>移到泳道</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cut</source>
+        <translation>剪切</translation>
     </message>
 </context>
 <context>
@@ -1695,12 +2446,12 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../app/ui/panels/menus.py" line="+59"/>
+        <location filename="../../app/ui/panels/menus.py" line="+60"/>
         <source>Tidy up</source>
         <translation>整理布局</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+59"/>
         <source>(no recent files)</source>
         <translation>（没有最近打开的文件）</translation>
     </message>
@@ -1716,11 +2467,16 @@ The file on disk is unchanged and your diagram is still open with all its edits.
     </message>
     <message>
         <location line="+5"/>
-        <source>&amp;New from template…</source>
-        <translation>从模板新建(&amp;N)…</translation>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>New from &amp;template…</source>
+        <translation>从模板新建(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
@@ -1810,6 +2566,36 @@ The file on disk is unchanged and your diagram is still open with all its edits.
         <translation>流程图属性(&amp;P)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Import actuals…</source>
+        <translation>导入实际数据(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close period…</source>
+        <translation>结束本期(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dashboard</source>
+        <translation>数据看板(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Legend</source>
+        <translation>图例(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About FunnelFlow</source>
+        <translation>关于 FunnelFlow(&amp;A)</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
@@ -1836,6 +2622,11 @@ The file on disk is unchanged and your diagram is still open with all its edits.
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>

@@ -157,4 +157,4 @@ def test_the_checklist_never_raises_and_is_sorted(diagram, lang):
         assert finding.impact is None or math.isfinite(finding.impact)
     document = report.to_json("x.yaml")
     assert list(document) == ["file", "title", "period", "summary", "goals", "volumes",
-                              "cycle_time", "channels", "findings"]
+                              "cycle_time", "channels", "trends", "findings"]

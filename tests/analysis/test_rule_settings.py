@@ -99,7 +99,7 @@ def test_json_and_csv_are_flat_and_unchanged_in_shape():
     report = analyze(load_diagram(TEMPLATE))
     data = json.loads(format_reports([("a.yaml", report)], "json", "en", False))
     assert list(data) == ["file", "title", "period", "summary", "goals", "volumes",
-                          "cycle_time", "channels", "findings"]
+                          "cycle_time", "channels", "trends", "findings"]
     assert list(data["summary"]) == ["error", "warning", "info"]
     assert all(list(f) == ["rule", "severity", "target", "message", "impact"]
                for f in data["findings"])

@@ -58,6 +58,7 @@ def test_every_rule_of_the_spec_is_registered_with_its_severity():
         "negative-roi": "warning", "missing-owner": "warning",
         "unmeasured-handoff": "warning", "no-goal": "warning", "missing-kpi": "info",
         "kpi-unmeasured": "info", "owner-overload": "info", "empty-lane": "info",
+        "trend-worsening": "warning",
     }
 
 

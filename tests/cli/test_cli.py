@@ -73,7 +73,7 @@ def test_check_json_format(capsys):
     report = json.loads(out)
     assert code == 0
     assert list(report) == ["file", "title", "period", "summary", "goals", "volumes",
-                            "cycle_time", "channels", "findings"]
+                            "cycle_time", "channels", "trends", "findings"]
     assert (report["file"], report["title"], report["period"]) == (
         str(GOOD), "线索培育 Lead nurturing", "month")
     assert report["summary"] == {"error": 0, "warning": 7, "info": 1}

@@ -20,7 +20,7 @@ def test_json_is_exactly_the_spec_object_with_numbers_as_numbers():
     report = analyze(build(behind))
     document = json.loads(format_reports([("a.yaml", report)], "json", "en", False))
     assert list(document) == ["file", "title", "period", "summary", "goals", "volumes",
-                              "cycle_time", "channels", "findings"]
+                              "cycle_time", "channels", "trends", "findings"]
     assert document["file"] == "a.yaml" and document["period"] == "month"
     # off-target E->S, slow-step S, slow-path
     assert document["summary"] == {"error": 0, "warning": 3, "info": 0}

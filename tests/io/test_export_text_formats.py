@@ -69,12 +69,14 @@ def test_csv_has_a_bom_and_one_row_per_kpi_and_measured_conversion(tmp_path):
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert tuple(rows[0]) == COLUMNS
     body = rows[1:]
-    assert len(body) == 4 + 4  # four KPIs, four edges with a conversion
+    assert len(body) == 1 + 4 + 4  # an entry volume, four KPIs, four edges with a conversion
+    assert body[0][4:] == ["volume", "20000", "20000", "", "on target", "0", "", "ads"]
     ctr = next(r for r in body if r[4] == "点击率")
     assert ctr == ["付费广告", "市场部", "认知期", "张伟", "点击率", "2%", "1.4%", "%",
-                   "off target", "-0.6%"]
+                   "off target", "-0.6%", "", "ads"]
     cost = next(r for r in body if "CAC" in r[4])
-    assert cost[4] == "'-CAC" and cost[5:] == ["300", "420", "CNY", "off target", "+120"]
+    assert cost[4] == "'-CAC" and cost[5:] == ["300", "420", "CNY", "off target", "+120", "",
+                                               "ads"]
     unmeasured = next(r for r in body if "线索质量分" in r[4])
     assert unmeasured[4] == "'+线索质量分" and unmeasured[8] == "unmeasured"
     assert unmeasured[9] == ""
@@ -96,7 +98,7 @@ def test_csv_escapes_formulas_but_keeps_negative_numbers():
 def test_csv_headers_and_status_follow_the_language():
     rows = list(csv.reader(io.StringIO(render_csv(four_lanes(), lang="zh")[1:])))
     assert rows[0] == ["节点", "泳道", "阶段", "负责人", "指标", "目标", "实际", "单位", "状态",
-                       "差距"]
+                       "差距", "趋势", "id"]
     assert {r[8] for r in rows[1:]} == {"达标", "未达标", "未测量"}
 
 
@@ -113,7 +115,8 @@ def test_mermaid_has_one_subgraph_per_lane_and_one_line_per_edge():
     edge_lines = [line for line in lines if "-->" in line]
     assert len(edge_lines) == len(diagram.edges)
     assert '  n_ads -->|"点击 3.2% / 5%"| n_lead' in lines
-    assert "  n_deal --> n_api" in lines  # no conversion: no label
+    # no conversion of its own: it shares what the measured siblings leave, and says so
+    assert '  n_deal -->|"≈35%（均分）"| n_api' in lines
     # shapes by kind
     assert re.search(r'n_ads\(\["付费广告', text) and re.search(r'n_deal\{"成交', text)
     assert re.search(r'n_won\[\["签约', text) and re.search(r'n_lost\{\{"流失', text)
@@ -158,7 +161,7 @@ def test_markdown_has_picture_checklist_and_a_kpi_table_per_lane(tmp_path):
     assert "暂无 KPI" in cs  # the exit node has nothing measured
     hostile_row = next(line for line in text.splitlines()
                        if line.startswith("| =HYPERLINK"))
-    assert r"\|\[a\]" in hostile_row and hostile_row.count(" | ") == 8  # pipes escaped
+    assert r"\|\[a\]" in hostile_row and hostile_row.count(" | ") == 9  # pipes escaped
 
 
 def test_markdown_links_a_picture_name_with_spaces_safely():
@@ -223,7 +226,8 @@ def test_every_template_exports_to_csv_mermaid_and_markdown(tmp_path, lang, name
     rows = list(csv.reader(io.StringIO((tmp_path / "t.csv").read_text("utf-8-sig"))))
     kpis = sum(len(n.kpis) for n in diagram.nodes)
     conversions = sum(1 for e in diagram.edges if e.conversion is not None)
-    assert len(rows) == 1 + kpis + conversions
+    volumes = sum(1 for n in diagram.nodes if n.volume is not None)
+    assert len(rows) == 1 + volumes + kpis + conversions
     mermaid = (tmp_path / "t.mmd").read_text("utf-8")
     assert mermaid.count("subgraph ") == len(diagram.lanes)
     assert sum(1 for line in mermaid.splitlines() if "-->" in line) == len(diagram.edges)

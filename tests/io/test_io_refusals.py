@@ -137,7 +137,7 @@ def test_windows_line_endings_load_and_locate():
 
 @pytest.mark.parametrize("written,hint", [
     ("123", 'YAML reads this as a number: put it in double quotes'),
-    ("yes", "YAML reads yes/no/true/false/on/off as true or false"),
+    ("true", "YAML reads true and false as a yes/no value"),
 ])
 def test_text_fields_explain_yaml_typing(written, hint):
     text = f"funnelflow: 1\nlanes: [{{id: m}}]\nnodes:\n  - {{id: a, lane: m, owner: {written}}}\n"

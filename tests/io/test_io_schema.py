@@ -23,7 +23,7 @@ def test_schema_describes_the_format():
     assert set(schema["required"]) == {"funnelflow", "lanes"}
     assert list(schema["properties"]) == [
         "funnelflow", "title", "period", "currency", "notes", "lanes", "phases", "nodes",
-        "edges", "checklist"]
+        "edges", "checklist", "history"]
     edge = schema["$defs"]["Edge"]
     assert {"from", "to"} <= set(edge["properties"]) and set(edge["required"]) == {"from", "to"}
     assert json.loads(schema_text()) == schema

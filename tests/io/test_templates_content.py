@@ -17,7 +17,9 @@ import yaml
 from app.model import Diagram, NodeKind
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "resources" / "templates"
-NAMES = ["full-funnel", "lead-nurture", "lifecycle", "email-retention", "aarrr"]
+NAMES = ["full-funnel", "lead-nurture", "lifecycle", "email-retention", "aarrr", "online-course"]
+#: templates that carry closed periods (SPEC §6): the weekly or monthly review
+WITH_HISTORY = {"online-course"}
 LANGS = ["en", "zh"]
 SCHEMA_LINE = (
     "# yaml-language-server: $schema=https://raw.githubusercontent.com/funnelflow/funnelflow/"
@@ -81,7 +83,7 @@ def revenue(d: Diagram, vol: dict[str, float]) -> float:
 
 
 # -- files ----------------------------------------------------------------------------------------
-def test_exactly_the_ten_template_files_exist():
+def test_exactly_the_template_files_exist():
     for lang in LANGS:
         found = sorted(p.name for p in (TEMPLATES / lang).iterdir() if not p.name.startswith("."))
         assert found == sorted(f"{name}.yaml" for name in NAMES), lang
@@ -104,7 +106,7 @@ def test_file_validates_and_is_in_canonical_layout(name, lang):
         assert not re.match(r"\s+[xy]: ", line), f"position on line {number}"
     top = [line.split(":")[0] for line in lines if line and not line.startswith((" ", "#"))]
     assert top == ["funnelflow", "title", "period", "currency", "notes", "lanes", "phases",
-                   "nodes", "edges"]
+                   "nodes", "edges"] + (["history"] if name in WITH_HISTORY else [])
     d = load(name, lang)
     assert d.title and d.notes and "\n" not in d.notes
 
@@ -385,6 +387,8 @@ FAMILIES = {
     "email-retention": {"conversion-off-target", "kpi-off-target", "kpi-unmeasured"},
     "aarrr": {"conversion-off-target", "kpi-off-target", "kpi-unmeasured", "over-capacity",
               "slow-path", "slow-step"},
+    "online-course": {"conversion-off-target", "kpi-off-target", "kpi-unmeasured",
+                      "over-capacity", "slow-path", "slow-step", "trend-worsening"},
 }
 
 
@@ -395,3 +399,20 @@ def test_each_template_still_shows_every_rule_family_it_demonstrates(name, lang)
     report = analyze(load(name, lang), lang)
     assert {f.rule for f in report.findings} == FAMILIES[name]
     assert report.summary["error"] == 0
+
+
+def test_online_course_has_six_months_whose_checkout_got_worse_each_month():
+    """The seed's case (DOMAIN.md): the checkout page loses 60%, instalments lifted
+    conversion 18%; six monthly periods show the leak growing, so the early warning fires."""
+    from app.analysis import analyze
+
+    for lang in LANGS:
+        d = load("online-course", lang)
+        assert [h.period for h in d.history] == [f"2026-{m:02d}" for m in range(6, 12)]
+        assert d.edge("checkout", "abandon").conversion.actual == 0.6
+        assert "18%" in d.node("checkout").notes
+        warned = {f.target for f in analyze(d, lang).findings if f.rule == "trend-worsening"}
+        assert {"checkout->abandon", "checkout->enrolled", "checkout"} <= warned
+    en, zh = load("online-course", "en"), load("online-course", "zh")
+    assert [(h.period, sorted(h.edges.items())) for h in en.history] == \
+        [(h.period, sorted(h.edges.items())) for h in zh.history]

@@ -161,3 +161,21 @@ def test_designer_opens_the_sample_diagram(bundle, bare_env, tmp_path):
     out, err = process.communicate()
     code = process.returncode
     pytest.fail(f"the designer exited with {code} instead of staying open:\n{out}{err}")
+
+
+def test_the_review_works_in_the_bundle(bundle, bare_env, tmp_path):
+    """openpyxl (.xlsx in and out) and pyqtgraph with numpy (the PDF's dashboard page) are in
+    the bundle: export the KPI workbook, import it back, export a PDF with the dashboard."""
+    template = bundled_template(bundle, "zh", "online-course")
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes(template.read_bytes())
+    result = run_bundled(bundle, bare_env, tmp_path, "export", str(plan), "-o", "kpis.xlsx")
+    assert result.returncode == 0, result.stderr
+    result = run_bundled(bundle, bare_env, tmp_path, "actuals", str(plan), "--from",
+                         "kpis.xlsx", "--close", "2026-12", "--dry-run")
+    assert result.returncode == 0 and "2026-12" in result.stdout, result.stderr
+    result = run_bundled(bundle, bare_env, tmp_path, "export", str(plan), "-o", "review.pdf",
+                         timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "review.pdf").read_bytes().startswith(b"%PDF")
+    assert b"pyqtgraph" not in result.stderr.encode()

@@ -70,7 +70,7 @@ def test_chinese_outline_uses_chinese_words_throughout():
             "    KPI 线索成本：247 CNY / 目标 200 CNY — ✗ 未达标\n") in text
     # The referral loop back to sign-up is said to loop back.
     assert "→ 5. 留资注册（回流）「好友注册」 50%（目标 60%） — ✗ 未达标" in text
-    assert "KPI 推荐参与率：15% — ? 未测量" in text
+    assert "KPI 推荐参与率：15% — ○ 未测量" in text
     for english in ("owner", "target", "entry", "step"):
         assert english not in text
 

@@ -62,13 +62,19 @@ def test_create_node_at_in_chinese_gets_a_chinese_label(view, scene, session):
 
 def test_drag_a_node_into_another_lane_then_undo(view, scene, session):
     before = session.diagram
+    before_layout = dict(scene.layout.nodes)
     sales = scene.layout.lanes[1]
     start = center(scene, "landing")
     end = QPointF(start.x() + 40, sales.rect.y + sales.rect.h - 50)
     drag(view, start, end)
     moved = session.diagram.node("landing")
     assert moved.lane == "sales" and moved.x is not None and moved.y is not None
-    assert moved.x % 8 == 0 and moved.y % 8 == 0  # snapped to the grid
+    others = [r for i, r in before_layout.items() if i != "landing"]
+    lined_up_y = {v for r in others for v in (r.y, r.cy - r.h / 2, r.bottom - r.h)}
+    lined_up_x = {v for r in others for v in (r.x, r.cx - r.w / 2, r.right - r.w)}
+    # snapped to the grid, or lined up with another node by a guide
+    assert moved.x % 8 == 0 or moved.x in lined_up_x
+    assert moved.y % 8 == 0 or moved.y in lined_up_y
     assert session.undo_stack.count() == 1
     # The item shows in the sales band of the new layout.
     box = scene.nodes["landing"].box
@@ -179,7 +185,7 @@ def test_copy_paste_gives_fresh_ids_and_keeps_edges_between_copies(view, scene, 
     pasted = scene.selected_ids()
     assert set(pasted[0]) == {"demo-2", "deal-2"}
     assert pasted[1] == ["demo-2->deal-2"]
-    assert session.diagram.node("deal-2").label == "Deal"
+    assert session.diagram.node("deal-2").label == "Deal (copy)"
     assert len(session.diagram.nodes) == len(before.nodes) + 2
     assert session.undo_stack.count() == 1
     QTest.keyClick(view, Qt.Key_V, Qt.ControlModifier)  # again: further off, new ids again

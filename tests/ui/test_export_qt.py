@@ -152,12 +152,12 @@ def test_pdf_has_the_diagram_page_then_the_checklist_with_all_labels(tmp_path):
     data = render_pdf(diagram, lang="zh", date=dt.date(2026, 3, 1))
     out.write_bytes(data)
     assert data.startswith(b"%PDF")
-    assert _pages(out) == 2  # the diagram, then one page of checklist
+    assert _pages(out) == 3  # the diagram, one page of checklist, the dashboard
     first = _pdf_text(out, 1, 1)
     for label in ["季度获客计划", "导出于 2026-03-01", "市场部", "销售部", "客服部", "技术部",
                   "付费广告", "成交", "签约", "流失", "接口对接", "张伟", "赵敏", "点击"]:
         assert label in first, label
-    checklist = _pdf_text(out, 2)
+    checklist = _pdf_text(out, 2, 2)
     report = analyze(diagram, "zh")
     assert "瓶颈清单" in checklist
     from app.analysis.grouping import by_department
@@ -220,3 +220,22 @@ def test_a_huge_diagram_is_scaled_down_never_cut(monkeypatch):
     data = export_pdf.render_pdf(diagram, lang="zh")
     box = [float(v) for v in data.split(b"/MediaBox [", 1)[1].split(b"]", 1)[0].split()]
     assert max(box[2] - box[0], box[3] - box[1]) == pytest.approx(500, abs=1)
+
+
+@needs_poppler
+def test_pdf_ends_with_the_dashboard_page_in_the_diagram_language(tmp_path):
+    """SPEC §6: the dashboard's charts are a page of the PDF export."""
+    from app.io.templates import load_template
+    from app.ui.export.pdf import export_pdf
+
+    out = tmp_path / "review.pdf"
+    export_pdf(load_template("online-course", "zh"), out, lang="zh")
+    last = _pages(out)
+    page = _pdf_text(out, last, last)
+    for title in ("各期目标达成", "渠道投资回报率", "渠道获客成本", "漏斗各步人数"):
+        assert title in page, title
+    for month in ("2026-06", "2026-11", "本期"):  # six closed months, then today
+        assert month in page, month
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(last), "-l", str(last),
+                    str(out), str(tmp_path / "page")], check=True, timeout=60)
+    assert list(tmp_path.glob("page*.png"))

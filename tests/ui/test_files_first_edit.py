@@ -140,6 +140,64 @@ def test_a_second_window_on_the_same_file_is_told_at_open_and_cannot_save_over_i
         window.safeguards.close()
 
 
+def _take_over(monkeypatch):
+    monkeypatch.setattr(safeguards_module, "ask_open_elsewhere",
+                        lambda parent: lambda *args: TAKE_OVER)
+
+
+def test_the_window_that_lost_its_lock_leaves_the_new_holders_lock_when_it_closes(
+        qtbot, tmp_path, settings_store, dialogs, monkeypatch):  # noqa: F811
+    """Reproducer: A's unlock deleted B's lock file, so C opened without a warning."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(dumps_diagram(PLAN), "utf-8")
+    first = make_window(qtbot, PLAN, path)
+    lock_file = Path(first.safeguards.document_lock._lock.fileName())
+    with monkeypatch.context() as patch:
+        _take_over(patch)
+        second = make_window(qtbot, PLAN, path)
+    assert not second.safeguards.read_only and len(dialogs["box"]) == 0
+    holder = lock_file.read_bytes()
+    first.safeguards.close()  # A closes
+    assert lock_file.read_bytes() == holder  # B's lock, untouched
+    third = make_window(qtbot, PLAN, path)
+    assert [t for t in dialogs["box"] if "already open in another FunnelFlow window" in t]
+    assert third.safeguards.read_only
+    third.safeguards.close()  # a read-only window holds nothing: B's lock stays
+    second.safeguards.close()  # B still owns it: freed for good
+    assert not lock_file.exists()
+
+
+def test_the_window_that_lost_its_lock_cannot_save_over_the_new_holders_work(
+        qtbot, tmp_path, settings_store, dialogs, monkeypatch):  # noqa: F811
+    path = tmp_path / "plan.yaml"
+    path.write_text(dumps_diagram(PLAN), "utf-8")
+    first = make_window(qtbot, PLAN, path)
+    with monkeypatch.context() as patch:
+        _take_over(patch)
+        second = make_window(qtbot, PLAN, path)
+    second.session.execute(UpdateDiagram({"title": "B's work"}))
+    assert second.files.save()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
+    first.session.execute(UpdateDiagram({"title": "A's stale copy"}))
+    assert not first.files.save()  # told, then offered Save As (cancelled here)
+    assert loads_diagram(path.read_bytes()).title == "B's work"
+    assert any("was taken over by another FunnelFlow window" in t for t in dialogs["warning"])
+    assert first.safeguards.read_only and "(read-only)" in first.windowTitle()
+    assert first.session.modified  # A's edits are still there to save elsewhere
+    # Taken over before B saved anything: A still may not write the file.
+    third_path = tmp_path / "other.yaml"
+    third_path.write_text(dumps_diagram(PLAN), "utf-8")
+    third = make_window(qtbot, PLAN, third_path)
+    with monkeypatch.context() as patch:
+        _take_over(patch)
+        fourth = make_window(qtbot, PLAN, third_path)
+    third.session.execute(UpdateDiagram({"title": "third"}))
+    assert not third.files.save()
+    assert loads_diagram(third_path.read_bytes()).title == "计划"
+    for window in (first, second, third, fourth):
+        window.safeguards.close()
+
+
 KILLED_HOLDER = textwrap.dedent("""
     import os, signal, sys
     from pathlib import Path

@@ -27,12 +27,12 @@ def test_title_shows_the_file_and_the_unsaved_mark(qtbot, window):
 
 def test_docks_toolbar_and_menus_are_there(window):
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&View", "&Diagram"]
+    assert titles == ["&File", "&Edit", "&View", "&Diagram", "&Help"]
     kinds = [window.palette_dock.palette_list.item(r).text() for r in range(5)]
     assert kinds == ["Entry", "Step", "Decision", "Goal", "Exit"]
     assert window.inspector_dock.isVisible() and window.checklist_dock.isVisible()
     toolbar = [a.iconText() for a in window.actions.toolbar.actions() if a.iconText()]
-    for expected in ("New from template", "Open", "Save", "Undo", "Redo", "Zoom in",
+    for expected in ("New", "New from template", "Open", "Save", "Undo", "Redo", "Zoom in",
                      "Zoom out", "Actual size", "Fit diagram", "Find"):
         assert expected in toolbar
 
@@ -109,13 +109,19 @@ def test_new_from_template_replaces_the_document_untitled(qtbot, window, tmp_pat
     assert not window.session.undo_stack.canUndo()
 
 
-def test_template_dialog_lists_templates_with_their_description(qtbot):
-    from app.ui.files.file_actions import TemplateDialog
+def test_template_dialog_lists_templates_by_their_translated_title(qtbot):
+    from app.ui.files.template_dialog import TemplateDialog
 
     dialog = TemplateDialog("zh")
     qtbot.addWidget(dialog)
     texts = [dialog.list.item(r).text() for r in range(dialog.list.count())]
-    assert any(t.startswith("full-funnel\n") and "全链路" in t for t in texts)
+    assert "全链路营销漏斗" in texts
+    assert not any("full-funnel" in t or "aarrr" in t for t in texts)
+    assert all(not dialog.list.item(r).icon().isNull() for r in range(dialog.list.count()))
+    dialog.list.setCurrentRow(texts.index("全链路营销漏斗"))
+    assert dialog.chosen() == "full-funnel"
+    assert "全链路" in dialog.about.text() and dialog.about.wordWrap()
+    assert dialog.preview.pixmap().width() > 0
 
 
 def test_window_layout_is_remembered(qtbot, settings_store, dialogs):

@@ -14,7 +14,7 @@ from app.analysis import OFF, ON, UNMEASURED, Checklist, edge_status
 from app.analysis.report import SEVERITIES
 from app.model import Diagram, Edge, Node
 from app.render.canvas_geometry import flow_width
-from app.render.labels import volume_text
+from app.render.labels import shared_rate, volume_text
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class EdgeFacts:
 
     status: str = UNMEASURED
     width: float | None = None  # None: the normal width (flow thickness off)
+    shared: float | None = None  # its share of what its siblings leave (no conversion of its own)
 
 
 class FactBook:
@@ -66,7 +67,10 @@ class FactBook:
         width = None
         if self.flow_thickness:
             width = flow_width(self._flows.get(edge.id), self._biggest)
-        return EdgeFacts(status, width)
+        shared = None
+        if edge.conversion is None:
+            shared = shared_rate(self._index(self.diagram).get(edge.source, ()), edge)
+        return EdgeFacts(status, width, shared)
 
     def _index(self, diagram: Diagram) -> dict[str, list[Edge]]:
         """Outgoing edges per node of `diagram`, built once per snapshot."""

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from app.model import Edge, Node
 from app.render import theme
-from app.render.canvas_geometry import HANDLE_RADIUS, connect_handle, near
+from app.render.canvas_geometry import HANDLE_RADIUS, near
 from app.render.layout import Band, Rect
 from app.render.sizes import title_lines
-from app.ui.canvas import semantic
+from app.ui.canvas import connecting, semantic
 from app.ui.paint import (
     EdgeLook,
     NodeLook,
@@ -31,7 +31,8 @@ Z_LANE, Z_PHASE, Z_EDGE, Z_NODE, Z_LABEL, Z_ACTIVE, Z_DRAG = 0.0, 0.5, 1.0, 2.0,
 
 
 class NodeItem(QGraphicsItem):
-    """One node: selectable, movable by dragging, with a connect handle on hover/selection."""
+    """One node: selectable, movable by dragging inside, connected by dragging from its border
+    (four handles show on hover and selection)."""
 
     #: whether the bounds include the room of a zoomed-out title (set by the scene)
     reach = False
@@ -84,12 +85,6 @@ class NodeItem(QGraphicsItem):
         w, h = self.size
         return Rect(self.x(), self.y(), w, h)
 
-    def on_handle(self, scene_pos: QPointF) -> bool:
-        """Whether `scene_pos` is on this node's connect handle."""
-        w, h = self.size
-        local = self.mapFromScene(scene_pos)
-        return near((local.x(), local.y()), connect_handle(Rect(0, 0, w, h)), HANDLE_RADIUS)
-
     def boundingRect(self) -> QRectF:
         if self._bounds is None:
             w, h = self.size
@@ -106,13 +101,13 @@ class NodeItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         if self._shape is None:
+            # The box and a band around it: a press a little outside the border still
+            # starts a connection (connecting.py) instead of a rubber band.
             w, h = self.size
+            m = connecting.OUTSIDE
             path = QPainterPath()
-            path.setFillRule(Qt.WindingFill)  # the handle overlaps the box: no hole there
-            path.addRect(QRectF(0, 0, w, h))
-            cx, cy = connect_handle(Rect(0, 0, w, h))
-            path.addEllipse(QPointF(cx, cy), HANDLE_RADIUS + 3, HANDLE_RADIUS + 3)
-            self._shape = path.simplified()
+            path.addRect(QRectF(-m, -m, w + 2 * m, h + 2 * m))
+            self._shape = path
         return self._shape
 
     def paint(self, painter, option, widget=None) -> None:
@@ -123,7 +118,20 @@ class NodeItem(QGraphicsItem):
             semantic.paint_node(painter, self.look, self.node.title, zoom, selected=selected,
                                 handle=selected or self._hover, room=room)
             return
-        paint_node(painter, self.look, selected=selected, handle=selected or self._hover)
+        paint_node(painter, self.look, selected=selected)
+        if selected or self._hover:
+            w, h = self.size
+            connecting.paint_handles(painter, Rect(0.0, 0.0, w, h))
+
+    def hoverMoveEvent(self, event) -> None:
+        # The cursor says what a press does here: connect (border) or move (inside).
+        w, h = self.size
+        p = event.pos()
+        zoom = self.scene().views()[0].transform().m11() if self.scene().views() else 1.0
+        on_border = connecting.in_connect_zone(Rect(0.0, 0.0, w, h), p.x(), p.y(), zoom)
+        self.setCursor(Qt.CrossCursor if on_border or getattr(self.scene(), "connect_mode",
+                                                              False)
+                       else Qt.SizeAllCursor)
 
     def hoverEnterEvent(self, event) -> None:
         self._hover = True
@@ -131,6 +139,7 @@ class NodeItem(QGraphicsItem):
 
     def hoverLeaveEvent(self, event) -> None:
         self._hover = False
+        self.unsetCursor()
         self._raise()
 
     def selection_changed(self) -> None:

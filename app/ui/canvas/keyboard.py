@@ -7,14 +7,15 @@ view itself does not change. Keys:
   (Ctrl+Tab leaves the canvas for the other panels, as in any widget that uses Tab).
 - N: add a step after the selected node (same lane, one column right), connected from it;
   Shift+N (or Ctrl+Shift+N): choose the kind first from a menu.
-- C: connect mode from the selected node(s): Tab / Shift+Tab pick the target, Enter connects
-  (one undo step), Esc cancels.
+- C: connect mode from the selected node(s): Tab / Shift+Tab (or a click) pick the target,
+  Enter connects (one undo step), Esc cancels. With nothing selected, C switches the mouse to
+  connect mode (every drag from a node connects) until C or Esc.
 - Enter: rename the selected node or edge in place (F2 works too).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtWidgets import QMenu
 
 from app.model import Edge, NodeKind
@@ -22,6 +23,29 @@ from app.model.commands import AddItems
 from app.render import theme
 from app.render.outline import funnel_order
 from app.ui.canvas import editing
+
+#: the keys the canvas handles itself (no menu action has them), for Help → Keyboard shortcuts
+CANVAS_KEYS = (
+    (QT_TRANSLATE_NOOP("CanvasKeys", "Tab / Shift+Tab"),
+     QT_TRANSLATE_NOOP("CanvasKeys", "Select the next / previous node in funnel order")),
+    (QT_TRANSLATE_NOOP("CanvasKeys", "N"),
+     QT_TRANSLATE_NOOP("CanvasKeys", "Add a step after the selected node, connected")),
+    (QT_TRANSLATE_NOOP("CanvasKeys", "Shift+N"),
+     QT_TRANSLATE_NOOP("CanvasKeys", "Add a node of a chosen kind after the selected node")),
+    (QT_TRANSLATE_NOOP("CanvasKeys", "C"),
+     QT_TRANSLATE_NOOP("CanvasKeys", "Connect: from the selection with Tab and Enter, or "
+                       "(nothing selected) drag between any two nodes")),
+    (QT_TRANSLATE_NOOP("CanvasKeys", "Enter / F2"),
+     QT_TRANSLATE_NOOP("CanvasKeys", "Rename the selected node or connection in place")),
+    (QT_TRANSLATE_NOOP("CanvasKeys", "Arrow keys"),
+     QT_TRANSLATE_NOOP("CanvasKeys", "Nudge the selected nodes (with Shift: five times as far)")),
+    (QT_TRANSLATE_NOOP("CanvasKeys", "Esc"),
+     QT_TRANSLATE_NOOP("CanvasKeys", "Leave connect mode")),
+    (QT_TRANSLATE_NOOP("CanvasKeys", "Space + drag, middle drag"),
+     QT_TRANSLATE_NOOP("CanvasKeys", "Pan the canvas")),
+    (QT_TRANSLATE_NOOP("CanvasKeys", "Ctrl + wheel"),
+     QT_TRANSLATE_NOOP("CanvasKeys", "Zoom under the pointer")),
+)
 
 #: how many rows down a new node may go to find a free spot before it overlaps anyway
 _FREE_SPOT_TRIES = 6
@@ -69,6 +93,8 @@ class KeyboardNavigator(QObject):
             self.finish_connect()
         elif self.connecting and key == K.Key_Escape:
             self.cancel_connect()
+        elif self.mouse_connect and key in (K.Key_Escape, K.Key_C) and not ctrl:
+            self.set_mouse_connect(False)
         elif key == K.Key_N and shift:
             self.choose_kind()
         elif key == K.Key_N and not ctrl:
@@ -175,12 +201,38 @@ class KeyboardNavigator(QObject):
         diagram = self.session.diagram
         sources = [n for n in nodes if diagram.node(n).kind is not NodeKind.exit]
         if not sources:
-            self.message.emit(self.tr("Select the node to connect from first (Tab), then C."))
+            # Nothing selected: the mouse connect mode, in which every drag from a node
+            # connects (draw.io's); the keyboard way is said too.
+            self.set_mouse_connect(True)
             return False
         self.sources, self.candidate = sources, None
+        self.scene.node_clicked_in_connect_mode = self._clicked_target
+        self.scene.connect_mode = True
         self.connect_mode_changed.emit(True)
         self._say_connect()
         return True
+
+    @property
+    def mouse_connect(self) -> bool:
+        """Whether every drag from a node connects (C with nothing selected; C or Esc leaves)."""
+        return getattr(self.scene, "connect_mode", False) and not self.connecting
+
+    def set_mouse_connect(self, on: bool) -> None:
+        """Enter or leave the mouse connect mode."""
+        self.scene.connect_mode = on
+        self.connect_mode_changed.emit(on)
+        if on:
+            self.message.emit(self.tr("Connect mode: drag from one node to another. "
+                                      "C or Esc leaves. (Keyboard: select a node with Tab, "
+                                      "then C.)"))
+        else:
+            self.message.emit(self.tr("Connect mode off."))
+
+    def _clicked_target(self, node_id: str) -> None:
+        # In the keyboard connect mode a click on a node picks it as the target and connects.
+        if self.connecting and node_id not in (self.sources or []):
+            self.candidate = node_id
+            self.finish_connect()
 
     def finish_connect(self) -> bool:
         """Connect every source to the picked target: one undo step; leaves connect mode."""
@@ -209,6 +261,8 @@ class KeyboardNavigator(QObject):
 
     def _end_connect(self) -> None:
         self.sources, self.candidate = None, None
+        self.scene.connect_mode = False
+        self.scene.node_clicked_in_connect_mode = None
         self.connect_mode_changed.emit(False)
 
     def _say_connect(self) -> None:

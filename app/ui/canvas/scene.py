@@ -22,7 +22,7 @@ from app.render.routes import Route, quick_route
 from app.ui.canvas import semantic
 from app.ui.canvas.facts import FactBook
 from app.ui.canvas.interactions import Interaction, start_interaction
-from app.ui.canvas.items import BandItem, EdgeItem, NodeItem
+from app.ui.canvas.items import BandItem, EdgeItem, EdgeLabelItem, NodeItem
 from app.ui.canvas.overview import OVERVIEW_MIN_NODES, OverviewItem
 from app.ui.paint import edge_look, node_look
 
@@ -37,6 +37,9 @@ class DiagramScene(QGraphicsScene):
     band_clicked = Signal(str, str)  # kind ("lanes" / "phases"), band id
     band_context_menu = Signal(str, str, QPoint)  # kind, band id, screen position
     edit_label_requested = Signal(str)  # a node or edge id: the view opens the in-place editor
+    #: a right-click: what is under it ("node", "edge", "lanes", "phases" or "canvas"), its
+    #: id ("" for the canvas), and where (scene and screen); actions.py shows the menu
+    context_menu_requested = Signal(str, str, QPointF, QPoint)
     #: diagrams with fewer nodes never switch to the batched overview (their items are cheap)
     overview_min_nodes = OVERVIEW_MIN_NODES
 
@@ -237,12 +240,22 @@ class DiagramScene(QGraphicsScene):
             super().mouseDoubleClickEvent(event)
 
     def contextMenuEvent(self, event) -> None:
-        band = self.band_under(event.scenePos())
-        if band is not None and self.node_at(event.scenePos()) is None:
-            self.band_context_menu.emit(band.kind, band.band_id, event.screenPos())
-            event.accept()
-        else:
-            super().contextMenuEvent(event)
+        pos = event.scenePos()
+        kind, target = "canvas", ""
+        for item in self.items(pos):
+            if isinstance(item, NodeItem):
+                kind, target = "node", item.node_id
+            elif isinstance(item, EdgeItem):
+                kind, target = "edge", item.edge_id
+            elif isinstance(item, EdgeLabelItem):
+                kind, target = "edge", item.edge_item.edge_id
+            elif isinstance(item, BandItem):
+                kind, target = item.kind, item.band_id
+            else:
+                continue
+            break
+        event.accept()
+        self.context_menu_requested.emit(kind, target, pos, event.screenPos())
 
     # -- keeping the items in step with the session -------------------------------------------
     def _on_changed(self, changes: ChangeSet) -> None:
@@ -328,6 +341,7 @@ class DiagramScene(QGraphicsScene):
         sources = {e.source for i, e in current.items()
                    if (item := edges.get(i)) is None or item.edge is not e}
         sources |= {item.source for i, item in self.edges.items() if i not in current}
+        self._touched_sources = sources  # their other edges may now share a remainder
         for node in diagram.nodes:
             rect = geometry.nodes[node.id]
             item = self.nodes.get(node.id)
@@ -380,7 +394,8 @@ class DiagramScene(QGraphicsScene):
                 item.label.setVisible(self._labels_on and item.look.label_bounds is not None)
                 self.edges[edge_id] = item
                 continue
-            suspect = judge_all or item.edge is not edge or edge_id in named
+            suspect = (judge_all or item.edge is not edge or edge_id in named
+                       or source in self._touched_sources)
             fact = facts.edge(edge) if suspect else item.facts
             if (full or suspect and (item.edge is not edge or item.facts != fact
                                      or edge_id in named)
@@ -397,4 +412,4 @@ class DiagramScene(QGraphicsScene):
         source, target = index.get(edge.source), index.get(edge.target)
         handoff = source is not None and target is not None and source.lane != target.lane
         return edge_look(edge, route, status=fact.status, width=fact.width, handoff=handoff,
-                         lang=self.lang)
+                         lang=self.lang, shared=fact.shared)

@@ -8,7 +8,7 @@ document.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter, QTransform
+from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsView
 
 from app.model import Edge
@@ -307,15 +307,24 @@ class DiagramView(QGraphicsView):
         self._last_copy, self._paste_count = text, 0
         return True
 
-    def paste(self) -> list[str]:
-        """Paste copies with fresh ids, each paste a little further off; selects them."""
+    def cut(self) -> bool:
+        """Copy the selection to the clipboard and delete it (one undo step)."""
+        return self.copy() and self.delete_selection()
+
+    def paste(self, at: QPointF | None = None) -> list[str]:
+        """Paste copies with fresh ids under the pointer (or `at`), else a little off the
+        originals, each paste further; selects them."""
         text = clipboard.text_from_mime(QGuiApplication.clipboard().mimeData())
         if text is None:
             return []
         if text != self._last_copy:  # copied elsewhere (another window): start over
             self._last_copy, self._paste_count = text, 0
         self._paste_count += 1
-        return self._paste(text, PASTE_OFFSET * self._paste_count)
+        if at is None:
+            pointer = self.viewport().mapFromGlobal(QCursor.pos())
+            if self.viewport().rect().contains(pointer) and self.underMouse():
+                at = self.mapToScene(pointer)
+        return self._paste(text, PASTE_OFFSET * self._paste_count, at)
 
     def duplicate(self) -> list[str]:
         """Copies of the selection next to it, leaving the clipboard alone."""
@@ -323,10 +332,12 @@ class DiagramView(QGraphicsView):
         text = clipboard.copy_text(scene.session.diagram, scene.layout, scene.selected_ids()[0])
         return self._paste(text, PASTE_OFFSET) if text else []
 
-    def _paste(self, text: str, offset: float) -> list[str]:
+    def _paste(self, text: str, offset: float, at: QPointF | None = None) -> list[str]:
         scene = self.scene()
+        point = (at.x(), at.y()) if at is not None else None
         try:
-            command = clipboard.paste_command(scene.session.diagram, scene.layout, text, offset)
+            command = clipboard.paste_command(scene.session.diagram, scene.layout, text, offset,
+                                              point, scene.lang)
         except ValueError as error:
             scene.session.refuse(str(error))
             return []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
+import sys
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF
 from PySide6.QtGui import (
@@ -38,7 +39,7 @@ from app.render.layout import layout
 from app.render.paging import best_plan
 from app.ui.export.paper import DiagramPicture, paint_pages, room
 from app.ui.export.png import paint_picture, picture_size
-from app.ui.export.svg_outline import qt_gui_application
+from app.ui.export.svg_outline import _has_display, qt_gui_application
 from app.ui.export.text_breaks import breakable
 
 PAGES = {"fit": None, "a4": QPageSize.PageSizeId.A4, "a3": QPageSize.PageSizeId.A3,
@@ -63,12 +64,13 @@ _WORDS = {
 def render_pdf(diagram: Diagram, *, lang: str | None = None, page: str = "fit",
                flow_thickness: bool | str = False, report: Checklist | None = None,
                date: dt.date | None = None, pages_wide: int | str | None = None) -> bytes:
-    """The PDF file's bytes: the diagram page(s), then the checklist pages.
+    """The PDF file's bytes: the diagram page(s), the checklist pages, then the dashboard.
 
     `page`: fit (one page the size of the diagram), A4, A3 or Letter (as many pages as the
     diagram needs for no text under 7 pt, in the orientation that takes fewest);
     `pages_wide`: spread the diagram over that many pages across (A4/A3/Letter).
     """
+    charts = _widgets_application()
     qt_gui_application()
     from app.ui.fonts import register_fonts
 
@@ -95,7 +97,7 @@ def render_pdf(diagram: Diagram, *, lang: str | None = None, page: str = "fit",
     writer.setTitle(diagram.title or "FunnelFlow")
     writer.setCreator("FunnelFlow")
     if PAGES[key] is None:
-        _fit_page(writer, diagram, report, lang, geometry, flow_thickness, stamp)
+        _fit_page(writer, diagram, report, lang, geometry, flow_thickness, stamp, charts)
         return _finish(buffer, data)
     picture = DiagramPicture(diagram, report, lang, flow_thickness=flow_thickness,
                              geometry=geometry)
@@ -113,6 +115,8 @@ def render_pdf(diagram: Diagram, *, lang: str | None = None, page: str = "fit",
         paint_pages(writer, painter, picture, plan, lang,
                     lambda p, rect: _header(p, rect, diagram.title, stamp))
         _checklist_pages(writer, painter, report, lang, diagram.title, stamp)
+        if charts:
+            _dashboard_page(writer, painter, diagram, lang, stamp)
     finally:
         painter.end()
     return _finish(buffer, data)
@@ -136,8 +140,9 @@ def _pages_wide(value: int | str | None) -> int | None:
 
 
 def _fit_page(writer: QPdfWriter, diagram: Diagram, report: Checklist, lang: str, geometry,
-              flow_thickness: bool, stamp: str) -> None:
-    """`--page fit`: one page the size of the picture plus its header, then the checklist."""
+              flow_thickness: bool, stamp: str, charts: bool) -> None:
+    """`--page fit`: one page the size of the picture plus its header, then the checklist
+    (and the dashboard when `charts`)."""
     width, height, legend = picture_size(diagram, lang, geometry, flow_thickness)
     size = QSizeF(width * 72 / DPI, (height + HEADER_HEIGHT) * 72 / DPI)
     # Acrobat and Word refuse pages over 200 inches: shrink the page, the vector
@@ -170,6 +175,8 @@ def _fit_page(writer: QPdfWriter, diagram: Diagram, report: Checklist, lang: str
         painter.drawPicture(QPointF(0, 0), picture)
         painter.restore()
         _checklist_pages(writer, painter, report, lang, diagram.title, stamp)
+        if charts:
+            _dashboard_page(writer, painter, diagram, lang, stamp)
     finally:
         painter.end()
 
@@ -251,6 +258,36 @@ def _checklist_pages(writer: QPagedPaintDevice, painter: QPainter, report: Check
                                               body.width(), body.height()))
         painter.restore()
     return count
+
+
+_APPLICATION: list[object] = []  # keeps a headless QApplication alive for the process
+
+
+def _widgets_application() -> bool:
+    """Whether charts can be drawn: pyqtgraph needs a QApplication, not only a GUI one."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    if QGuiApplication.instance() is None:
+        if not os.environ.get("QT_QPA_PLATFORM") and not _has_display():
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        _APPLICATION.append(QApplication(sys.argv[:1] or ["funnelflow"]))
+    return isinstance(QGuiApplication.instance(), QApplication)
+
+
+def _dashboard_page(writer: QPdfWriter, painter: QPainter, diagram: Diagram, lang: str,
+                    stamp: str) -> None:
+    """The dashboard's charts (SPEC §6) on an A4 landscape page of their own."""
+    from app.ui.dashboard import render_dashboard  # lazy: pyqtgraph
+
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                     QPageLayout.Orientation.Landscape, _margins(),
+                                     QPageLayout.Unit.Millimeter))
+    writer.newPage()
+    area = writer.pageLayout().paintRectPixels(DPI)
+    _header(painter, QRectF(0, 0, area.width(), HEADER_HEIGHT), diagram.title, stamp)
+    render_dashboard(painter, QRectF(0, HEADER_HEIGHT, area.width(),
+                                     area.height() - HEADER_HEIGHT), diagram, lang)
 
 
 def _header(painter: QPainter, rect: QRectF, title: str, stamp: str) -> None:

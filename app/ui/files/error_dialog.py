@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.io import MAX_FILE_BYTES, DiagramFileError, Problem
@@ -58,26 +60,59 @@ class LoadErrorDialog(QMessageBox):
     """
 
     def __init__(self, path: str | Path, error: DiagramFileError,
-                 parent: QWidget | None = None, lines: list[str] | None = None):
+                 parent: QWidget | None = None, lines: list[str] | None = None,
+                 at_start: bool = False):
         super().__init__(QMessageBox.Icon.Warning, "", "", QMessageBox.StandardButton.Close,
                          parent)
         self.error = error
+        self.path = Path(path)
         lines = lines if lines is not None else read_lines(path)
         self.setWindowTitle(self.tr("Could not open the diagram"))
-        self.setText(self.tr("{name} could not be opened. Your current diagram is unchanged; "
-                             "fix the file in a text editor and open it again.").format(
-                                 name=Path(path).name))
-        shown = [str(problem) for problem in error.problems[:MAX_LISTED]]
+        if at_start:  # nothing was open before: there is no "current diagram" to speak of
+            text = self.tr("{name} could not be opened. Fix the file in a text editor and "
+                           "open it again; meanwhile you have an empty diagram.")
+        else:
+            text = self.tr("{name} could not be opened. Your current diagram is unchanged; "
+                           "fix the file in a text editor and open it again.")
+        self.setText(text.format(name=self.path.name))
+        shown = [localized(problem) for problem in error.problems[:MAX_LISTED]]
         more = len(error.problems) - len(shown)
         if more > 0:
             shown.append(self.tr("… and {n} more problems").format(n=more))
         self.setInformativeText("\n".join(shown))
-        contexts = [f"{problem}\n{context}" for problem in error.problems[:MAX_LISTED]
+        contexts = [f"{localized(problem)}\n{context}"
+                    for problem in error.problems[:MAX_LISTED]
                     if (context := source_context(lines, problem))]
         if contexts:
             self.setDetailedText("\n\n".join(contexts))
+        # Both keep the dialog open: the user reads the problems while fixing the file.
+        self.editor_button = self._keep_open_button(self.tr("Open in text editor"),
+                                                    lambda: open_url(self.path))
+        self.folder_button = self._keep_open_button(self.tr("Open folder"),
+                                                    lambda: open_url(self.path.parent))
+        self.editor_button.setEnabled(self.path.is_file())
+        self.folder_button.setEnabled(self.path.parent.is_dir())
+
+    def _keep_open_button(self, text: str, action):
+        button = self.addButton(text, QMessageBox.ButtonRole.ActionRole)
+        button.clicked.disconnect()  # a message box closes on any button; these must not
+        button.clicked.connect(action)
+        return button
 
 
-def show_load_error(parent: QWidget | None, path: str | Path, error: DiagramFileError) -> None:
+def open_url(path: Path) -> bool:
+    """Open a file in the user's default application for it, or a folder in the file manager."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).resolve())))
+
+
+def localized(problem: Problem) -> str:
+    """A problem as `FILE:LINE:COL: message`, the message in the interface language."""
+    from app.ui.refusals import localize_problem
+
+    return localize_problem(problem)
+
+
+def show_load_error(parent: QWidget | None, path: str | Path, error: DiagramFileError,
+                    at_start: bool = False) -> None:
     """Show the refused file's problems modally; the session is never touched."""
-    LoadErrorDialog(path, error, parent).exec()
+    LoadErrorDialog(path, error, parent, at_start=at_start).exec()

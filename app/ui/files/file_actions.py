@@ -11,21 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QIODevice, QObject, QSaveFile, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.io import DiagramFileError, SaveError, dumps_diagram, load_diagram, refuse_foreign
-from app.io.templates import load_template, template_description, template_names
+from app.io.templates import blank_diagram, load_template
 from app.ui import i18n
 from app.ui.export import EXPORTERS, export
+from app.ui.files.template_dialog import TemplateDialog
 from app.ui.session import Session
 
 translate = QCoreApplication.translate
@@ -75,38 +67,6 @@ def write_document(session: Session, path: Path) -> str | None:
     return None
 
 
-class TemplateDialog(QDialog):
-    """New from template…: the shipped templates of the interface language, with a line each."""
-
-    def __init__(self, lang: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("New from template"))
-        self.lang = lang
-        self.list = QListWidget(self)
-        for name in template_names(lang):
-            item = QListWidgetItem(f"{name}\n    {template_description(name, lang)}", self.list)
-            item.setData(256, name)
-        self.list.setCurrentRow(0)
-        self.list.itemDoubleClicked.connect(self.accept)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list)
-        layout.addWidget(buttons)
-        self.resize(560, 360)
-
-    def chosen(self) -> str | None:
-        item = self.list.currentItem()
-        return item.data(256) if item else None
-
-    @classmethod
-    def ask(cls, lang: str, parent: QWidget | None) -> str | None:
-        dialog = cls(lang, parent)
-        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-
 class FileActions(QObject):
     """New, open, save, save as, export and recent files for one window's session."""
 
@@ -135,6 +95,13 @@ class FileActions(QObject):
         return answer == QMessageBox.StandardButton.Discard
 
     # -- new and open ----------------------------------------------------------------------
+    def new_blank(self) -> bool:
+        """File → New: an untitled diagram with one lane, ready to draw on."""
+        if not self.maybe_save():
+            return False
+        self.session.replace(blank_diagram(self._template_lang()), None)
+        return True
+
     def new_from_template(self, name: str | None = None) -> bool:
         """Replace the document with a template, as an untitled document."""
         lang = self._template_lang()
@@ -163,21 +130,34 @@ class FileActions(QObject):
 
     def load(self, path: Path) -> bool:
         """Read `path` into the session without asking; report a refusal in a dialog."""
+        notes: list = []
         try:
-            diagram = load_diagram(path)
+            diagram = load_diagram(path, notes)
         except DiagramFileError as error:
             self.report_problems(path, error)
             return False
         self.session.replace(diagram, path.resolve())
         remember_file(path)
         self.recent_changed.emit()
+        self._tell_notes(notes)
         return True
 
-    def report_problems(self, path: Path, error: DiagramFileError) -> None:
-        """Show why a file could not be opened, with every located problem."""
+    def _tell_notes(self, notes: list) -> None:
+        """Values read differently than FunnelFlow 0.1 read them: say where (SPEC §2)."""
+        if not notes or not hasattr(self.window, "statusBar"):
+            return
+        first = f"{notes[0].line}: {notes[0].message}"
+        count = len(notes)
+        text = translate("Files", "Read with %n note(s); line %1", "", count).replace("%1", first)
+        self.window.statusBar().showMessage(text, 30000)
+
+    def report_problems(self, path: Path, error: DiagramFileError,
+                        at_start: bool = False) -> None:
+        """Show why a file could not be opened, with every located problem (`at_start`: the
+        file named on the command line, with nothing open before it)."""
         guard = getattr(self.window, "safeguards", None)
         if guard is not None:  # issue 7: the offending source lines under Show Details
-            guard.report_load_error(path, error)
+            guard.report_load_error(path, error, at_start=at_start)
             return
         self._show_problems(
             translate("Files", "“%1” could not be opened.").replace("%1", path.name), error)
@@ -185,7 +165,11 @@ class FileActions(QObject):
     def _show_problems(self, text: str, error: Exception) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, translate("Files", "FunnelFlow"), text,
                           QMessageBox.StandardButton.Ok, self.window)
-        box.setInformativeText(str(error))
+        if isinstance(error, DiagramFileError):
+            from app.ui.refusals import localize_problem
+            box.setInformativeText("\n".join(localize_problem(p) for p in error.problems))
+        else:
+            box.setInformativeText(str(error))
         box.exec()
 
     # -- save ------------------------------------------------------------------------------
@@ -238,9 +222,9 @@ class FileActions(QObject):
         """File → Export…: the format follows the chosen file's extension."""
         base = self.session.path.with_suffix("") if self.session.path else Path(
             self.session.diagram.title or "diagram")
-        filters = ";;".join(f"{ext[1:].upper()} (*{ext})" for ext in sorted(EXPORTERS))
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, translate("Files", "Export diagram"), str(base) + ".svg", filters)
+        from app.ui.files.export_dialog import ExportDialog
+
+        path = ExportDialog.ask(self.window, str(base) + ".svg", EXPORTERS)
         if not path:
             return False
         try:

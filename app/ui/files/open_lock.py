@@ -5,15 +5,23 @@ the user's file, which may sit in a shared or read-only folder), named after a h
 file's real path. Opening a file whose lock a live designer holds asks at once: open it
 read-only, or take it over. A killed designer's lock is stale (its process is gone): it is
 removed and taken without a question.
+
+Taking over deletes the other window's lock file, but that window's QLockFile still thinks it
+holds it, and `QLockFile.unlock` deletes whatever file has its name. So each holder appends a
+random token to its lock file, and frees the lock only while the file still carries that token;
+a lock taken over is forgotten without touching the new holder's file, and the window turns
+read-only when it notices (at the latest when it saves).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QLockFile
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -23,6 +31,7 @@ translate = QCoreApplication.translate
 
 READ_ONLY, TAKE_OVER = "read-only", "take-over"
 _SUFFIX = ".open.lock"
+_TOKEN = b"funnelflow-holder "  # a line after the ones QLockFile writes (and reads) itself
 
 # An asker: (file, process id, host name) -> READ_ONLY or TAKE_OVER
 Asker = Callable[[Path, int, str], str]
@@ -48,6 +57,7 @@ class DocumentLock:
         self._lock: QLockFile | None = None
         self.path: Path | None = None
         self.read_only = False
+        self._token = b""  # written into the lock file we hold; b"": could not write it
 
     def claim(self, path: Path | None, ask: Asker) -> None:
         """Hold the lock of `path` (None: nothing); if a live designer holds it, `ask`."""
@@ -61,7 +71,7 @@ class DocumentLock:
         lock = QLockFile(_lock_file(self.folder, Path(path)))
         lock.setStaleLockTime(0)  # only a dead process frees it, never mere age
         if lock.tryLock(0):  # also removes the lock of a designer that was killed
-            self._lock = lock
+            self._hold(lock)
             return
         if lock.error() != QLockFile.LockError.LockFailedError:
             return  # the lock folder is unusable: no warning is better than a wrong one
@@ -72,16 +82,52 @@ class DocumentLock:
             if not lock.tryLock(0):
                 os.remove(lock.fileName())  # held by a live process: taken over on purpose
                 lock.tryLock(0)
-            self._lock = lock if lock.isLocked() else None
+            if lock.isLocked():
+                self._hold(lock)
         else:
             self.read_only = True
 
+    def taken_over(self) -> bool:
+        """True if another window took our lock over; we then hold nothing and are read-only."""
+        if self._lock is None or self._still_ours():
+            return False
+        self._forget()
+        self.read_only = True
+        return True
+
     def release(self) -> None:
         if self._lock is not None:
-            self._lock.unlock()
+            if self._still_ours():
+                self._lock.unlock()
+            else:
+                self._forget()  # unlock would delete the file of the window that took over
             self._lock = None
         self.read_only = False
         self.path = None
+
+    def _hold(self, lock: QLockFile) -> None:
+        self._lock, token = lock, secrets.token_hex(16).encode("ascii")
+        try:
+            with open(lock.fileName(), "ab") as stream:
+                stream.write(_TOKEN + token + b"\n")
+            self._token = token
+        except OSError:
+            self._token = b""  # cannot tell ours from theirs: behave as before
+
+    def _still_ours(self) -> bool:
+        assert self._lock is not None
+        try:
+            with open(self._lock.fileName(), "rb") as stream:
+                content = stream.read(4096)
+        except OSError:
+            return False  # gone: removed by a window that took it over
+        return not self._token or (_TOKEN + self._token + b"\n") in content
+
+    def _forget(self) -> None:
+        # Drop the QLockFile without its destructor, which would unlock (delete) by name.
+        if self._lock is not None:
+            shiboken6.invalidate(self._lock)
+        self._lock = None
 
 
 def ask_open_elsewhere(parent: QWidget | None) -> Asker:

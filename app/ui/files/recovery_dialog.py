@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.io import DiagramFileError
 from app.ui.files.recovery import Orphan
 from app.ui.files.safe_save import SaveFailed, save_document
+from app.ui.refusals import localize_problem
 
 
 class RecoveryDialog(QDialog):
@@ -72,6 +73,7 @@ class RecoveryDialog(QDialog):
         self.discard_button.clicked.connect(self.discard_selected)
         self.list.currentRowChanged.connect(self._update_buttons)
         self._fill()
+        self.setMinimumWidth(720)  # each line holds a date, a title and a whole path
 
     def describe(self, orphan: Orphan) -> str:
         """One line for the list: time, title, original path (or untitled)."""
@@ -93,7 +95,7 @@ class RecoveryDialog(QDialog):
             self._restore(orphan)
         except DiagramFileError as error:
             self.status.setText(self.tr("This copy cannot be read: {problem}").format(
-                problem=error.problems[0]))
+                problem=localize_problem(error.problems[0])))
             return
         self._forget(orphan)
         self.accept()
@@ -109,7 +111,7 @@ class RecoveryDialog(QDialog):
             save_document(orphan.load(), target)
         except DiagramFileError as error:
             self.status.setText(self.tr("This copy cannot be read: {problem}").format(
-                problem=error.problems[0]))
+                problem=localize_problem(error.problems[0])))
             return
         except SaveFailed as error:
             self.status.setText(self.tr("Not saved: {reason}").format(reason=error.reason))

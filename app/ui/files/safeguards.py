@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QBoxLayout, QMenu
+from PySide6.QtWidgets import QBoxLayout, QMenu, QMessageBox
 
 from app.io import DiagramFileError, load_diagram
 from app.model.commands import ReplaceDocument
@@ -90,6 +90,16 @@ class Safeguards(QObject):
         if not self.comments.before_save(self.window):
             return NOT_SAVED
         held = self.document_lock.path
+        if self.document_lock.taken_over():  # another window took the file over
+            if hasattr(self.window, "_update_title"):
+                self.window._update_title()
+            if held is not None and _same(held, path):
+                QMessageBox.warning(self.window, translate("Safeguards", "Taken over"),
+                                    translate("Safeguards", "“{name}” was taken over by "
+                                              "another FunnelFlow window, so this window is "
+                                              "now read-only. Save your version under another "
+                                              "name.").format(name=path.name))
+                return WANTS_SAVE_AS
         if self.document_lock.read_only and held is not None and _same(held, path):
             self._inform(translate("Safeguards", "{name} is open in another window and was "
                                    "opened read-only here: save under another name.")
@@ -115,9 +125,10 @@ class Safeguards(QObject):
         self.watcher.watch(path, stamp)
         return SAVED
 
-    def report_load_error(self, path: Path, error: DiagramFileError) -> None:
+    def report_load_error(self, path: Path, error: DiagramFileError,
+                          at_start: bool = False) -> None:
         """Show a refused file's located problems; the open document is not touched."""
-        show_load_error(self.window, path, error)
+        show_load_error(self.window, path, error, at_start=at_start)
 
     # -- external changes ------------------------------------------------------------------
     def reload(self) -> None:

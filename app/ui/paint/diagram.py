@@ -45,7 +45,7 @@ def paint_diagram(painter: QPainter, diagram: Diagram, report=None, lang: str = 
         fact = facts.edge(edge)
         handoff = nodes[edge.source].lane != nodes[edge.target].lane
         edge_looks.append(edge_look(edge, route, status=fact.status, width=fact.width,
-                                    handoff=handoff, lang=lang))
+                                    handoff=handoff, lang=lang, shared=fact.shared))
         paint_edge(painter, edge_looks[-1])
     for node in diagram.nodes:
         rect = geometry.nodes[node.id]

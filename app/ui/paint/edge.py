@@ -154,10 +154,13 @@ def _edge_pen(status: str, width: float, handoff: bool) -> QPen:
 
 
 def edge_look(edge: Edge, route: Route, *, status: str = "unmeasured",
-              width: float | None = None, handoff: bool = False, lang: str = "en") -> EdgeLook:
-    """Work out how `edge` is drawn along `route` (from the layout, or a drag's quick route)."""
+              width: float | None = None, handoff: bool = False, lang: str = "en",
+              shared: float | None = None) -> EdgeLook:
+    """Work out how `edge` is drawn along `route` (from the layout, or a drag's quick route;
+    `shared`: the share it gets of what its siblings leave, shown as "≈50% (shared)")."""
     width = theme.EDGE_MIN_WIDTH if width is None else round(width, 1)
-    text = edge_text(edge, lang) if (edge.label or edge.conversion) else ""
+    text = (edge_text(edge, lang, shared)
+            if (edge.label or edge.conversion or shared is not None) else "")
     return EdgeLook(route, status, width, handoff, place_label(route, text, handoff), text)
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.model.commands import UpdateEdge
+from app.render.labels import format_rate, shared_rate
 from app.ui.panels.fields import (
     Form,
     LineField,
@@ -16,6 +17,7 @@ from app.ui.panels.fields import (
     percent_text,
     plain_number,
 )
+from app.ui.panels.kpi_table import diagram_trends
 from app.ui.session import Session
 
 
@@ -29,6 +31,14 @@ class EdgeForm(Form):
         self.route.setWordWrap(True)
         self.label = self.add_row("label", LineField(self))
         self.conversion = self.add_row("conversion", PairField(self))
+        # Says why an edge with no conversion of its own carries people (SPEC §3: siblings
+        # without a conversion share what the others leave), never silently.
+        self.shared_note = QLabel(self)
+        self.shared_note.setWordWrap(True)
+        self.shared_note.setObjectName("shared-note")
+        self.shared_note.setStyleSheet("color: #8a5a00;")
+        self.tail.addWidget(self.shared_note)
+        self.shared_note.hide()
         self.duration = self.add_row("duration", PairField(self))
         self.label.committed.connect(
             lambda t: self.commit("label", lambda: {"label": t.strip() or None}))
@@ -67,8 +77,26 @@ class EdgeForm(Form):
         conversion, duration = edge.conversion, edge.duration
         self.conversion.target.show_value(percent_text(conversion.target if conversion else None))
         self.conversion.actual.show_value(percent_text(conversion.actual if conversion else None))
+        trend = diagram_trends(self.session.diagram).get(edge.id)
+        self.conversion.trend.set_trend(trend, [percent_text(v) for v in trend.values]
+                                        if trend else None)
         self.duration.target.show_value(plain_number(duration.target if duration else None))
         self.duration.actual.show_value(plain_number(duration.actual if duration else None))
+        self._explain_shared(diagram, edge, source.title)
+
+    def _explain_shared(self, diagram, edge, source_title: str) -> None:
+        outgoing = [e for e in diagram.edges if e.source == edge.source]
+        share = shared_rate(outgoing, edge)
+        if share is None:
+            self.shared_note.hide()
+            return
+        sharing = sum(1 for e in outgoing if e.conversion is None)
+        text = self.tr("No conversion entered: the %2 connections out of \"%1\" without one "
+                       "share equally what the others leave, ≈%3 each. Type a conversion to "
+                       "set this one.")
+        self.shared_note.setText(text.replace("%1", source_title).replace("%2", str(sharing))
+                                 .replace("%3", format_rate(share)))
+        self.shared_note.show()
 
     def retranslate(self) -> None:
         self.set_label("route", self.tr("From → to"))

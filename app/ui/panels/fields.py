@@ -152,12 +152,17 @@ class PairField(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        from app.ui.sparkline import Sparkline
+
         self.target = LineField(self)
         self.actual = LineField(self)
+        self.trend = Sparkline(self)  # the actual over the closed periods (SPEC §6)
+        self.trend.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.target)
         layout.addWidget(self.actual)
+        layout.addWidget(self.trend)
         self.retranslate()
 
     def retranslate(self) -> None:

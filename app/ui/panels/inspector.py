@@ -6,8 +6,15 @@ change; what is shown (the selection) is view state and never part of the docume
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QStackedWidget, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QWidget,
+)
 
 from app.model.commands import ChangeSet
 from app.ui.panels.band_form import BandForm
@@ -19,6 +26,9 @@ from app.ui.session import Session
 
 class Inspector(QStackedWidget):
     """One page per kind of thing that can be inspected."""
+
+    #: another node, edge, band or the diagram is shown (the dock scrolls back to the top)
+    subject_changed = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -39,7 +49,37 @@ class Inspector(QStackedWidget):
         self.subject: tuple[str, object] = ("diagram", None)
         session.changed.connect(self._on_changed)
         session.document_replaced.connect(self.show_diagram)
+        self.currentChanged.connect(self._fit_current)
+        self._shown: tuple[str, object] | None = None
         self.show_diagram()
+
+    def _fit_current(self, _index: int = 0) -> None:
+        # A stack is as tall as its tallest page: a short page (an edge) under a scroll
+        # position meant for a tall one (a node) would show as an empty panel.
+        for i in range(self.count()):
+            policy = (QSizePolicy.Policy.Preferred if i == self.currentIndex()
+                      else QSizePolicy.Policy.Ignored)
+            self.widget(i).setSizePolicy(policy, policy)
+        self.updateGeometry()
+
+    def sizeHint(self):
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self):
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def heightForWidth(self, width: int) -> int:
+        # A stacked layout answers with its tallest page; the scroll area asks this.
+        page = self.currentWidget()
+        return page.heightForWidth(width) if page is not None else -1
+
+    def setCurrentWidget(self, widget) -> None:
+        super().setCurrentWidget(widget)
+        if self.subject != self._shown:
+            self._shown = self.subject
+            self.subject_changed.emit()
 
     # -- what to show ----------------------------------------------------------------------
     def show_diagram(self) -> None:
@@ -128,8 +168,16 @@ class InspectorDock(QDockWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.inspector)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = scroll
+        self.inspector.subject_changed.connect(self._to_top)
         self.setWidget(scroll)
         self.retranslate()
+
+    def _to_top(self) -> None:
+        # Fit the scrolled area to the page now shown (asking again makes the scroll area
+        # resize it at once), then show its top: a new selection starts at its first field.
+        self.scroll.setWidgetResizable(True)
+        self.scroll.verticalScrollBar().setValue(0)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Inspector"))

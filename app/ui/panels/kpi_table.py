@@ -22,12 +22,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model import KPI, PERCENT_UNIT, Better
+from app.analysis.trends import Trend, trends
+from app.model import KPI, PERCENT_UNIT, Better, Diagram
 from app.model.commands import UpdateNode
 from app.ui.panels.fields import ERROR_STYLE, parse_optional, percent_text, plain_number
 from app.ui.session import Session
+from app.ui.sparkline import Sparkline
 
-COLUMNS = ("name", "target", "actual", "unit", "better")
+COLUMNS = ("name", "target", "actual", "unit", "better", "trend")
+_LAST: list[Any] = [None, {}]  # (snapshot, its trends): the panels ask many times per edit
+
+
+def diagram_trends(diagram: Diagram) -> dict[str, Trend]:
+    """The trends of a snapshot, computed once per snapshot."""
+    if _LAST[0] is not diagram:
+        _LAST[:] = [diagram, trends(diagram)]
+    return _LAST[1]
 
 
 def kpi_value_text(kpi: KPI, value: float | None) -> str:
@@ -79,6 +89,9 @@ class KpiTable(QWidget):
         node = self.session.diagram.node(self.node_id) if self.node_id else None
         return node.kpis if node else ()
 
+    def _trends(self) -> dict[str, Trend]:
+        return diagram_trends(self.session.diagram)
+
     def refresh(self) -> None:
         """Show the node's KPIs from the model."""
         kpis = self._kpis()
@@ -99,6 +112,13 @@ class KpiTable(QWidget):
                 if not isinstance(combo, QComboBox):
                     combo = self._better_combo(row)
                 combo.setCurrentIndex(combo.findData(kpi.better.value))
+                spark = self.table.cellWidget(row, 5)
+                if not isinstance(spark, Sparkline):
+                    spark = Sparkline(self.table)
+                    self.table.setCellWidget(row, 5, spark)
+                trend = self._trends().get(f"{self.node_id}/{kpi.name}")
+                spark.set_trend(trend, [kpi_value_text(kpi, v) for v in trend.values]
+                                if trend else None)
             rows = max(3, len(kpis)) + 1
             self.table.setFixedHeight(self.table.horizontalHeader().height()
                                       + rows * self.table.verticalHeader().defaultSectionSize()
@@ -198,7 +218,7 @@ class KpiTable(QWidget):
         self.title.setText(self.tr("KPIs"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Target"), self.tr("Actual"), self.tr("Unit"),
-             self.tr("Better")])
+             self.tr("Better"), self.tr("Trend")])
         self.add_button.setText(self.tr("Add KPI"))
         self.remove_button.setText(self.tr("Remove"))
         for row in range(self.table.rowCount()):

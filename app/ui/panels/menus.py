@@ -25,7 +25,8 @@ UNDO_TEXTS = (
     QT_TRANSLATE_NOOP("UndoText", "Paste"), QT_TRANSLATE_NOOP("UndoText", "Rename"),
     QT_TRANSLATE_NOOP("UndoText", "Nudge"), QT_TRANSLATE_NOOP("UndoText", "Connect"),
     QT_TRANSLATE_NOOP("UndoText", "Create node"), QT_TRANSLATE_NOOP("UndoText", "What-if"),
-    QT_TRANSLATE_NOOP("UndoText", "Edit"),
+    QT_TRANSLATE_NOOP("UndoText", "Edit"), QT_TRANSLATE_NOOP("UndoText", "Change kind"),
+    QT_TRANSLATE_NOOP("UndoText", "Move to lane"), QT_TRANSLATE_NOOP("UndoText", "Cut"),
 )
 
 
@@ -55,8 +56,9 @@ class WindowActions(QObject):
             return act
 
         sp = QStyle.StandardPixmap
-        self.new = action(lambda: files.new_from_template(), QKeySequence.StandardKey.New,
+        self.new = action(lambda: files.new_blank(), QKeySequence.StandardKey.New,
                           sp.SP_FileIcon)
+        self.new_template = action(lambda: files.new_from_template())
         self.open = action(lambda: files.open(), QKeySequence.StandardKey.Open,
                            sp.SP_DialogOpenButton)
         self.save = action(lambda: files.save(), QKeySequence.StandardKey.Save,
@@ -87,35 +89,48 @@ class WindowActions(QObject):
         self.tidy = action(lambda: w.session.execute(TidyUp(text=self.tr("Tidy up"))),
                            "Ctrl+Shift+T")
         self.properties = action(w.inspector.show_diagram)
+        self.import_actuals = action(lambda: _review().import_actuals(w), "Ctrl+I")
+        self.close_period = action(lambda: _review().close_period(w))
+        self.dashboard = action(lambda: _open_dashboard(w), "Ctrl+Shift+D")
+        self.legend = action(lambda on: w.show_legend(on), "Ctrl+L", checkable=True)
+        self.shortcuts = action(lambda: w.show_shortcuts(), QKeySequence.StandardKey.HelpContents)
+        self.about = action(lambda: w.show_about())
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
 
         bar = window.menuBar()
         self.file_menu = bar.addMenu("")
         self.recent_menu = QMenu(window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        for item in (self.new, self.open, self.recent_menu, None, self.save, self.save_as,
-                     self.export, self.print, None, self.quit):
+        for item in (self.new, self.new_template, self.open, self.recent_menu, None, self.save,
+                     self.save_as, self.export, self.print, self.import_actuals, None, self.quit):
             _add(self.file_menu, item)
         self.edit_menu = bar.addMenu("")
-        for item in (self.undo, self.redo, None, self.find):
+        canvas = getattr(w, "canvas_actions", None)
+        edits = (None, *canvas.edit_actions) if canvas is not None else ()
+        for item in (self.undo, self.redo, *edits, None, self.find):
             _add(self.edit_menu, item)
         self.view_menu = bar.addMenu("")
         self.language_menu = i18n.LanguageMenu(window)
         for item in (self.zoom_in, self.zoom_out, self.zoom_reset, self.zoom_fit, None,
-                     self.flow, None, w.palette_dock.toggleViewAction(),
+                     self.flow, self.legend, None, w.palette_dock.toggleViewAction(),
                      w.inspector_dock.toggleViewAction(), w.checklist_dock.toggleViewAction(),
-                     None, self.language_menu):
+                     self.dashboard, None, self.language_menu):
             _add(self.view_menu, item)
         self.diagram_menu = bar.addMenu("")
-        for item in (self.add_lane, self.add_phase, None, self.tidy, None, self.properties):
+        for item in (self.add_lane, self.add_phase, None, self.tidy, None, self.close_period,
+                     None, self.properties):
             _add(self.diagram_menu, item)
+        self.help_menu = bar.addMenu("")
+        for item in (self.shortcuts, None, self.about):
+            _add(self.help_menu, item)
 
         self.toolbar = QToolBar(window)
         self.toolbar.setObjectName("main-toolbar")
         self.toolbar.setIconSize(QSize(18, 18))
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for item in (self.new, self.open, self.save, None, self.undo, self.redo, None,
-                     self.zoom_out, self.zoom_in, self.zoom_reset, self.zoom_fit, None,
-                     self.find, None, self.add_lane, self.add_phase):
+        for item in (self.new, self.new_template, self.open, self.save, None, self.undo,
+                     self.redo, None, self.zoom_out, self.zoom_in, self.zoom_reset,
+                     self.zoom_fit, None, self.find, None, self.add_lane, self.add_phase):
             if item is None:
                 self.toolbar.addSeparator()
             else:
@@ -141,7 +156,8 @@ class WindowActions(QObject):
     def retranslate(self) -> None:
         """Menu titles and action texts in the current language."""
         texts = {
-            self.new: self.tr("&New from template…"), self.open: self.tr("&Open…"),
+            self.new: self.tr("&New"), self.new_template: self.tr("New from &template…"),
+            self.open: self.tr("&Open…"),
             self.save: self.tr("&Save"), self.save_as: self.tr("Save &As…"),
             self.export: self.tr("&Export…"), self.print: self.tr("&Print…"),
             self.quit: self.tr("&Quit"),
@@ -153,6 +169,11 @@ class WindowActions(QObject):
             self.add_lane: self.tr("Add &lane"), self.add_phase: self.tr("Add &phase"),
             self.tidy: self.tr("&Tidy up layout"),
             self.properties: self.tr("Diagram &properties"),
+            self.import_actuals: self.tr("&Import actuals…"),
+            self.close_period: self.tr("&Close period…"),
+            self.dashboard: self.tr("&Dashboard"),
+            self.legend: self.tr("&Legend"), self.shortcuts: self.tr("&Keyboard shortcuts"),
+            self.about: self.tr("&About FunnelFlow"),
         }
         for act, text in texts.items():
             act.setText(text)
@@ -162,6 +183,10 @@ class WindowActions(QObject):
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.diagram_menu.setTitle(self.tr("&Diagram"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        canvas = getattr(self.window, "canvas_actions", None)
+        if canvas is not None:
+            canvas.retranslate()
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self.export.setToolTip(self.tr("Export as SVG, PNG, PDF, Markdown, CSV, Mermaid…"))
         self.print.setToolTip(self.tr("Print the diagram over as many pages as it needs to "
@@ -169,6 +194,25 @@ class WindowActions(QObject):
         self.tidy.setToolTip(self.tr("Forget hand-placed positions and lay everything out again"))
         self._undo_tip(self.window.session.undo_stack.undoText())
         self._redo_tip(self.window.session.undo_stack.redoText())
+
+
+def _review():
+    from app.ui import review  # lazy: the import reads spreadsheets (openpyxl) on demand
+
+    return review
+
+
+def _open_dashboard(window: QMainWindow) -> None:
+    """View → Dashboard: one window per main window, refreshed as the diagram changes."""
+    from app.ui.dashboard import DashboardDialog  # lazy: pyqtgraph loads on first use
+
+    dialog = getattr(window, "dashboard", None)
+    if dialog is None:
+        dialog = window.dashboard = DashboardDialog(window.session, window)
+    else:
+        dialog.view.show_diagram(window.session.diagram)
+    dialog.show()
+    dialog.raise_()
 
 
 def _print_preview(window) -> None:

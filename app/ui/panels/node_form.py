@@ -17,7 +17,7 @@ from app.ui.panels.fields import (
     parse_optional,
     plain_number,
 )
-from app.ui.panels.kpi_table import KpiTable
+from app.ui.panels.kpi_table import KpiTable, diagram_trends
 from app.ui.panels.palette import kind_icon, kind_name
 from app.ui.session import Session
 
@@ -123,6 +123,9 @@ class NodeForm(Form):
             pair = getattr(self, key)
             pair.target.show_value(plain_number(measure.target if measure else None))
             pair.actual.show_value(plain_number(measure.actual if measure else None))
+        volume = diagram_trends(diagram).get(node.id)
+        self.volume.trend.set_trend(volume, [plain_number(v) for v in volume.values]
+                                    if volume else None)
         self.capacity.show_value(plain_number(node.capacity))
         self.cost.show_value(plain_number(node.cost))
         self.value.show_value(plain_number(node.value))

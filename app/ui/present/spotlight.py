@@ -12,10 +12,13 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from app.analysis.trends import Trend
 from app.model import Diagram, NodeKind
 from app.render.labels import format_count, format_rate, per_period
 from app.render.outline import edge_verdict, words
+from app.ui.panels.kpi_table import diagram_trends
 from app.ui.present import theme
+from app.ui.sparkline import Sparkline
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,7 @@ class Row:
     actual: str
     target: str
     status: str
+    trend: str = ""  # the key of its series over the closed periods (SPEC §6), if any
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,7 @@ def spotlight_facts(diagram: Diagram, report, target_id: str | None, lang: str,
         status = edge_verdict(edge, b.kind is NodeKind.exit)
         rows = [Row(names["conversion"],
                     _value(measure.value("actual") if measure else None, True),
-                    _value(measure.target if measure else None, True), status)]
+                    _value(measure.target if measure else None, True), status, edge.id)]
         flow = report.flows.get("actual", {}).get(edge.id) if report is not None else None
         if flow is not None:
             rows.append(Row(names["people"], format_count(flow) + per, "", "unmeasured"))
@@ -90,12 +94,14 @@ def spotlight_facts(diagram: Diagram, report, target_id: str | None, lang: str,
         if target is not None and round(target, 6) > 0:
             status = "off" if actual < target - 1e-9 else "on"
         rows.append(Row(names["people"], format_count(actual) + per,
-                        format_count(target) + per if target is not None else "—", status))
+                        format_count(target) + per if target is not None else "—", status,
+                        node.id))
     for kpi in node.kpis:
         verdict = kpi.is_worse()
         rows.append(Row(kpi.name, _value(kpi.actual, kpi.is_percent, kpi.unit),
                         _value(kpi.target, kpi.is_percent, kpi.unit),
-                        "unmeasured" if verdict is None else "off" if verdict else "on"))
+                        "unmeasured" if verdict is None else "off" if verdict else "on",
+                        f"{node.id}/{kpi.name}"))
     owner = node.owner if node.owner and node.owner.strip() else None
     return Facts(node.title, " · ".join(where), owner, tuple(rows), node.contingency or "")
 
@@ -134,6 +140,7 @@ class SpotlightPanel(QWidget):
         column.addWidget(self.note)
         column.addStretch(1)
         self._row_labels: list[QLabel] = []
+        self._sparks: list[Sparkline] = []
         self.retranslate()
 
     def show_target(self, diagram: Diagram | None, report, target_id: str | None) -> None:
@@ -143,6 +150,10 @@ class SpotlightPanel(QWidget):
         self.facts = (spotlight_facts(diagram, report, target_id, self.lang, names)
                       if diagram is not None else None)
         self._fill()
+
+    def _trend(self, key: str) -> Trend | None:
+        diagram = self._args[0] if getattr(self, "_args", None) else None
+        return diagram_trends(diagram).get(key) if diagram is not None and key else None
 
     def set_lang(self, lang: str) -> None:
         if lang != self.lang:
@@ -157,10 +168,11 @@ class SpotlightPanel(QWidget):
         return texts
 
     def _fill(self) -> None:
-        for label in self._row_labels:
+        for label in self._row_labels + self._sparks:
             self.table.removeWidget(label)
             label.deleteLater()
         self._row_labels = []
+        self._sparks: list[Sparkline] = []
         facts = self.facts
         if facts is None:
             self.title.setText(self.tr("Spotlight"))
@@ -192,6 +204,12 @@ class SpotlightPanel(QWidget):
             for column, label in enumerate((name, value, verdict)):
                 self.table.addWidget(label, row_number, column)
                 self._row_labels.append(label)
+            trend = self._trend(row.trend)
+            if trend is not None:
+                spark = Sparkline(self)
+                spark.set_trend(trend, [str(v) for v in trend.values])
+                self.table.addWidget(spark, row_number, 3)
+                self._sparks.append(spark)
         self.table.setColumnStretch(0, 1)
         spoken = [facts.title, facts.where, self.owner.text()] + self.row_texts()
         self.setAccessibleDescription("; ".join(t for t in spoken if t))
