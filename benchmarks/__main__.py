@@ -25,7 +25,7 @@ from benchmarks.fixtures import ROOT, Fixtures  # noqa: E402
 from benchmarks.harness import Row, skipped  # noqa: E402
 from benchmarks.report import machine, markdown, text_table  # noqa: E402
 
-GROUPS = ("io", "check", "export", "canvas")
+GROUPS = ("io", "check", "export", "layout", "canvas")
 NOTES = Path(__file__).with_name("notes.md")
 DEFAULT_OUT = ROOT / "docs" / "performance.md"
 
@@ -91,6 +91,10 @@ def _run_group(group: str, fixtures: Fixtures, args: argparse.Namespace) -> list
             return bench_check.run(fixtures, sizes, repeat)
         if group == "export":
             return bench_export.run(fixtures, sizes, repeat)
+        if group == "layout":
+            from benchmarks import bench_layout
+
+            return bench_layout.run(min(repeat, 3), quick=args.quick)
         from benchmarks import bench_canvas
 
         edit_size = 1000 if any(n >= 1000 for n in canvas_sizes) else max(canvas_sizes or [100])

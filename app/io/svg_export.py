@@ -231,7 +231,10 @@ def _edge_labels(pictures: list[EdgePicture], text: TextWriter) -> Iterator[str]
             assert plate is not None  # a label always has its plate
             parts.append(f'<rect class="plate" x="{plate.x:.1f}" y="{plate.y:.1f}" '
                          f'width="{plate.w:.1f}" height="{plate.h:.1f}" rx="{PLATE_RADIUS:g}" '
-                         f'stroke="{picture.plate_stroke}"/>' + text(*picture.text))
+                         f'stroke="{picture.plate_stroke}"/>'
+                         + "".join(text(*line) for line in picture.text))
+            if picture.whole is not None:  # cut: the whole text as a tooltip
+                parts.append(f"<title>{esc(picture.whole)}</title>")
         yield "".join(parts) + "</g>\n"
     yield "</g>\n"
 
@@ -260,7 +263,9 @@ def _nodes(facts: Facts, geometry: Layout, text: TextWriter) -> Iterator[str]:
         x, y = picture.origin
         yield (f'<g id="node-{esc(node.id)}" class="node kind-{picture.kind} '
                f'status-{picture.status}" transform="translate({x:.1f} {y:.1f})"'
-               f'{_attrs(_node_data(facts, node))}>{outlines}{mark}'
+               f'{_attrs(_node_data(facts, node))}>'
+               + (f"<title>{esc(picture.whole)}</title>" if picture.whole is not None else "")
+               + f'{outlines}{mark}'
                + "".join(text(*item) for item in picture.texts) + "</g>\n")
     yield "</g>\n"
 

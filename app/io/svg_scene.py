@@ -2,7 +2,7 @@
 
 Built from the shared geometry (app.render, including canvas_geometry for where marks, plates
 and badges sit) and the analysed facts, with the same choices as the canvas painter
-(app/ui/paint.py): the same colours, elisions, status marks, severity markers and handoff
+(app/ui/paint): the same colours, elisions, status marks, severity markers and handoff
 badges, so an exported SVG looks like the designer. Pure Python: no Qt.
 """
 
@@ -16,17 +16,16 @@ from app.io.svg_facts import Facts
 from app.model import Edge, Node
 from app.render import labels, theme
 from app.render.canvas_geometry import (
-    BADGE_RADIUS,
     MARK_RADIUS,
     flow_width,
-    label_pill,
-    label_width,
     severity_marker_center,
     status_mark_center,
 )
-from app.render.labels import edge_text, owner_text, shared_rate, volume_text
+from app.render.labels import edge_text, shared_rate, volume_text
 from app.render.layout import Layout, Rect
-from app.render.shapes import Path, edge_geometry, node_outline, rounded_rect, status_mark, text_box
+from app.render.shapes import Path, node_outline, rounded_rect, status_mark
+from app.render.sizes import title_lines
+from app.render.texts import node_lines, place_label
 
 # Labels, owners and lane names repeat across a big diagram: measure each text once.
 elide = lru_cache(maxsize=65536)(labels.elide)
@@ -69,8 +68,9 @@ class EdgePicture:
     status: str
     plate: Rect | None
     plate_stroke: str
-    text: Text | None
+    text: list[Text] | None  # the label's lines
     badge: tuple[float, float] | None
+    whole: str | None = None  # the label's whole text when the lines had to cut it
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,7 @@ class NodePicture:
     mark: Path
     severity_mark: Path | None
     texts: list[Text]
+    whole: str | None = None  # the whole title when the drawn lines had to cut it
 
 
 def band_pictures(layout: Layout) -> tuple[list[BandPicture], list[BandPicture]]:
@@ -118,7 +119,7 @@ def band_pictures(layout: Layout) -> tuple[list[BandPicture], list[BandPicture]]
 
 
 def edge_pictures(facts: Facts, layout: Layout, flow_thickness: bool = False) -> list[EdgePicture]:
-    """Every edge whose ends are laid out; with `flow_thickness`, wider for more people."""
+    """Every routed edge; with `flow_thickness`, wider for more people."""
     diagram = facts.diagram
     nodes = diagram.node_index()
     biggest = max(facts.report.flows.get("actual", {}).values(), default=0.0)
@@ -127,35 +128,27 @@ def edge_pictures(facts: Facts, layout: Layout, flow_thickness: bool = False) ->
         outgoing.setdefault(edge.source, []).append(edge)
     pictures = []
     for edge in diagram.edges:
-        src, dst = layout.nodes.get(edge.source), layout.nodes.get(edge.target)
-        if src is None or dst is None:
-            continue
-        geometry = edge_geometry(src, dst)
         edge_id = edge.id  # a property that formats a string: ask once
+        route = layout.routes.get(edge_id)
+        if route is None:
+            continue
         status = facts.edge_status.get(edge_id, "unmeasured")
         handoff = nodes[edge.source].lane != nodes[edge.target].lane
         width = (round(flow_width(facts.flow(edge_id), biggest), 1) if flow_thickness
                  else theme.EDGE_MIN_WIDTH)
-        cx, cy = geometry.label_x, geometry.label_y
         # As on the canvas: an edge sharing a remainder says so ("≈50% (shared)").
         shared = shared_rate(outgoing[edge.source], edge) if edge.conversion is None else None
-        text = edge_text(edge, facts.lang, shared)
-        plate = label = None
-        if text:
-            advance = text_width(text, theme.FONT_EDGE_PX)
-            if advance > theme.EDGE_LABEL_MAX_WIDTH:
-                text = elide(text, theme.EDGE_LABEL_MAX_WIDTH, theme.FONT_EDGE_PX)
-                advance = text_width(text, theme.FONT_EDGE_PX)
-            # The canvas sizes the plate from Qt's line height (about 1.45 em) less 4 px.
-            plate = label_pill(cx, cy, advance, round(theme.FONT_EDGE_PX) * 1.45 - 4)
-            label = (cx, cy + theme.FONT_EDGE_PX * 0.36, text, f"edge-label-{status}")
-        badge = None
-        if handoff:  # left of the label plate, or on the curve when there is none
-            badge = (plate.x - BADGE_RADIUS - 2, cy) if plate else (cx, cy)
+        whole = edge_text(edge, facts.lang, shared)
+        place = place_label(route, whole, handoff)
+        texts = None
+        if place.plate is not None:
+            texts = [(cx, cy + theme.FONT_EDGE_PX * 0.36, line, f"edge-label-{status}")
+                     for cx, cy, line in place.lines]
         pictures.append(EdgePicture(
-            edge_id, edge.source, edge.target, geometry.path, geometry.arrow,
-            theme.EDGE_COLOR[status], width, handoff, status, plate,
-            theme.tint(theme.EDGE_COLOR[status], 0.45), label, badge))
+            edge_id, edge.source, edge.target, list(route.path), list(route.arrow),
+            theme.EDGE_COLOR[status], width, handoff, status, place.plate,
+            theme.tint(theme.EDGE_COLOR[status], 0.45), texts, place.badge,
+            whole if place.cut else None))
     return pictures
 
 
@@ -192,33 +185,20 @@ def node_pictures(facts: Facts, layout: Layout) -> list[NodePicture]:
             texts.append((sx, sy + 3.4, SEVERITY_GLYPH[severity], "mark"))
         pictures.append(NodePicture(
             node.id, kind, status, severity, (rect.x, rect.y), shape, theme.NODE_FILL[kind],
-            theme.NODE_BORDER[kind], mark[0], severity_mark, texts))
+            theme.NODE_BORDER[kind], mark[0], severity_mark, texts,
+            node.title if title_lines(node)[1] else None))
     return pictures
 
 
 def node_texts(node: Node, rect: Rect, volume: str, lang: str) -> list[Text]:
-    """Label, owner and volume lines, elided like the canvas does and centred in the text box."""
-    box = text_box(node.kind.value, rect)
-    # The label keeps clear of the corner marks; the smaller lines may use the whole box.
-    label_w = label_width(node.kind.value, rect, box.w)
-    has_owner = bool(node.owner and node.owner.strip())
-    lines = [(elide(node.title, label_w, theme.FONT_LABEL_PX), "node-label",
-              theme.FONT_LABEL_PX),
-             (elide(owner_text(node, lang), box.w, theme.FONT_SMALL_PX),
-              "node-owner" if has_owner else "node-no-owner", theme.FONT_SMALL_PX)]
-    if volume:
-        lines.append((elide(volume, box.w, theme.FONT_SMALL_PX), "node-volume",
-                      theme.FONT_SMALL_PX))
-    # A line is about 1.45 em high (ascent 1.16 em) in the bundled font, as Qt measures it,
-    # at the whole-pixel sizes the canvas uses.
-    lines = [(text, style, float(round(size))) for text, style, size in lines]
-    total = sum(size * 1.45 for _, _, size in lines) + _LINE_GAP * (len(lines) - 1)
-    y = box.cy - total / 2
-    texts = []
-    for text, style, size in lines:
-        texts.append((box.cx, y + size * 1.16, text, style))
-        y += size * 1.45 + _LINE_GAP
-    return texts
+    """Title (wrapped as the layout sized it), owner and volume, centred in the text box."""
+    def cut(text: str, width: float, key: str) -> str:
+        return elide(text, width, theme.FONT_SMALL_PX)
+
+    styles = {"label": "node-label", "owner": "node-owner", "no-owner": "node-no-owner",
+              "volume": "node-volume"}
+    return [(line.cx, line.top + line.font_px * 1.16, line.text, styles[line.key])
+            for line in node_lines(node, rect.w, rect.h, lang, volume, cut)]
 
 
 def wrap(text: str, width: float, font_px: float) -> list[str]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 
 from app.render import theme
-from app.render.layout import Rect
-from app.render.shapes import EXIT_CORNER
+from app.render.rect import Rect
+from app.render.shapes import EXIT_CORNER, entry_radius
 
 #: radius of the KPI status mark and of the severity marker
 MARK_RADIUS = 6.5
@@ -44,7 +44,7 @@ def label_width(kind: str, rect: Rect, box_w: float) -> float:
 def _mark_centers(kind: str, rect: Rect) -> tuple[tuple[float, float], tuple[float, float]]:
     clear = MARK_RADIUS + 2.5  # room between a mark and the outline
     if kind == "entry":  # inside the round ends, on their upper diagonal
-        r = min(rect.h, rect.w) / 2
+        r = entry_radius(rect)
         off = (r - clear) / math.sqrt(2)
         y = rect.y + r - off
         return (rect.right - r + off, y), (rect.x + r - off, y)

@@ -1,52 +1,46 @@
-"""Where everything goes: lane bands, phase columns and node boxes, in scene units.
+"""Where everything goes: lane bands, phase columns, node boxes and edge routes, in scene units.
 
-Nodes with `x`/`y` keep them (pulled inside their lane and phase if a band has grown past
-them); the others are placed in funnel order, left to right, inside their lane and phase,
-without overlapping anything. The canvas and every exporter draw from the same `Layout`.
+Lanes are rows and phases are columns of a grid (a partition grid, as yEd draws swimlanes).
+Inside a phase, nodes stand in columns by funnel order (SPEC §3, loops cut); inside a lane, in
+rows, a node in the row of its predecessor when that is free. Every column, row, channel and
+corridor takes the room its content needs, not a fixed pitch: columns are as wide as their
+widest node, a channel as wide as its widest label plus one track per vertical run through it,
+a corridor as tall as the runs along it (app.render.routes). The router runs twice: once to
+learn what room the routes need, once on the boxes sized for them.
+
+Nodes with `x`/`y` keep them (pulled inside their lane and phase); the others avoid them.
+The canvas and every exporter draw from the same `Layout`.
 """
 
 from __future__ import annotations
 
+import gc
+import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from app.model import Diagram, Node
-from app.model.order import funnel_ranks
+from app.model import Diagram, Edge
 from app.render import theme
+from app.render.grid import Grid
+from app.render.labels import text_width
+from app.render.rect import Rect
+from app.render.routes import (
+    ARROW_ROOM,
+    BADGE_ROOM,
+    CHANNEL_PAD,
+    TRACK_GAP,
+    Needs,
+    Route,
+    route_edges,
+)
+from app.render.sizes import node_size
 
+__all__ = ["Band", "Layout", "Rect", "Route", "layout", "relayout"]
 
-@dataclass(frozen=True)
-class Rect:
-    """An axis-aligned box: top-left corner and size."""
-
-    x: float
-    y: float
-    w: float
-    h: float
-
-    @property
-    def right(self) -> float:
-        return self.x + self.w
-
-    @property
-    def bottom(self) -> float:
-        return self.y + self.h
-
-    @property
-    def cx(self) -> float:
-        return self.x + self.w / 2
-
-    @property
-    def cy(self) -> float:
-        return self.y + self.h / 2
-
-    def contains(self, px: float, py: float) -> bool:
-        return self.x <= px < self.right and self.y <= py < self.bottom
-
-    def intersects(self, other: Rect) -> bool:
-        return (self.x < other.right and other.x < self.right
-                and self.y < other.bottom and other.y < self.bottom)
-
+CORRIDOR_PAD = 5.0  # above and below the tracks of a corridor
+MIN_CORRIDOR = 12.0  # between two rows of a lane, and at a lane's top and bottom
+MIN_CHANNEL = 32.0  # between two columns (room for an arrow head)
+EMPTY_PHASE_WIDTH = 140.0
 
 @dataclass(frozen=True)
 class Band:
@@ -67,6 +61,8 @@ class Layout:
     lanes: tuple[Band, ...]
     phases: tuple[Band, ...]
     bounds: Rect
+    #: each edge's route, by edge id
+    routes: dict[str, Route] = field(default_factory=dict)
 
     def lane_at(self, y: float) -> str | None:
         """The lane whose band holds the scene height `y` (clamped to the first/last lane)."""
@@ -87,225 +83,254 @@ class Layout:
         return self.phases[-1].id
 
 
+
 def layout(diagram: Diagram) -> Layout:
-    """Resolve the geometry of `diagram`."""
-    ranks = funnel_ranks(diagram)
-    placement_phase = _placement_phases(diagram, ranks)
-    columns, phase_bands = _columns(diagram, placement_phase, ranks)
-    top = theme.PHASE_HEADER_HEIGHT if diagram.phases else 0.0
-    node_rects, lane_bands = _rows(diagram, columns, top)
-    right = max([b.rect.right for b in phase_bands]
-                + [r.right + theme.PHASE_PADDING for r in node_rects.values()]
-                + [theme.LANE_HEADER_WIDTH + theme.MIN_PHASE_WIDTH])
-    bottom = lane_bands[-1].rect.bottom
-    lanes = tuple(
-        Band(b.id, b.title, b.color, Rect(0.0, b.rect.y, right, b.rect.h), b.header)
-        for b in lane_bands
-    )
-    phases = tuple(
-        Band(b.id, b.title, b.color, Rect(b.rect.x, 0.0, b.rect.w, bottom), b.header)
-        for b in phase_bands
-    )
-    return Layout(node_rects, lanes, phases, Rect(0.0, 0.0, right, bottom))
+    """Resolve the geometry of `diagram`: boxes in a grid sized to their content, then routes."""
+    # Routing makes many small tuples; the collector would walk the whole (big, long-lived)
+    # diagram again and again for nothing (see research/performance.md): pause it meanwhile.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _layout(diagram)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _layout(diagram: Diagram) -> Layout:
+    grid = Grid(diagram)
+    needs: Needs | None = None
+    for _ in range(4):  # place; move auto nodes off hand-placed ones; at most a few times
+        geometry = _place(diagram, grid, needs)
+        if not grid.bump(geometry.nodes):
+            break
+    _, needs = _route(diagram, geometry, grid, paths=False)
+    for _ in range(3):  # sized for what the routes needed; again if they then need more
+        geometry = _place(diagram, grid, needs)
+        routes, got = _route(diagram, geometry, grid)
+        if not _grow(needs, got):
+            break
+    return Layout(geometry.nodes, geometry.lanes, geometry.phases, geometry.bounds, routes)
 
 
 def relayout(previous: Layout, before: Diagram, after: Diagram) -> Layout:
-    """The layout of `after`, given `previous`, the layout of `before`.
-
-    An edit that leaves ids, lanes, phases, edges' ends and positions alone (a label, a KPI)
-    keeps `previous`; one that only moves nodes already placed by hand, inside their lane and
-    phase and without growing or shrinking a band or displacing an auto-placed node, changes
-    only those boxes. Anything else is laid out afresh: the result is always `layout(after)`.
-    """
-    if (after.lanes != before.lanes or after.phases != before.phases
-            or len(after.nodes) != len(before.nodes) or len(after.edges) != len(before.edges)):
-        return layout(after)
-    if after.edges is not before.edges and any(
-            a is not b and (a.source, a.target) != (b.source, b.target)
-            for a, b in zip(before.edges, after.edges, strict=True)):
-        return layout(after)
-    moved: list[tuple[Node, Node]] = []
-    for a, b in zip(before.nodes, after.nodes, strict=True):
-        if a is b:
-            continue
-        if a.id != b.id or a.lane != b.lane or a.phase != b.phase:
-            return layout(after)
-        if (a.x, a.y) != (b.x, b.y):
-            moved.append((a, b))
-    if not moved:
+    """The layout of `after`, given `previous`, the layout of `before`: `previous` itself when
+    nothing that sizes or places a box or an edge changed (a KPI, an owner, notes), else
+    `layout(after)`."""
+    if _layout_key(before) == _layout_key(after):
         return previous
-    rects = dict(previous.nodes)
-    for a, b in moved:
-        rect = _moved_rect(previous, after, a, b)
-        if rect is None:
-            return layout(after)
-        rects[b.id] = rect
-    return Layout(rects, previous.lanes, previous.phases, previous.bounds)
+    return layout(after)
 
 
-def _moved_rect(previous: Layout, diagram: Diagram, a: Node, b: Node) -> Rect | None:
-    """Where hand-placed node `a`, moved to `b`'s position, goes if no band or auto-placed
-    node is affected by the move; None when the whole diagram must be laid out again."""
-    if (a.x is None or a.y is None or b.x is None or b.y is None
-            or (diagram.phases and b.phase is None)):
-        return None  # an auto-placed node frees or takes a slot; a phase from predecessors
-    old = previous.nodes[a.id]
-    lane = next(band for band in previous.lanes if band.id == b.lane)
-    left = theme.LANE_HEADER_WIDTH
-    right = previous.bounds.right
-    if diagram.phases:
-        phase = next(band for band in previous.phases if band.id == b.phase)
-        left, right = phase.rect.x, min(right, phase.rect.right)
-    rect = Rect(max(b.x, left), max(b.y, lane.rect.y + theme.LANE_PADDING),
-                theme.NODE_WIDTH, theme.NODE_HEIGHT)
-    pad, lane_pad = theme.PHASE_PADDING, theme.LANE_PADDING
-    # The node neither set nor now sets its phase's width or its lane's height...
-    if not (max(old.right, a.x + theme.NODE_WIDTH) + pad < right
-            and max(rect.right, b.x + theme.NODE_WIDTH) + pad <= right
-            and old.bottom + lane_pad < lane.rect.bottom
-            and rect.bottom + lane_pad <= lane.rect.bottom):
-        return None
-    # ...and every auto-placed node of its lane finds the same rows free as before: the old
-    # box and the new one block the same slots of each auto-placed column (up to its lowest
-    # node; slots below were never looked at).
-    inner_top = lane.rect.y + lane_pad
-    lowest: dict[float, float] = {}
-    for node in diagram.nodes:
-        if node.lane == b.lane and node.y is None:
-            column = previous.nodes[node.id]
-            lowest[column.x] = max(lowest.get(column.x, column.y), column.y)
-    for x, last_y in lowest.items():
-        if not any(r.x < x + theme.NODE_WIDTH and x < r.right for r in (old, rect)):
-            continue
-        rows = range(round((last_y - inner_top) / theme.ROW_HEIGHT) + 1)
-        slots = [Rect(x, inner_top + row * theme.ROW_HEIGHT, theme.NODE_WIDTH,
-                      theme.NODE_HEIGHT) for row in rows]
-        if [slot.intersects(old) for slot in slots] != [slot.intersects(rect) for slot in slots]:
-            return None
-    return rect
+def _grow(needs: Needs, got: Needs) -> bool:
+    """Take in `got` where it needed more than `needs` had, if the routes had to squeeze
+    anything; True if anything grew (then the layout is sized and routed again)."""
+    if not got.squeezed or (got.columns, got.rows) != (needs.columns, needs.rows):
+        return False  # another shape (boxes placed by hand): sizing by index would not fit
+    grew = False
+    for name in ("channel_tracks", "channel_labels", "corridor_height", "node_height"):
+        have, want = getattr(needs, name), getattr(got, name)
+        for key, value in want.items():
+            if value > have.get(key, 0) + 0.01:
+                have[key] = value
+                grew = True
+    return grew
 
 
-def _placement_phases(diagram: Diagram, ranks: dict[str, int]) -> dict[str, int]:
-    """Phase index per node; a node without a phase sits with its predecessors' latest."""
-    if not diagram.phases:
-        return {node.id: 0 for node in diagram.nodes}
-    index = {phase.id: i for i, phase in enumerate(diagram.phases)}
-    preds: dict[str, list[str]] = defaultdict(list)
-    for edge in diagram.edges:
-        preds[edge.target].append(edge.source)
-    result: dict[str, int] = {}
-    for node in sorted(diagram.nodes, key=lambda n: ranks[n.id]):
-        if node.phase is not None:
-            result[node.id] = index[node.phase]
-        else:
-            result[node.id] = max((result.get(p, 0) for p in preds[node.id]), default=0)
-    return result
+def _layout_key(diagram: Diagram) -> tuple[object, ...]:
+    """Everything the layout reads: ids, lanes, phases, positions, kinds, sizes of texts."""
+    return (tuple((lane.id, lane.title) for lane in diagram.lanes),
+            tuple((phase.id, phase.title) for phase in diagram.phases),
+            tuple((n.id, n.lane, n.phase, n.x, n.y, node_size(n)) for n in diagram.nodes),
+            tuple((e.source, e.target, _label_key(e)) for e in diagram.edges),
+            tuple(n.kind for n in diagram.nodes))
 
 
-def _columns(diagram: Diagram, placement_phase: dict[str, int], ranks: dict[str, int],
-             ) -> tuple[dict[str, float], list[Band]]:
-    """Left edge of each auto-placed node's column, and the phase bands."""
+def _label_key(edge: Edge) -> tuple[object, ...]:
+    """What an edge label's size depends on (cheaper to compare than to measure)."""
+    measure = edge.conversion
+    return edge.label, None if measure is None else (measure.target, measure.actual,
+                                                       measure.is_bare)
+
+
+@dataclass
+class _Placed:
+    nodes: dict[str, Rect]
+    lanes: tuple[Band, ...]
+    phases: tuple[Band, ...]
+    bounds: Rect
+
+
+def _place(diagram: Diagram, grid: Grid, needs: Needs | None) -> _Placed:
+    """Coordinates for the grid, every gap as big as `needs` says (defaults on the first go)."""
+    sizes = {n.id: node_size(n) for n in diagram.nodes}
+    if needs is not None:
+        for node_id, h in needs.node_height.items():
+            w, old = sizes[node_id]
+            sizes[node_id] = (w, max(old, h))
+    col_w = [0.0] * grid.columns
+    for node_id, c in grid.col.items():
+        col_w[c] = max(col_w[c], sizes[node_id][0])
+    labels = [0.0] * (grid.columns + 1)  # label room of the channel left of each column
+    tracks = [0] * (grid.columns + 1)
+    if needs is not None and needs.columns == grid.columns:
+        for k, room in needs.channel_labels.items():
+            labels[k] = room
+        for k, count in needs.channel_tracks.items():
+            tracks[k] = count
+    else:
+        for edge_id, source, _ in grid.edges:
+            column = grid.col.get(source)
+            if column is not None and (edge_id in grid.labels or edge_id in grid.handoffs):
+                room = (grid.labels[edge_id][0] if edge_id in grid.labels else 0.0) + (
+                    BADGE_ROOM if edge_id in grid.handoffs else 0.0)
+                labels[column + 1] = max(labels[column + 1], room)
+        tracks = [2] * (grid.columns + 1)
+
+    def label_part(k: int) -> float:
+        return CHANNEL_PAD + labels[k] + (CHANNEL_PAD / 2 if labels[k] else 0.0)
+
+    def track_part(k: int) -> float:
+        n = tracks[k]
+        return max(n - 1, 0) * TRACK_GAP + ARROW_ROOM + (CHANNEL_PAD / 2 if n else 0.0)
+
+    def widen(part: float, k: int) -> float:  # a channel is never narrower than MIN_CHANNEL
+        return max(0.0, MIN_CHANNEL - label_part(k) - track_part(k)) + part
+
+    # x: channel (label part | phase boundaries | track part) then column, left to right.
     phase_count = max(len(diagram.phases), 1)
-    # Only auto-placed nodes claim columns: a node placed by hand (a paste, a drop) must
-    # not widen its phase and push everything to its right along.
-    ranks_in_phase: list[list[int]] = [sorted({ranks[n.id] for n in diagram.nodes
-                                               if placement_phase[n.id] == p and n.x is None})
-                                       for p in range(phase_count)]
-    explicit_right: dict[int, float] = defaultdict(float)
-    for node in diagram.nodes:
+    fixed_right: dict[int, float] = defaultdict(float)
+    nodes = diagram.node_index()
+    for node_id in grid.fixed:
+        node = nodes[node_id]
         if node.x is not None:
-            p = placement_phase[node.id]
-            explicit_right[p] = max(explicit_right[p], node.x + theme.NODE_WIDTH)
+            p = grid.phase_of[node_id]
+            fixed_right[p] = max(fixed_right[p], node.x + sizes[node_id][0])
+    starts = [0.0] * phase_count
+    ends = [0.0] * phase_count
+    col_x = [0.0] * grid.columns
+    x = theme.LANE_HEADER_WIDTH
+    opened = -1  # the last phase whose band has started
 
-    column_left: dict[str, float] = {}
-    bands: list[Band] = []
-    left = theme.LANE_HEADER_WIDTH
-    for p in range(phase_count):
-        slots = {rank: i for i, rank in enumerate(ranks_in_phase[p])}
-        for node in diagram.nodes:
-            if placement_phase[node.id] == p and node.x is None:
-                column_left[node.id] = left + slots[ranks[node.id]] * theme.COLUMN_WIDTH
-        width = max(theme.MIN_PHASE_WIDTH,
-                    len(slots) * theme.COLUMN_WIDTH,
-                    explicit_right[p] + theme.PHASE_PADDING - left)
-        if diagram.phases:
-            phase = diagram.phases[p]
-            header = Rect(left, 0.0, width, theme.PHASE_HEADER_HEIGHT)
-            bands.append(Band(phase.id, phase.title, theme.HEADER_FILL,
-                              Rect(left, 0.0, width, 0.0), header))
-        for node in diagram.nodes:
-            if placement_phase[node.id] == p and node.x is not None:
-                column_left[node.id] = max(node.x, left)  # pulled inside its phase
-        left += width
-    return column_left, bands
+    def open_to(p: int, x: float) -> float:
+        nonlocal opened
+        while opened < p:
+            if opened >= 0:
+                x = close(opened, x)
+            opened += 1
+            starts[opened] = x
+            if opened < p:  # an empty phase on the way
+                x += _phase_min_width(diagram, opened)
+        return x
 
+    def close(p: int, x: float) -> float:
+        x = max(x, starts[p] + _phase_min_width(diagram, p), fixed_right[p] + theme.PHASE_PADDING)
+        ends[p] = x
+        return x
 
-def _rows(diagram: Diagram, column_left: dict[str, float], top: float,
-          ) -> tuple[dict[str, Rect], list[Band]]:
-    """Node boxes lane by lane, top to bottom, and the lane bands."""
-    by_lane: dict[str, list[Node]] = defaultdict(list)
-    for node in diagram.nodes:
-        by_lane[node.lane].append(node)
+    for c in range(grid.columns):
+        p = grid.column_phase[c]
+        x += label_part(c)
+        if p != opened:  # the boundary falls after the labels of the phase before
+            boundary = x - (CHANNEL_PAD / 2 if labels[c] else 0.0) if c else x - label_part(c)
+            x += open_to(p, boundary) - boundary
+        x += widen(track_part(c), c)
+        col_x[c] = x
+        x += col_w[c]
+    x += label_part(grid.columns) + widen(track_part(grid.columns), grid.columns)
+    x = open_to(phase_count - 1, x)
+    x = close(phase_count - 1, x)
+    right = x
+
+    # y: per lane, corridor, row, corridor, ..., each as tall as it needs.
+    top = theme.PHASE_HEADER_HEIGHT if diagram.phases else 0.0
     rects: dict[str, Rect] = {}
-    bands: list[Band] = []
+    lane_bands = []
+    by_lane: dict[str, list[str]] = defaultdict(list)
+    for node in diagram.nodes:
+        by_lane[node.lane].append(node.id)
     for index, lane in enumerate(diagram.lanes):
-        nodes = by_lane[lane.id]
-        inner_top = top + theme.LANE_PADDING
-        placed = _Occupancy()
-        for node in nodes:
-            if node.y is not None:
-                rect = Rect(column_left[node.id], max(node.y, inner_top),
-                            theme.NODE_WIDTH, theme.NODE_HEIGHT)
-                rects[node.id] = rect
-                placed.add(rect)
-        for node in nodes:
-            if node.y is None:
-                x = column_left[node.id]
-                if node.x is None:
-                    x += (theme.COLUMN_WIDTH - theme.NODE_WIDTH) / 2
-                rect = placed.first_free(x, inner_top)
-                rects[node.id] = rect
-                placed.add(rect)
-        content_bottom = placed.bottom if placed.rects else top
-        height = max(theme.MIN_LANE_HEIGHT, content_bottom + theme.LANE_PADDING - top)
+        ids = by_lane[lane.id]
+        count = grid.rows[lane.id]
+        row_h = [0.0] * count
+        for node_id in ids:
+            if node_id in grid.row:
+                r = grid.row[node_id]
+                row_h[r] = max(row_h[r], sizes[node_id][1])
+        matched = needs is not None and needs.rows.get(index) == count
+        y = top
+        row_y = [0.0] * count
+        for r in range(count + 1):
+            runs = (needs.corridor_height.get((index, r), 0.0)
+                    if matched and needs is not None else TRACK_GAP)
+            y += max(MIN_CORRIDOR, 2 * CORRIDOR_PAD + runs - TRACK_GAP)
+            if r < count:
+                row_y[r] = y
+                y += row_h[r]
+        for node_id in ids:
+            w, h = sizes[node_id]
+            if node_id in grid.row:
+                c, r = grid.col[node_id], grid.row[node_id]
+                rects[node_id] = Rect(col_x[c] + (col_w[c] - w) / 2,
+                                      row_y[r] + (row_h[r] - h) / 2, w, h)
+            else:
+                node = nodes[node_id]
+                p = grid.phase_of[node_id]
+                left = starts[p] if diagram.phases else theme.LANE_HEADER_WIDTH
+                default_x = left + theme.PHASE_PADDING
+                inner = top + MIN_CORRIDOR  # pulled inside its lane, as high as a first row
+                rects[node_id] = Rect(max(node.x if node.x is not None else default_x, left),
+                                      max(node.y if node.y is not None else inner, inner), w, h)
+                y = max(y, rects[node_id].bottom + theme.LANE_PADDING)
+        height = max(y - top, _lane_min_height(lane.title))
         color = theme.lane_color(index, lane.color)
         header = Rect(0.0, top, theme.LANE_HEADER_WIDTH, height)
-        bands.append(Band(lane.id, lane.title, color, Rect(0.0, top, 0.0, height), header))
+        lane_bands.append(Band(lane.id, lane.title, color, Rect(0.0, top, right, height), header))
         top += height
-    return rects, bands
+    # Whole units: an exported image's size in pixels is then exactly the diagram's.
+    right = math.ceil(max([right] + [r.right + theme.PHASE_PADDING for r in rects.values()]))
+    if lane_bands:  # the last lane takes the rounding
+        last = lane_bands[-1]
+        top = math.ceil(top)
+        lane_bands[-1] = Band(last.id, last.title, last.color,
+                              Rect(0.0, last.rect.y, right, top - last.rect.y),
+                              Rect(0.0, last.rect.y, theme.LANE_HEADER_WIDTH, top - last.rect.y))
+    bottom = top
+    lanes = tuple(Band(b.id, b.title, b.color, Rect(0.0, b.rect.y, right, b.rect.h), b.header)
+                  for b in lane_bands)
+    phases = []
+    if diagram.phases:
+        ends[-1] = right
+        for p, phase in enumerate(diagram.phases):
+            width = ends[p] - starts[p]
+            header = Rect(starts[p], 0.0, width, theme.PHASE_HEADER_HEIGHT)
+            phases.append(Band(phase.id, phase.title, theme.HEADER_FILL,
+                               Rect(starts[p], 0.0, width, bottom), header))
+    return _Placed(rects, lanes, tuple(phases), Rect(0.0, 0.0, right, bottom))
 
 
-class _Occupancy:
-    """Boxes already placed in one lane, bucketed by grid cell so a free slot is found fast
-    (a column holding hundreds of nodes checks only its neighbours, not the whole column)."""
+def _phase_min_width(diagram: Diagram, p: int) -> float:
+    """A phase is at least wide enough for its title."""
+    if not diagram.phases:
+        return 0.0
+    title = diagram.phases[p].title
+    return max(EMPTY_PHASE_WIDTH, text_width(title, theme.FONT_HEADER_PX) + 28.0)
 
-    def __init__(self) -> None:
-        self.rects: list[Rect] = []
-        self.bottom = 0.0
-        self._buckets: dict[tuple[int, int], list[Rect]] = defaultdict(list)
-        self._next_row: dict[float, int] = {}
 
-    @staticmethod
-    def _keys(rect: Rect) -> list[tuple[int, int]]:
-        w, h = theme.COLUMN_WIDTH, theme.ROW_HEIGHT
-        return [(i, j) for i in range(int(rect.x // w), int(rect.right // w) + 1)
-                for j in range(int(rect.y // h), int(rect.bottom // h) + 1)]
+def _lane_min_height(title: str) -> float:
+    """A lane is at least tall enough for a node and its title wrapped in the header."""
+    from app.render.sizes import wrap
 
-    def add(self, rect: Rect) -> None:
-        self.rects.append(rect)
-        self.bottom = max(self.bottom, rect.bottom)
-        for key in self._keys(rect):
-            self._buckets[key].append(rect)
+    lines, _ = wrap(title, theme.LANE_HEADER_WIDTH - 20, theme.FONT_HEADER_PX, 0)
+    return max(theme.NODE_HEIGHT + 2 * MIN_CORRIDOR,
+               len(lines) * theme.FONT_HEADER_PX * 1.3 + 24.0)
 
-    def first_free(self, x: float, top: float) -> Rect:
-        """The highest row at `x`, below the rows already taken there, that overlaps nothing."""
-        row = self._next_row.get(x, 0)
-        buckets = self._buckets
-        while True:
-            rect = Rect(x, top + row * theme.ROW_HEIGHT, theme.NODE_WIDTH, theme.NODE_HEIGHT)
-            near = (other for key in self._keys(rect) if key in buckets
-                    for other in buckets[key])
-            if not any(rect.intersects(other) for other in near):
-                self._next_row[x] = row + 1
-                return rect
-            row += 1
+
+def _route(diagram: Diagram, geometry: _Placed, grid: Grid,
+           paths: bool = True) -> tuple[dict[str, Route], Needs]:
+    lane_index = {lane.id: i for i, lane in enumerate(diagram.lanes)}
+    lane_of = {n.id: lane_index[n.lane] for n in diagram.nodes}
+    lanes = [(b.rect.y, b.rect.bottom) for b in geometry.lanes]
+    return route_edges(grid.edges, geometry.nodes, lane_of, lanes, theme.LANE_HEADER_WIDTH,
+                       geometry.bounds.right, grid.labels, grid.handoffs, paths=paths,
+                       kinds=grid.kinds)

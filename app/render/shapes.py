@@ -8,10 +8,10 @@ draw exactly the same shapes.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Any
 
-from app.render.layout import Rect
+from app.render import theme
+from app.render.rect import Rect
 
 Point = tuple[float, float]
 Command = tuple[Any, ...]
@@ -53,8 +53,8 @@ def inset(rect: Rect, by: float) -> Rect:
 
 def node_outline(kind: str, rect: Rect) -> list[Path]:
     """The outline(s) of a node: each kind has its own shape (a goal has a double border)."""
-    if kind == "entry":  # a stadium: where people come in
-        return [rounded_rect(rect, rect.h / 2)]
+    if kind == "entry":  # a stadium: where people come in (a taller one keeps its ends' size)
+        return [rounded_rect(rect, entry_radius(rect))]
     if kind == "decision":
         return [polygon([(rect.cx, rect.y), (rect.right, rect.cy),
                          (rect.cx, rect.bottom), (rect.x, rect.cy)])]
@@ -69,6 +69,28 @@ def node_outline(kind: str, rect: Rect) -> list[Path]:
     return [rounded_rect(rect, 8.0)]
 
 
+def entry_radius(rect: Rect) -> float:
+    """The radius of an entry stadium's round ends: half a standard node's height at most, so
+    a node grown taller for its ports keeps room for its text."""
+    return min(rect.h, rect.w, theme.NODE_HEIGHT) / 2
+
+
+def outline_x(kind: str, rect: Rect, y: float, side: str) -> float:
+    """Where a horizontal line at height `y` meets the outline on the `side` ("left" or
+    "right"): an edge starts and ends there, on the shape, not on its bounding box."""
+    dy = abs(y - rect.cy)
+    inset = 0.0
+    if kind == "decision":
+        inset = rect.w / 2 * min(dy / (rect.h / 2), 1.0)
+    elif kind == "entry":
+        r = entry_radius(rect)
+        dy = max(dy - (rect.h / 2 - r), 0.0)  # on the straight part of the side: no inset
+        inset = r - math.sqrt(max(r * r - dy * dy, 0.0))
+    elif kind == "exit":
+        inset = max(0.0, EXIT_CORNER - (rect.h / 2 - dy))
+    return rect.right - inset if side == "right" else rect.x + inset
+
+
 def text_box(kind: str, rect: Rect) -> Rect:
     """Where a node's text goes inside its outline."""
     if kind == "decision":
@@ -76,16 +98,6 @@ def text_box(kind: str, rect: Rect) -> Rect:
     if kind == "entry":
         return Rect(rect.x + 22, rect.y + 6, rect.w - 44, rect.h - 12)
     return Rect(rect.x + 10, rect.y + 6, rect.w - 20, rect.h - 12)
-
-
-@dataclass(frozen=True)
-class EdgeGeometry:
-    """The curve of an edge, where its label sits, and its arrow head."""
-
-    path: Path
-    label_x: float
-    label_y: float
-    arrow: Path
 
 
 def _bezier_point(p0: Point, p1: Point, p2: Point, p3: Point, t: float) -> Point:
@@ -122,36 +134,6 @@ def arrow_head(tip: tuple[float, float], toward: tuple[float, float], size: floa
     left = (tip[0] - size * math.cos(angle - 0.4), tip[1] - size * math.sin(angle - 0.4))
     right = (tip[0] - size * math.cos(angle + 0.4), tip[1] - size * math.sin(angle + 0.4))
     return polygon([tip, left, right])
-
-
-def edge_geometry(src: Rect, dst: Rect) -> EdgeGeometry:
-    """Route an edge: forward edges left to right, others around the boxes, self-loops above."""
-    if src == dst:
-        start, end = (src.cx + 20, src.y), (src.cx - 20, src.y)
-        c1, c2 = (src.cx + 50, src.y - 60), (src.cx - 50, src.y - 60)
-    elif dst.x >= src.right + 8:  # forward: right side to left side
-        start, end = (src.right, src.cy), (dst.x, dst.cy)
-        bend = max(30.0, (end[0] - start[0]) / 2)
-        c1, c2 = (start[0] + bend, start[1]), (end[0] - bend, end[1])
-    elif dst.right <= src.x - 8:  # backward (a loop): under both boxes
-        start, end = (src.cx, src.bottom), (dst.cx, dst.bottom)
-        depth = max(src.bottom, dst.bottom) + 46
-        c1, c2 = (src.cx, depth), (dst.cx, depth)
-    elif dst.y >= src.bottom:  # same column, below
-        start, end = (src.cx, src.bottom), (dst.cx, dst.y)
-        bend = max(20.0, (end[1] - start[1]) / 2)
-        c1, c2 = (start[0], start[1] + bend), (end[0], end[1] - bend)
-    else:  # same column, above (or overlapping)
-        start, end = (src.cx, src.y), (dst.cx, dst.bottom)
-        bend = max(20.0, (start[1] - end[1]) / 2)
-        c1, c2 = (start[0], start[1] - bend), (end[0], end[1] + bend)
-    label_x, label_y = _bezier_point(start, c1, c2, end, 0.5)
-    return EdgeGeometry(
-        path=[("M", *start), ("C", *c1, *c2, *end)],
-        label_x=label_x,
-        label_y=label_y,
-        arrow=arrow_head(end, c2 if c2 != end else c1),
-    )
 
 
 def _circle(cx: float, cy: float, r: float, clockwise: bool = True) -> Path:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 # Scene units are pixels at 100% zoom.
-NODE_WIDTH = 176.0
+NODE_WIDTH = 164.0
 NODE_HEIGHT = 76.0
 COLUMN_WIDTH = 312.0  # node plus room for an edge label between columns
 # An edge label plate must fit in the gap between two neighbouring columns.
-EDGE_LABEL_MAX_WIDTH = COLUMN_WIDTH - NODE_WIDTH - 16.0
+EDGE_LABEL_MAX_WIDTH = 92.0
 ROW_HEIGHT = 104.0  # node plus room for a handoff label between rows
 LANE_HEADER_WIDTH = 132.0
 PHASE_HEADER_HEIGHT = 36.0

@@ -7,7 +7,7 @@ from app.model import Diagram
 from app.model.order import funnel_ranks, loop_closing_edges
 from app.render.labels import elide, format_rate, text_width
 from app.render.layout import layout
-from app.render.shapes import edge_geometry, path_to_svg
+from app.render.shapes import path_to_svg
 
 FUNNEL = {
     "funnelflow": 1,
@@ -85,10 +85,15 @@ def test_auto_layout_never_overlaps(pairs, lanes):
 def test_edge_routes_and_svg_path():
     diagram = Diagram.model_validate(FUNNEL)
     geometry = layout(diagram)
-    forward = edge_geometry(geometry.nodes["ads"], geometry.nodes["landing"])
-    assert forward.path[0] == ("M", geometry.nodes["ads"].right, geometry.nodes["ads"].cy)
-    back = edge_geometry(geometry.nodes["referral"], geometry.nodes["ads"])
-    assert back.label_y > geometry.nodes["ads"].bottom  # loops run under the boxes
+    ads = geometry.nodes["ads"]
+    forward = geometry.routes["ads->landing"]
+    assert forward.path[0][0] == "M" and forward.path[0][1] == ads.right  # leaves on the right
+    assert ads.y < forward.path[0][2] < ads.bottom
+    back = geometry.routes["referral->ads"]
+    # a loop runs left along a corridor under the boxes, and enters its target from the left
+    assert min(y for _, y in back.points) >= min(ads.y, geometry.nodes["referral"].y)
+    assert max(y for _, y in back.points) > max(ads.bottom, geometry.nodes["referral"].bottom)
+    assert back.points[-1][0] == ads.x
     assert path_to_svg([("M", 1.0, 2.5), ("L", 3.333, -0.0), ("Z",)]) == "M1 2.5 L3.33 0 Z"
 
 

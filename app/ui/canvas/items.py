@@ -15,6 +15,7 @@ from app.model import Edge, Node
 from app.render import theme
 from app.render.canvas_geometry import HANDLE_RADIUS, near
 from app.render.layout import Band, Rect
+from app.render.sizes import title_lines
 from app.ui.canvas import connecting, semantic
 from app.ui.paint import (
     EdgeLook,
@@ -36,8 +37,9 @@ class NodeItem(QGraphicsItem):
     #: whether the bounds include the room of a zoomed-out title (set by the scene)
     reach = False
 
-    def __init__(self, node: Node, look, facts) -> None:
+    def __init__(self, node: Node, look, facts, size: tuple[float, float] | None = None) -> None:
         super().__init__()
+        self._size = size or (theme.NODE_WIDTH, theme.NODE_HEIGHT)
         self.node_id = node.id
         self.node, self._look, self.facts = node, look, facts
         self._hover = False
@@ -45,6 +47,7 @@ class NodeItem(QGraphicsItem):
         self.setFlags(QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemIsMovable)
         self.setAcceptHoverEvents(True)
         self.setZValue(Z_NODE)
+        self._title_tip(node)
 
     @property
     def look(self) -> NodeLook:
@@ -56,13 +59,25 @@ class NodeItem(QGraphicsItem):
 
     def set_look(self, node: Node, look, facts) -> None:
         """Show `node` drawn as `look` (a NodeLook, or a function that makes one)."""
+        if node.title != self.node.title:
+            self._title_tip(node)
         self.node, self._look, self.facts = node, look, facts
         self.update()
 
+    def _title_tip(self, node: Node) -> None:
+        # A title cut after its lines shows whole in the tooltip.
+        self.setToolTip(node.title if title_lines(node)[1] else "")
+
     @property
     def size(self) -> tuple[float, float]:
-        # Every node has the theme's size; no need to build the look to know it.
-        return theme.NODE_WIDTH, theme.NODE_HEIGHT
+        # The layout's size for the node: no need to build the look to know it.
+        return self._size
+
+    def set_size(self, w: float, h: float) -> None:
+        """The layout gave the node another size (a longer title, more ports)."""
+        self.prepareGeometryChange()
+        self._size = (w, h)
+        self._bounds = self._shape = None
 
     @property
     def box(self) -> Rect:
@@ -192,12 +207,15 @@ class EdgeLabelItem(QGraphicsItem):
         super().__init__()
         self.edge_item = edge_item
         self._bounds = edge_item.look.label_bounds or QRectF()
+        self.setToolTip(edge_item.look.text if edge_item.look.place.cut else "")
         self.setZValue(Z_LABEL)
         self.setVisible(edge_item.look.label_bounds is not None)
 
     def refresh(self) -> None:
         self.prepareGeometryChange()
-        bounds = self.edge_item.look.label_bounds
+        look = self.edge_item.look
+        self.setToolTip(look.text if look.place.cut else "")  # a cut label, whole
+        bounds = look.label_bounds
         self._bounds = bounds or QRectF()
         self.setVisible(bounds is not None and self.scene() is not None
                         and self.scene()._labels_on)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from app.model.commands import EVERYTHING, ChangeSet
 from app.render import theme
 from app.render.layout import Layout, Rect, layout, relayout
+from app.render.routes import Route, quick_route
 from app.ui.canvas import semantic
 from app.ui.canvas.facts import FactBook
 from app.ui.canvas.interactions import Interaction, start_interaction
@@ -192,15 +193,18 @@ class DiagramScene(QGraphicsScene):
             item, rect = self.nodes.get(node_id), self.layout.nodes.get(node_id)
             if item is not None and rect is not None and item.pos() != QPointF(rect.x, rect.y):
                 item.setPos(rect.x, rect.y)
-                self.reroute(node_id)
+                self.reroute(node_id, dragging=False)
 
-    def reroute(self, node_id: str) -> None:
-        """Redraw the edges of one node from where its item is now (during a drag)."""
+    def reroute(self, node_id: str, dragging: bool = True) -> None:
+        """Redraw the edges of one node: while it is dragged, by a quick route from where its
+        item is now (only its own edges change); else along the layout's routes."""
         for edge_id in self._edges_of.get(node_id, ()):
             item = self.edges[edge_id]
-            src, dst = self.nodes[item.source].box, self.nodes[item.target].box
-            item.set_look(item.edge, self._edge_look(item.edge, src, dst, item.facts),
-                          item.facts)
+            route = self.layout.routes.get(edge_id)
+            if dragging or route is None:
+                src, dst = self.nodes[item.source].box, self.nodes[item.target].box
+                route = quick_route(src, dst)
+            item.set_look(item.edge, self._edge_look(item.edge, route, item.facts), item.facts)
 
     # -- mouse: hand over to the interaction under the pointer ---------------------------------
     def mousePressEvent(self, event) -> None:
@@ -346,7 +350,7 @@ class DiagramScene(QGraphicsScene):
                        or node.id in sources or node.id in changes.nodes)
             fact = facts.node(node) if suspect else item.facts
             if item is None:
-                item = NodeItem(node, self._node_look(node, rect, fact), fact)
+                item = NodeItem(node, self._node_look(node, rect, fact), fact, (rect.w, rect.h))
                 item.reach = self._semantic
                 item.setPos(rect.x, rect.y)
                 if self._overview_on:
@@ -355,8 +359,11 @@ class DiagramScene(QGraphicsScene):
                 self.nodes[node.id] = item
                 moved.add(node.id)
                 continue
-            if suspect and (full or item.node is not node or item.facts != fact
-                            or node.id in changes.nodes):
+            resized = item.size != (rect.w, rect.h)
+            if resized:
+                item.set_size(rect.w, rect.h)
+            if resized or suspect and (full or item.node is not node or item.facts != fact
+                                       or node.id in changes.nodes):
                 if item.node.lane != node.lane:
                     moved.add(node.id)
                 item.set_look(node, self._node_look(node, rect, fact), fact)
@@ -371,7 +378,7 @@ class DiagramScene(QGraphicsScene):
             self.removeItem(item.label)
             self.removeItem(item)
         edges_of = self._edges_of = {node_id: set() for node_id in self.nodes}
-        judge_all, named, rects = self._judge_all, changes.edges, geometry.nodes
+        judge_all, named, routes = self._judge_all, changes.edges, geometry.routes
         for edge_id, edge in current.items():
             source, target = edge.source, edge.target
             edges_of[source].add(edge_id)
@@ -379,8 +386,7 @@ class DiagramScene(QGraphicsScene):
             item = self.edges.get(edge_id)
             if item is None:
                 fact = facts.edge(edge)
-                item = EdgeItem(edge, self._edge_look(edge, rects[source], rects[target], fact),
-                                fact)
+                item = EdgeItem(edge, self._edge_look(edge, routes[edge_id], fact), fact)
                 if self._overview_on:
                     item.setFlag(QGraphicsItem.ItemHasNoContents)
                 self.addItem(item)
@@ -393,18 +399,17 @@ class DiagramScene(QGraphicsScene):
             fact = facts.edge(edge) if suspect else item.facts
             if (full or suspect and (item.edge is not edge or item.facts != fact
                                      or edge_id in named)
-                    or source in moved or target in moved):
-                item.set_look(edge, self._edge_look(edge, rects[source], rects[target], fact),
-                              fact)
+                    or item.look.geometry != routes[edge_id]):
+                item.set_look(edge, self._edge_look(edge, routes[edge_id], fact), fact)
 
     def _node_look(self, node, rect: Rect, fact):
         lang = self.lang  # made lazily by the item, with the facts of this moment
         return lambda: node_look(node, (rect.w, rect.h), status=fact.status,
                                  severity=fact.severity, volume=fact.volume, lang=lang)
 
-    def _edge_look(self, edge, src: Rect, dst: Rect, fact):
+    def _edge_look(self, edge, route: Route, fact):
         index = self._index
         source, target = index.get(edge.source), index.get(edge.target)
         handoff = source is not None and target is not None and source.lane != target.lane
-        return edge_look(edge, src, dst, status=fact.status, width=fact.width, handoff=handoff,
+        return edge_look(edge, route, status=fact.status, width=fact.width, handoff=handoff,
                          lang=self.lang, shared=fact.shared)

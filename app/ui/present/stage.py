@@ -12,7 +12,6 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from app.render.layout import Rect
-from app.render.shapes import edge_geometry
 from app.ui.canvas.frozen import FrozenHeaders
 from app.ui.paint import append_commands
 from app.ui.present import theme
@@ -156,10 +155,10 @@ class StageView(QGraphicsView):
         self._rings = []
         for edge_id in path.edges:
             source, _, target = edge_id.partition("->")
-            src, dst = geometry.nodes.get(source), geometry.nodes.get(target)
-            if src is None or dst is None or diagram.edge(source, target) is None:
+            route = geometry.routes.get(edge_id)
+            if route is None or diagram.edge(source, target) is None:
                 continue
-            shape.addPath(append_commands(QPainterPath(), edge_geometry(src, dst).path))
+            shape.addPath(append_commands(QPainterPath(), route.path))
         for node_id in path.nodes:
             box = geometry.nodes.get(node_id)
             if box is not None:

@@ -1,0 +1,442 @@
+"""Where edges run: orthogonal routes through the free channels between nodes.
+
+Nodes stand in columns (boxes that overlap left-right) and, inside a lane, in rows (boxes that
+overlap up-down). The gaps between columns are vertical *channels* and the gaps between rows
+are horizontal *corridors*; no node stands in either, so a route that runs only in them, with
+short stubs to its own ends, never crosses a node. Every edge leaves its source on the right
+and enters its target on the left:
+
+- to the next column: across the channel between them (straight when the ports line up);
+- further right along a row with nothing in between: straight along the row;
+- otherwise (further, or back to the left: loops): down or up its first channel to a corridor,
+  along the corridor, and up or down the channel before its target.
+
+Each vertical run gets its own *track* in its channel and each corridor run its own track in
+its corridor (interval colouring: the fewest tracks), so no two edges share a line. Ports are
+spread along a node's side in the order of where their edges go, so fan-in and fan-out do not
+cross at the node. An edge's label sits on its first stub, in a zone at the left of the
+channel that no vertical run enters; the layout makes that zone as wide as its widest label.
+The router also reports what each channel, corridor and node needed (`Needs`), so the layout
+can size them and route once more. Cost: O(E log E) for E edges.
+"""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.render.rect import Rect
+from app.render.shapes import Command, arrow_head, outline_x
+
+Pt = tuple[float, float]
+#: a vertical run: top, bottom, key (see step 4), order (see `_run`)
+Run = tuple[float, float, int, float]
+
+CHANNEL_PAD = 8.0  # between a channel's side and its first label or track
+TRACK_GAP = 10.0  # between two tracks
+MIN_TRACK_GAP = 6.0  # closest two tracks may come when a channel is short of room
+ARROW_ROOM = 14.0  # straight run before a target, for the arrow head
+PORT_GAP = 12.0  # between two ports of a side without labels
+LABEL_GAP = 4.0  # between two labels stacked on one side
+CORNER = 6.0  # radius of a rounded corner
+BADGE_ROOM = 19.0  # a handoff badge before the label (diameter and a gap)
+_SHAPED = ("decision", "entry", "exit")  # kinds whose sides are not straight
+
+
+@dataclass(frozen=True)
+class Route:
+    """One edge's drawing: path commands, arrow head, and where its label plate sits."""
+
+    path: tuple[Command, ...]
+    arrow: tuple[Command, ...]
+    points: tuple[Pt, ...]  # the corners of the orthogonal line (before rounding)
+    label_x: float  # left end of the label zone on the first stub (badge first, then plate)
+    label_y: float  # the stub's height: the plate is centred on it
+    label_room: float  # width of the label zone
+    #: the label is centred on label_x (a loop's label on its corridor run), not starting there
+    label_centred: bool = False
+
+
+@dataclass
+class Needs:
+    """What routing needed: tracks per channel and corridor, label room, node heights."""
+
+    channel_tracks: dict[int, int] = field(default_factory=dict)
+    channel_labels: dict[int, float] = field(default_factory=dict)
+    corridor_tracks: dict[tuple[int, int], int] = field(default_factory=dict)
+    corridor_height: dict[tuple[int, int], float] = field(default_factory=dict)
+    node_height: dict[str, float] = field(default_factory=dict)
+    columns: int = 0  # how many columns the routes saw
+    squeezed: bool = False  # some tracks or ports had less room than they need
+    rows: dict[int, int] = field(default_factory=dict)  # rows per lane the routes saw
+
+
+def _clusters(spans: list[tuple[float, float, str]]) -> tuple[list[list[float]], dict[str, int]]:
+    """Merge overlapping [lo, hi] spans (sorted by lo): the clusters and each item's index."""
+    clusters: list[list[float]] = []
+    index: dict[str, int] = {}
+    for lo, hi, key in sorted(spans):
+        if clusters and lo < clusters[-1][1] + 0.5:
+            clusters[-1][1] = max(clusters[-1][1], hi)
+        else:
+            clusters.append([lo, hi])
+        index[key] = len(clusters) - 1
+    return clusters, index
+
+
+def _colour(intervals: list[tuple[float, float, int]]) -> dict[int, int]:
+    """Tracks for intervals (lo, hi, key): overlapping ones (touching included) never share."""
+    free: list[tuple[float, int]] = []  # (end, track)
+    result: dict[int, int] = {}
+    count = 0
+    for lo, hi, key in sorted(intervals):
+        if free and free[0][0] < lo:
+            _, track = heapq.heappop(free)
+        else:
+            track = count
+            count += 1
+        result[key] = track
+        heapq.heappush(free, (hi, track))
+    return result
+
+
+def route_edges(edges: list[tuple[str, str, str]], rects: dict[str, Rect],
+                lane_of: dict[str, int], lanes: list[tuple[float, float]], left: float,
+                right: float, labels: dict[str, tuple[float, float]], handoffs: set[str], *,
+                paths: bool = True, kinds: dict[str, str] | None = None,
+                ) -> tuple[dict[str, Route], Needs]:
+    """Routes for `edges` ((id, source, target) triples) between the boxes `rects`.
+
+    `lane_of` gives each node's lane index, `lanes` each lane's top and bottom, `left` and
+    `right` the diagram's inner sides, `labels` each labelled edge's plate size, `handoffs`
+    the edges drawn with a handoff badge, `kinds` each node's kind (an edge then starts and
+    ends on the node's outline). Returns ({edge id: Route}, Needs); without `paths` only the
+    Needs (and an empty dict).
+    """
+    needs = Needs()
+    cols, col_of = _clusters([(r.x, r.right, i) for i, r in rects.items()])
+    needs.columns = len(cols)
+    channel_lo = [left] + [c[1] for c in cols]
+    channel_hi = [c[0] for c in cols] + [right]
+    rows: dict[int, list[list[float]]] = {}
+    row_of: dict[str, int] = {}
+    by_lane: dict[int, list[tuple[float, float, str]]] = defaultdict(list)
+    for node_id, rect in rects.items():
+        by_lane[lane_of[node_id]].append((rect.y, rect.bottom, node_id))
+    for lane, spans in by_lane.items():
+        rows[lane], index = _clusters(spans)
+        row_of.update(index)
+        needs.rows[lane] = len(rows[lane])
+    row_cols: dict[tuple[int, int], list[int]] = defaultdict(list)  # columns used in a row
+    for node_id in rects:
+        row_cols[(lane_of[node_id], row_of[node_id])].append(col_of[node_id])
+    for value in row_cols.values():
+        value.sort()
+
+    def corridor_span(lane: int, k: int) -> tuple[float, float]:
+        top, bottom = lanes[lane]
+        lane_rows = rows.get(lane, [])
+        lo = top if k == 0 else lane_rows[k - 1][1]
+        hi = bottom if k >= len(lane_rows) else lane_rows[k][0]
+        return lo, hi
+
+    # 1. What each edge does, and which corridor it takes.
+    plans: list[list[Any]] = []
+    for edge_id, s, t in edges:
+        if s not in rects or t not in rects:
+            continue
+        cs, ct = col_of[s], col_of[t]
+        ls, lt, rs, rt = lane_of[s], lane_of[t], row_of[s], row_of[t]
+        corridor = None
+        if s != t and ct == cs + 1:
+            kind = "next"
+        elif s != t and ct > cs + 1 and ls == lt and rs == rt and _free(row_cols[(ls, rs)], cs,
+                                                                           ct):
+            kind = "row"
+        elif s != t and ct > cs + 1:
+            kind = "long"
+            down = lt > ls or (lt == ls and rt > rs)
+            corridor = (lt, rt if down else rt + 1)
+        else:
+            kind = "back"
+            corridor = (lt, max(rs, rt) + 1) if ls == lt else (lt, rt + 1)
+        plans.append([edge_id, s, t, kind, corridor, cs, ct])
+
+    # 2. Corridor tracks: a run from channel cs+1 to channel ct.
+    by_corridor: dict[tuple[int, int], list[tuple[float, float, int]]] = defaultdict(list)
+    for n, plan in enumerate(plans):
+        if plan[4] is not None:
+            a, b = plan[5] + 1, plan[6]
+            by_corridor[plan[4]].append((min(a, b), max(a, b), n))
+    # A loop's label rides on its corridor run, under its source's column (where no vertical
+    # run passes), so a loop from the last column does not widen the diagram for its label.
+    on_corridor = {n for n, plan in enumerate(plans) if plan[3] == "back"
+                   and (plan[0] in labels or plan[0] in handoffs)}
+    corridor_y: dict[int, float] = {}
+    for key, intervals in by_corridor.items():
+        tracks = _colour(intervals)
+        count = max(tracks.values()) + 1
+        heights = [TRACK_GAP] * count
+        for n, track in tracks.items():
+            if n in on_corridor:
+                heights[track] = max(heights[track],
+                                     _label_height(plans[n][0], labels, handoffs) + LABEL_GAP)
+        height = sum(heights)
+        needs.corridor_tracks[key] = count
+        needs.corridor_height[key] = height
+        lo, hi = corridor_span(*key)
+        scale = min(1.0, max(hi - lo, 0.0) / height) if height else 0.0
+        needs.squeezed |= hi - lo + 0.5 < height
+        tops, y = [], (lo + hi) / 2 - height * scale / 2
+        for h in heights:
+            tops.append(y + h * scale / 2)
+            y += h * scale
+        for n, track in tracks.items():
+            corridor_y[n] = tops[track]
+
+    # 3. Ports, ordered by where the edge goes next (out) or comes from (in).
+    out_side: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    in_side: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    for n, (_, s, t, kind, _, _, _) in enumerate(plans):
+        if kind in ("next", "row"):
+            out_side[s].append((rects[t].cy, rects[t].x, n))
+            in_side[t].append((rects[s].cy, -rects[s].x, n))
+        else:
+            out_side[s].append((corridor_y[n], -rects[t].x, n))
+            in_side[t].append((corridor_y[n], rects[s].x, n))
+    port_out: dict[int, float] = {}
+    port_in: dict[int, float] = {}
+    for node_id, items in out_side.items():
+        gap = max([PORT_GAP] + [_label_height(plans[n][0], labels, handoffs) + LABEL_GAP
+                                for *_, n in items if n not in on_corridor])
+        _spread(node_id, rects[node_id], sorted(items), gap, port_out, needs)
+    for node_id, items in in_side.items():
+        items.sort()
+        _spread(node_id, rects[node_id], items, PORT_GAP, port_in, needs)
+        _straighten(rects[node_id], items, plans, port_out, port_in)
+
+    # 4. Vertical runs in channels: exits on the left, runs of both kinds, then entries.
+    runs: dict[int, list[list[Run]]] = defaultdict(lambda: [[], [], []])
+    for n, (_, _, _, kind, _, cs, ct) in enumerate(plans):
+        ys, yt = port_out[n], port_in[n]
+        if kind == "next":
+            if abs(ys - yt) > 0.5:
+                runs[cs + 1][1].append(_run(ys, yt, 3 * n))
+        elif kind == "row":
+            if abs(ys - yt) > 0.5:
+                runs[ct][2].append(_run(ys, yt, 3 * n + 2))
+        else:
+            yc = corridor_y[n]
+            runs[cs + 1][0].append(_run(ys, yc, 3 * n + 1))
+            runs[ct][2].append(_run(yc, yt, 3 * n + 2))
+    for n, plan in enumerate(plans):
+        if n not in on_corridor and (plan[0] in labels or plan[0] in handoffs):
+            needs.channel_labels[plan[5] + 1] = max(needs.channel_labels.get(plan[5] + 1, 0.0),
+                                                    _label_room(plan[0], labels, handoffs))
+    track_x: dict[int, float] = {}  # keyed like the runs: 3n (next), 3n+1 (exit), 3n+2 (entry)
+    for channel, groups in runs.items():
+        colours = [_ordered(group, _colour([r[:3] for r in group])) for group in groups]
+        counts = [max(c.values()) + 1 if c else 0 for c in colours]
+        total = sum(counts)
+        needs.channel_tracks[channel] = total
+        lo, hi = channel_lo[channel], channel_hi[channel]
+        start = lo + CHANNEL_PAD + needs.channel_labels.get(channel, 0.0)
+        stop = hi - ARROW_ROOM
+        gap = TRACK_GAP
+        if total > 1 and (stop - start) / (total - 1) < TRACK_GAP:
+            # a little closer still reads; closer than that, size the channel again, and if
+            # even that cannot be (boxes placed by hand), use the whole channel
+            if (stop - start) / (total - 1) < MIN_TRACK_GAP:
+                needs.squeezed = True
+                start = lo + 4.0
+            gap = max((stop - start) / max(total - 1, 1), 1.0)
+        # centre the tracks in the room they have
+        spare = (stop - start) - gap * (total - 1)
+        x0 = start + max(spare, 0.0) / 2 if total else start
+        base = 0
+        for colour, count in zip(colours, counts, strict=True):
+            for run_key, track in colour.items():
+                track_x[run_key] = x0 + (base + track) * gap
+            base += count
+
+    # 5. The lines.
+    routes: dict[str, Route] = {}
+    if not paths:
+        return routes, needs
+    for n, (edge_id, s, t, kind, _, cs, _) in enumerate(plans):
+        src, dst = rects[s], rects[t]
+        ys, yt = port_out[n], port_in[n]
+        first: Pt = (src.right, ys)
+        end: Pt = (dst.x, yt)
+        points: list[Pt]
+        if kind == "next":
+            points = [first, end] if abs(ys - yt) <= 0.5 else [
+                first, (track_x[3 * n], ys), (track_x[3 * n], yt), end]
+        elif kind == "row":
+            points = [first, end] if abs(ys - yt) <= 0.5 else [
+                first, (track_x[3 * n + 2], ys), (track_x[3 * n + 2], yt), end]
+        else:
+            x1, x2, yc = track_x[3 * n + 1], track_x[3 * n + 2], corridor_y[n]
+            points = [first, (x1, ys), (x1, yc), (x2, yc), (x2, yt), end]
+        if kinds is not None:  # from and to the outline of a diamond, stadium or octagon
+            if kinds.get(s, "step") in _SHAPED:
+                points.insert(0, (outline_x(kinds[s], src, ys, "right"), ys))
+            if kinds.get(t, "step") in _SHAPED:
+                end = (outline_x(kinds[t], dst, yt, "left"), yt)
+                points.append(end)
+        points = _simplify(points)
+        before = points[-2] if len(points) > 1 else (end[0] - 10, end[1])
+        if before[1] == end[1] and before[0] >= end[0]:
+            before = (end[0] - 10, end[1])
+        label: tuple[float, float, float, bool]
+        if n in on_corridor:  # centred under the source's column, on the corridor run
+            column = cols[cs]
+            label = ((column[0] + column[1]) / 2, corridor_y[n], column[1] - column[0], True)
+        else:
+            label = (src.right + CHANNEL_PAD, ys, needs.channel_labels.get(cs + 1, 0.0), False)
+        routes[edge_id] = Route(tuple(rounded(points)), _arrow(end, before), tuple(points),
+                                *label)
+    return routes, needs
+
+
+_RIGHT_ARROW = arrow_head((0.0, 0.0), (-10.0, 0.0))
+
+
+def _arrow(tip: Pt, before: Pt) -> tuple[Command, ...]:
+    """The arrow head at `tip`; the usual one (pointing right) without trigonometry."""
+    if before[1] == tip[1] and before[0] < tip[0]:
+        x, y = tip
+        return tuple(c if c[0] == "Z" else (c[0], c[1] + x, c[2] + y) for c in _RIGHT_ARROW)
+    return tuple(arrow_head(tip, before))
+
+
+def _label_room(edge_id: str, labels: dict[str, tuple[float, float]],
+                handoffs: set[str]) -> float:
+    width = labels[edge_id][0] if edge_id in labels else 0.0
+    return width + (BADGE_ROOM if edge_id in handoffs else 0.0)
+
+
+def _run(y_from: float, y_to: float, key: int) -> Run:
+    """A vertical run as (top, bottom, key, order): `order` puts runs that cross least left
+    of each other (down: the one starting lower on the left; up: the one starting higher)."""
+    order = -y_from if y_to > y_from else y_from
+    return min(y_from, y_to), max(y_from, y_to), key, order
+
+
+def _ordered(group: list[Run], colour: dict[int, int]) -> dict[int, int]:
+    """The same tracks, renumbered left to right by the average order of their runs."""
+    if not colour:
+        return colour
+    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for _, _, key, order in group:
+        entry = sums[colour[key]]
+        entry[0] += order
+        entry[1] += 1
+    rank = {track: i for i, track in enumerate(sorted(sums, key=lambda t: sums[t][0]
+                                                        / sums[t][1]))}
+    return {key: rank[track] for key, track in colour.items()}
+
+
+def _label_height(edge_id: str, labels: dict[str, tuple[float, float]],
+                  handoffs: set[str]) -> float:
+    height = labels[edge_id][1] if edge_id in labels else 0.0
+    return max(height, BADGE_ROOM - 4.0 if edge_id in handoffs else 0.0)
+
+
+def _free(columns: list[int], a: int, b: int) -> bool:
+    """Whether no column strictly between a and b is used (columns sorted)."""
+    return bisect_right(columns, a) == bisect_left(columns, b)
+
+
+def _spread(node_id: str, rect: Rect, items: list[tuple[float, float, int]], gap: float,
+            ports: dict[int, float], needs: Needs) -> None:
+    """Ports along one side of `rect`, `gap` apart and centred; notes the height needed."""
+    count = len(items)
+    need = count * gap + 8.0
+    needs.node_height[node_id] = max(needs.node_height.get(node_id, 0.0), need)
+    if need > rect.h:
+        needs.squeezed = True
+        gap = (rect.h - 8.0) / count
+    for i, (*_, n) in enumerate(items):
+        ports[n] = rect.cy + (i - (count - 1) / 2) * gap
+
+
+def _straighten(rect: Rect, items: list[tuple[float, float, int]], plans: list[list[Any]],
+                port_out: dict[int, float], port_in: dict[int, float]) -> None:
+    """Shift a side's ports together so that one edge from the next column or along the row
+    runs straight (the smallest shift that does, if all ports stay on the side)."""
+    best = None
+    for *_, n in items:
+        if plans[n][3] in ("next", "row"):
+            shift = port_out[n] - port_in[n]
+            if best is None or abs(shift) < abs(best):
+                best = shift
+    if not best:
+        return
+    ys = [port_in[n] + best for *_, n in items]
+    if min(ys) >= rect.y + 4.0 and max(ys) <= rect.bottom - 4.0:
+        for *_, n in items:
+            port_in[n] += best
+
+
+def _simplify(points: list[Pt]) -> list[Pt]:
+    """Drop repeated points and the middle of three in a line."""
+    result: list[Pt] = []
+    for p in points:
+        if result and abs(p[0] - result[-1][0]) < 0.01 and abs(p[1] - result[-1][1]) < 0.01:
+            continue
+        if len(result) >= 2:
+            a, b = result[-2], result[-1]
+            if (abs(a[0] - b[0]) < 0.01 and abs(b[0] - p[0]) < 0.01) or (
+                    abs(a[1] - b[1]) < 0.01 and abs(b[1] - p[1]) < 0.01):
+                result[-1] = p
+                continue
+        result.append(p)
+    return result
+
+
+def rounded(points: list[Pt], radius: float = CORNER) -> list[Command]:
+    """Path commands along `points` with each corner rounded (a quarter-circle curve)."""
+    path: list[Command] = [("M", *points[0])]
+    for i in range(1, len(points) - 1):
+        (ax, ay), (bx, by), (cx, cy) = points[i - 1], points[i], points[i + 1]
+        d_in, d_out = abs(bx - ax) + abs(by - ay), abs(cx - bx) + abs(cy - by)
+        r = min(radius, d_in / 2, d_out / 2)
+        if r <= 0.01:
+            path.append(("L", bx, by))
+            continue
+        ux, uy = _unit(ax, ay, bx, by)
+        vx, vy = _unit(bx, by, cx, cy)
+        p, q = (bx - ux * r, by - uy * r), (bx + vx * r, by + vy * r)
+        k = 0.4477  # 1 - kappa: control points towards the corner
+        path.append(("L", *p))
+        path.append(("C", p[0] + ux * r * (1 - k), p[1] + uy * r * (1 - k),
+                     q[0] - vx * r * (1 - k), q[1] - vy * r * (1 - k), *q))
+    path.append(("L", *points[-1]))
+    return path
+
+
+def _unit(ax: float, ay: float, bx: float, by: float) -> tuple[float, float]:
+    length = abs(bx - ax) + abs(by - ay)
+    return ((bx - ax) / length, (by - ay) / length) if length else (0.0, 0.0)
+
+
+def quick_route(src: Rect, dst: Rect) -> Route:
+    """A route between two boxes alone, for the edges of a node being dragged: across the
+    gap between them, or around below both when the target is not to the right."""
+    ys, yt = src.cy, dst.cy
+    start, end = (src.right, ys), (dst.x, yt)
+    if dst.x - src.right >= 2 * ARROW_ROOM:
+        mid = (src.right + dst.x) / 2
+        points = [start, (mid, ys), (mid, yt), end]
+    else:
+        below = max(src.bottom, dst.bottom) + 2 * CHANNEL_PAD
+        points = [start, (src.right + ARROW_ROOM, ys), (src.right + ARROW_ROOM, below),
+                  (dst.x - ARROW_ROOM, below), (dst.x - ARROW_ROOM, yt), end]
+    points = _simplify(points)
+    before = points[-2] if len(points) > 1 else (end[0] - 10, end[1])
+    return Route(tuple(rounded(points)), tuple(arrow_head(end, before)), tuple(points),
+                 src.right + CHANNEL_PAD, ys, max(dst.x - src.right - 2 * CHANNEL_PAD, 0.0))

@@ -1,0 +1,191 @@
+"""How big each node and each edge label is drawn, and how their texts break into lines.
+
+Titles wrap onto a second line and the node grows for it (and widens a little before it cuts);
+edge labels wrap onto two lines. Only text beyond that is cut with "…" (the whole text is in
+the tooltip and the SVG <title>). The layout sizes cells and channels from these numbers, and
+every painter draws the same lines, so what was measured is what is shown.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from app.model import Edge, Node
+from app.render import theme
+from app.render.labels import edge_text, text_width
+
+TITLE_LINES = 2  # a title takes this many lines (a third in a node grown to NODE_WIDE)
+LABEL_LINES = 3  # an edge label: its conversion must never be lost
+LINE_EM = 1.45  # a line of text is this many font sizes high (Qt's line height, bundled font)
+#: a node whose title does not fit in two lines may grow to this width (then it is cut)
+NODE_WIDE = 224.0
+DIAMOND_EXTRA = 0.0  # (24 px reads better, but a drop centres a node by the standard size)
+_TITLE_SLACK = 2.0  # wrap a little narrower than the box
+_MEASURED = 4000  # characters of a text looked at: more never shows in three lines
+PLATE_PAD_X, PLATE_PAD_Y = 8.0, 7.0  # an edge label plate is this much larger than its text
+
+
+def safe_width(text: str, font_px: float, bold: bool = False) -> float:
+    """`text`'s width, on the safe side of what Qt and browsers draw with the bundled fonts:
+    digits, % and Latin letters run wider than `text_width`'s estimate (bold more so), so
+    wrapping and plates use this, and nothing sized from it gets cut when drawn."""
+    width = 0.0
+    for char in text:
+        em = _SAFE.get((char, bold))
+        if em is None:
+            em = _SAFE[(char, bold)] = _safe_em(char, bold)
+        width += em
+    return width * font_px
+
+
+_SAFE: dict[tuple[str, bool], float] = {}
+
+
+def _safe_em(char: str, bold: bool) -> float:
+    base = text_width(char, 1.0)
+    if base >= 1.0:  # CJK: a full em (bold glyphs a little more)
+        return base * (1.04 if bold else 1.0)
+    if char == "%":
+        return 1.02
+    if char.isdigit():
+        return 0.72 if bold else 0.66
+    return base * (1.18 if bold else 1.08)
+
+
+def line_height(font_px: float) -> float:
+    return round(font_px) * LINE_EM
+
+
+def _words(text: str) -> list[str]:
+    """Break opportunities: each wide (CJK) character alone, Latin words with their space."""
+    words: list[str] = []
+    current = ""
+    for char in text:
+        if text_width(char, 1.0) >= 1.0:
+            if current:
+                words.append(current)
+            words.append(char)
+            current = ""
+        elif char == " ":
+            words.append(current + " ")
+            current = ""
+        else:
+            current += char
+    if current:
+        words.append(current)
+    return words
+
+
+@lru_cache(maxsize=65536)
+def wrap(text: str, width: float, font_px: float, max_lines: int = 0,
+         bold: bool = False) -> tuple[tuple[str, ...], bool]:
+    """`text` in lines no wider than `width` (at spaces, between CJK characters, inside a word
+    too long for a line), at most `max_lines` (0: no limit); and whether it had to be cut."""
+    text = " ".join(text[:_MEASURED].split())
+    clipped = len(text) >= _MEASURED  # beyond this no line limit could show more
+    lines: list[str] = []
+    line = ""
+    for word in _words(text):
+        candidate = line + word
+        if safe_width(candidate.rstrip(), font_px, bold) <= width:
+            line = candidate
+            continue
+        if line.strip():
+            lines.append(line.rstrip())
+        line = word.lstrip()
+        while safe_width(line.rstrip(), font_px, bold) > width and len(line) > 1:  # a long word
+            cut, used = 0, 0.0
+            while cut < len(line) - 1:  # as many characters as fit, one at least
+                used += safe_width(line[cut], font_px, bold)
+                if used > width and cut:
+                    break
+                cut += 1
+            lines.append(line[:cut])
+            line = line[cut:]
+    if line.strip() or not lines:
+        lines.append(line.rstrip())
+    if max_lines and (len(lines) > max_lines or clipped and len(lines) == max_lines):
+        rest = " ".join(lines[max_lines - 1:]) if " " in text else "".join(lines[max_lines - 1:])
+        last, used = "", safe_width("…", font_px, bold)
+        for char in rest:  # as much of the rest as fits before the ellipsis
+            used += safe_width(char, font_px, bold)
+            if used > width:
+                break
+            last += char
+        lines = [*lines[:max_lines - 1], last.rstrip() + "…"]
+        return tuple(lines), True
+    return tuple(lines), False
+
+
+def title_width(kind: str, node_w: float) -> float:
+    """How wide a title line may be in a node of width `node_w` (clear of the corner marks)."""
+    from app.render.canvas_geometry import label_width
+    from app.render.rect import Rect
+    from app.render.shapes import text_box
+
+    rect = Rect(0.0, 0.0, node_w, theme.NODE_HEIGHT)
+    return label_width(kind, rect, text_box(kind, rect).w) - _TITLE_SLACK
+
+
+@lru_cache(maxsize=65536)
+def _node_size(kind: str, title: str) -> tuple[float, float, tuple[str, ...], bool]:
+    # a diamond's text has only its middle: it is drawn a little wider than the others
+    width = theme.NODE_WIDTH + (DIAMOND_EXTRA if kind == "decision" else 0.0)
+    lines, cut = wrap(title, title_width(kind, width), theme.FONT_LABEL_PX, TITLE_LINES, True)
+    if cut:  # grow wider, then taller (a third line), before cutting
+        width = NODE_WIDE
+        lines, cut = wrap(title, title_width(kind, width), theme.FONT_LABEL_PX, TITLE_LINES,
+                          True)
+        if cut:
+            lines, cut = wrap(title, title_width(kind, width), theme.FONT_LABEL_PX,
+                              TITLE_LINES + 1, True)
+    extra = (len(lines) - 1) * line_height(theme.FONT_LABEL_PX)
+    if kind == "decision":  # a diamond's text needs room towards its points
+        extra *= 2
+    return width, theme.NODE_HEIGHT + extra, lines, cut
+
+
+def node_size(node: Node) -> tuple[float, float]:
+    """The size of `node`'s box: taller with a two-line title, wider when that is not enough."""
+    w, h, _, _ = _node_size(node.kind.value, node.title)
+    return w, h
+
+
+def title_lines(node: Node) -> tuple[tuple[str, ...], bool]:
+    """The lines of `node`'s title as drawn, and whether it was cut."""
+    _, _, lines, cut = _node_size(node.kind.value, node.title)
+    return lines, cut
+
+
+@lru_cache(maxsize=65536)
+def label_lines(text: str) -> tuple[tuple[str, ...], bool]:
+    """An edge label's lines (at most three), and whether it was cut."""
+    return wrap(text, theme.EDGE_LABEL_MAX_WIDTH, theme.FONT_EDGE_PX, LABEL_LINES)
+
+
+def plate_size(lines: tuple[str, ...]) -> tuple[float, float]:
+    """The plate under an edge label of these lines."""
+    width = max(safe_width(line, theme.FONT_EDGE_PX) for line in lines)
+    return width + PLATE_PAD_X, len(lines) * line_height(theme.FONT_EDGE_PX) + PLATE_PAD_Y - 4
+
+
+def label_size(edge: Edge, shared: float | None = None) -> tuple[float, float] | None:
+    """The largest plate `edge`'s label takes in either language; None without a label.
+    `shared`: the share of its siblings' remainder it shows when it has no conversion."""
+    if not (edge.label or edge.conversion or shared is not None):
+        return None
+    measure = edge.conversion
+    key = (edge.label, None if measure is None else (measure.target, measure.actual,
+                                                     measure.is_bare), shared)
+    size = _label_sizes.get(key)
+    if size is None:
+        sizes = [plate_size(label_lines(edge_text(edge, lang, shared))[0])
+                 for lang in ("en", "zh")]
+        size = _label_sizes[key] = (max(w for w, _ in sizes), max(h for _, h in sizes))
+        if len(_label_sizes) > 100_000:
+            _label_sizes.clear()
+    return size
+
+
+# labels repeat across a diagram and across edits: size each once
+_label_sizes: dict[object, tuple[float, float]] = {}
