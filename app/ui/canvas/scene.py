@@ -120,10 +120,11 @@ class DiagramScene(QGraphicsScene):
             return bounds.united(look.label_bounds) if look.label_bounds else bounds
         return None
 
-    def title_room(self, node_id: str) -> tuple[float, float, float]:
+    def title_room(self, node_id: str) -> tuple[float, ...]:
         """The room a node's title has when zoomed out (see semantic.rooms), per layout."""
         if self._title_rooms[0] is not self.layout:
-            self._title_rooms = (self.layout, semantic.rooms(self.layout))
+            titles = {n: item.node.title for n, item in self.nodes.items()}
+            self._title_rooms = (self.layout, semantic.rooms(self.layout, titles))
         return self._title_rooms[1].get(node_id, (semantic.TITLE_ROOM, semantic.FAR,
                                                    semantic.FAR))
 

@@ -33,6 +33,8 @@ MIN_TITLE_PX = 9.0
 #: how wide a title may be at most, in scene units: its node and most of a column gap
 TITLE_ROOM = theme.COLUMN_WIDTH - 24.0
 MAX_LINES = 3
+#: how far a title may reach sideways from its node's centre where no neighbour is close
+SIDE = theme.NODE_WIDTH / 2 + REACH[0] - 12.0
 #: screen pixels kept free between the titles of neighbouring nodes
 GAP_PX = 3.0
 FAR = 1e9  # no neighbour
@@ -96,8 +98,8 @@ def title_block(title: str, zoom: float, room: tuple[float, float] = (TITLE_ROOM
     (width, height in scene units: as far as the neighbouring nodes' titles allow).
     At most MAX_LINES lines; where the title does not fit whole (nothing elided, no word
     broken), a smaller size, down to MIN_TITLE_PX."""
-    # Alone in its row a title may take a column and a half.
-    width = min(TITLE_ROOM * (1.5 if room[0] >= FAR else 1.0), room[0] - GAP_PX / zoom)
+    # Alone in its row a title may take a column and a half; else what `rooms` shared out.
+    width = (TITLE_ROOM * 1.5 if room[0] >= FAR else room[0]) - GAP_PX / zoom
     height = room[1] - GAP_PX / zoom
     best = None
     for screen_px in (title_px(zoom), (title_px(zoom) + MIN_TITLE_PX) / 2, MIN_TITLE_PX):
@@ -122,11 +124,28 @@ def _widest_word(title: str, px: int) -> float:
     return max((metrics.horizontalAdvance(w) for w in words if w.isascii()), default=0.0)
 
 
-def rooms(geometry) -> dict[str, tuple[float, float, float]]:
-    """Per node, the room its title has (scene units): its width, up to the nearest node in
-    its row, and how far it may reach up and down, half way to the nearest nodes in its
-    column (the neighbour takes the other half)."""
-    width: dict[str, float] = {}
+def _need(title: str) -> float:
+    """What a title needs sideways, relative to others (any one font size): its widest
+    Latin word, or a third of it where it has none that wide (Chinese breaks anywhere)."""
+    _, metrics = _font(100)
+    return max(_widest_word(title, 100), metrics.horizontalAdvance(title) / MAX_LINES, 1.0)
+
+
+def rooms(geometry, titles: dict[str, str] | None = None
+          ) -> dict[str, tuple[float, float, float, float]]:
+    """Per node, the room its title has (scene units): (width, up, down, left).
+    Sideways, half way to the nearest node on each side of its row (the neighbour takes the
+    other half), but as far as SIDE on a side with no close neighbour: a node next to a
+    close one on its left only moves its title right (the last steps of a funnel are often
+    closer than one wide title); up to 2 SIDE in all. `left` is the part of `width` on the node's left (where
+    its title is centred from). Up and down: half way to the nearest nodes in its column.
+    With `titles`, the gap between two neighbours in a row is shared in proportion to what
+    their titles need ("Membership" beside "Repeat"), not half and half: both fit at the
+    least size if any split lets them.
+    A node alone in its row has width FAR (title_block gives it a column and a half)."""
+    need = {n: _need(t) for n, t in (titles or {}).items()}
+    left: dict[str, float] = {}
+    right: dict[str, float] = {}
     up: dict[str, float] = {}
     down: dict[str, float] = {}
     for along, across in (("cx", "cy"), ("cy", "cx")):
@@ -140,36 +159,61 @@ def rooms(geometry) -> dict[str, tuple[float, float, float]]:
                 before = at - members[i - 1][0] if i else FAR
                 after = members[i + 1][0] - at if i + 1 < len(members) else FAR
                 if along == "cx":
-                    width[node_id] = min(before, after)
+                    left[node_id] = before * _share(need, node_id, members[i - 1][1] if i
+                                                    else None)
+                    right[node_id] = after * _share(need, node_id, members[i + 1][1]
+                                                    if i + 1 < len(members) else None)
                 else:
                     up[node_id], down[node_id] = before / 2, after / 2
-    return {n: (width[n], up[n], down[n]) for n in geometry.nodes}
+    out = {}
+    for n in geometry.nodes:
+        if left[n] >= FAR / 2 and right[n] >= FAR / 2:
+            out[n] = (FAR, up[n], down[n], FAR / 2)
+            continue
+        side_l, side_r = min(left[n], SIDE), min(right[n], SIDE)
+        width = side_l + side_r
+        # Centred where it can be: take from the roomier side first.
+        side_l = min(side_l, max(width / 2, width - side_r))
+        out[n] = (width, up[n], down[n], side_l)
+    return out
+
+
+def _share(need: dict[str, float], node_id: str, other: str | None) -> float:
+    """The part of the gap between `node_id` and its neighbour `other` its title takes."""
+    if other is None or node_id not in need or other not in need:
+        return 0.5
+    return need[node_id] / (need[node_id] + need[other])
 
 
 def paint_node(painter: QPainter, look, title: str, zoom: float, *, selected: bool = False,
                handle: bool = False,
-               room: tuple[float, float, float] = (TITLE_ROOM, FAR, FAR)) -> None:
+               room: tuple[float, ...] = (TITLE_ROOM, FAR, FAR)) -> None:
     """Paint a node at the painter's origin as its outline and a large title (see module).
-    `room`: (width, up, down) from `rooms`."""
+    `room`: (width, up, down[, left]) from `rooms`."""
     from app.ui.paint import styles
 
     s = styles()
     w, h = look.size
-    width, up, down = room
+    width, up, down = room[:3]
+    left = room[3] if len(room) > 3 else width / 2
+    right = width - left
     px, lines = title_block(title, zoom, (width, up + down))
     font, metrics = _font(px)
     line_h = line_height(px)
     block_w = max((advance for _, advance in lines), default=0.0)
     block_h = line_h * len(lines)
-    # Centred on the node, moved away from a close neighbour above or below.
+    # Centred on the node, moved away from a close neighbour above or below, left or right.
     half, gap = block_h / 2, GAP_PX / zoom / 2
     shift = max(0.0, half - (down - gap)) - max(0.0, half - (up - gap))
     top = h / 2 - half - shift
-    if block_w > w or block_h > h:  # the title reaches past the box: a plate under it
+    half_w = block_w / 2
+    shift_x = max(0.0, half_w - (left - gap)) - max(0.0, half_w - (right - gap))
+    mid = w / 2 + shift_x
+    if block_w > w or block_h > h or abs(shift_x) > 0:  # the title reaches past the box: a plate under it
         pad = 2.0 / zoom
         painter.setPen(s.no_pen)
         painter.setBrush(QColor(255, 255, 255, 225))
-        painter.drawRoundedRect(QRectF(w / 2 - block_w / 2 - pad, top - pad,
+        painter.drawRoundedRect(QRectF(mid - block_w / 2 - pad, top - pad,
                                        block_w + 2 * pad, block_h + 2 * pad), pad, pad)
     painter.setPen(s.node_pen[look.kind])
     painter.setBrush(s.node_fill[look.kind])
@@ -183,7 +227,7 @@ def paint_node(painter: QPainter, look, title: str, zoom: float, *, selected: bo
     painter.setPen(s.text_pens["label"])
     y = top + (line_h + metrics.ascent() - metrics.descent()) / 2
     for line, advance in lines:
-        painter.drawText(QPointF(w / 2 - advance / 2, y), line)
+        painter.drawText(QPointF(mid - advance / 2, y), line)
         y += line_h
         title_draws["count"] += 1
     if handle:
