@@ -137,8 +137,9 @@ def rooms(geometry, titles: dict[str, str] | None = None
     Sideways, half way to the nearest node on each side of its row (the neighbour takes the
     other half), but as far as SIDE on a side with no close neighbour: a node next to a
     close one on its left only moves its title right (the last steps of a funnel are often
-    closer than one wide title); up to 2 SIDE in all. `left` is the part of `width` on the node's left (where
-    its title is centred from). Up and down: half way to the nearest nodes in its column.
+    closer than one wide title); up to 2 SIDE in all. `left` is the part of `width` on the
+    node's left (where its title is centred from). Up and down: half way to the nearest
+    nodes in its column.
     With `titles`, the gap between two neighbours in a row is shared in proportion to what
     their titles need ("Membership" beside "Repeat"), not half and half: both fit at the
     least size if any split lets them.
@@ -209,7 +210,8 @@ def paint_node(painter: QPainter, look, title: str, zoom: float, *, selected: bo
     half_w = block_w / 2
     shift_x = max(0.0, half_w - (left - gap)) - max(0.0, half_w - (right - gap))
     mid = w / 2 + shift_x
-    if block_w > w or block_h > h or abs(shift_x) > 0:  # the title reaches past the box: a plate under it
+    # The title reaches past the box: a plate under it.
+    if block_w > w or block_h > h or abs(shift_x) > 0:
         pad = 2.0 / zoom
         painter.setPen(s.no_pen)
         painter.setBrush(QColor(255, 255, 255, 225))
