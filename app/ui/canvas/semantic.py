@@ -74,8 +74,9 @@ def title_lines(title: str, px: int, room: int, max_lines: int
     if len(lines) > 1 and not lines[-1].endswith("…"):
         # Balanced lines ("官网/落地页", not "官网落地/页"): the narrowest width that still
         # takes no more lines.
-        # Never narrower than the widest word: "Landing page", not "Landin / g page".
-        widest = max((metrics.horizontalAdvance(w) for w in title.split()), default=0.0)
+        # Never narrower than the widest word: "Landing page", not "Landin / g page"
+        # (Chinese breaks anywhere: "留资/注册", not "留资注/册").
+        widest = _widest_word(title, px)
         lo, hi = max(room / len(lines), min(widest, float(room))), float(room)
         for _ in range(6):
             mid = (lo + hi) / 2
