@@ -8,6 +8,7 @@ every painter draws the same lines, so what was measured is what is shown.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -181,7 +182,8 @@ def label_lines(text: str) -> tuple[tuple[str, ...], bool]:
 
 def plate_size(lines: tuple[str, ...]) -> tuple[float, float]:
     """The plate under an edge label of these lines."""
-    width = max(safe_width(line, theme.FONT_EDGE_PX) for line in lines)
+    # whole pixels: the columns placed from plate widths stay on whole pixels too
+    width = math.ceil(max(safe_width(line, theme.FONT_EDGE_PX) for line in lines))
     return width + PLATE_PAD_X, len(lines) * line_height(theme.FONT_EDGE_PX) + PLATE_PAD_Y - 4
 
 
