@@ -8,6 +8,8 @@ every painter draws the same lines, so what was measured is what is shown.
 
 from __future__ import annotations
 
+import math
+import re
 from functools import lru_cache
 
 from app.model import Edge, Node
@@ -157,15 +159,31 @@ def title_lines(node: Node) -> tuple[tuple[str, ...], bool]:
     return lines, cut
 
 
+#: a shared rate ("≈50% (shared)") is one phrase: its line may run this much wider than other
+#: label lines rather than leave "(shared)" alone on the next one
+SHARED_PHRASE_MAX_WIDTH = 124.0
+_GLUE = "\ue000"  # stands for a space no line breaks at (measures as one; not whitespace)
+_SHARED_BREAK = re.compile(r"(?<=%) (?=\()")  # between a rate and its "(shared)"
+
+
 @lru_cache(maxsize=65536)
 def label_lines(text: str) -> tuple[tuple[str, ...], bool]:
-    """An edge label's lines (at most three), and whether it was cut."""
-    return wrap(text, theme.EDGE_LABEL_MAX_WIDTH, theme.FONT_EDGE_PX, LABEL_LINES)
+    """An edge label's lines (at most three), and whether it was cut. A rate keeps its
+    "(shared)" on its line; the label is wrapped wider for it when that phrase needs it."""
+    glued = _SHARED_BREAK.sub(_GLUE, text)
+    width = theme.EDGE_LABEL_MAX_WIDTH
+    if glued != text:
+        phrase = max((w for w in glued.split() if _GLUE in w),
+                     key=lambda w: safe_width(w, theme.FONT_EDGE_PX))
+        width = max(width, min(SHARED_PHRASE_MAX_WIDTH, safe_width(phrase, theme.FONT_EDGE_PX)))
+    lines, cut = wrap(glued, width, theme.FONT_EDGE_PX, LABEL_LINES)
+    return tuple(line.replace(_GLUE, " ") for line in lines), cut
 
 
 def plate_size(lines: tuple[str, ...]) -> tuple[float, float]:
     """The plate under an edge label of these lines."""
-    width = max(safe_width(line, theme.FONT_EDGE_PX) for line in lines)
+    # whole pixels: the columns placed from plate widths stay on whole pixels too
+    width = math.ceil(max(safe_width(line, theme.FONT_EDGE_PX) for line in lines))
     return width + PLATE_PAD_X, len(lines) * line_height(theme.FONT_EDGE_PX) + PLATE_PAD_Y - 4
 
 

@@ -59,3 +59,18 @@ def test_exports_say_shared_too():
     assert render_mermaid(two, lang="zh").count("≈50%（均分）") == 2
     one = Diagram.model_validate(DIAGRAM)
     assert "shared" not in render_svg(one, lang="en")
+
+
+def test_a_shared_rate_keeps_its_word_on_its_line():
+    """"≈50% (shared)" is one phrase: drawn on one line (its plate a little wider than the
+    92 px other labels wrap at), never "≈50%" over "(shared)"; a label before it still wraps."""
+    from app.render import theme
+    from app.render.sizes import label_lines, plate_size
+
+    assert label_lines("≈50% (shared)") == (("≈50% (shared)",), False)
+    assert label_lines("≈16.67% (shared)") == (("≈16.67% (shared)",), False)
+    assert label_lines("Signup ≈50% (shared)") == (("Signup", "≈50% (shared)"), False)
+    assert label_lines("Free trial 3.2% / 5%") == (("Free trial", "3.2% / 5%"), False)
+    width, _ = plate_size(label_lines("≈16.67% (shared)")[0])
+    # still fits the gap between two columns
+    assert theme.EDGE_LABEL_MAX_WIDTH < width < theme.COLUMN_WIDTH - theme.NODE_WIDTH

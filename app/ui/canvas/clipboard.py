@@ -17,6 +17,7 @@ from app.model.commands import AddItems, fresh_id
 from app.render import theme
 from app.render.canvas_geometry import snap
 from app.render.layout import Layout, Rect, layout
+from app.render.sizes import node_size
 
 MIME_TYPE = "application/x-funnelflow-items"
 
@@ -92,24 +93,28 @@ def paste_command(diagram: Diagram, geometry: Layout, text: str, offset: float,
             edges.append(edge.model_copy(update={"source": renamed[edge.source],
                                                  "target": renamed[edge.target]}))
 
+    # each copy's box as drawn: its "(copy)" title may wrap and make it taller
+    sizes = {renamed[n.id]: node_size(n.model_copy(update={"label": n.title + mark}))
+             for n in originals}
+
     def copies(dx: float, dy: float) -> tuple[Node, ...]:
         out = []
         for node in originals:
             x, y = snap(node.x + dx), snap(node.y + dy)
+            w, h = sizes[renamed[node.id]]
             out.append(node.model_copy(update={
                 "id": renamed[node.id], "x": x, "y": y, "label": node.title + mark,
-                "lane": geometry.lane_at(y + theme.NODE_HEIGHT / 2),
-                "phase": geometry.phase_at(x + theme.NODE_WIDTH / 2)}))
+                "lane": geometry.lane_at(y + h / 2), "phase": geometry.phase_at(x + w / 2)}))
         return tuple(out)
 
     chosen, laid_out = None, 0
     big = len(diagram.nodes) > _BIG_DIAGRAM
     boxes = list(geometry.nodes.values())
-    for dx, dy in _tries(originals, offset, at):
+    for dx, dy in _tries(originals, [sizes[renamed[n.id]] for n in originals], offset, at):
         nodes = copies(dx, dy)
         if chosen is None:
             chosen = nodes  # if no spot leaves everything in place, the nearest one
-        if _covers(nodes, boxes):
+        if _covers(nodes, sizes, boxes):
             continue
         if big or laid_out >= _MAX_LAYOUTS:
             chosen = nodes
@@ -127,13 +132,14 @@ _MAX_LAYOUTS = 8
 _BIG_DIAGRAM = 1000
 
 
-def _tries(nodes: list[Node], offset: float, at: tuple[float, float] | None):
-    """Where the copies may go, nearest first: around `at` (or `offset` off the originals),
-    in half-node steps, slightly preferring right and down."""
+def _tries(nodes: list[Node], sizes: list[tuple[float, float]], offset: float,
+           at: tuple[float, float] | None):
+    """Where the copies (of `sizes`) may go, nearest first: around `at` (or `offset` off the
+    originals), in half-node steps, slightly preferring right and down."""
     left = min(n.x for n in nodes)
     top = min(n.y for n in nodes)
-    right = max(n.x for n in nodes) + theme.NODE_WIDTH
-    bottom = max(n.y for n in nodes) + theme.NODE_HEIGHT
+    right = max(n.x + w for n, (w, _) in zip(nodes, sizes, strict=True))
+    bottom = max(n.y + h for n, (_, h) in zip(nodes, sizes, strict=True))
     if at is not None:
         dx, dy = at[0] - (left + right) / 2, at[1] - (top + bottom) / 2
     else:
@@ -158,11 +164,12 @@ def _leaves_others_in_place(diagram: Diagram, geometry: Layout, copies) -> bool:
     return all(after.nodes.get(node_id) == box for node_id, box in geometry.nodes.items())
 
 
-def _covers(copies, boxes) -> bool:
+def _covers(copies, sizes, boxes) -> bool:
     """Whether a copy would cover (or touch, within a grid step) a node already there."""
     g = theme.GRID
     for node in copies:
-        box = Rect(node.x - g, node.y - g, theme.NODE_WIDTH + 2 * g, theme.NODE_HEIGHT + 2 * g)
+        w, h = sizes[node.id]
+        box = Rect(node.x - g, node.y - g, w + 2 * g, h + 2 * g)
         if any(box.intersects(other) for other in boxes):
             return True
     return False
