@@ -24,7 +24,7 @@ from app.render.canvas_geometry import (
 from app.render.labels import edge_text, shared_rate, volume_text
 from app.render.layout import Layout, Rect
 from app.render.shapes import Path, node_outline, rounded_rect, status_mark
-from app.render.sizes import title_lines
+from app.render.sizes import title_lines, word_breaks
 from app.render.texts import node_lines, place_label
 
 # Labels, owners and lane names repeat across a big diagram: measure each text once.
@@ -205,7 +205,7 @@ def wrap(text: str, width: float, font_px: float) -> list[str]:
     """`text` broken into lines no wider than `width`: at spaces, or anywhere between CJK."""
     lines: list[str] = []
     line = ""
-    for word in _words(text):
+    for word in word_breaks(text):
         candidate = line + word
         if line and text_width(candidate.rstrip(), font_px) > width:
             lines.append(line.rstrip())
@@ -215,26 +215,6 @@ def wrap(text: str, width: float, font_px: float) -> list[str]:
     if line.strip():
         lines.append(line.rstrip())
     return [elide(x, width, font_px) for x in lines] or [""]
-
-
-def _words(text: str) -> list[str]:
-    """Break opportunities: each wide (CJK) character alone, Latin words with their space."""
-    words: list[str] = []
-    current = ""
-    for char in text:
-        if labels.text_width(char, 1.0) >= 1.0:  # a wide character: a word by itself
-            if current:
-                words.append(current)
-            words.append(char)
-            current = ""
-        elif char == " ":
-            words.append(current + " ")
-            current = ""
-        else:
-            current += char
-    if current:
-        words.append(current)
-    return words
 
 
 def darker(color: str, factor: float = 1.7) -> str:

@@ -58,7 +58,7 @@ def line_height(font_px: float) -> float:
     return round(font_px) * LINE_EM
 
 
-def _words(text: str) -> list[str]:
+def word_breaks(text: str) -> list[str]:
     """Break opportunities: each wide (CJK) character alone, Latin words with their space."""
     words: list[str] = []
     current = ""
@@ -87,7 +87,7 @@ def wrap(text: str, width: float, font_px: float, max_lines: int = 0,
     clipped = len(text) >= _MEASURED  # beyond this no line limit could show more
     lines: list[str] = []
     line = ""
-    for word in _words(text):
+    for word in word_breaks(text):
         candidate = line + word
         if safe_width(candidate.rstrip(), font_px, bold) <= width:
             line = candidate
