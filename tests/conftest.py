@@ -7,12 +7,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 # Tests never open real windows: without this, a machine with no display aborts at the first
 # QApplication, and one with a display flashes windows during the run.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# Property tests: a short search in the default run (`uv run pytest` stays under two minutes
+# on a 2-core machine), the old counts in CI (`.ci/run` runs `-m hypothesis` again with "ci"),
+# a long hunt on demand: FUNNELFLOW_HYPOTHESIS=long uv run pytest -m hypothesis.
+# Failing examples are kept in .hypothesis/ and replayed first, whatever the profile.
+settings.register_profile("quick", max_examples=25, deadline=None)
+settings.register_profile("ci", max_examples=200, deadline=None)
+settings.register_profile("long", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("FUNNELFLOW_HYPOTHESIS", "quick"))
 
 
 # Two lanes, two phases, one node of every kind, a handoff edge between lanes: the canvas,

@@ -12,7 +12,6 @@ from app.analysis.report import (
     TOP_BOTTLENECKS,
     Checklist,
     Finding,
-    Report,
     sort_findings,
 )
 from app.analysis.rules import RULES
@@ -30,7 +29,6 @@ __all__ = [
     "Channel",
     "Checklist",
     "Finding",
-    "Report",
     "analyze",
     "edge_status",
     "goal_volume_with",

@@ -155,6 +155,3 @@ def summarise(findings: list[Finding]) -> dict[str, int]:
     """Count of findings per severity."""
     return {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
 
-
-# The old name, for code written before the rename (branches merged later); use Checklist.
-Report = Checklist

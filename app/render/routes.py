@@ -28,6 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.render.polyline import arrow_to, rounded, simplify
 from app.render.rect import Rect
 from app.render.shapes import Command, arrow_head, outline_x
 
@@ -41,7 +42,6 @@ MIN_TRACK_GAP = 6.0  # closest two tracks may come when a channel is short of ro
 ARROW_ROOM = 14.0  # straight run before a target, for the arrow head
 PORT_GAP = 12.0  # between two ports of a side without labels
 LABEL_GAP = 4.0  # between two labels stacked on one side
-CORNER = 6.0  # radius of a rounded corner
 BADGE_ROOM = 19.0  # a handoff badge before the label (diameter and a gap)
 _SHAPED = ("decision", "entry", "exit")  # kinds whose sides are not straight
 
@@ -287,7 +287,7 @@ def route_edges(edges: list[tuple[str, str, str]], rects: dict[str, Rect],
             if kinds.get(t, "step") in _SHAPED:
                 end = (outline_x(kinds[t], dst, yt, "left"), yt)
                 points.append(end)
-        points = _simplify(points)
+        points = simplify(points)
         before = points[-2] if len(points) > 1 else (end[0] - 10, end[1])
         if before[1] == end[1] and before[0] >= end[0]:
             before = (end[0] - 10, end[1])
@@ -297,20 +297,9 @@ def route_edges(edges: list[tuple[str, str, str]], rects: dict[str, Rect],
             label = ((column[0] + column[1]) / 2, corridor_y[n], column[1] - column[0], True)
         else:
             label = (src.right + CHANNEL_PAD, ys, needs.channel_labels.get(cs + 1, 0.0), False)
-        routes[edge_id] = Route(tuple(rounded(points)), _arrow(end, before), tuple(points),
+        routes[edge_id] = Route(tuple(rounded(points)), arrow_to(end, before), tuple(points),
                                 *label)
     return routes, needs
-
-
-_RIGHT_ARROW = arrow_head((0.0, 0.0), (-10.0, 0.0))
-
-
-def _arrow(tip: Pt, before: Pt) -> tuple[Command, ...]:
-    """The arrow head at `tip`; the usual one (pointing right) without trigonometry."""
-    if before[1] == tip[1] and before[0] < tip[0]:
-        x, y = tip
-        return tuple(c if c[0] == "Z" else (c[0], c[1] + x, c[2] + y) for c in _RIGHT_ARROW)
-    return tuple(arrow_head(tip, before))
 
 
 def _label_room(edge_id: str, labels: dict[str, tuple[float, float]],
@@ -382,48 +371,6 @@ def _straighten(rect: Rect, items: list[tuple[float, float, int]], plans: list[l
             port_in[n] += best
 
 
-def _simplify(points: list[Pt]) -> list[Pt]:
-    """Drop repeated points and the middle of three in a line."""
-    result: list[Pt] = []
-    for p in points:
-        if result and abs(p[0] - result[-1][0]) < 0.01 and abs(p[1] - result[-1][1]) < 0.01:
-            continue
-        if len(result) >= 2:
-            a, b = result[-2], result[-1]
-            if (abs(a[0] - b[0]) < 0.01 and abs(b[0] - p[0]) < 0.01) or (
-                    abs(a[1] - b[1]) < 0.01 and abs(b[1] - p[1]) < 0.01):
-                result[-1] = p
-                continue
-        result.append(p)
-    return result
-
-
-def rounded(points: list[Pt], radius: float = CORNER) -> list[Command]:
-    """Path commands along `points` with each corner rounded (a quarter-circle curve)."""
-    path: list[Command] = [("M", *points[0])]
-    for i in range(1, len(points) - 1):
-        (ax, ay), (bx, by), (cx, cy) = points[i - 1], points[i], points[i + 1]
-        d_in, d_out = abs(bx - ax) + abs(by - ay), abs(cx - bx) + abs(cy - by)
-        r = min(radius, d_in / 2, d_out / 2)
-        if r <= 0.01:
-            path.append(("L", bx, by))
-            continue
-        ux, uy = _unit(ax, ay, bx, by)
-        vx, vy = _unit(bx, by, cx, cy)
-        p, q = (bx - ux * r, by - uy * r), (bx + vx * r, by + vy * r)
-        k = 0.4477  # 1 - kappa: control points towards the corner
-        path.append(("L", *p))
-        path.append(("C", p[0] + ux * r * (1 - k), p[1] + uy * r * (1 - k),
-                     q[0] - vx * r * (1 - k), q[1] - vy * r * (1 - k), *q))
-    path.append(("L", *points[-1]))
-    return path
-
-
-def _unit(ax: float, ay: float, bx: float, by: float) -> tuple[float, float]:
-    length = abs(bx - ax) + abs(by - ay)
-    return ((bx - ax) / length, (by - ay) / length) if length else (0.0, 0.0)
-
-
 def quick_route(src: Rect, dst: Rect) -> Route:
     """A route between two boxes alone, for the edges of a node being dragged: across the
     gap between them, or around below both when the target is not to the right."""
@@ -436,7 +383,7 @@ def quick_route(src: Rect, dst: Rect) -> Route:
         below = max(src.bottom, dst.bottom) + 2 * CHANNEL_PAD
         points = [start, (src.right + ARROW_ROOM, ys), (src.right + ARROW_ROOM, below),
                   (dst.x - ARROW_ROOM, below), (dst.x - ARROW_ROOM, yt), end]
-    points = _simplify(points)
+    points = simplify(points)
     before = points[-2] if len(points) > 1 else (end[0] - 10, end[1])
     return Route(tuple(rounded(points)), tuple(arrow_head(end, before)), tuple(points),
                  src.right + CHANNEL_PAD, ys, max(dst.x - src.right - 2 * CHANNEL_PAD, 0.0))

@@ -161,8 +161,15 @@ class MainWindow(QMainWindow):
         centre = self.view.mapToScene(self.view.viewport().rect().center())
         self.view.create_node_at(kind, centre)
 
-    def add_band(self, kind: str) -> None:
-        """Diagram → Add lane / Add phase: add it and show it in the inspector for naming."""
+    def add_lane(self) -> None:
+        """Diagram → Add lane: add one and show it in the inspector for naming."""
+        self._add_band("lanes")
+
+    def add_phase(self) -> None:
+        """Diagram → Add phase: add one and show it in the inspector for naming."""
+        self._add_band("phases")
+
+    def _add_band(self, kind: str) -> None:
         band_id = band_dialogs.add_band(self.session, kind)
         if band_id:
             self.inspector.show_band(kind, band_id)

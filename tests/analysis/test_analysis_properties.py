@@ -12,8 +12,7 @@ from app.analysis.report import sort_key
 from app.model import Diagram
 
 KINDS = ("entry", "step", "decision", "goal", "exit")
-SETTINGS = settings(max_examples=60, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(suppress_health_check=[HealthCheck.too_slow])
 
 
 @st.composite

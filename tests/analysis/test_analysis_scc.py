@@ -1,13 +1,12 @@
 """Our strongly connected components agree with networkx's on random graphs."""
 
 import networkx as nx
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from app.analysis.graph import strongly_connected
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.integers(1, 25).flatmap(lambda n: st.tuples(
     st.just(n), st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=60))))
 def test_components_match_networkx(graph):

@@ -145,7 +145,7 @@ def _raised(diagram: Diagram, source: str, target: str) -> Diagram:
     return Diagram.model_validate(data)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(looped_diagrams())
 def test_each_impact_equals_solving_the_changed_diagram_again(diagram):
     report = analyze(diagram)

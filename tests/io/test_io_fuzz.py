@@ -10,7 +10,7 @@ from app.model import Diagram
 from tests.conftest import FIXTURES
 
 VALID = (FIXTURES / "v1" / "handwritten.yaml").read_text("utf-8")
-FUZZ = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(suppress_health_check=[HealthCheck.too_slow])
 
 
 def load_or_refuse(data: str | bytes) -> Diagram | None:

@@ -13,8 +13,7 @@ from app.io.check_formats import format_reports
 from app.io.export import export
 from app.model import Diagram
 
-PROPERTY = settings(max_examples=150, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+PROPERTY = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 ids = st.from_regex(r"[A-Za-z0-9_.-]{1,8}", fullmatch=True)
 # Anything a user can type or paste into a label or notes: Chinese, quotes, `#`, newlines,
 # leading spaces, YAML indicators, emoji.
@@ -82,7 +81,7 @@ def test_save_then_load_gives_an_equal_diagram(diagram):
 
 
 @given(diagram=diagrams())
-@settings(PROPERTY, max_examples=60)
+@PROPERTY
 def test_check_and_headless_export_never_raise(diagram, tmp_path_factory):
     folder = tmp_path_factory.mktemp("export")
     for lang in ("en", "zh"):
@@ -96,7 +95,6 @@ def test_check_and_headless_export_never_raise(diagram, tmp_path_factory):
 
 
 @given(st.text(max_size=400))
-@settings(max_examples=300, deadline=None)
 def test_any_text_loads_or_is_refused_with_located_problems(text):
     try:
         diagram = loads_diagram(text, filename="any.yaml")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from app.io import dumps_diagram, load_diagram, loads_diagram, save_diagram
@@ -90,14 +90,12 @@ def test_rates_are_percentages(value, written):
 
 
 @given(st.floats(min_value=0, max_value=1))
-@settings(max_examples=300, deadline=None)
 def test_any_rate_reads_back_as_the_same_float(rate):
     d = diagram(edges=[{"from": "ads", "to": "deal", "conversion": rate}])
     assert loads_diagram(dumps_diagram(d)).edges[0].conversion.target == rate
 
 
 @given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e6, max_value=1e6))
-@settings(max_examples=200, deadline=None)
 def test_any_position_reads_back_exactly(x):
     document = minimal_document()
     document["nodes"][0]["x"] = x
@@ -170,7 +168,6 @@ label_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 
 
 @given(label=label_text, owner=label_text, lane_name=label_text)
-@settings(max_examples=400, deadline=None)
 def test_any_text_survives_save_and_load(label, owner, lane_name):
     # Control characters never enter a diagram (docs/file-format.md): the model drops them.
     label, owner, lane_name = (_CONTROL.sub("", t.replace("\r\n", "\n"))

@@ -89,7 +89,7 @@ commands = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(commands)
 def test_a_command_gives_a_valid_snapshot_or_refuses(command):
     try:

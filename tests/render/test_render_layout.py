@@ -1,6 +1,6 @@
 """Automatic layout: funnel order left to right, inside lane and phase, no overlaps."""
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from app.model import Diagram
@@ -67,7 +67,6 @@ def geometry_of(data):
     return layout(Diagram.model_validate(data))
 
 
-@settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 11), st.integers(0, 11)), max_size=30),
        st.lists(st.integers(0, 2), min_size=12, max_size=12))
 def test_auto_layout_never_overlaps(pairs, lanes):

@@ -68,12 +68,13 @@ ONE_EDIT_THEN_KILLED = textwrap.dedent("""
     folder, original = Path(sys.argv[1]), Path(sys.argv[2])
     session = Session(load_diagram(original), original)
     saver = Autosaver(session, folder, delay_ms=100)
+    written = []
+    saver.written.connect(written.append)  # the copy and its sidecar are both on disk
     session.execute(UpdateDiagram({"title": "只改了一次"}))  # one edit, nothing else
     deadline = time.monotonic() + 20
-    while not saver.sidecar_path.exists() and time.monotonic() < deadline:
+    while not written and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.01)
-    time.sleep(0.2)
     os.kill(os.getpid(), signal.SIGKILL)
 """)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import networkx as nx
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from app.ui.present.path import _shortest
@@ -11,7 +11,6 @@ from app.ui.present.path import _shortest
 NAMES = [f"n{i}" for i in range(7)]
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(NAMES), st.sampled_from(NAMES)), max_size=15),
        st.sampled_from(NAMES), st.sampled_from(NAMES))
 def test_shortest_path_has_networkx_length_and_is_a_real_path(edges, source, target):

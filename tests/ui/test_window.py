@@ -192,7 +192,7 @@ def test_undo_all_returns_to_the_opened_document(qtbot, window):
     opened = window.session.diagram
     window.inspector.show_node("seo")
     type_into(qtbot, window.inspector.node_form.label, "Search")
-    window.add_band("lanes")
+    window.add_lane()
     window.session.execute(UpdateNode("ads", {"owner": None}))
     while window.session.undo_stack.canUndo():
         window.actions.undo.trigger()

@@ -198,9 +198,9 @@ class CanvasActions(QObject):
                   self.select_all.shortcut())
         menu.addSeparator()
         self._add(menu, "canvas.add_lane", self.tr("Add &lane"),
-                  lambda: self.window.add_band("lanes"))
+                  lambda: self.window.add_lane())
         self._add(menu, "canvas.add_phase", self.tr("Add p&hase"),
-                  lambda: self.window.add_band("phases"))
+                  lambda: self.window.add_phase())
         return menu
 
     def _fill_kinds(self, menu: QMenu, scene_pos: QPointF) -> None:

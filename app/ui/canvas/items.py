@@ -21,10 +21,11 @@ from app.ui.paint import (
     EdgeLook,
     NodeLook,
     node_handle_margin,
-    paint_band,
     paint_edge,
     paint_edge_label,
+    paint_lane,
     paint_node,
+    paint_phase,
 )
 
 Z_LANE, Z_PHASE, Z_EDGE, Z_NODE, Z_LABEL, Z_ACTIVE, Z_DRAG = 0.0, 0.5, 1.0, 2.0, 3.0, 4.0, 10.0
@@ -250,7 +251,9 @@ class BandItem(QGraphicsItem):
         self._bounds = QRectF(r.x, r.y, r.w, r.h).united(QRectF(h.x, h.y, h.w, h.h))
         self._header = QPainterPath()
         self._header.addRect(QRectF(h.x, h.y, h.w, h.h))
-        self.setZValue(Z_LANE if kind == "lanes" else Z_PHASE)
+        lane = kind == "lanes"
+        self._paint = paint_lane if lane else paint_phase
+        self.setZValue(Z_LANE if lane else Z_PHASE)
         self.setAcceptedMouseButtons(Qt.LeftButton | Qt.RightButton)
 
     @property
@@ -264,7 +267,7 @@ class BandItem(QGraphicsItem):
         return self._header
 
     def paint(self, painter, option, widget=None) -> None:
-        paint_band(painter, self.band, self.kind)
+        self._paint(painter, self.band)
 
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.LeftButton:

@@ -5,6 +5,9 @@ snapshot out and touches only the items whose node or edge, facts or box changed
 and removes items for nodes and edges that came or went. Edits made with the mouse
 (move, connect, reconnect) go to the session as commands (see interactions.py); the scene
 then redraws from the new snapshot, so what it shows is always the model.
+
+Over the ~400-line guide on purpose: one class whose item tables (nodes, edges, bands) are
+shared by its sync and its mouse dispatch; a mixin split would scatter that state.
 """
 
 from __future__ import annotations

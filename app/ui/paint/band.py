@@ -10,12 +10,21 @@ from app.render.layout import Band
 from app.ui.paint.styles import _readable, styles, text_draws
 
 
-def paint_band(painter: QPainter, band: Band, kind: str) -> None:
-    """Paint a lane (tinted band, coloured header on the left) or a phase (header, separator)."""
+def paint_lane(painter: QPainter, band: Band) -> None:
+    """Paint a lane: tinted band, coloured header on the left, its title wrapped."""
+    _paint(painter, band, lane=True)
+
+
+def paint_phase(painter: QPainter, band: Band) -> None:
+    """Paint a phase: header on top, a separator on its left, its title elided."""
+    _paint(painter, band, lane=False)
+
+
+def _paint(painter: QPainter, band: Band, *, lane: bool) -> None:
     s = styles()
     r, h = band.rect, band.header
     header = QRectF(h.x, h.y, h.w, h.h)
-    if kind == "lanes":
+    if lane:
         painter.fillRect(QRectF(r.x, r.y, r.w, r.h), QColor(theme.tint(band.color, 0.94)))
         painter.fillRect(header, QColor(theme.tint(band.color, 0.78)))
         painter.fillRect(QRectF(h.x, h.y, 5.0, h.h), QColor(band.color))
@@ -36,7 +45,7 @@ def paint_band(painter: QPainter, band: Band, kind: str) -> None:
     painter.setPen(title_pen)
     metrics = s.metrics["header"]
     # Long names wrap (lanes) or elide (phases) rather than run out of their header.
-    if kind == "lanes":
+    if lane:
         painter.drawText(text_rect, Qt.AlignCenter | Qt.TextWordWrap, band.title)
     else:
         title = metrics.elidedText(band.title, Qt.ElideRight, text_rect.width())

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QPainter
 from app.model import Diagram
 from app.render import theme
 from app.render.layout import Layout, layout
-from app.ui.paint.band import paint_band
+from app.ui.paint.band import paint_lane, paint_phase
 from app.ui.paint.edge import edge_look, paint_edge, paint_edge_label
 from app.ui.paint.node import node_look, paint_node
 
@@ -35,9 +35,9 @@ def paint_diagram(painter: QPainter, diagram: Diagram, report=None, lang: str = 
     facts = FactBook(diagram, report, lang, flow_thickness)
     painter.fillRect(diagram_bounds(diagram, geometry), QColor(theme.CANVAS))
     for band in geometry.lanes:
-        paint_band(painter, band, "lanes")
+        paint_lane(painter, band)
     for band in geometry.phases:
-        paint_band(painter, band, "phases")
+        paint_phase(painter, band)
     nodes = diagram.node_index()
     edge_looks = []
     for edge in diagram.edges:

@@ -84,8 +84,8 @@ class WindowActions(QObject):
         self.zoom_reset = action(lambda: w.zoom("zoom_reset"), "Ctrl+0")
         self.zoom_fit = action(lambda: w.zoom("zoom_to_fit"), "Ctrl+9")
         self.flow = action(lambda on: w.scene.set_flow_thickness(on), checkable=True)
-        self.add_lane = action(lambda: w.add_band("lanes"), "Ctrl+Shift+L")
-        self.add_phase = action(lambda: w.add_band("phases"), "Ctrl+Shift+P")
+        self.add_lane = action(lambda: w.add_lane(), "Ctrl+Shift+L")
+        self.add_phase = action(lambda: w.add_phase(), "Ctrl+Shift+P")
         self.tidy = action(lambda: w.session.execute(TidyUp(text=self.tr("Tidy up"))),
                            "Ctrl+Shift+T")
         self.properties = action(w.inspector.show_diagram)
