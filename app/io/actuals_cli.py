@@ -7,6 +7,7 @@ from typing import TextIO
 
 from app.io.actuals import read_actuals
 from app.io.actuals_table import ActualsError
+from app.io.escape import terminal, terminal_block
 from app.io.yaml_load import load_diagram
 from app.io.yaml_save import save_diagram
 from app.io.yaml_scalars import number, percent
@@ -35,7 +36,7 @@ def run_actuals(path: str, data: str | None, close: str | None, out: str | None,
         try:
             changes = read_actuals(diagram, data)
         except ActualsError as error:
-            print(error.located(), file=sys.stderr)
+            print(terminal_block(error.located()), file=sys.stderr)
             return EXIT_INVALID
     try:
         if close is not None:
@@ -46,10 +47,10 @@ def run_actuals(path: str, data: str | None, close: str | None, out: str | None,
         if changes:
             diagram, _ = SetActuals(tuple(changes)).apply(diagram)
     except EditRefused as error:
-        print(f"{data or path}: {error}", file=sys.stderr)
+        print(terminal(f"{data or path}: {error}"), file=sys.stderr)
         return EXIT_INVALID
     for line in describe_changes(diagram, changes):
-        print(line, file=stdout)
+        print(terminal(line), file=stdout)  # ids and KPI names come from the table
     if data is not None:
         print(f"{len(changes)} change(s)" if changes else "no changes: every actual in the "
               "table is what the diagram already has", file=stdout)
