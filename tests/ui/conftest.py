@@ -3,6 +3,8 @@ helpers that press, drag and release the mouse on a view like a user does."""
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
@@ -11,6 +13,16 @@ from PySide6.QtWidgets import QApplication
 from app.model import Diagram
 from app.ui.session import Session
 from tests.conftest import SMALL_DIAGRAM
+
+
+@pytest.fixture(autouse=True)
+def _qt_garbage_collected_between_tests():
+    """Views and scenes a test left in reference cycles are deleted here, after qtbot closed
+    them, and not by a garbage collection that happens to start while a later test paints
+    (a scene deleted in the middle of another scene's paint crashed the test process)."""
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # qtbot's deleteLater
+    gc.collect()
 
 
 @pytest.fixture
