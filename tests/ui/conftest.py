@@ -17,11 +17,11 @@ from tests.conftest import SMALL_DIAGRAM
 
 @pytest.fixture(autouse=True)
 def _qt_garbage_collected_between_tests():
-    """Views and scenes a test left in reference cycles are deleted here, after qtbot closed
-    them, and not by a garbage collection that happens to start while a later test paints
-    (a scene deleted in the middle of another scene's paint crashed the test process)."""
+    """Windows, views and scenes a test left in reference cycles are deleted here, by Python,
+    right after qtbot closed them and before their deleteLater runs. Deleted the other way
+    round (Qt first, a garbage collection later, maybe while another test paints) the
+    test process crashed now and then."""
     yield
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # qtbot's deleteLater
     gc.collect()
 
 
