@@ -93,39 +93,34 @@ def _markdown(file: str, report: Checklist, lang: str) -> str:
     lang = report.lang or lang
     words = _words(lang)
     layout = by_department(report)
-    title = _md_text(" ".join((report.diagram.title or file).split()))  # one heading line
+    title = markdown(" ".join((report.diagram.title or file).split()))  # one heading line
     lines = [f"# {words['heading']} — {title}", "", goal_line(report), ""]
     if layout.bottlenecks:
         lines += [f"## {words['top']}", ""]
         for rank, item in enumerate(layout.bottlenecks, start=1):
             impact = _impact(report, item.finding.impact or 0.0, lang)
-            lines.append(f"{rank}. **{impact}** — {_md_text(item.text)}")
+            lines.append(f"{rank}. **{impact}** — {markdown(item.text)}")
         lines.append("")
     if not report.findings:
         lines += [words["clean"], ""]
     if layout.errors:
         lines += [f"## {words['error']}", ""]
-        lines += [f"- [ ] {_md_text(item.text)}" for item in layout.errors]
+        lines += [f"- [ ] {markdown(item.text)}" for item in layout.errors]
         lines.append("")
     for section in layout.sections:
-        lines += [f"## {_md_text(section.title)}", ""]
+        lines += [f"## {markdown(section.title)}", ""]
         for group in section.groups:
             if group.title:
-                lines += [f"### {_md_text(group.title)}", ""]
+                lines += [f"### {markdown(group.title)}", ""]
             for item in group.items:
                 mark = words["info_mark"] if item.finding.severity == "info" else ""
-                lines.append(f"- [ ] {mark}{_md_text(item.text)}")
+                lines.append(f"- [ ] {mark}{markdown(item.text)}")
             if group.plan:
-                lines += ["", f"> {_md_text(group.plan)}"]
+                lines += ["", f"> {markdown(group.plan)}"]
             lines.append("")
     lines += [plural_counts(report.summary, lang), ""]
     return "\n".join(lines)
 
-
-def _md_text(text: str) -> str:
-    """Text in Markdown shown as written: no link, image, emphasis or HTML from a label; the
-    arrow -> between two steps stays readable."""
-    return markdown(text)
 
 
 def _text(file: str, report: Checklist, lang: str, color: bool) -> str:
@@ -183,12 +178,7 @@ def _csv(results: list[tuple[str, Checklist]]) -> str:
     for file, report in results:
         for f in report.findings:
             impact = "" if f.impact is None else repr(json_number(f.impact))
-            writer.writerow(
-                [_cell(file), f.rule, f.severity, _cell(f.target or ""), _cell(f.message), impact]
-            )
+            writer.writerow([csv_cell(file), f.rule, f.severity, csv_cell(f.target or ""),
+                             csv_cell(f.message), impact])
     return buffer.getvalue()
 
-
-def _cell(value: str) -> str:
-    """A text cell a spreadsheet will not run as a formula."""
-    return csv_cell(value)

@@ -47,12 +47,12 @@ def render_markdown(diagram: Diagram, *, lang: str | None = None, svg_name: str 
     title = diagram.title or file or "FunnelFlow"
     parts = []
     if svg_name:
-        parts.append(f"![{_cell(title)}]({_link(svg_name)})\n")
+        parts.append(f"![{markdown(title)}]({_link(svg_name)})\n")
     parts.append(format_reports([(file or title, report)], "md", lang, False).rstrip() + "\n")
     parts.append(f"## {words['kpis']}\n")
     rows = kpi_table(diagram, lang, report)
     for lane in diagram.lanes:
-        parts.append(f"### {_cell(lane.title)}\n")
+        parts.append(f"### {markdown(lane.title)}\n")
         mine = [row for lane_id, row in rows if lane_id == lane.id]
         if not mine:
             parts.append(f"{words['none']}\n")
@@ -66,7 +66,7 @@ def render_markdown(diagram: Diagram, *, lang: str | None = None, svg_name: str 
             status = cells["status"]
             cells["status"] = f"{_STATUS_MARKS[status]} {status}" if status in _STATUS_MARKS \
                 else status
-            lines.append("| " + " | ".join(_cell(cells[c]) for c in _TABLE_COLUMNS) + " |")
+            lines.append("| " + " | ".join(markdown(cells[c]) for c in _TABLE_COLUMNS) + " |")
         parts.append("\n".join(lines) + "\n")
     return "\n".join(parts)
 
@@ -98,7 +98,3 @@ def _link(name: str) -> str:
         return "<" + name.replace("<", "%3C").replace(">", "%3E") + ">"
     return name
 
-
-def _cell(text: str) -> str:
-    """Text safe in a Markdown table cell or link text: one line, shown as written."""
-    return markdown(text)
