@@ -12,10 +12,11 @@ import io
 import os
 
 from app.analysis import Checklist
+from app.analysis.messages import message_language
 from app.analysis.trends import arrow, trends
 from app.io.atomic import write_atomic
 from app.io.escape import csv_cell
-from app.io.svg_facts import gather, kpi_status, resolve_lang
+from app.io.svg_facts import gather, kpi_status
 from app.model import KPI, Diagram, Edge, Measure, Node
 from app.render.labels import format_rate
 
@@ -52,7 +53,7 @@ def kpi_table(diagram: Diagram, lang: str | None = None,
               report: Checklist | None = None) -> list[tuple[str, list[str]]]:
     """(lane id, row) for every KPI and measured conversion; a conversion counts in the lane
     of the step it leaves. Cells are not yet escaped for a spreadsheet."""
-    lang = resolve_lang(lang, diagram)
+    lang = message_language(lang, diagram)
     facts = gather(diagram, lang, report)
     status_words = _STATUS.get(lang, _STATUS["en"])
     arrows = {key: arrow(trend.values) for key, trend in trends(diagram).items()}
@@ -93,7 +94,7 @@ def _volume_cells(volume: Measure, status_words: dict[str, str]) -> list[str]:
 def render_csv(diagram: Diagram, *, lang: str | None = None,
                report: Checklist | None = None) -> str:
     """The KPI table as CSV text, starting with a BOM, header row in `lang`."""
-    lang = resolve_lang(lang, diagram)
+    lang = message_language(lang, diagram)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # CRLF: what RFC 4180 and Excel expect
     writer.writerow(HEADERS.get(lang, COLUMNS))

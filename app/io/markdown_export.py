@@ -12,12 +12,12 @@ import os
 from pathlib import Path
 
 from app.analysis import Checklist, analyze
+from app.analysis.messages import message_language
 from app.io.atomic import write_atomic
 from app.io.check_formats import format_reports
 from app.io.csv_export import COLUMNS, kpi_table
 from app.io.escape import markdown
 from app.io.svg_export import flag, render_svg
-from app.io.svg_facts import resolve_lang
 from app.model import Diagram
 
 _WORDS = {
@@ -40,7 +40,7 @@ _STATUS_MARKS = {"on target": "✅", "off target": "❌", "达标": "✅", "未�
 def render_markdown(diagram: Diagram, *, lang: str | None = None, svg_name: str | None = None,
                     report: Checklist | None = None, file: str = "") -> str:
     """The Markdown text; `svg_name` is the picture to reference (None: no picture)."""
-    lang = resolve_lang(lang, diagram)
+    lang = message_language(lang, diagram)
     if report is None or report.diagram is not diagram or report.lang != lang:
         report = analyze(diagram, lang)
     words = _WORDS.get(lang, _WORDS["en"])
@@ -78,7 +78,7 @@ def export_markdown(diagram: Diagram, out_path: str | os.PathLike[str], *,
 
     The SVG is written first: a Markdown file never points at a picture that is not there.
     """
-    lang = resolve_lang(lang, diagram)
+    lang = message_language(lang, diagram)
     if report is None or report.diagram is not diagram or report.lang != lang:
         report = analyze(diagram, lang)
     out = Path(out_path)

@@ -12,9 +12,10 @@ import os
 import re
 
 from app.analysis import Checklist
+from app.analysis.messages import message_language
 from app.io.atomic import write_atomic
 from app.io.escape import mermaid, yaml_quoted
-from app.io.svg_facts import OFF, ON, gather, resolve_lang
+from app.io.svg_facts import OFF, ON, gather
 from app.model import Diagram, Edge, Node
 from app.render import theme
 from app.render.labels import edge_text, owner_text, shared_rate
@@ -57,7 +58,7 @@ class _Ids:
 def render_mermaid(diagram: Diagram, *, lang: str | None = None,
                    report: Checklist | None = None) -> str:
     """The diagram as Mermaid flowchart text; `lang` (default: the diagram's) for "no owner"."""
-    lang = resolve_lang(lang, diagram)
+    lang = message_language(lang, diagram)
     facts = gather(diagram, lang, report)
     ids = _Ids()
     lines = ["---", f"title: {_yaml_title(diagram.title)}", "---"] if diagram.title else []

@@ -16,8 +16,9 @@ from collections.abc import Callable, Iterator
 from typing import Protocol
 
 from app.analysis import Checklist
+from app.analysis.messages import message_language
 from app.io.atomic import write_atomic
-from app.io.svg_facts import Facts, gather, kpi_status, resolve_lang
+from app.io.svg_facts import Facts, gather, kpi_status
 from app.io.svg_legend import Legend, build_legend
 from app.io.svg_scene import (
     HANDOFF_GLYPH,
@@ -71,7 +72,7 @@ def render_svg(diagram: Diagram, *, lang: str | None = None, outline_text: bool 
     `lang` defaults to the diagram's own language; `flow_thickness` draws edges wider the
     more people move along them (the canvas' view option); `report` saves re-analysing.
     """
-    lang = resolve_lang(lang, diagram)
+    lang = message_language(lang, diagram)
     facts = gather(diagram, lang, report)
     geometry = layout(diagram)
     text: TextWriter

@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.analysis import OFF, ON, UNMEASURED, Checklist, analyze, edge_status, node_status
-from app.analysis.messages import message_language
 from app.model import KPI, Diagram
 
-__all__ = ["OFF", "ON", "UNMEASURED", "Facts", "gather", "kpi_status", "resolve_lang"]
+__all__ = ["OFF", "ON", "UNMEASURED", "Facts", "gather", "kpi_status"]
 
 LANGS = ("en", "zh")
 
@@ -68,12 +67,3 @@ def kpi_status(kpi: KPI) -> str:
     worse = kpi.is_worse()
     return UNMEASURED if worse is None else OFF if worse else ON
 
-
-def resolve_lang(lang: str | None, diagram: Diagram) -> str:
-    """The language of legends, headers and messages: `lang` if given, else the diagram's
-    own (judged from all of its text), else the locale's.
-
-    `funnelflow export` is often run without --lang; a diagram written in Chinese then gets
-    Chinese headers rather than English ones around Chinese labels.
-    """
-    return message_language(lang, diagram)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from app.io.svg_facts import gather, resolve_lang
+from app.analysis.messages import message_language
+from app.io.svg_facts import gather
 from app.io.svg_scene import edge_pictures, node_pictures
 from app.model import Diagram
 from app.render.canvas_geometry import BADGE_RADIUS
@@ -13,7 +14,7 @@ from app.render.rect import Rect
 
 def drawing_of(diagram: Diagram, lang: str | None = None) -> Drawing:
     """Node boxes, edge paths, label plates (with their badges) and cut texts of the SVG."""
-    lang = resolve_lang(lang, diagram)
+    lang = message_language(lang, diagram)
     facts = gather(diagram, lang)
     geometry = layout(diagram)
     edges, labels = [], []

@@ -14,9 +14,9 @@ import unicodedata
 from typing import Any
 
 from app.analysis import Checklist, analyze
+from app.analysis.messages import message_language
 from app.io.atomic import write_atomic
 from app.io.csv_export import COLUMNS, HEADERS, VOLUME, kpi_table
-from app.io.svg_facts import resolve_lang
 from app.model import KPI, Diagram, Measure, RateMeasure
 
 PERCENT_FORMAT = "0.0%"
@@ -44,7 +44,7 @@ def render_xlsx(diagram: Diagram, *, lang: str | None = None,
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    lang = resolve_lang(lang, diagram)
+    lang = message_language(lang, diagram)
     if report is None or report.diagram is not diagram or report.lang != lang:
         report = analyze(diagram, lang)
     book = Workbook()

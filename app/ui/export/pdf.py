@@ -29,10 +29,9 @@ from PySide6.QtGui import (
 
 from app.analysis import Checklist, analyze
 from app.analysis.grouping import by_department, goal_line, plural_counts
-from app.analysis.messages import number, period_word
+from app.analysis.messages import message_language, number, period_word
 from app.io.atomic import write_atomic
 from app.io.svg_export import flag
-from app.io.svg_facts import resolve_lang
 from app.model import Diagram
 from app.render import theme
 from app.render.layout import layout
@@ -75,7 +74,7 @@ def render_pdf(diagram: Diagram, *, lang: str | None = None, page: str = "fit",
     from app.ui.fonts import register_fonts
 
     register_fonts()
-    lang = resolve_lang(lang, diagram)
+    lang = message_language(lang, diagram)
     key = str(page).strip().lower()
     if key not in PAGES:
         raise ValueError(f"--page must be fit, A4, A3 or Letter, got {page!r}")

@@ -16,10 +16,10 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen
 
 from app.analysis import Checklist
+from app.analysis.messages import message_language
 from app.io.atomic import write_atomic
 from app.io.png_source import SOURCE_KEY
 from app.io.svg_export import MARGIN, flag
-from app.io.svg_facts import resolve_lang
 from app.io.svg_legend import FONT_PX, Legend, build_legend
 from app.io.yaml_save import dumps_diagram
 from app.model import Diagram
@@ -98,7 +98,7 @@ def render_png(diagram: Diagram, *, lang: str | None = None, scale: float | str 
     from app.ui.fonts import register_fonts
 
     register_fonts()
-    lang = resolve_lang(lang, diagram)
+    lang = message_language(lang, diagram)
     scale = _scale(scale)
     flow_thickness = flag(flow_thickness)
     geometry = layout(diagram)
