@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from app.model import Diagram, Edge
 from app.render import theme
 from app.render.grid import Grid
-from app.render.labels import text_width
+from app.render.labels import shared_rate, text_width
 from app.render.rect import Rect
 from app.render.routes import (
     ARROW_ROOM,
@@ -33,7 +33,7 @@ from app.render.routes import (
     Route,
     route_edges,
 )
-from app.render.sizes import node_size
+from app.render.sizes import label_size, node_size
 
 __all__ = ["Band", "Layout", "Rect", "Route", "layout", "relayout"]
 
@@ -115,11 +115,31 @@ def _layout(diagram: Diagram) -> Layout:
 
 def relayout(previous: Layout, before: Diagram, after: Diagram) -> Layout:
     """The layout of `after`, given `previous`, the layout of `before`: `previous` itself when
-    nothing that sizes or places a box or an edge changed (a KPI, an owner, notes), else
-    `layout(after)`."""
-    if _layout_key(before) == _layout_key(after):
+    nothing that sizes or places a box or an edge changed (a KPI, an owner, notes, a rate
+    whose label keeps its plate size), else `layout(after)`."""
+    if _layout_key(before) == _layout_key(after) and _same_plates(before, after):
         return previous
     return layout(after)
+
+
+def _same_plates(before: Diagram, after: Diagram) -> bool:
+    """Whether every edge label of `after` takes the plate it took in `before`: the layout
+    reads only the plate sizes (grid.labels), so a new rate of the same width keeps it."""
+    changed = {b.source for a, b in zip(before.edges, after.edges, strict=True)
+               if a is not b and _label_key(a) != _label_key(b)}
+    if not changed:
+        return True
+    # a rate also changes the shared remainder its siblings show: compare a source's edges
+    outgoing: dict[str, list[tuple[Edge, Edge]]] = defaultdict(list)
+    for a, b in zip(before.edges, after.edges, strict=True):
+        if b.source in changed:
+            outgoing[b.source].append((a, b))
+    for pairs in outgoing.values():
+        olds, news = [a for a, _ in pairs], [b for _, b in pairs]
+        for a, b in pairs:
+            if label_size(a, shared_rate(olds, a)) != label_size(b, shared_rate(news, b)):
+                return False
+    return True
 
 
 def _grow(needs: Needs, got: Needs) -> bool:
@@ -138,12 +158,20 @@ def _grow(needs: Needs, got: Needs) -> bool:
 
 
 def _layout_key(diagram: Diagram) -> tuple[object, ...]:
-    """Everything the layout reads: ids, lanes, phases, positions, kinds, sizes of texts."""
-    return (tuple((lane.id, lane.title) for lane in diagram.lanes),
-            tuple((phase.id, phase.title) for phase in diagram.phases),
-            tuple((n.id, n.lane, n.phase, n.x, n.y, node_size(n)) for n in diagram.nodes),
-            tuple((e.source, e.target, _label_key(e)) for e in diagram.edges),
-            tuple(n.kind for n in diagram.nodes))
+    """Everything the layout reads but the edge labels' sizes (see _same_plates): ids, lanes,
+    phases, positions, kinds, sizes of node texts."""
+    if _last_key[0] is diagram:  # the `after` of one edit is the `before` of the next
+        return _last_key[1]
+    key = (tuple((lane.id, lane.title) for lane in diagram.lanes),
+           tuple((phase.id, phase.title) for phase in diagram.phases),
+           tuple((n.id, n.lane, n.phase, n.x, n.y, node_size(n)) for n in diagram.nodes),
+           tuple((e.source, e.target) for e in diagram.edges),
+           tuple(n.kind for n in diagram.nodes))
+    _last_key[:] = [diagram, key]
+    return key
+
+
+_last_key: list[object] = [None, None]  # the last diagram keyed, and its key
 
 
 def _label_key(edge: Edge) -> tuple[object, ...]:
