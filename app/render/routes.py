@@ -30,7 +30,7 @@ from typing import Any
 
 from app.render.polyline import arrow_to, rounded, simplify
 from app.render.rect import Rect
-from app.render.shapes import Command, arrow_head, outline_x
+from app.render.shapes import Command, outline_x
 
 Pt = tuple[float, float]
 #: a vertical run: top, bottom, key (see step 4), order (see `_run`)
@@ -46,18 +46,47 @@ BADGE_ROOM = 19.0  # a handoff badge before the label (diameter and a gap)
 _SHAPED = ("decision", "entry", "exit")  # kinds whose sides are not straight
 
 
+class _drawn:  # noqa: N801 - used as a decorator
+    """A route's path or arrow, worked out from its points when first read (a scene of
+    thousands of edges draws few of them up close), then kept on the instance."""
+
+    def __init__(self, make: Any) -> None:
+        self.make, self.name = make, make.__name__
+        self.__doc__ = make.__doc__
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.make(obj)  # (a frozen dataclass allows this)
+        return value
+
+
 @dataclass(frozen=True)
 class Route:
-    """One edge's drawing: path commands, arrow head, and where its label plate sits."""
+    """One edge's drawing: its corners, and where its label plate sits; the path commands
+    (corners rounded) and the arrow head follow from the corners."""
 
-    path: tuple[Command, ...]
-    arrow: tuple[Command, ...]
     points: tuple[Pt, ...]  # the corners of the orthogonal line (before rounding)
     label_x: float  # left end of the label zone on the first stub (badge first, then plate)
     label_y: float  # the stub's height: the plate is centred on it
     label_room: float  # width of the label zone
     #: the label is centred on label_x (a loop's label on its corridor run), not starting there
     label_centred: bool = False
+
+    @_drawn
+    def path(self) -> tuple[Command, ...]:
+        """Path commands along the corners, each corner rounded."""
+        return tuple(rounded(self.points))
+
+    @_drawn
+    def arrow(self) -> tuple[Command, ...]:
+        """The arrow head at the end, pointing along the last leg."""
+        points = self.points
+        end = points[-1]
+        before = points[-2] if len(points) > 1 else (end[0] - 10, end[1])
+        if before[1] == end[1] and before[0] >= end[0]:
+            before = (end[0] - 10, end[1])
+        return arrow_to(end, before)
 
 
 @dataclass
@@ -288,17 +317,13 @@ def route_edges(edges: list[tuple[str, str, str]], rects: dict[str, Rect],
                 end = (outline_x(kinds[t], dst, yt, "left"), yt)
                 points.append(end)
         points = simplify(points)
-        before = points[-2] if len(points) > 1 else (end[0] - 10, end[1])
-        if before[1] == end[1] and before[0] >= end[0]:
-            before = (end[0] - 10, end[1])
         label: tuple[float, float, float, bool]
         if n in on_corridor:  # centred under the source's column, on the corridor run
             column = cols[cs]
             label = ((column[0] + column[1]) / 2, corridor_y[n], column[1] - column[0], True)
         else:
             label = (src.right + CHANNEL_PAD, ys, needs.channel_labels.get(cs + 1, 0.0), False)
-        routes[edge_id] = Route(tuple(rounded(points)), arrow_to(end, before), tuple(points),
-                                *label)
+        routes[edge_id] = Route(tuple(points), *label)
     return routes, needs
 
 
@@ -383,7 +408,5 @@ def quick_route(src: Rect, dst: Rect) -> Route:
         below = max(src.bottom, dst.bottom) + 2 * CHANNEL_PAD
         points = [start, (src.right + ARROW_ROOM, ys), (src.right + ARROW_ROOM, below),
                   (dst.x - ARROW_ROOM, below), (dst.x - ARROW_ROOM, yt), end]
-    points = simplify(points)
-    before = points[-2] if len(points) > 1 else (end[0] - 10, end[1])
-    return Route(tuple(rounded(points)), tuple(arrow_head(end, before)), tuple(points),
-                 src.right + CHANNEL_PAD, ys, max(dst.x - src.right - 2 * CHANNEL_PAD, 0.0))
+    return Route(tuple(simplify(points)), src.right + CHANNEL_PAD, ys,
+                 max(dst.x - src.right - 2 * CHANNEL_PAD, 0.0))

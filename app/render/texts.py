@@ -6,6 +6,7 @@ them wraps, cuts and places text alike (and the legibility measure sees what the
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,7 +17,16 @@ from app.render.labels import owner_text, text_width
 from app.render.rect import Rect
 from app.render.routes import BADGE_ROOM, Route
 from app.render.shapes import text_box
-from app.render.sizes import label_lines, line_height, plate_size, title_lines
+from app.render.sizes import (
+    LABEL_LINES,
+    PLATE_PAD_X,
+    PLATE_PAD_Y,
+    SHARED_PHRASE_MAX_WIDTH,
+    label_lines,
+    line_height,
+    plate_size,
+    title_lines,
+)
 
 LINE_GAP = 3.0  # between the lines of a node's text blocks
 
@@ -111,6 +121,24 @@ def place_label(route: Route, text: str, handoff: bool) -> LabelPlace:
     top = plate.y + (h - step * len(lines)) / 2
     placed = tuple((plate.cx, top + step * (i + 0.5), line) for i, line in enumerate(lines))
     return LabelPlace(plate, badge, placed, cut)
+
+
+#: the widest and tallest plate label_lines and plate_size can make (a line may be as wide as
+#: a "(shared)" phrase, one character more when a long word is cut, at most LABEL_LINES lines)
+MAX_PLATE_W = math.ceil(max(theme.EDGE_LABEL_MAX_WIDTH, SHARED_PHRASE_MAX_WIDTH)
+                        + theme.FONT_EDGE_PX) + PLATE_PAD_X
+MAX_PLATE_H = LABEL_LINES * line_height(theme.FONT_EDGE_PX) + PLATE_PAD_Y - 4
+
+
+def label_reach(route: Route, handoff: bool) -> Rect:
+    """Where `route`'s label can be, whatever its text: a box holding `place_label(route,
+    text, handoff).bounds` for every text, worked out without measuring one. The canvas
+    indexes a label by it and places the words only when the label is first drawn."""
+    badge = BADGE_ROOM if handoff else 0.0
+    w = badge + MAX_PLATE_W
+    h = max(MAX_PLATE_H, 2 * BADGE_RADIUS)
+    x = route.label_x - w / 2 - 2.0 if route.label_centred else route.label_x
+    return Rect(x, route.label_y - h / 2, w + 4.0, h)
 
 
 def text_advance(text: str, font_px: float) -> float:

@@ -29,6 +29,10 @@ from app.ui.paint import (
 )
 
 Z_LANE, Z_PHASE, Z_EDGE, Z_NODE, Z_LABEL, Z_ACTIVE, Z_DRAG = 0.0, 0.5, 1.0, 2.0, 3.0, 4.0, 10.0
+# Flags combined once: an enum `|` per item costs more than setting them (thousands of items).
+_NODE_FLAGS = QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemIsMovable
+# (the extended option tells an edge's paint which part of the scene is being repainted)
+_EDGE_FLAGS = QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemUsesExtendedStyleOption
 
 
 class NodeItem(QGraphicsItem):
@@ -45,7 +49,7 @@ class NodeItem(QGraphicsItem):
         self.node, self._look, self.facts = node, look, facts
         self._hover = False
         self._bounds = self._shape = None
-        self.setFlags(QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemIsMovable)
+        self.setFlags(_NODE_FLAGS)
         self.setAcceptHoverEvents(True)
         self.setZValue(Z_NODE)
         self._title_tip(node)
@@ -163,8 +167,7 @@ class EdgeItem(QGraphicsItem):
         self.edge, self.look, self.facts = edge, look, facts
         self._shape: QPainterPath | None = None
         self.label = EdgeLabelItem(self)
-        # (the extended option tells paint which part of the scene is being repainted)
-        self.setFlags(QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemUsesExtendedStyleOption)
+        self.setFlags(_EDGE_FLAGS)
         self.setZValue(Z_EDGE)
 
     def set_look(self, edge: Edge, look: EdgeLook, facts) -> None:
@@ -202,28 +205,43 @@ class EdgeItem(QGraphicsItem):
 
 
 class EdgeLabelItem(QGraphicsItem):
-    """An edge's label plate and handoff badge, above the nodes so that no node hides it."""
+    """An edge's label plate and handoff badge, above the nodes so that no node hides it.
+
+    Indexed by where the label can be (`EdgeLook.label_reach`), so building a scene measures
+    no text; its words are placed when it is first painted, hit or asked for its tooltip."""
 
     def __init__(self, edge_item: EdgeItem) -> None:
         super().__init__()
         self.edge_item = edge_item
-        self._bounds = edge_item.look.label_bounds or QRectF()
-        self.setToolTip(edge_item.look.text if edge_item.look.place.cut else "")
+        self._bounds = edge_item.look.label_reach or QRectF()
+        self._shape: QPainterPath | None = None
         self.setZValue(Z_LABEL)
-        self.setVisible(edge_item.look.label_bounds is not None)
+        self.setVisible(edge_item.look.has_label)
 
     def refresh(self) -> None:
         self.prepareGeometryChange()
         look = self.edge_item.look
-        self.setToolTip(look.text if look.place.cut else "")  # a cut label, whole
-        bounds = look.label_bounds
-        self._bounds = bounds or QRectF()
-        self.setVisible(bounds is not None and self.scene() is not None
+        self._bounds = look.label_reach or QRectF()
+        self._shape = None
+        self.setVisible(look.has_label and self.scene() is not None
                         and self.scene()._labels_on)
         self.update()
 
+    def toolTip(self) -> str:  # noqa: N802 - Qt's name
+        """A cut label, whole (the canvas' own tooltips say more; see tooltips.py)."""
+        look = self.edge_item.look
+        return look.text if look.has_label and look.place.cut else ""
+
     def boundingRect(self) -> QRectF:
         return self._bounds
+
+    def shape(self) -> QPainterPath:
+        if self._shape is None:
+            self._shape = QPainterPath()
+            bounds = self.edge_item.look.label_bounds
+            if bounds is not None:
+                self._shape.addRect(bounds)
+        return self._shape
 
     def paint(self, painter, option, widget=None) -> None:
         paint_edge_label(painter, self.edge_item.look, selected=self.edge_item.isSelected())

@@ -143,7 +143,7 @@ class DiagramScene(QGraphicsScene):
         if on != self._labels_on:
             self._labels_on = on
             for item in self.edges.values():
-                item.label.setVisible(on and item.look.label_bounds is not None)
+                item.label.setVisible(on and item.look.has_label)
 
     def set_overview(self, on: bool) -> None:
         """Draw the nodes and edges as one batched overview (True: zoomed far out) or each by
@@ -395,7 +395,8 @@ class DiagramScene(QGraphicsScene):
                     item.setFlag(QGraphicsItem.ItemHasNoContents)
                 self.addItem(item)
                 self.addItem(item.label)
-                item.label.setVisible(self._labels_on and item.look.label_bounds is not None)
+                if not self._labels_on:
+                    item.label.setVisible(False)
                 self.edges[edge_id] = item
                 continue
             suspect = (judge_all or item.edge is not edge or edge_id in named

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from functools import cached_property, lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen
@@ -12,39 +13,78 @@ from app.render import theme
 from app.render.canvas_geometry import HANDLE_RADIUS
 from app.render.labels import edge_text
 from app.render.routes import Route
-from app.render.texts import LabelPlace, place_label
+from app.render.texts import LabelPlace, label_reach, place_label
 from app.ui.paint.styles import _build_path, _fit, _mark, _pen, _readable, styles, text_draws
+
+
+class _once:  # noqa: N801 - used as a decorator
+    """functools.cached_property without its lock (Python 3.11 takes one per read): worked out
+    on first read, then an ordinary attribute of the instance."""
+
+    def __init__(self, make: Callable) -> None:
+        self.make, self.name = make, make.__name__
+        self.__doc__ = make.__doc__
+
+    def __get__(self, obj, owner=None):  # noqa: ANN001, ANN204
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.make(obj)
+        return value
 
 
 class EdgeLook:
     """Everything one edge draws, in scene coordinates.
 
-    Where it goes (route, label lines, bounds) is worked out at once; the Qt paths, pens and
-    plate are made on first use: most edges of a big diagram are never painted up close.
+    Only the route, the pens' keys and the bounds are worked out at once; the label's text
+    and where its words go, the Qt paths, pens and plate are made on first use: most edges of
+    a big diagram are never painted up close, and a scene of thousands is built faster.
     """
 
     def __init__(self, geometry: Route, status: str, width: float, handoff: bool,
-                 place: LabelPlace, text: str = "") -> None:
+                 text: str | Callable[[], str], labelled: bool = True) -> None:
         self.status, self.width, self.handoff = status, width, handoff
-        self.geometry, self.place = geometry, place  # the route; where the label goes
-        self.text = text  # the label's whole text (the lines may be cut)
-        self._pill = place.plate  # the label plate as a layout Rect
-        self._badge = place.badge  # the handoff badge's centre
-        # The path lies inside the hull of its control points: bounds without a QPainterPath.
-        xs, ys = _points(geometry.path, geometry.arrow)
-        margin = width + HANDLE_RADIUS + 2
-        self.bounds = QRectF(min(xs) - margin, min(ys) - margin,
-                             max(xs) - min(xs) + 2 * margin, max(ys) - min(ys) + 2 * margin)
-        label = place.bounds
-        # (the label's room includes 2 px for the selection stroke)
-        self.label_bounds = (None if label is None else
-                             QRectF(label.x - 2, label.y - 2, label.w + 4, label.h + 4))
+        self.geometry = geometry  # the route
+        self._text = text  # the label's whole text (the lines may be cut), or its maker
+        #: whether anything is drawn on the first stub: a label plate or a handoff badge
+        self.has_label = handoff or (labelled and (not isinstance(text, str) or bool(text)))
+        # The rounded line lies inside the hull of its corners and the arrow head within
+        # ARROW_SIZE of its tip: bounds without a QPainterPath.
+        points = geometry.points
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        margin = width + HANDLE_RADIUS + 2 + _ARROW_SIZE
+        x, y = min(xs) - margin, min(ys) - margin
+        self.bounds = QRectF(x, y, max(xs) + margin - x, max(ys) + margin - y)
 
-    @cached_property
+    @_once
+    def text(self) -> str:
+        """The label's whole text ("" for none)."""
+        return self._text if isinstance(self._text, str) else self._text()
+
+    @_once
+    def place(self) -> LabelPlace:
+        """Where the label's plate, badge and lines go."""
+        return place_label(self.geometry, self.text, self.handoff)
+
+    @_once
+    def label_bounds(self) -> QRectF | None:
+        """Plate and badge, with 2 px for the selection stroke; None without either."""
+        label = self.place.bounds
+        return (None if label is None else
+                QRectF(label.x - 2, label.y - 2, label.w + 4, label.h + 4))
+
+    @_once
+    def label_reach(self) -> QRectF | None:
+        """Where the label can be (label_bounds lies inside), known without placing it."""
+        if not self.has_label:
+            return None
+        r = label_reach(self.geometry, self.handoff)
+        return QRectF(r.x - 2, r.y - 2, r.w + 4, r.h + 4)
+
+    @_once
     def curve(self) -> QPainterPath:
         return _build_path(self.geometry.path)
 
-    @cached_property
+    @_once
     def pieces(self) -> tuple[tuple[QPainterPath, QRectF, QPen, QPen], ...] | None:
         """A long path cut in pieces (path, bounds, pen, solid pen), each dashed on from
         where the one before stopped: the on-screen pieces look exactly like the whole path,
@@ -66,7 +106,7 @@ class EdgeLook:
             travelled += path.length()
         return tuple(result) if len(result) > 1 else None
 
-    @cached_property
+    @_once
     def arrow(self) -> QPainterPath:
         return _build_path(self.geometry.arrow)
 
@@ -79,20 +119,22 @@ class EdgeLook:
         """The same without dashes: drawn when too small to see them (and cheaper)."""
         return _edge_pen(self.status, self.width, False)
 
-    @cached_property
+    @_once
     def pill(self) -> QRectF | None:
-        p = self._pill
+        p = self.place.plate
         return None if p is None else QRectF(p.x, p.y, p.w, p.h)
 
-    @cached_property
+    @_once
     def badge(self) -> QPointF | None:
-        return None if self._badge is None else QPointF(*self._badge)
+        badge = self.place.badge
+        return None if badge is None else QPointF(*badge)
 
-    @cached_property
+    @_once
     def text_lines(self) -> tuple[tuple[QPointF, str], ...]:
         """Each label line's baseline start and text, fitted to the real font."""
         metrics = styles().metrics["edge"]
-        room = (self._pill.w - 2.0) if self._pill is not None else 0.0  # 5 px padding each side
+        plate = self.place.plate
+        room = (plate.w - 2.0) if plate is not None else 0.0  # 5 px padding each side
         lines = []
         for cx, cy, line in self.place.lines:
             fitted, advance = _fit(line, room, "edge")
@@ -100,19 +142,10 @@ class EdgeLook:
                                   / 2), fitted))
         return tuple(lines)
 
-    @cached_property
+    @_once
     def ends(self) -> tuple[QPointF, QPointF]:
         path = self.geometry.path
         return QPointF(*path[0][1:3]), QPointF(*path[-1][-2:])
-
-
-def _points(*paths) -> tuple[list[float], list[float]]:
-    xs, ys = [], []
-    for path in paths:
-        for command in path:
-            xs.extend(command[1::2])
-            ys.extend(command[2::2])
-    return xs, ys
 
 
 def _chunks(path) -> list[list]:
@@ -146,6 +179,8 @@ def _chunks(path) -> list[list]:
 
 #: curves longer than a few of these are stroked piece by piece (see EdgeLook.pieces)
 _PIECE = 400.0
+#: how far an arrow head reaches from its tip (app.render.shapes.arrow_head's size)
+_ARROW_SIZE = 9.0
 
 
 @lru_cache(maxsize=128)
@@ -159,9 +194,9 @@ def edge_look(edge: Edge, route: Route, *, status: str = "unmeasured",
     """Work out how `edge` is drawn along `route` (from the layout, or a drag's quick route;
     `shared`: the share it gets of what its siblings leave, shown as "≈50% (shared)")."""
     width = theme.EDGE_MIN_WIDTH if width is None else round(width, 1)
-    text = (edge_text(edge, lang, shared)
-            if (edge.label or edge.conversion or shared is not None) else "")
-    return EdgeLook(route, status, width, handoff, place_label(route, text, handoff), text)
+    labelled = bool(edge.label or edge.conversion or shared is not None)
+    return EdgeLook(route, status, width, handoff, partial(edge_text, edge, lang, shared)
+                    if labelled else "", labelled)
 
 
 def paint_edge(painter: QPainter, look: EdgeLook, *, selected: bool = False,
