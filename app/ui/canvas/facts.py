@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.analysis import OFF, ON, UNMEASURED, Checklist, edge_status
+from app.analysis import OFF, ON, UNMEASURED, Checklist
+from app.analysis.impact import is_worse
 from app.analysis.report import SEVERITIES
-from app.model import Diagram, Edge, Node
+from app.model import Diagram, Edge, Node, NodeKind
 from app.render.canvas_geometry import flow_width
 from app.render.labels import shared_rate, volume_text
 
@@ -45,6 +46,7 @@ class FactBook:
         self._report_nodes = report.diagram.node_index() if report is not None else {}
         self._indexes: dict[int, dict[str, list[Edge]]] = {}
         self._edge_statuses: dict[int, tuple[Edge, str]] = {}
+        self._nodes = diagram.node_index()
         flows = report.flows.get("actual", {}) if report is not None else {}
         self._flows = flows
         self._biggest = max(flows.values(), default=0.0)
@@ -86,8 +88,12 @@ class FactBook:
         # Keyed by the edge object, which the entry keeps alive (an Edge works out its id
         # string on every call).
         found = self._edge_statuses.get(id(edge))
-        if found is None:
-            found = self._edge_statuses[id(edge)] = (edge, edge_status(self.diagram, edge))
+        if found is None:  # edge_status's verdict, the target's kind looked up here once
+            target = self._nodes.get(edge.target)
+            worse = is_worse(edge, self.diagram, target is not None
+                             and target.kind is NodeKind.exit)
+            status = UNMEASURED if worse is None else OFF if worse else ON
+            found = self._edge_statuses[id(edge)] = (edge, status)
         return found[1]
 
     def _status_here(self, node: Node) -> str:

@@ -52,7 +52,6 @@ class NodeItem(QGraphicsItem):
         self.setFlags(_NODE_FLAGS)
         self.setAcceptHoverEvents(True)
         self.setZValue(Z_NODE)
-        self._title_tip(node)
 
     @property
     def look(self) -> NodeLook:
@@ -64,14 +63,12 @@ class NodeItem(QGraphicsItem):
 
     def set_look(self, node: Node, look, facts) -> None:
         """Show `node` drawn as `look` (a NodeLook, or a function that makes one)."""
-        if node.title != self.node.title:
-            self._title_tip(node)
         self.node, self._look, self.facts = node, look, facts
         self.update()
 
-    def _title_tip(self, node: Node) -> None:
-        # A title cut after its lines shows whole in the tooltip.
-        self.setToolTip(node.title if title_lines(node)[1] else "")
+    def toolTip(self) -> str:  # noqa: N802 - Qt's name
+        """A title cut after its lines, whole (asked for when shown: see scene.helpEvent)."""
+        return self.node.title if title_lines(self.node)[1] else ""
 
     @property
     def size(self) -> tuple[float, float]:

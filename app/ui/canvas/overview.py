@@ -10,8 +10,8 @@ selected nodes) keep drawing themselves and are left out of the overview.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPen
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer
+from PySide6.QtGui import QImage, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 from app.render import theme
@@ -31,6 +31,8 @@ OVERVIEW_MIN_NODES = 400
 #: side of a tile in scene units: only tiles in the exposed area are drawn
 TILE = 2048.0
 Z_OVERVIEW = 1.5  # above the lanes and phases, where the edges and nodes would be
+#: after a zoom step, how long the scaled picture stands in before it is drawn sharp again
+SETTLE_MS = 150
 
 
 class _Tile:
@@ -54,6 +56,39 @@ def _path(group: dict, key) -> QPainterPath:
     return path
 
 
+class _Picture:
+    """The overview as one view showed it: the image, the device pixels it covers, and the
+    view's transform then (its scale must match for the image to be copied as it is)."""
+
+    def __init__(self, image: QImage, area: QRect, transform: QTransform) -> None:
+        self.image, self.area, self.transform = image, area, transform
+        self.scene = transform.inverted()[0].mapRect(QRectF(area))  # where it lies in the scene
+
+    def same_scale(self, transform: QTransform) -> bool:
+        t = self.transform
+        return (transform.m11() == t.m11() and transform.m22() == t.m22()
+                and transform.m12() == t.m12() and transform.m21() == t.m21())
+
+    def fits(self, transform: QTransform) -> bool:
+        """Drawn at this scale, and shifted by whole pixels only (a pan)."""
+        dx, dy = transform.dx() - self.transform.dx(), transform.dy() - self.transform.dy()
+        return self.same_scale(transform) and dx == round(dx) and dy == round(dy)
+
+    def covers(self, device: QRect, transform: QTransform) -> bool:
+        """Whether it holds all of `device` (view pixels) under `transform` (a pan of it)."""
+        return self._shifted(transform).contains(device)
+
+    def blit(self, painter: QPainter, transform: QTransform) -> None:
+        painter.save()
+        painter.setWorldTransform(QTransform())
+        painter.drawImage(self._shifted(transform).topLeft(), self.image)
+        painter.restore()
+
+    def _shifted(self, transform: QTransform) -> QRect:
+        return self.area.translated(round(transform.dx() - self.transform.dx()),
+                                    round(transform.dy() - self.transform.dy()))
+
+
 class OverviewItem(QGraphicsItem):
     """Draws every node and edge the scene does not let draw itself (see module docstring)."""
 
@@ -65,10 +100,16 @@ class OverviewItem(QGraphicsItem):
         self.setZValue(Z_OVERVIEW)
         self.setAcceptedMouseButtons(Qt.NoButton)  # clicks go to the items underneath
         self.setFlag(QGraphicsItem.ItemUsesExtendedStyleOption)  # for option.exposedRect
+        self._pictures: dict[int, _Picture] = {}  # per view (its viewport's id)
+        self._settle = QTimer()
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._sharpen)
 
     def invalidate(self) -> None:
         """The diagram, its looks or the active items changed: rebuild on the next paint."""
         self._tiles = None
+        self._pictures.clear()
         rect = self._scene.sceneRect()
         if rect != self._bounds:
             self.prepareGeometryChange()
@@ -126,13 +167,75 @@ class OverviewItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         exposed = option.exposedRect
-        tiles = [t for t in self.tiles().values() if t.bounds.intersects(exposed)]
         transform = painter.worldTransform()
         if abs(transform.m11()) + abs(transform.m12()) >= OVERVIEW_ZOOM:
             # Another view on the same scene is zoomed in (the presentation, say): draw the
             # items' own looks, texts and all.
+            tiles = [t for t in self.tiles().values() if t.bounds.intersects(exposed)]
             self._paint_looks(painter, tiles)
             return
+        if widget is None or transform.type().value > QTransform.TxScale.value:
+            self._paint_paths(painter, exposed)  # (an export, or a rotated view: no picture)
+            return
+        self._paint_picture(painter, widget, exposed)
+
+    # -- the picture: what a view shows of the overview, kept between frames ------------------
+    def _paint_picture(self, painter: QPainter, widget, exposed: QRectF) -> None:
+        """Draw from a picture of the overview at this scale: a pan moves over it, and a zoom
+        step shows it scaled until the scale has settled for SETTLE_MS, then it is drawn
+        sharp again at the new scale (see _sharpen)."""
+        transform = painter.worldTransform()
+        picture = self._pictures.get(id(widget))
+        device = transform.mapRect(exposed).toAlignedRect()
+        if picture is not None and picture.fits(transform) and picture.covers(device,
+                                                                              transform):
+            picture.blit(painter, transform)
+            return
+        if picture is not None and not picture.fits(transform) and picture.scene.intersects(
+                exposed):
+            # a zoom step: the last sharp picture, scaled, until the wheel rests
+            painter.save()
+            painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
+            painter.drawImage(picture.scene, picture.image)
+            painter.restore()
+            self._settle.start()
+            return
+        picture = self._pictures[id(widget)] = self._render(painter, widget, transform)
+        picture.blit(painter, transform)
+
+    def _render(self, painter: QPainter, widget, transform: QTransform) -> _Picture:
+        """A picture of what the view shows of the overview and half a view around it, at
+        this scale, aligned on whole device pixels so that it is copied, never resampled."""
+        view_rect = widget.rect()
+        margin = QPoint(view_rect.width() // 2, view_rect.height() // 2)
+        around = QRect(view_rect.topLeft() - margin, view_rect.bottomRight() + margin)
+        area = around.intersected(transform.mapRect(self._bounds).toAlignedRect())
+        ratio = widget.devicePixelRatioF()
+        image = QImage(max(1, round(area.width() * ratio)), max(1, round(area.height() * ratio)),
+                       QImage.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(ratio)
+        image.fill(Qt.transparent)
+        if not area.isEmpty():
+            p = QPainter(image)
+            p.setRenderHints(painter.renderHints())
+            # device pixel (x, y) of the view is pixel (x - left, y - top) of the picture
+            p.setWorldTransform(transform * QTransform.fromTranslate(-area.left(), -area.top()))
+            self._paint_paths(p, transform.inverted()[0].mapRect(QRectF(area)))
+            p.end()
+        return _Picture(image, area, transform)
+
+    def _sharpen(self) -> None:
+        """The scale has settled: drop pictures made at another scale and draw anew."""
+        scene = self.scene()
+        for view in scene.views() if scene is not None else ():
+            key = id(view.viewport())
+            picture = self._pictures.get(key)
+            if picture is not None and not picture.same_scale(view.viewportTransform()):
+                del self._pictures[key]
+                view.viewport().update()
+
+    def _paint_paths(self, painter: QPainter, exposed: QRectF) -> None:
+        tiles = [t for t in self.tiles().values() if t.bounds.intersects(exposed)]
         s = styles()
         painter.setBrush(Qt.NoBrush)
         for tile in tiles:

@@ -16,7 +16,7 @@ import gc
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QToolTip
 
 from app.model.commands import EVERYTHING, ChangeSet
 from app.render import theme
@@ -242,6 +242,17 @@ class DiagramScene(QGraphicsScene):
             event.accept()
         else:
             super().mouseDoubleClickEvent(event)
+
+    def helpEvent(self, event) -> None:
+        # Qt's own lookup reads the C++ tooltip; an edge label works its text out when asked.
+        for item in self.items(event.scenePos()):
+            text = item.toolTip()
+            if text:
+                QToolTip.showText(event.screenPos(), text, event.widget())
+                event.accept()
+                return
+        QToolTip.hideText()
+        event.ignore()
 
     def contextMenuEvent(self, event) -> None:
         pos = event.scenePos()
