@@ -101,3 +101,24 @@ def test_the_overview_picture_follows_edits_selections_and_zoom(qtbot, view, sce
     assert settled == fresh()
     box = scene.layout.nodes["deal"]
     assert QRectF(picture.scene).intersects(QRectF(box.x, box.y, box.w, box.h))
+
+
+def test_a_repaint_of_a_very_long_edge_strokes_the_same_pieces_as_a_full_search(fonts):
+    import random
+
+    from app.model import Edge
+    from app.render.layout import Rect
+    from app.render.routes import quick_route
+    from app.ui.paint import edge_look
+
+    # a loop-back across a huge diagram: hundreds of pieces
+    look = edge_look(Edge(source="a", target="b"),
+                     quick_route(Rect(90000, 500, 176, 76), Rect(0, 3000, 176, 76)),
+                     handoff=True)
+    assert len(look.pieces) > 100
+    rng = random.Random(3)
+    for _ in range(200):
+        x, y = rng.uniform(-500, 95000), rng.uniform(-500, 4000)
+        area = QRectF(x, y, rng.uniform(1, 3000), rng.uniform(1, 2000))
+        brute = [p for p in look.pieces if p[1].intersects(area)]
+        assert look.pieces_in(area) == brute

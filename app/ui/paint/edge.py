@@ -107,6 +107,26 @@ class EdgeLook:
         return tuple(result) if len(result) > 1 else None
 
     @_once
+    def piece_cells(self) -> dict[tuple[int, int], list[int]]:
+        """Which pieces lie in each square of _CELL scene units: a repaint of a small area
+        of a very long edge (a loop-back across a huge diagram) looks at a few, not all."""
+        cells: dict[tuple[int, int], list[int]] = {}
+        for i, (_, bounds, _, _) in enumerate(self.pieces or ()):
+            for cx in range(int(bounds.left() // _CELL), int(bounds.right() // _CELL) + 1):
+                for cy in range(int(bounds.top() // _CELL), int(bounds.bottom() // _CELL) + 1):
+                    cells.setdefault((cx, cy), []).append(i)
+        return cells
+
+    def pieces_in(self, area: QRectF) -> list[tuple[QPainterPath, QRectF, QPen, QPen]]:
+        """The pieces whose bounds meet `area`, in path order."""
+        pieces, cells = self.pieces or (), self.piece_cells
+        found: set[int] = set()
+        for cx in range(int(area.left() // _CELL), int(area.right() // _CELL) + 1):
+            for cy in range(int(area.top() // _CELL), int(area.bottom() // _CELL) + 1):
+                found.update(cells.get((cx, cy), ()))
+        return [pieces[i] for i in sorted(found) if pieces[i][1].intersects(area)]
+
+    @_once
     def arrow(self) -> QPainterPath:
         return _build_path(self.geometry.arrow)
 
@@ -179,6 +199,8 @@ def _chunks(path) -> list[list]:
 
 #: curves longer than a few of these are stroked piece by piece (see EdgeLook.pieces)
 _PIECE = 400.0
+#: side of the squares a long edge's pieces are filed in (see EdgeLook.piece_cells)
+_CELL = 1024.0
 #: how far an arrow head reaches from its tip (app.render.shapes.arrow_head's size)
 _ARROW_SIZE = 9.0
 
@@ -215,10 +237,9 @@ def paint_edge(painter: QPainter, look: EdgeLook, *, selected: bool = False,
     dashed = _readable(painter, theme.FONT_EDGE_PX)
     pieces = look.pieces if exposed is not None else None
     if pieces:
-        for path, bounds, pen, solid_pen in pieces:
-            if bounds.intersects(exposed):
-                painter.setPen(pen if dashed else solid_pen)
-                painter.drawPath(path)
+        for path, _, pen, solid_pen in look.pieces_in(exposed):
+            painter.setPen(pen if dashed else solid_pen)
+            painter.drawPath(path)
     else:
         painter.setPen(look.pen if dashed else look.solid_pen)
         painter.drawPath(look.curve)
