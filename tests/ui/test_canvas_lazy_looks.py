@@ -30,23 +30,27 @@ def test_a_label_is_placed_when_first_drawn_where_the_exports_place_it(view, sce
     scene2 = type(scene)(session, "en")
     fresh = scene2.edges["ads->landing"].look
     assert "place" not in fresh.__dict__ and "text" not in fresh.__dict__
-    assert scene2.edges["ads->landing"].label.isVisible()
+    tile = scene2.labels.tile_of("ads->landing")
+    assert tile.isVisible() and tile.boundingRect().contains(fresh.label_reach)
+    assert "place" not in fresh.__dict__
     # Drawn (the view painted it): the words are where the exports put them.
-    view.centerOn(item.label.boundingRect().center())
+    view.centerOn(look.label_reach.center())
     view_image(view)
     assert "place" in look.__dict__
     assert look.text == edge_text(edge, "en") == "3.2% / 5%"
     expected = place_label(look.geometry, look.text, look.handoff).plate
     assert (look.pill.x(), look.pill.y(), look.pill.width()) == (expected.x, expected.y,
                                                                   expected.w)
-    reach = item.label.boundingRect()
+    reach = look.label_reach
     assert reach.contains(look.label_bounds)
-    # A click finds the plate, not the room around it.
-    assert item.label.shape().boundingRect() == look.label_bounds
+    # A click finds the plate, not the room around it; the tile's picks its edge.
+    tile = scene.labels.tile_of("ads->landing")
     centre = look.label_bounds.center()
-    assert item.label.contains(centre)
-    assert not item.label.contains(QPointF(reach.right() - 0.5, reach.bottom() - 0.5)) or (
-        look.label_bounds.contains(QPointF(reach.right() - 0.5, reach.bottom() - 0.5)))
+    assert tile.contains(centre) and tile.edge_at(centre) is item
+    corner = QPointF(reach.right() - 0.5, reach.bottom() - 0.5)
+    assert not look.label_bounds.contains(corner) and not tile.contains(corner)
+    assert [i for i in scene.items(centre) if i is tile] == [tile]
+    assert [i for i in scene.items(corner) if i is tile] == []
 
 
 def test_a_cut_label_tells_its_whole_text(scene, session):
@@ -54,8 +58,10 @@ def test_a_cut_label_tells_its_whole_text(scene, session):
     session.execute(UpdateEdge("ads", "landing", {"label": long}))
     item = scene.edges["ads->landing"]
     assert item.look.place.cut
-    assert item.label.toolTip() == item.look.text
-    assert scene.edges["landing->demo"].label.toolTip() == ""
+    tile = scene.labels.tile_of("ads->landing")
+    assert tile.tooltip_at(item.look.label_bounds.center()) == item.look.text
+    other = scene.edges["landing->demo"].look
+    assert scene.labels.tile_of("landing->demo").tooltip_at(other.label_bounds.center()) == ""
 
 
 def test_a_conversion_edit_keeps_the_layout_and_shows_the_new_rate(scene, session):

@@ -22,13 +22,13 @@ from app.ui.paint import (
     NodeLook,
     node_handle_margin,
     paint_edge,
-    paint_edge_label,
     paint_lane,
     paint_node,
     paint_phase,
 )
 
 Z_LANE, Z_PHASE, Z_EDGE, Z_NODE, Z_LABEL, Z_ACTIVE, Z_DRAG = 0.0, 0.5, 1.0, 2.0, 3.0, 4.0, 10.0
+# (labels.py draws the edge labels at Z_LABEL)
 # Flags combined once: an enum `|` per item costs more than setting them (thousands of items).
 _NODE_FLAGS = QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemIsMovable
 # (the extended option tells an edge's paint which part of the scene is being repainted)
@@ -163,7 +163,7 @@ class EdgeItem(QGraphicsItem):
         self.edge_id, self.source, self.target = edge.id, edge.source, edge.target
         self.edge, self.look, self.facts = edge, look, facts
         self._shape: QPainterPath | None = None
-        self.label = EdgeLabelItem(self)
+        self.labels = None  # the scene's LabelLayer, which draws the label (labels.py)
         self.setFlags(_EDGE_FLAGS)
         self.setZValue(Z_EDGE)
 
@@ -171,7 +171,8 @@ class EdgeItem(QGraphicsItem):
         """Show `edge` drawn as `look` (re-routed, restyled or relabelled)."""
         self.prepareGeometryChange()
         self.edge, self.look, self.facts, self._shape = edge, look, facts, None
-        self.label.refresh()
+        if self.labels is not None:
+            self.labels.refresh(self)
 
     def end_at(self, scene_pos: QPointF) -> str | None:
         """"from" or "to" when `scene_pos` is on that end's handle (shown when selected)."""
@@ -199,61 +200,6 @@ class EdgeItem(QGraphicsItem):
 
     def paint(self, painter, option, widget=None) -> None:
         paint_edge(painter, self.look, selected=self.isSelected(), exposed=option.exposedRect)
-
-
-class EdgeLabelItem(QGraphicsItem):
-    """An edge's label plate and handoff badge, above the nodes so that no node hides it.
-
-    Indexed by where the label can be (`EdgeLook.label_reach`), so building a scene measures
-    no text; its words are placed when it is first painted, hit or asked for its tooltip."""
-
-    def __init__(self, edge_item: EdgeItem) -> None:
-        super().__init__()
-        self.edge_item = edge_item
-        self._bounds = edge_item.look.label_reach or QRectF()
-        self._shape: QPainterPath | None = None
-        self.setZValue(Z_LABEL)
-        self.setVisible(edge_item.look.has_label)
-
-    def refresh(self) -> None:
-        self.prepareGeometryChange()
-        look = self.edge_item.look
-        self._bounds = look.label_reach or QRectF()
-        self._shape = None
-        self.setVisible(look.has_label and self.scene() is not None
-                        and self.scene()._labels_on)
-        self.update()
-
-    def toolTip(self) -> str:  # noqa: N802 - Qt's name
-        """A cut label, whole (the canvas' own tooltips say more; see tooltips.py)."""
-        look = self.edge_item.look
-        return look.text if look.has_label and look.place.cut else ""
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def shape(self) -> QPainterPath:
-        if self._shape is None:
-            self._shape = QPainterPath()
-            bounds = self.edge_item.look.label_bounds
-            if bounds is not None:
-                self._shape.addRect(bounds)
-        return self._shape
-
-    def paint(self, painter, option, widget=None) -> None:
-        paint_edge_label(painter, self.edge_item.look, selected=self.edge_item.isSelected())
-
-    def mousePressEvent(self, event) -> None:
-        # Clicking the label picks the edge, as clicking its line does.
-        if event.button() == Qt.LeftButton:
-            if not event.modifiers() & Qt.ControlModifier:
-                self.scene().clearSelection()
-                self.edge_item.setSelected(True)
-            else:
-                self.edge_item.setSelected(not self.edge_item.isSelected())
-            event.accept()
-        else:
-            event.ignore()
 
 
 class BandItem(QGraphicsItem):

@@ -25,7 +25,8 @@ from app.render.routes import Route, quick_route
 from app.ui.canvas import semantic
 from app.ui.canvas.facts import FactBook
 from app.ui.canvas.interactions import Interaction, start_interaction
-from app.ui.canvas.items import BandItem, EdgeItem, EdgeLabelItem, NodeItem
+from app.ui.canvas.items import BandItem, EdgeItem, NodeItem
+from app.ui.canvas.labels import EdgeLabelTile, LabelLayer
 from app.ui.canvas.overview import OVERVIEW_MIN_NODES, OverviewItem
 from app.ui.paint import edge_look, node_look
 
@@ -68,6 +69,7 @@ class DiagramScene(QGraphicsScene):
         self._all_facts = True  # the report, language or flow toggle changed: judge every item
         self._overview_on = False
         self._active: set[str] = set()  # node and edge ids drawn by their own items in overview
+        self.labels = LabelLayer(self)
         self.overview = OverviewItem(self)
         self.overview.setVisible(False)
         self.addItem(self.overview)
@@ -142,8 +144,7 @@ class DiagramScene(QGraphicsScene):
         """Show or hide every edge label (the view hides them when too small to read)."""
         if on != self._labels_on:
             self._labels_on = on
-            for item in self.edges.values():
-                item.label.setVisible(on and item.look.has_label)
+            self.labels.set_visible(on)
 
     def set_overview(self, on: bool) -> None:
         """Draw the nodes and edges as one batched overview (True: zoomed far out) or each by
@@ -209,6 +210,7 @@ class DiagramScene(QGraphicsScene):
                 src, dst = self.nodes[item.source].box, self.nodes[item.target].box
                 route = quick_route(src, dst)
             item.set_look(item.edge, self._edge_look(item.edge, route, item.facts), item.facts)
+        self.labels.settle()
 
     # -- mouse: hand over to the interaction under the pointer ---------------------------------
     def mousePressEvent(self, event) -> None:
@@ -246,7 +248,8 @@ class DiagramScene(QGraphicsScene):
     def helpEvent(self, event) -> None:
         # Qt's own lookup reads the C++ tooltip; an edge label works its text out when asked.
         for item in self.items(event.scenePos()):
-            text = item.toolTip()
+            text = (item.tooltip_at(event.scenePos()) if isinstance(item, EdgeLabelTile)
+                    else item.toolTip())
             if text:
                 QToolTip.showText(event.screenPos(), text, event.widget())
                 event.accept()
@@ -262,8 +265,8 @@ class DiagramScene(QGraphicsScene):
                 kind, target = "node", item.node_id
             elif isinstance(item, EdgeItem):
                 kind, target = "edge", item.edge_id
-            elif isinstance(item, EdgeLabelItem):
-                kind, target = "edge", item.edge_item.edge_id
+            elif isinstance(item, EdgeLabelTile) and item.edge_at(pos) is not None:
+                kind, target = "edge", item.edge_at(pos).edge_id
             elif isinstance(item, BandItem):
                 kind, target = item.kind, item.band_id
             else:
@@ -283,7 +286,7 @@ class DiagramScene(QGraphicsScene):
             if isinstance(item, NodeItem):
                 item.selection_changed()
             elif isinstance(item, EdgeItem):
-                item.label.update()
+                self.labels.update_label(item)
         self._selected = now
         if self._overview_on:
             self._refresh_active()
@@ -333,6 +336,7 @@ class DiagramScene(QGraphicsScene):
         current = {e.id: e for e in diagram.edges}  # (an edge's id is worked out each time)
         moved = self._sync_nodes(diagram, geometry, facts, changes, full, current)
         self._sync_edges(current, geometry, facts, changes, full, moved)
+        self.labels.settle()
         if self._overview_on:
             self._refresh_active()
 
@@ -390,7 +394,7 @@ class DiagramScene(QGraphicsScene):
     def _sync_edges(self, current, geometry, facts, changes, full, moved) -> None:
         for gone in [i for i in self.edges if i not in current]:
             item = self.edges.pop(gone)
-            self.removeItem(item.label)
+            self.labels.remove(item)
             self.removeItem(item)
         edges_of = self._edges_of = {node_id: set() for node_id in self.nodes}
         judge_all, named, routes = self._judge_all, changes.edges, geometry.routes
@@ -405,9 +409,7 @@ class DiagramScene(QGraphicsScene):
                 if self._overview_on:
                     item.setFlag(QGraphicsItem.ItemHasNoContents)
                 self.addItem(item)
-                self.addItem(item.label)
-                if not self._labels_on:
-                    item.label.setVisible(False)
+                self.labels.add(item)
                 self.edges[edge_id] = item
                 continue
             suspect = (judge_all or item.edge is not edge or edge_id in named

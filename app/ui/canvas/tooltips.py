@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QToolTip
 
 from app.model import Diagram, Edge, Node
 from app.render.labels import format_rate, shared_rate
-from app.ui.canvas.items import EdgeItem, EdgeLabelItem, NodeItem
+from app.ui.canvas.items import EdgeItem, NodeItem
+from app.ui.canvas.labels import EdgeLabelTile
 
 _MAX_FINDINGS = 6  # a tooltip taller than the screen helps no one; the checklist has the rest
 
@@ -54,8 +55,10 @@ class CanvasTips(QObject):
         for item in scene.items(scene_pos):
             if isinstance(item, NodeItem):
                 return self.node_text(item.node_id)
-            if isinstance(item, EdgeLabelItem):
-                return self.edge_text(item.edge_item.edge_id)
+            if isinstance(item, EdgeLabelTile):
+                under = item.edge_at(scene_pos)
+                if under is not None:
+                    return self.edge_text(under.edge_id)
             if isinstance(item, EdgeItem):
                 return self.edge_text(item.edge_id)
         return ""
