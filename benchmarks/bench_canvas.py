@@ -36,15 +36,17 @@ ROWS = (BUILD, PEER, PAINT_100, PAINT_FIT, RUBBER, EDIT_CANVAS, EDIT_CHECK,
         *bench_frames.ROWS)
 
 BUILD_GOAL = Goal("scene build <= 1.5x the raw-Qt floor", "ratio", 1.5, miss_reason=(
-    "what is left is Python cost per item: each edge is a curve item and a label item, each "
-    "measured and routed, against C++ items in the floor (note 2)"))
+    "the items now cost about what the floor's do; the layout, which the floor is given "
+    "ready, is the rest: routing twice (once to size channels and corridors, once on the "
+    "sized grid) and the grid's rows take about as long as the floor alone (note 2)"))
 #: research/performance.md: NodeGraphQt built 5,000 nodes in 8.6 s on this kind of machine
 NODEGRAPHQT_5K_S = 8.6
 PEER_GOAL = Goal(">= 10x faster than NodeGraphQt at 5,000 nodes", "ratio", 0.1, size=5000,
                  miss_reason="follows the scene build (note 2)")
 PAINT_100_GOAL = Goal("repaint at 100% <= 16 ms", "ms", 16.0, miss_reason=(
-    "antialiased 1.2 px strokes of the long handoff curves crossing the view; a 1 px "
-    "cosmetic pen takes Qt's fast path (~6 ms) but reads too thin at 100% (note 1)"))
+    "antialiased dashed strokes of the handoffs crossing the view, about as costly as the "
+    "floor's own repaint; a 1 px cosmetic pen takes Qt's fast path but reads too thin at "
+    "100% (note 1)"))
 PAINT_FIT_GOAL = Goal("repaint at fit zoom <= the raw floor at 5,000 nodes", "ratio", 1.0,
                       size=5000, miss_reason=(
                           "no level of detail when zoomed out: every edge is still an "
