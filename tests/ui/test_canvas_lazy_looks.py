@@ -129,20 +129,3 @@ def test_a_repaint_of_a_very_long_edge_strokes_the_same_pieces_as_a_full_search(
         brute = [p for p in look.pieces if p[1].intersects(area)]
         assert look.pieces_in(area) == brute
 
-
-def test_far_out_the_scene_drops_its_index_and_still_finds_what_is_clicked(view, scene):
-    from PySide6.QtGui import QPainterPath
-    from PySide6.QtWidgets import QGraphicsScene
-
-    scene.overview_min_nodes = 0
-    view.set_zoom(0.2)
-    assert scene.itemIndexMethod() == QGraphicsScene.NoIndex
-    box = scene.layout.nodes["demo"]
-    assert scene.node_at(QPointF(box.cx, box.cy)).node_id == "demo"
-    area = QPainterPath()
-    area.addRect(QRectF(box.x - 2, box.y - 2, box.w + 4, box.h + 4))
-    scene.setSelectionArea(area)
-    assert "demo" in scene.selected_ids()[0]
-    view.set_zoom(1.0)
-    assert scene.itemIndexMethod() == QGraphicsScene.BspTreeIndex
-    assert scene.node_at(QPointF(box.cx, box.cy)).node_id == "demo"

@@ -159,10 +159,6 @@ class DiagramScene(QGraphicsScene):
             for item_id, item in items.items():
                 item.setFlag(no_contents, on and item_id not in self._active)
         self.overview.setVisible(on)
-        # Far out every item is in view: Qt's index would hand all of them over, sorted, on
-        # every frame, to paint nothing. Without an index it walks its ready-sorted list; the
-        # rare click or rubber band there searches all items (a few ms at 20,000 nodes).
-        self.setItemIndexMethod(QGraphicsScene.NoIndex if on else QGraphicsScene.BspTreeIndex)
         if on:
             self.overview.invalidate()
 
