@@ -166,18 +166,53 @@ _GLUE = "\ue000"  # stands for a space no line breaks at (measures as one; not w
 _SHARED_BREAK = re.compile(r"(?<=%) (?=\()")  # between a rate and its "(shared)"
 
 
+#: "28% / 35%" (actual / target) and "target 70%" read as one phrase: kept on one line
+_RATE_BREAK = re.compile(r"(?<=%) (?=/ [\d.<]+%)|(?<=%) /(?= [\d.<]+%)|(?<=/) (?=[\d.<]+%)"
+                         r"|(?<=target) (?=[\d.<]+%)|(?<=目标) (?=[\d.<]+%)")
+
+
 @lru_cache(maxsize=65536)
 def label_lines(text: str) -> tuple[tuple[str, ...], bool]:
     """An edge label's lines (at most three), and whether it was cut. A rate keeps its
-    "(shared)" on its line; the label is wrapped wider for it when that phrase needs it."""
+    "(shared)" on its line; the label is wrapped wider for it when that phrase needs it.
+    A conversion ("28% / 35%") stays on one line, and the lines are as narrow as their
+    number allows (the plate sets how wide its channel is)."""
     glued = _SHARED_BREAK.sub(_GLUE, text)
     width = theme.EDGE_LABEL_MAX_WIDTH
     if glued != text:
         phrase = max((w for w in glued.split() if _GLUE in w),
                      key=lambda w: safe_width(w, theme.FONT_EDGE_PX))
         width = max(width, min(SHARED_PHRASE_MAX_WIDTH, safe_width(phrase, theme.FONT_EDGE_PX)))
+    rated = _RATE_BREAK.sub(_GLUE, glued)
+    if rated != glued and _widest_word(rated) <= width:
+        glued = rated
     lines, cut = wrap(glued, width, theme.FONT_EDGE_PX, LABEL_LINES)
+    if not cut and len(lines) > 1:
+        lines, cut = wrap(glued, _narrowest(glued, width, len(lines)), theme.FONT_EDGE_PX,
+                          LABEL_LINES)
     return tuple(line.replace(_GLUE, " ") for line in lines), cut
+
+
+def _widest_word(text: str) -> float:
+    return max((safe_width(w.rstrip(), theme.FONT_EDGE_PX) for w in word_breaks(text)),
+               default=0.0)
+
+
+def _narrowest(text: str, width: float, count: int) -> float:
+    """The narrowest width, down to its widest word, at which `text` still takes at most
+    `count` lines (a balanced wrap: "Redeem / 40% / 45%" rather than "Redeem 40% / 45%" on
+    one line and a short one under it)."""
+    lo, hi = min(_widest_word(text), width), width
+    if len(wrap(text, lo, theme.FONT_EDGE_PX, LABEL_LINES)[0]) <= count:
+        return lo
+    while hi - lo > 0.5:  # wrap(hi) fits, wrap(lo) does not
+        mid = (lo + hi) / 2
+        lines, cut = wrap(text, mid, theme.FONT_EDGE_PX, LABEL_LINES)
+        if not cut and len(lines) <= count:
+            hi = mid
+        else:
+            lo = mid
+    return hi
 
 
 def plate_size(lines: tuple[str, ...]) -> tuple[float, float]:
