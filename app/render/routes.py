@@ -42,6 +42,8 @@ MIN_TRACK_GAP = 6.0  # closest two tracks may come when a channel is short of ro
 ARROW_ROOM = 14.0  # straight run before a target, for the arrow head
 PORT_GAP = 12.0  # between two ports of a side without labels
 LABEL_GAP = 4.0  # between two labels stacked on one side
+#: a loop's label along a lane's bottom stands on its run: the run this far above its bottom
+LABEL_SIT = 5.0
 BADGE_ROOM = 19.0  # a handoff badge before the label (diameter and a gap)
 _SHAPED = ("decision", "entry", "exit")  # kinds whose sides are not straight
 
@@ -175,13 +177,17 @@ def route_edges(edges: list[tuple[str, str, str]], rects: dict[str, Rect],
     # run passes), so a loop from the last column does not widen the diagram for its label.
     on_corridor = {n for n, plan in enumerate(plans) if plan[3] == "back"
                    and (plan[0] in labels or plan[0] in handoffs)}
+    # Where the rows on both sides of its corridor are empty under a column the run passes,
+    # a loop's label sits there and the corridor need not be as tall as the label.
+    label_column = _free_label_columns(plans, on_corridor, by_corridor, row_cols, rows,
+                                      {i: (lane_of[i], row_of[i]) for i in rects})
     corridor_y: dict[int, float] = {}
     for key, intervals in by_corridor.items():
         tracks = _colour(intervals)
         count = max(tracks.values()) + 1
         heights = [TRACK_GAP] * count
         for n, track in tracks.items():
-            if n in on_corridor:
+            if n in on_corridor and n not in label_column:
                 heights[track] = max(heights[track],
                                      _label_height(plans[n][0], labels, handoffs) + LABEL_GAP)
         height = sum(heights)
@@ -292,14 +298,49 @@ def route_edges(edges: list[tuple[str, str, str]], rects: dict[str, Rect],
         if before[1] == end[1] and before[0] >= end[0]:
             before = (end[0] - 10, end[1])
         label: tuple[float, float, float, bool]
-        if n in on_corridor:  # centred under the source's column, on the corridor run
-            column = cols[cs]
-            label = ((column[0] + column[1]) / 2, corridor_y[n], column[1] - column[0], True)
+        if n in on_corridor:  # centred under a column, on the corridor run
+            column = cols[label_column.get(n, cs)]
+            y = corridor_y[n]
+            lane, k = plans[n][4]
+            if n in label_column and k == len(rows.get(lane, [])):  # the lane's bottom
+                y -= max(0.0, _label_height(edge_id, labels, handoffs) / 2 - LABEL_SIT)
+            label = ((column[0] + column[1]) / 2, y, column[1] - column[0], True)
         else:
             label = (src.right + CHANNEL_PAD, ys, needs.channel_labels.get(cs + 1, 0.0), False)
         routes[edge_id] = Route(tuple(rounded(points)), arrow_to(end, before), tuple(points),
                                 *label)
     return routes, needs
+
+
+def _free_label_columns(plans: list[list[Any]], on_corridor: set[int],
+                        by_corridor: dict[tuple[int, int], list[tuple[float, float, int]]],
+                        row_cols: dict[tuple[int, int], list[int]],
+                        rows: dict[int, list[list[float]]],
+                        place: dict[str, tuple[int, int]]) -> dict[int, int]:
+    """For loops whose label rides on their corridor run: a column the run passes under
+    where the rows above and below the corridor hold no node, no edge along the row and no
+    other run of the corridor, so the label can stand there (the nearest to the source).
+    `place` gives each node's (lane, row)."""
+    row_spans: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for _, s, _, kind, _, cs, ct in plans:  # edges straight along a row: the columns passed
+        if kind == "row":
+            row_spans[place[s]].append((cs, ct))
+    found: dict[int, int] = {}
+    for n in sorted(on_corridor):
+        lane, k = plans[n][4]
+        if not 0 < k <= len(rows.get(lane, [])):  # a row above it at least (then the
+            continue  # label sits on the run rather than across it: see `route_edges`)
+        cs, ct = plans[n][5], plans[n][6]
+        taken = set(row_cols.get((lane, k - 1), ())) | set(row_cols.get((lane, k), ()))
+        others = [(lo, hi) for lo, hi, m in by_corridor[(lane, k)] if m != n]
+        for c in range(cs, ct - 1, -1):
+            if c in taken or any(lo <= c < hi for lo, hi in others):
+                continue
+            if any(a < c < b for r in (k - 1, k) for a, b in row_spans.get((lane, r), ())):
+                continue
+            found[n] = c
+            break
+    return found
 
 
 def _label_room(edge_id: str, labels: dict[str, tuple[float, float]],

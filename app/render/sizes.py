@@ -129,8 +129,20 @@ def title_width(kind: str, node_w: float) -> float:
     return label_width(kind, rect, text_box(kind, rect).w) - _TITLE_SLACK
 
 
+#: the narrowest a node gets (its title, owner and volume permitting), in GRID steps
+NODE_NARROW = 124.0
+#: the widest volume line a node keeps room for ("10,000,000/qtr"; the layout does not know
+#: the volumes, the analysis does)
+_VOLUME_ROOM = ("10,000,000/qtr", "10,000,000/季")
+_NO_OWNER_ROOM = ("no owner", "未指定负责人")
+#: a narrowed node keeps this much more room than `safe_width` says (Qt's fonts draw some
+#: words up to 4% wider than it)
+_REAL_SLACK = 1.06
+
+
 @lru_cache(maxsize=65536)
-def _node_size(kind: str, title: str) -> tuple[float, float, tuple[str, ...], bool]:
+def _node_size(kind: str, title: str, owner: str = "",
+               ) -> tuple[float, float, tuple[str, ...], bool]:
     # a diamond's text has only its middle: it is drawn a little wider than the others
     width = theme.NODE_WIDTH + (DIAMOND_EXTRA if kind == "decision" else 0.0)
     lines, cut = wrap(title, title_width(kind, width), theme.FONT_LABEL_PX, TITLE_LINES, True)
@@ -141,21 +153,46 @@ def _node_size(kind: str, title: str) -> tuple[float, float, tuple[str, ...], bo
         if cut:
             lines, cut = wrap(title, title_width(kind, width), theme.FONT_LABEL_PX,
                               TITLE_LINES + 1, True)
+    else:  # as narrow as its texts allow: no more title lines, owner and volume whole
+        width, lines = _narrowest_node(kind, title, owner, width, lines)
     extra = (len(lines) - 1) * line_height(theme.FONT_LABEL_PX)
     if kind == "decision":  # a diamond's text needs room towards its points
         extra *= 2
     return width, theme.NODE_HEIGHT + extra, lines, cut
 
 
+def _narrowest_node(kind: str, title: str, owner: str, width: float,
+                    lines: tuple[str, ...]) -> tuple[float, tuple[str, ...]]:
+    """The narrowest width (GRID steps from NODE_NARROW up to `width`) at which `title`
+    takes no more lines than `lines` and the owner and volume lines fit uncut."""
+    from app.render.texts import small_line_width
+
+    height = theme.NODE_HEIGHT + (len(lines) - 1) * line_height(theme.FONT_LABEL_PX)
+    small = _REAL_SLACK * max(safe_width(text, theme.FONT_SMALL_PX) for text in (
+        *_VOLUME_ROOM, *((owner,) if owner.strip() else _NO_OWNER_ROOM)))
+    word = max((safe_width(w.rstrip(), theme.FONT_LABEL_PX, True) for w in word_breaks(title)),
+               default=0.0)
+    w = NODE_NARROW
+    while w < width:
+        room = title_width(kind, w) / _REAL_SLACK
+        if small_line_width(kind, w, height) >= small and room >= word:  # no word split
+            tried, cut = wrap(title, room, theme.FONT_LABEL_PX, TITLE_LINES, True)
+            if not cut and len(tried) <= len(lines):
+                return w, tried
+        w += theme.GRID
+    return width, lines
+
+
 def node_size(node: Node) -> tuple[float, float]:
-    """The size of `node`'s box: taller with a two-line title, wider when that is not enough."""
-    w, h, _, _ = _node_size(node.kind.value, node.title)
+    """The size of `node`'s box: as narrow as its texts allow, taller with a two-line title,
+    wider when that is not enough."""
+    w, h, _, _ = _node_size(node.kind.value, node.title, node.owner or "")
     return w, h
 
 
 def title_lines(node: Node) -> tuple[tuple[str, ...], bool]:
     """The lines of `node`'s title as drawn, and whether it was cut."""
-    _, _, lines, cut = _node_size(node.kind.value, node.title)
+    _, _, lines, cut = _node_size(node.kind.value, node.title, node.owner or "")
     return lines, cut
 
 
