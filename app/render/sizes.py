@@ -146,11 +146,14 @@ def _node_size(kind: str, title: str, owner: str = "",
     # a diamond's text has only its middle: it is drawn a little wider than the others
     width = theme.NODE_WIDTH + (DIAMOND_EXTRA if kind == "decision" else 0.0)
     lines, cut = wrap(title, title_width(kind, width), theme.FONT_LABEL_PX, TITLE_LINES, True)
-    if cut:  # grow wider, then taller (a third line), before cutting
+    if cut:  # grow wider (as little as will do), then taller (a third line), before cutting
         width = NODE_WIDE
         lines, cut = wrap(title, title_width(kind, width), theme.FONT_LABEL_PX, TITLE_LINES,
                           True)
-        if cut:
+        if not cut:
+            width, lines = _narrowest_node(kind, title, owner, width, lines,
+                                           theme.NODE_WIDTH + theme.GRID, TITLE_LINES)
+        else:
             lines, cut = wrap(title, title_width(kind, width), theme.FONT_LABEL_PX,
                               TITLE_LINES + 1, True)
     else:  # as narrow as its texts allow: no more title lines, owner and volume whole
@@ -162,9 +165,10 @@ def _node_size(kind: str, title: str, owner: str = "",
 
 
 def _narrowest_node(kind: str, title: str, owner: str, width: float,
-                    lines: tuple[str, ...]) -> tuple[float, tuple[str, ...]]:
-    """The narrowest width (GRID steps from NODE_NARROW up to `width`) at which `title`
-    takes no more lines than `lines` and the owner and volume lines fit uncut."""
+                    lines: tuple[str, ...], start: float = NODE_NARROW, most: int = 0,
+                    ) -> tuple[float, tuple[str, ...]]:
+    """The narrowest width (GRID steps from `start` up to `width`) at which `title` takes
+    no more lines than `lines` (or `most`) and the owner and volume lines fit uncut."""
     from app.render.texts import small_line_width
 
     height = theme.NODE_HEIGHT + (len(lines) - 1) * line_height(theme.FONT_LABEL_PX)
@@ -172,12 +176,12 @@ def _narrowest_node(kind: str, title: str, owner: str, width: float,
         *_VOLUME_ROOM, *((owner,) if owner.strip() else _NO_OWNER_ROOM)))
     word = max((safe_width(w.rstrip(), theme.FONT_LABEL_PX, True) for w in word_breaks(title)),
                default=0.0)
-    w = NODE_NARROW
+    w = start
     while w < width:
         room = title_width(kind, w) / _REAL_SLACK
         if small_line_width(kind, w, height) >= small and room >= word:  # no word split
             tried, cut = wrap(title, room, theme.FONT_LABEL_PX, TITLE_LINES, True)
-            if not cut and len(tried) <= len(lines):
+            if not cut and len(tried) <= max(most, len(lines)):
                 return w, tried
         w += theme.GRID
     return width, lines
