@@ -44,6 +44,8 @@ PORT_GAP = 12.0  # between two ports of a side without labels
 LABEL_GAP = 4.0  # between two labels stacked on one side
 #: a loop's label along a lane's bottom stands on its run: the run this far above its bottom
 LABEL_SIT = 5.0
+#: how many columns, nearest its source first, a loop's label looks through for a free one
+LABEL_SEARCH = 48
 BADGE_ROOM = 19.0  # a handoff badge before the label (diameter and a gap)
 _SHAPED = ("decision", "entry", "exit")  # kinds whose sides are not straight
 
@@ -319,28 +321,49 @@ def _free_label_columns(plans: list[list[Any]], on_corridor: set[int],
                         place: dict[str, tuple[int, int]]) -> dict[int, int]:
     """For loops whose label rides on their corridor run: a column the run passes under
     where the rows above and below the corridor hold no node, no edge along the row and no
-    other run of the corridor, so the label can stand there (the nearest to the source).
-    `place` gives each node's (lane, row)."""
-    row_spans: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    for _, s, _, kind, _, cs, ct in plans:  # edges straight along a row: the columns passed
+    other run of the corridor, so the label can stand there (the nearest to the source,
+    among the LABEL_SEARCH nearest). `place` gives each node's (lane, row)."""
+    along: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for _, s, _, kind, _, cs, ct in plans:  # edges straight along a row pass cs+1 .. ct-1
         if kind == "row":
-            row_spans[place[s]].append((cs, ct))
+            along[place[s]].append((cs + 1, ct))
+    passed = {key: _Cover(spans) for key, spans in along.items()}
+    runs: dict[tuple[int, int], _Cover] = {}
     found: dict[int, int] = {}
     for n in sorted(on_corridor):
         lane, k = plans[n][4]
         if not 0 < k <= len(rows.get(lane, [])):  # a row above it at least (then the
             continue  # label sits on the run rather than across it: see `route_edges`)
+        if (lane, k) not in runs:  # a run from channel lo to hi passes columns lo .. hi-1
+            runs[(lane, k)] = _Cover([(int(lo), int(hi)) for lo, hi, _ in by_corridor[(lane, k)]])
+        cover = runs[(lane, k)]
         cs, ct = plans[n][5], plans[n][6]
-        taken = set(row_cols.get((lane, k - 1), ())) | set(row_cols.get((lane, k), ()))
-        others = [(lo, hi) for lo, hi, m in by_corridor[(lane, k)] if m != n]
-        for c in range(cs, ct - 1, -1):
-            if c in taken or any(lo <= c < hi for lo, hi in others):
+        taken = (row_cols.get((lane, k - 1), []), row_cols.get((lane, k), []))
+        for c in range(cs, max(ct, cs - LABEL_SEARCH) - 1, -1):
+            if any(_has(cols, c) for cols in taken) or cover.count(c) > 1:  # (its own run)
                 continue
-            if any(a < c < b for r in (k - 1, k) for a, b in row_spans.get((lane, r), ())):
+            if any(key in passed and passed[key].count(c) for key in ((lane, k - 1), (lane, k))):
                 continue
             found[n] = c
             break
     return found
+
+
+class _Cover:
+    """How many of some column spans [lo, hi) hold a column: two sorted lists and bisect."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.los = sorted(lo for lo, _ in spans)
+        self.his = sorted(hi for _, hi in spans)
+
+    def count(self, c: int) -> int:
+        return bisect_right(self.los, c) - bisect_right(self.his, c)
+
+
+def _has(columns: list[int], c: int) -> bool:
+    """Whether the sorted `columns` hold `c`."""
+    i = bisect_left(columns, c)
+    return i < len(columns) and columns[i] == c
 
 
 def _label_room(edge_id: str, labels: dict[str, tuple[float, float]],
