@@ -15,6 +15,8 @@ from functools import lru_cache
 from app.model import Edge, Node
 from app.render import theme
 from app.render.labels import edge_text, text_width
+from app.render.rect import Rect
+from app.render.shapes import text_box
 
 TITLE_LINES = 2  # a title takes this many lines (a third in a node grown to NODE_WIDE)
 LABEL_LINES = 3  # an edge label: its conversion must never be lost
@@ -119,11 +121,17 @@ def wrap(text: str, width: float, font_px: float, max_lines: int = 0,
     return tuple(lines), False
 
 
+def small_line_width(kind: str, w: float, h: float) -> float:
+    """How wide an owner or volume line may be: the text box, but in an entry's stadium the
+    lines below the title may reach into the round ends (they sit near the middle)."""
+    if kind == "entry":
+        return w - 24.0
+    return text_box(kind, Rect(0.0, 0.0, w, h)).w
+
+
 def title_width(kind: str, node_w: float) -> float:
     """How wide a title line may be in a node of width `node_w` (clear of the corner marks)."""
     from app.render.canvas_geometry import label_width
-    from app.render.rect import Rect
-    from app.render.shapes import text_box
 
     rect = Rect(0.0, 0.0, node_w, theme.NODE_HEIGHT)
     return label_width(kind, rect, text_box(kind, rect).w) - _TITLE_SLACK
@@ -169,8 +177,6 @@ def _narrowest_node(kind: str, title: str, owner: str, width: float,
                     ) -> tuple[float, tuple[str, ...]]:
     """The narrowest width (GRID steps from `start` up to `width`) at which `title` takes
     no more lines than `lines` (or `most`) and the owner and volume lines fit uncut."""
-    from app.render.texts import small_line_width
-
     height = theme.NODE_HEIGHT + (len(lines) - 1) * line_height(theme.FONT_LABEL_PX)
     small = _REAL_SLACK * max(safe_width(text, theme.FONT_SMALL_PX) for text in (
         *_VOLUME_ROOM, *((owner,) if owner.strip() else _NO_OWNER_ROOM)))
