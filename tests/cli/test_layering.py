@@ -1,4 +1,5 @@
-"""The core never imports Qt: `import app.model, app.analysis, app.io` loads no PySide6.
+"""The core never imports Qt: `import app.model, app.analysis, app.io, app.export` loads no
+PySide6.
 
 Checked in a fresh interpreter, importing every module of the Qt-free packages, so that a
 stray `from PySide6 import ...` anywhere in them fails here rather than on a headless server.
@@ -11,7 +12,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-QT_FREE = ("model", "analysis", "io", "render")
+QT_FREE = ("model", "analysis", "io", "render", "export")
 
 PROBE = """
 {prelude}
