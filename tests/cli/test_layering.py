@@ -53,6 +53,20 @@ def test_the_probe_would_notice_qt():
     assert "PySide6.QtCore" in qt.split(",")
 
 
+def test_the_file_layer_loads_neither_the_checklist_nor_the_exports():
+    """app.io and app.analysis are independent siblings: loading every file module (YAML,
+    templates, actuals import) pulls in no rule and no exporter."""
+    code = PROBE.format(packages=["io"], prelude="").replace(
+        '("PySide6", "shiboken6")', '("app.analysis", "app.export")').replace(
+        'm.split(".")[0]', '".".join(m.split(".")[:2])')
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    count, _, above = result.stdout.strip().partition(" ")
+    assert int(count) >= 15  # every module of app/io was imported
+    assert above == "", f"app.io loaded {above}"
+
+
 def test_the_import_contracts_hold_statically():
     """import-linter reads every import, also those inside functions the probe cannot see
     (the contracts are in pyproject.toml; .ci/run runs the same command)."""
