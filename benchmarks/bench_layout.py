@@ -56,7 +56,7 @@ SHORT = ("through", "on node", "on label", "crossed", "cut", "nearer other", "ar
 
 def legibility(count: int = 200) -> dict[str, tuple]:
     """The counts per template and summed (area and bends averaged) over `count` funnels."""
-    from app.io.svg_measure import counts_of
+    from app.export.svg_measure import counts_of
     from benchmarks.legibility_cases import generated, templates
 
     result = {}

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPainter, QPen, QPicture
 
-from app.io.svg_export import MARGIN
-from app.io.svg_legend import build_legend
+from app.export.svg_export import MARGIN
+from app.export.svg_legend import build_legend
 from app.render import paging, theme
 from app.render.layout import Layout, layout
 
