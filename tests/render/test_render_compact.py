@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.io.svg_measure import counts_of
+from app.export.svg_measure import counts_of
 from app.model import Diagram
 from app.render import theme
 from app.render.layout import layout
