@@ -1,9 +1,11 @@
 """How big each node and each edge label is drawn, and how their texts break into lines.
 
-Titles wrap onto a second line and the node grows for it (and widens a little before it cuts);
-edge labels wrap onto two lines. Only text beyond that is cut with "…" (the whole text is in
-the tooltip and the SVG <title>). The layout sizes cells and channels from these numbers, and
-every painter draws the same lines, so what was measured is what is shown.
+A node is as narrow as its texts allow (its title in no more lines, its owner whole); titles
+wrap onto a second line and the node grows for it (and widens a little before it cuts); edge
+labels wrap onto up to three lines, as narrow as their line count allows, a conversion kept
+whole. Only text beyond that is cut with "…" (the whole text is in the tooltip and the SVG
+<title>). The layout sizes cells and channels from these numbers, and every painter draws the
+same lines, so what was measured is what is shown.
 """
 
 from __future__ import annotations
