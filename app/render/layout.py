@@ -18,6 +18,7 @@ import gc
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.model import Diagram, Edge
 from app.render import theme
@@ -161,7 +162,7 @@ def _layout_key(diagram: Diagram) -> tuple[object, ...]:
     """Everything the layout reads but the edge labels' sizes (see _same_plates): ids, lanes,
     phases, positions, kinds, sizes of node texts."""
     if _last_key[0] is diagram:  # the `after` of one edit is the `before` of the next
-        return _last_key[1]
+        return _last_key[1]  # type: ignore[no-any-return]
     key = (tuple((lane.id, lane.title) for lane in diagram.lanes),
            tuple((phase.id, phase.title) for phase in diagram.phases),
            tuple((n.id, n.lane, n.phase, n.x, n.y, node_size(n)) for n in diagram.nodes),
@@ -171,7 +172,7 @@ def _layout_key(diagram: Diagram) -> tuple[object, ...]:
     return key
 
 
-_last_key: list[object] = [None, None]  # the last diagram keyed, and its key
+_last_key: list[Any] = [None, None]  # the last diagram keyed, and its key
 
 
 def _label_key(edge: Edge) -> tuple[object, ...]:

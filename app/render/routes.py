@@ -79,7 +79,7 @@ class Route:
     @_drawn
     def path(self) -> tuple[Command, ...]:
         """Path commands along the corners, each corner rounded."""
-        return tuple(rounded(self.points))
+        return tuple(rounded(list(self.points)))
 
     @_drawn
     def arrow(self) -> tuple[Command, ...]:

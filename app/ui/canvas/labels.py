@@ -10,10 +10,13 @@ A tile is above the nodes, as a label item was; it is hit only on a label plate 
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsItem
 
+from app.ui.canvas.items import EdgeItem
 from app.ui.paint import paint_edge_label
 
 #: side of a tile's square in scene units (a label belongs to the square of its reach's centre)
@@ -26,11 +29,12 @@ class EdgeLabelTile(QGraphicsItem):
 
     def __init__(self) -> None:
         super().__init__()
-        self.edges: dict[str, object] = {}  # edge id -> EdgeItem, in the order they came
+        self.edges: dict[str, EdgeItem] = {}  # by edge id, in the order they came
         self._bounds = QRectF()
         self._shape: QPainterPath | None = None
         self.setZValue(Z_LABEL)
-        self.setFlag(QGraphicsItem.ItemUsesExtendedStyleOption)  # for option.exposedRect
+        # (the extended option tells paint which part of the scene is being repainted)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def refit(self) -> None:
         """Its labels changed: bounds again from their reaches."""
@@ -46,7 +50,7 @@ class EdgeLabelTile(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._bounds
 
-    def edge_at(self, scene_pos: QPointF):  # noqa: ANN201 - EdgeItem | None
+    def edge_at(self, scene_pos: QPointF) -> EdgeItem | None:
         """The edge whose label plate or badge is under `scene_pos` (the last drawn, on top)."""
         for item in reversed(list(self.edges.values())):
             look = item.look
@@ -56,7 +60,7 @@ class EdgeLabelTile(QGraphicsItem):
                     return item
         return None
 
-    def contains(self, point: QPointF) -> bool:
+    def contains(self, point: Any) -> bool:
         return self.edge_at(point) is not None
 
     def shape(self) -> QPainterPath:
@@ -90,10 +94,10 @@ class EdgeLabelTile(QGraphicsItem):
     def mousePressEvent(self, event) -> None:
         # Clicking a label picks its edge, as clicking its line does.
         item = self.edge_at(event.scenePos())
-        if item is None or event.button() != Qt.LeftButton:
+        if item is None or event.button() != Qt.MouseButton.LeftButton:
             event.ignore()
             return
-        if not event.modifiers() & Qt.ControlModifier:
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.scene().clearSelection()
             item.setSelected(True)
         else:
