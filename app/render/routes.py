@@ -274,7 +274,9 @@ def route_edges(edges: list[tuple[str, str, str]], rects: dict[str, Rect],
                                                     _label_room(plan[0], labels, handoffs))
     track_x: dict[int, float] = {}  # keyed like the runs: 3n (next), 3n+1 (exit), 3n+2 (entry)
     for channel, groups in runs.items():
-        colours = [_ordered(group, _colour([r[:3] for r in group])) for group in groups]
+        colours = [_colour([r[:3] for r in group]) for group in groups]
+        if paths:  # (left to right matters for the lines, not for how many tracks)
+            colours = [_ordered(group, c) for group, c in zip(groups, colours, strict=True)]
         counts = [max(c.values()) + 1 if c else 0 for c in colours]
         total = sum(counts)
         needs.channel_tracks[channel] = total
@@ -289,6 +291,8 @@ def route_edges(edges: list[tuple[str, str, str]], rects: dict[str, Rect],
                 needs.squeezed = True
                 start = lo + 4.0
             gap = max((stop - start) / max(total - 1, 1), 1.0)
+        if not paths:  # what room the channel needs is known: where the tracks go is not
+            continue   # needed yet
         # centre the tracks in the room they have
         spare = (stop - start) - gap * (total - 1)
         x0 = start + max(spare, 0.0) / 2 if total else start
