@@ -127,11 +127,19 @@ def label_reach(route: Route, handoff: bool) -> Rect:
     """Where `route`'s label can be, whatever its text: a box holding `place_label(route,
     text, handoff).bounds` for every text, worked out without measuring one. The canvas
     indexes a label by it and places the words only when the label is first drawn."""
-    badge = BADGE_ROOM if handoff else 0.0
-    w = badge + MAX_PLATE_W
-    h = max(MAX_PLATE_H, 2 * BADGE_RADIUS)
+    x0, y0, x1, y1 = label_reach_extent(route, handoff)
+    return Rect(x0, y0, x1 - x0, y1 - y0)
+
+
+def label_reach_extent(route: Route, handoff: bool) -> tuple[float, float, float, float]:
+    """`label_reach` as left, top, right, bottom (no Rect made: thousands at a scene build)."""
+    w = (BADGE_ROOM if handoff else 0.0) + MAX_PLATE_W
     x = route.label_x - w / 2 - 2.0 if route.label_centred else route.label_x
-    return Rect(x, route.label_y - h / 2, w + 4.0, h)
+    y = route.label_y - _HALF_REACH_H
+    return x, y, x + w + 4.0, y + 2 * _HALF_REACH_H
+
+
+_HALF_REACH_H = max(MAX_PLATE_H, 2 * BADGE_RADIUS) / 2
 
 
 def text_advance(text: str, font_px: float) -> float:

@@ -16,10 +16,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsItem
 
+from app.render.texts import label_reach_extent
 from app.ui.canvas.items import EdgeItem
 from app.ui.paint import paint_edge_label
 
-#: side of a tile's square in scene units (a label belongs to the square of its reach's centre)
+#: side of a tile's square in scene units (a label belongs to the square where it starts)
 TILE = 2048.0
 Z_LABEL = 3.0  # above the nodes (see items.py)
 
@@ -39,8 +40,13 @@ class EdgeLabelTile(QGraphicsItem):
     def refit(self) -> None:
         """Its labels changed: bounds again from their reaches."""
         bounds = QRectF()
-        for item in self.edges.values():
-            bounds = bounds.united(item.look.label_reach)
+        if self.edges:
+            boxes = [label_reach_extent(i.look.geometry, i.look.handoff)
+                     for i in self.edges.values()]
+            # (the look's label_reach, with its 2 units for the selection stroke)
+            x0, y0 = min(b[0] for b in boxes) - 2, min(b[1] for b in boxes) - 2
+            bounds = QRectF(x0, y0, max(b[2] for b in boxes) + 2 - x0,
+                            max(b[3] for b in boxes) + 2 - y0)
         if bounds != self._bounds:
             self.prepareGeometryChange()
             self._bounds = bounds
@@ -117,12 +123,12 @@ class LabelLayer:
 
     def add(self, item) -> None:
         """File `item`'s label (if it has one) in its tile."""
-        reach = item.look.label_reach
+        look = item.look
         item.labels = self
-        if reach is None:
+        if not look.has_label:
             return
-        centre = reach.center()
-        key = (int(centre.x() // TILE), int(centre.y() // TILE))
+        route = look.geometry  # the square of where the label starts
+        key = (int(route.label_x // TILE), int(route.label_y // TILE))
         tile = self.tiles.get(key)
         if tile is None:
             tile = self.tiles[key] = EdgeLabelTile()
