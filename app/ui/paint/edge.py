@@ -235,7 +235,9 @@ def paint_edge(painter: QPainter, look: EdgeLook, *, selected: bool = False,
         painter.drawPath(look.curve)
     # Dashing a long curve costs more than all else on screen; too small to see, skip it.
     dashed = _readable(painter, theme.FONT_EDGE_PX)
-    pieces = look.pieces if exposed is not None else None
+    # (a curve wholly in the exposed area is stroked in one go: the pieces join up into it)
+    pieces = (look.pieces if exposed is not None and not exposed.contains(look.bounds)
+              else None)
     if pieces:
         for path, _, pen, solid_pen in look.pieces_in(exposed):
             painter.setPen(pen if dashed else solid_pen)
