@@ -31,7 +31,7 @@ from app.locale import locale_language
 from app.ui.export import EXPORTERS, UnknownFormat, export, export_format
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
-# The same as app.io.check_formats.FORMATS (a test keeps them equal), spelled out here so
+# The same as app.export.check_formats.FORMATS (a test keeps them equal), spelled out here so
 # that commands other than `check` do not import the analysis.
 FORMATS = ("text", "md", "json", "csv")
 COMMANDS = ("check", "export", "actuals", "new", "templates", "schema")
@@ -181,7 +181,7 @@ def run_check(paths: Sequence[str], fmt: str, lang: str | None, strict: bool,
     # Imported here: `funnelflow schema` and `export` should not pay for the analysis.
     from app.analysis import analyze
     from app.analysis.messages import message_language
-    from app.io.check_formats import exit_code, format_reports
+    from app.export.check_formats import exit_code, format_reports
 
     results = []
     invalid = False

@@ -33,7 +33,7 @@ _PARSE = ("import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8').read(
 def run(fixtures: Fixtures, sizes: list[int], repeat: int, *, qt: bool = True) -> list[Row]:
     """SVG rows at every size; PNG rows up to PNG_MAX_SIZE when `qt`."""
     try:
-        from app.io.svg_export import render_svg
+        from app.export.svg_export import render_svg
     except ImportError as error:
         rows = [skipped(SVG_CLI, None, f"not available yet ({error})", SVG_GOAL),
                 skipped(SVG_RENDER, None, f"not available yet ({error})")]

@@ -3,7 +3,8 @@
 - legibility, per template (en and zh) and summed over 200 generated funnels: the counts that
   must be zero (edges through nodes, labels on nodes / labels / crossed by edges, cut labels,
   labels nearer another edge), and the ones tracked: area per node, bends per edge, crossings.
-  `BEFORE` holds the same counts measured on the layout before the routed grid (issue 12).
+  `BEFORE` holds the same counts measured on the layout before the routed grid (issue 12),
+  `AREA_ROUTED` the area per node on the routed grid before the compact layout.
 - scaling: layout of a funnel with N phases (two lanes, a node per phase and lane), time per
   node at N against the same at N/10 (floor): near-linear means a ratio near 1 (issue 17:
   178 s for 5,000 phases before).
@@ -38,6 +39,15 @@ BEFORE = {
     "zh/lifecycle": (4, 0, 0, 7, 1, 0, 139709, 0.85, 2),
     "200 generated": (947, 136, 64, 793, 1199, 0, 19278177 / 200, 113.37 / 200, 755),
 }
+#: area per node (scene units²) on the routed grid before the compact layout (commit
+#: bfb6098: fixed-width nodes, labels wrapped greedily, loop labels in their corridors)
+AREA_ROUTED = {
+    "en/aarrr": 170378, "en/email-retention": 153777, "en/full-funnel": 186323,
+    "en/lead-nurture": 167181, "en/lifecycle": 161737, "en/online-course": 169063,
+    "zh/aarrr": 154495, "zh/email-retention": 133158, "zh/full-funnel": 170623,
+    "zh/lead-nurture": 152920, "zh/lifecycle": 136026, "zh/online-course": 147493,
+    "200 generated": 122774,
+}
 FIELDS = ("edges_through_nodes", "labels_on_nodes", "labels_on_labels", "labels_crossed",
           "cut_labels", "labels_nearer_other", "area_per_node", "bends_per_edge", "crossings")
 SHORT = ("through", "on node", "on label", "crossed", "cut", "nearer other", "area/node",
@@ -46,7 +56,7 @@ SHORT = ("through", "on node", "on label", "crossed", "cut", "nearer other", "ar
 
 def legibility(count: int = 200) -> dict[str, tuple]:
     """The counts per template and summed (area and bends averaged) over `count` funnels."""
-    from app.io.svg_measure import counts_of
+    from app.export.svg_measure import counts_of
     from benchmarks.legibility_cases import generated, templates
 
     result = {}
@@ -111,8 +121,16 @@ def run(repeat: int = 3, quick: bool = False) -> list[Row]:
         before = BEFORE.get(name)
         if before is not None:
             text += " (before: " + ", ".join(f"{v:,.4g}" for v in before) + ")"
+        if name in AREA_ROUTED:
+            text += f"; area/node {_compaction(name, counts)}"
         rows.append(Row(f"{LEGIBILITY}: {name}", None, note=text))
     return rows
+
+
+def _compaction(name: str, counts: tuple) -> str:
+    """ "186,323 -> 167,286 (-10.2%)": the area per node before the compact layout and now."""
+    was, now = AREA_ROUTED[name], counts[FIELDS.index("area_per_node")]
+    return f"{was:,.0f} -> {now:,.0f} ({now / was - 1:+.1%})"
 
 
 def _main() -> None:
@@ -122,6 +140,10 @@ def _main() -> None:
         print(f"{name:22}" + "".join(f"{v:>14,.4g}" for v in values))
         if name in BEFORE:
             print(f"{'  before':22}" + "".join(f"{v:>14,.4g}" for v in BEFORE[name]))
+    print("\narea per node: routed grid before the compact layout -> now")
+    for name, values in counts.items():
+        if name in AREA_ROUTED:
+            print(f"{name:22}{_compaction(name, values)}")
     for row in scaling():
         print(f"{row.name} at {row.note}: {row.subject * 1e6:.0f} us/node vs "
               f"{row.floor * 1e6:.0f} us/node (ratio {row.ratio:.2f})")

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 
 from app.io.actuals_table import ActualsError, Cell, Formula, Row, read_table
-from app.io.csv_export import CONVERSION, HEADERS, VOLUME
+from app.io.kpi_columns import CONVERSION, HEADERS, VOLUME
 from app.model import Diagram, parse_number
 from app.model.reading import MAX_AMOUNT
 from app.model.review import ActualChange

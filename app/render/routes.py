@@ -28,6 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.render.loop_labels import free_label_columns
 from app.render.polyline import arrow_to, rounded, simplify
 from app.render.rect import Rect
 from app.render.shapes import Command, arrow_head, outline_x
@@ -42,6 +43,8 @@ MIN_TRACK_GAP = 6.0  # closest two tracks may come when a channel is short of ro
 ARROW_ROOM = 14.0  # straight run before a target, for the arrow head
 PORT_GAP = 12.0  # between two ports of a side without labels
 LABEL_GAP = 4.0  # between two labels stacked on one side
+#: a loop's label along a lane's bottom stands on its run: the run this far above its bottom
+LABEL_SIT = 5.0
 BADGE_ROOM = 19.0  # a handoff badge before the label (diameter and a gap)
 _SHAPED = ("decision", "entry", "exit")  # kinds whose sides are not straight
 
@@ -175,13 +178,17 @@ def route_edges(edges: list[tuple[str, str, str]], rects: dict[str, Rect],
     # run passes), so a loop from the last column does not widen the diagram for its label.
     on_corridor = {n for n, plan in enumerate(plans) if plan[3] == "back"
                    and (plan[0] in labels or plan[0] in handoffs)}
+    # Where the rows on both sides of its corridor are empty under a column the run passes,
+    # a loop's label sits there and the corridor need not be as tall as the label.
+    label_column = free_label_columns(plans, on_corridor, by_corridor, row_cols, rows,
+                                      {i: (lane_of[i], row_of[i]) for i in rects})
     corridor_y: dict[int, float] = {}
     for key, intervals in by_corridor.items():
         tracks = _colour(intervals)
         count = max(tracks.values()) + 1
         heights = [TRACK_GAP] * count
         for n, track in tracks.items():
-            if n in on_corridor:
+            if n in on_corridor and n not in label_column:
                 heights[track] = max(heights[track],
                                      _label_height(plans[n][0], labels, handoffs) + LABEL_GAP)
         height = sum(heights)
@@ -292,9 +299,13 @@ def route_edges(edges: list[tuple[str, str, str]], rects: dict[str, Rect],
         if before[1] == end[1] and before[0] >= end[0]:
             before = (end[0] - 10, end[1])
         label: tuple[float, float, float, bool]
-        if n in on_corridor:  # centred under the source's column, on the corridor run
-            column = cols[cs]
-            label = ((column[0] + column[1]) / 2, corridor_y[n], column[1] - column[0], True)
+        if n in on_corridor:  # centred under a column, on the corridor run
+            column = cols[label_column.get(n, cs)]
+            y = corridor_y[n]
+            lane, k = plans[n][4]
+            if n in label_column and k == len(rows.get(lane, [])):  # the lane's bottom
+                y -= max(0.0, _label_height(edge_id, labels, handoffs) / 2 - LABEL_SIT)
+            label = ((column[0] + column[1]) / 2, y, column[1] - column[0], True)
         else:
             label = (src.right + CHANNEL_PAD, ys, needs.channel_labels.get(cs + 1, 0.0), False)
         routes[edge_id] = Route(tuple(rounded(points)), arrow_to(end, before), tuple(points),

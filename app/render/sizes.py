@@ -1,9 +1,11 @@
 """How big each node and each edge label is drawn, and how their texts break into lines.
 
-Titles wrap onto a second line and the node grows for it (and widens a little before it cuts);
-edge labels wrap onto two lines. Only text beyond that is cut with "…" (the whole text is in
-the tooltip and the SVG <title>). The layout sizes cells and channels from these numbers, and
-every painter draws the same lines, so what was measured is what is shown.
+A node is as narrow as its texts allow (its title in no more lines, its owner whole); titles
+wrap onto a second line and the node grows for it (and widens a little before it cuts); edge
+labels wrap onto up to three lines, as narrow as their line count allows, a conversion kept
+whole. Only text beyond that is cut with "…" (the whole text is in the tooltip and the SVG
+<title>). The layout sizes cells and channels from these numbers, and every painter draws the
+same lines, so what was measured is what is shown.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from functools import lru_cache
 from app.model import Edge, Node
 from app.render import theme
 from app.render.labels import edge_text, text_width
+from app.render.rect import Rect
+from app.render.shapes import text_box
 
 TITLE_LINES = 2  # a title takes this many lines (a third in a node grown to NODE_WIDE)
 LABEL_LINES = 3  # an edge label: its conversion must never be lost
@@ -119,43 +123,88 @@ def wrap(text: str, width: float, font_px: float, max_lines: int = 0,
     return tuple(lines), False
 
 
+def small_line_width(kind: str, w: float, h: float) -> float:
+    """How wide an owner or volume line may be: the text box, but in an entry's stadium the
+    lines below the title may reach into the round ends (they sit near the middle)."""
+    if kind == "entry":
+        return w - 24.0
+    return text_box(kind, Rect(0.0, 0.0, w, h)).w
+
+
 def title_width(kind: str, node_w: float) -> float:
     """How wide a title line may be in a node of width `node_w` (clear of the corner marks)."""
     from app.render.canvas_geometry import label_width
-    from app.render.rect import Rect
-    from app.render.shapes import text_box
 
     rect = Rect(0.0, 0.0, node_w, theme.NODE_HEIGHT)
     return label_width(kind, rect, text_box(kind, rect).w) - _TITLE_SLACK
 
 
+#: the narrowest a node gets (its title, owner and volume permitting), in GRID steps
+NODE_NARROW = 124.0
+#: the widest volume line a node keeps room for ("10,000,000/qtr"; the layout does not know
+#: the volumes, the analysis does)
+_VOLUME_ROOM = ("10,000,000/qtr", "10,000,000/季")
+_NO_OWNER_ROOM = ("no owner", "未指定负责人")
+#: a narrowed node keeps this much more room than `safe_width` says (Qt's fonts draw some
+#: words up to 4% wider than it)
+_REAL_SLACK = 1.06
+
+
 @lru_cache(maxsize=65536)
-def _node_size(kind: str, title: str) -> tuple[float, float, tuple[str, ...], bool]:
+def _node_size(kind: str, title: str, owner: str = "",
+               ) -> tuple[float, float, tuple[str, ...], bool]:
     # a diamond's text has only its middle: it is drawn a little wider than the others
     width = theme.NODE_WIDTH + (DIAMOND_EXTRA if kind == "decision" else 0.0)
     lines, cut = wrap(title, title_width(kind, width), theme.FONT_LABEL_PX, TITLE_LINES, True)
-    if cut:  # grow wider, then taller (a third line), before cutting
+    if cut:  # grow wider (as little as will do), then taller (a third line), before cutting
         width = NODE_WIDE
         lines, cut = wrap(title, title_width(kind, width), theme.FONT_LABEL_PX, TITLE_LINES,
                           True)
-        if cut:
+        if not cut:
+            width, lines = _narrowest_node(kind, title, owner, width, lines,
+                                           theme.NODE_WIDTH + theme.GRID, TITLE_LINES)
+        else:
             lines, cut = wrap(title, title_width(kind, width), theme.FONT_LABEL_PX,
                               TITLE_LINES + 1, True)
+    else:  # as narrow as its texts allow: no more title lines, owner and volume whole
+        width, lines = _narrowest_node(kind, title, owner, width, lines)
     extra = (len(lines) - 1) * line_height(theme.FONT_LABEL_PX)
     if kind == "decision":  # a diamond's text needs room towards its points
         extra *= 2
     return width, theme.NODE_HEIGHT + extra, lines, cut
 
 
+def _narrowest_node(kind: str, title: str, owner: str, width: float,
+                    lines: tuple[str, ...], start: float = NODE_NARROW, most: int = 0,
+                    ) -> tuple[float, tuple[str, ...]]:
+    """The narrowest width (GRID steps from `start` up to `width`) at which `title` takes
+    no more lines than `lines` (or `most`) and the owner and volume lines fit uncut."""
+    height = theme.NODE_HEIGHT + (len(lines) - 1) * line_height(theme.FONT_LABEL_PX)
+    small = _REAL_SLACK * max(safe_width(text, theme.FONT_SMALL_PX) for text in (
+        *_VOLUME_ROOM, *((owner,) if owner.strip() else _NO_OWNER_ROOM)))
+    word = max((safe_width(w.rstrip(), theme.FONT_LABEL_PX, True) for w in word_breaks(title)),
+               default=0.0)
+    w = start
+    while w < width:
+        room = title_width(kind, w) / _REAL_SLACK
+        if small_line_width(kind, w, height) >= small and room >= word:  # no word split
+            tried, cut = wrap(title, room, theme.FONT_LABEL_PX, TITLE_LINES, True)
+            if not cut and len(tried) <= max(most, len(lines)):
+                return w, tried
+        w += theme.GRID
+    return width, lines
+
+
 def node_size(node: Node) -> tuple[float, float]:
-    """The size of `node`'s box: taller with a two-line title, wider when that is not enough."""
-    w, h, _, _ = _node_size(node.kind.value, node.title)
+    """The size of `node`'s box: as narrow as its texts allow, taller with a two-line title,
+    wider when that is not enough."""
+    w, h, _, _ = _node_size(node.kind.value, node.title, node.owner or "")
     return w, h
 
 
 def title_lines(node: Node) -> tuple[tuple[str, ...], bool]:
     """The lines of `node`'s title as drawn, and whether it was cut."""
-    _, _, lines, cut = _node_size(node.kind.value, node.title)
+    _, _, lines, cut = _node_size(node.kind.value, node.title, node.owner or "")
     return lines, cut
 
 
@@ -166,18 +215,53 @@ _GLUE = "\ue000"  # stands for a space no line breaks at (measures as one; not w
 _SHARED_BREAK = re.compile(r"(?<=%) (?=\()")  # between a rate and its "(shared)"
 
 
+#: "28% / 35%" (actual / target) and "target 70%" read as one phrase: kept on one line
+_RATE_BREAK = re.compile(r"(?<=%) (?=/ [\d.<]+%)|(?<=%) /(?= [\d.<]+%)|(?<=/) (?=[\d.<]+%)"
+                         r"|(?<=target) (?=[\d.<]+%)|(?<=目标) (?=[\d.<]+%)")
+
+
 @lru_cache(maxsize=65536)
 def label_lines(text: str) -> tuple[tuple[str, ...], bool]:
     """An edge label's lines (at most three), and whether it was cut. A rate keeps its
-    "(shared)" on its line; the label is wrapped wider for it when that phrase needs it."""
+    "(shared)" on its line; the label is wrapped wider for it when that phrase needs it.
+    A conversion ("28% / 35%") stays on one line, and the lines are as narrow as their
+    number allows (the plate sets how wide its channel is)."""
     glued = _SHARED_BREAK.sub(_GLUE, text)
     width = theme.EDGE_LABEL_MAX_WIDTH
     if glued != text:
         phrase = max((w for w in glued.split() if _GLUE in w),
                      key=lambda w: safe_width(w, theme.FONT_EDGE_PX))
         width = max(width, min(SHARED_PHRASE_MAX_WIDTH, safe_width(phrase, theme.FONT_EDGE_PX)))
+    rated = _RATE_BREAK.sub(_GLUE, glued)
+    if rated != glued and _widest_word(rated) <= width:
+        glued = rated
     lines, cut = wrap(glued, width, theme.FONT_EDGE_PX, LABEL_LINES)
+    if not cut and len(lines) > 1:
+        lines, cut = wrap(glued, _narrowest(glued, width, len(lines)), theme.FONT_EDGE_PX,
+                          LABEL_LINES)
     return tuple(line.replace(_GLUE, " ") for line in lines), cut
+
+
+def _widest_word(text: str) -> float:
+    return max((safe_width(w.rstrip(), theme.FONT_EDGE_PX) for w in word_breaks(text)),
+               default=0.0)
+
+
+def _narrowest(text: str, width: float, count: int) -> float:
+    """The narrowest width, down to its widest word, at which `text` still takes at most
+    `count` lines (a balanced wrap: "Redeem / 40% / 45%" rather than "Redeem 40% / 45%" on
+    one line and a short one under it)."""
+    lo, hi = min(_widest_word(text), width), width
+    if len(wrap(text, lo, theme.FONT_EDGE_PX, LABEL_LINES)[0]) <= count:
+        return lo
+    while hi - lo > 0.5:  # wrap(hi) fits, wrap(lo) does not
+        mid = (lo + hi) / 2
+        lines, cut = wrap(text, mid, theme.FONT_EDGE_PX, LABEL_LINES)
+        if not cut and len(lines) <= count:
+            hi = mid
+        else:
+            lo = mid
+    return hi
 
 
 def plate_size(lines: tuple[str, ...]) -> tuple[float, float]:

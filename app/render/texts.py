@@ -16,7 +16,13 @@ from app.render.labels import owner_text, text_width
 from app.render.rect import Rect
 from app.render.routes import BADGE_ROOM, Route
 from app.render.shapes import text_box
-from app.render.sizes import label_lines, line_height, plate_size, title_lines
+from app.render.sizes import (
+    label_lines,
+    line_height,
+    plate_size,
+    small_line_width,
+    title_lines,
+)
 
 LINE_GAP = 3.0  # between the lines of a node's text blocks
 
@@ -60,14 +66,6 @@ def node_lines(node: Node, w: float, h: float, lang: str, volume: str = "",
         lines.append(NodeLine(box.cx, y, text, key, float(round(px))))
         y += heights[i] + (gaps[i] if i < len(gaps) else 0.0)
     return lines
-
-
-def small_line_width(kind: str, w: float, h: float) -> float:
-    """How wide an owner or volume line may be: the text box, but in an entry's stadium the
-    lines below the title may reach into the round ends (they sit near the middle)."""
-    if kind == "entry":
-        return w - 24.0
-    return text_box(kind, Rect(0.0, 0.0, w, h)).w
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from app.analysis import analyze
-from app.io.check_formats import format_reports
+from app.export.check_formats import format_reports
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "resources" / "templates"

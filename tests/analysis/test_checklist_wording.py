@@ -11,8 +11,8 @@ import pytest
 from app.analysis import analyze
 from app.analysis.grouping import by_department, plural_counts
 from app.analysis.messages import diagram_language, message_language, number, percent
+from app.export.check_formats import format_reports
 from app.io import load_diagram
-from app.io.check_formats import format_reports
 from app.model import Diagram
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "resources" / "templates"

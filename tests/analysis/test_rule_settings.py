@@ -9,8 +9,8 @@ import pytest
 
 from app.analysis import RULES, analyze
 from app.cli import main
+from app.export.check_formats import format_reports
 from app.io import DiagramFileError, dumps_diagram, load_diagram, loads_diagram
-from app.io.check_formats import format_reports
 from app.model import RULE_IDS
 from app.model.commands import DisableRule, EditRefused
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from app.analysis import analyze
-from app.io.check_formats import format_reports
+from app.export.check_formats import format_reports
 from app.model import Diagram
 
 
@@ -80,7 +80,8 @@ def test_trends_in_json_and_arrows_in_csv():
     assert document["trends"] == {"ads/CTR": [0.018, 0.015, 0.014], "ads/CAC": [4.0, 5.0, 6.0],
                                   "ads->buy": [0.04, 0.04, 0.032],
                                   "ads->gone": [0.55, 0.58, 0.6]}
-    from app.io.csv_export import COLUMNS, kpi_rows
+    from app.export.csv_export import kpi_rows
+    from app.io.kpi_columns import COLUMNS
 
     trend = {(row[-1], row[4]): row[COLUMNS.index("trend")] for row in kpi_rows(d, "en")}
     assert trend[("ads", "CTR")] == "↓" and trend[("ads", "CAC")] == "↑"

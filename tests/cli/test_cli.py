@@ -83,7 +83,7 @@ def test_check_json_format(capsys):
 
 
 def test_cli_formats_match_the_checklist_formats():
-    from app.io.check_formats import FORMATS
+    from app.export.check_formats import FORMATS
 
     assert cli.FORMATS == FORMATS
 

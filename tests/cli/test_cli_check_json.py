@@ -26,7 +26,7 @@ def test_one_file_gives_one_object(capsys):
 
 def test_a_title_with_a_newline_stays_one_heading_line():
     from app.analysis import analyze
-    from app.io.check_formats import format_reports
+    from app.export.check_formats import format_reports
     from app.model import Diagram
 
     diagram = Diagram.model_validate({
@@ -70,7 +70,7 @@ def test_an_option_the_format_does_not_take_is_named(capsys, tmp_path):
 
 def test_markdown_checklist_shows_angle_brackets_as_written():
     from app.analysis import analyze
-    from app.io.check_formats import format_reports
+    from app.export.check_formats import format_reports
     from app.model import Diagram
 
     diagram = Diagram.model_validate({

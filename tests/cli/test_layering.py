@@ -1,4 +1,5 @@
-"""The core never imports Qt: `import app.model, app.analysis, app.io` loads no PySide6.
+"""The core never imports Qt: `import app.model, app.analysis, app.io, app.export` loads no
+PySide6.
 
 Checked in a fresh interpreter, importing every module of the Qt-free packages, so that a
 stray `from PySide6 import ...` anywhere in them fails here rather than on a headless server.
@@ -11,7 +12,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-QT_FREE = ("model", "analysis", "io", "render")
+QT_FREE = ("model", "analysis", "io", "render", "export")
 
 PROBE = """
 {prelude}
@@ -50,6 +51,20 @@ def test_the_probe_would_notice_qt():
     # Guard the guard: a module that imports Qt is seen.
     _, qt = run_probe(["model"], prelude="import PySide6.QtCore")
     assert "PySide6.QtCore" in qt.split(",")
+
+
+def test_the_file_layer_loads_neither_the_checklist_nor_the_exports():
+    """app.io and app.analysis are independent siblings: loading every file module (YAML,
+    templates, actuals import) pulls in no rule and no exporter."""
+    code = PROBE.format(packages=["io"], prelude="").replace(
+        '("PySide6", "shiboken6")', '("app.analysis", "app.export")').replace(
+        'm.split(".")[0]', '".".join(m.split(".")[:2])')
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    count, _, above = result.stdout.strip().partition(" ")
+    assert int(count) >= 15  # every module of app/io was imported
+    assert above == "", f"app.io loaded {above}"
 
 
 def test_the_import_contracts_hold_statically():

@@ -13,9 +13,9 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from app.cli import main
+from app.export.csv_export import export_csv
+from app.export.xlsx_export import PERCENT_FORMAT, export_xlsx
 from app.io import dumps_diagram, load_diagram
-from app.io.csv_export import export_csv
-from app.io.xlsx_export import PERCENT_FORMAT, export_xlsx
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "resources" / "templates"
 

@@ -11,11 +11,11 @@ import pytest
 
 from app import cli
 from app.analysis import analyze
+from app.export.check_formats import format_reports
+from app.export.markdown_export import render_markdown
+from app.export.mermaid_export import render_mermaid
 from app.io import DiagramFileError, loads_diagram
-from app.io.check_formats import format_reports
 from app.io.escape import CONTROL, TEXT_PATTERN, csv_cell, markdown, mermaid, terminal
-from app.io.markdown_export import render_markdown
-from app.io.mermaid_export import render_mermaid
 from app.model import Diagram
 from app.model.values import CONTROL_CLASS
 

@@ -9,9 +9,6 @@ import pytest
 
 from app.io import SaveError, write_atomic
 from app.io import atomic as atomic_module
-from app.io.export import EXPORTERS, UnknownFormat, export, export_format
-from app.model import Diagram
-from tests.conftest import minimal_document
 
 
 def leftovers(folder) -> list[str]:
@@ -79,19 +76,6 @@ def test_read_only_folder(tmp_path):
         assert (folder / "d.yaml").read_bytes() == b"old"
     finally:
         os.chmod(folder, 0o700)
-
-
-def test_export_registry_has_yaml_and_refuses_unknown_formats(tmp_path):
-    assert ".yaml" in EXPORTERS
-    d = Diagram.model_validate(minimal_document(title="导出"))
-    out = tmp_path / "out.yaml"
-    export(d, out)
-    assert "title: 导出\n" in out.read_text("utf-8")
-    assert export_format(tmp_path / "x.txt", "yaml") == ".yaml"
-    with pytest.raises(UnknownFormat, match=r"cannot export to format '\.docx'; use one of"):
-        export(d, tmp_path / "out.docx")
-    with pytest.raises(UnknownFormat, match="without an extension"):
-        export_format(tmp_path / "out")
 
 
 def test_a_killed_saves_leftover_temp_file_is_removed_by_the_next_save(tmp_path):

@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from app.analysis.analyze import analyze
+from app.export.check_formats import format_reports
+from app.export.registry import export
 from app.io import DiagramFileError, dumps_diagram, loads_diagram
-from app.io.check_formats import format_reports
-from app.io.export import export
 from app.model import Diagram
 
 PROPERTY = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -74,7 +74,7 @@ def test_the_largest_amounts_keep_every_number_finite():
     import json
 
     from app.analysis import analyze
-    from app.io.check_formats import format_reports
+    from app.export.check_formats import format_reports
 
     report = analyze(loads_diagram(HUGE.replace("VOLUME", "1e15")))
     json.dumps(report.to_json("f.yaml"), allow_nan=False)  # no Infinity, no NaN

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.io.svg_measure import counts_of, drawing_of
+from app.export.svg_measure import counts_of, drawing_of
 from app.model import Diagram
 from app.render.layout import layout
 from app.render.measure import Drawing, DrawnEdge, DrawnLabel, measure
@@ -115,7 +115,7 @@ def test_long_titles_wrap_onto_a_second_line_and_only_then_are_cut():
     huge = dict(base, nodes=[{"id": "x", "lane": "a", "label": "word " * 60}])
     drawing = drawing_of(Diagram.model_validate(huge), "en")
     assert drawing.titles == [("x", True, 3)]  # cut only beyond three lines, in a wider node
-    from app.io.svg_export import render_svg
+    from app.export.svg_export import render_svg
 
     svg = render_svg(Diagram.model_validate(huge), lang="en")
     assert "<title>" + "word " * 60 + "</title>" in svg  # the whole title

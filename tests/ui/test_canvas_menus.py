@@ -196,7 +196,9 @@ def test_paste_here_lands_under_the_pointer(win):
     scene.select_ids(["offer"], [])
     win.canvas_actions.copy.trigger()
     service = scene.layout.lanes[2].rect
-    where = QPointF(service.right - 150, service.cy)
+    # free ground: the empty customer-service lane under the offer's column (nearer the right
+    # end, the copy would cover the routes there and be put beside them)
+    where = QPointF(scene.layout.nodes["offer"].cx, service.cy)
     menu = win.canvas_actions.menu_for("canvas", "", where)
     entry(menu, "canvas.paste").trigger()
     box = scene.layout.nodes["offer-2"]

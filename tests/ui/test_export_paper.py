@@ -99,7 +99,7 @@ def test_fit_keeps_one_page_and_pages_wide_spreads_across(tmp_path):
     from app.render import paging
     from app.ui.export.paper import DiagramPicture
 
-    a3 = pages_of_words(export(tmp_path, "full-funnel", "en", page="A3", pages_wide=4))
+    a3 = pages_of_words(export(tmp_path, "full-funnel", "en", page="A3", pages_wide=3))
     numbered = diagram_pages(a3, "en")
     from PySide6.QtCore import QMarginsF
     from PySide6.QtGui import QPageLayout, QPageSize
@@ -113,8 +113,8 @@ def test_fit_keeps_one_page_and_pages_wide_spreads_across(tmp_path):
     rooms = {o: room(QPageLayout(QPageSize(QPageSize.PageSizeId.A3), o, margins,
                                  QPageLayout.Unit.Millimeter))
              for o in (QPageLayout.Orientation.Landscape, QPageLayout.Orientation.Portrait)}
-    _, plan = paging.best_plan((picture.width, picture.height), rooms, picture.headers, 4)
-    assert plan.columns == 4
+    _, plan = paging.best_plan((picture.width, picture.height), rooms, picture.headers, 3)
+    assert plan.columns == 3
     assert len(numbered) == plan.count == numbered[0][1]
     with pytest.raises(ValueError, match="pages-wide"):
         export(tmp_path, "aarrr", "en", page="A4", pages_wide="two")

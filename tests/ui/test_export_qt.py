@@ -92,7 +92,7 @@ def test_png_of_a_chinese_diagram_draws_the_chinese_text(tmp_path):
     """Missing glyphs all look alike (boxes): two different names must paint differently."""
     from PySide6.QtGui import QImage
 
-    from app.io.svg_export import MARGIN
+    from app.export.svg_export import MARGIN
     from app.render.layout import layout
     from app.ui.export.png import render_png
 

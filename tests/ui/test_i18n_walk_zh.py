@@ -178,7 +178,7 @@ def test_dialogs_of_the_help_and_file_menus(chinese, tmp_path):
         assert_chinese(texts_of(dialog), "", type(dialog).__name__)
         dialog.close()
     assert_chinese([about_text()], "", "about")
-    from app.io.export import EXPORTERS
+    from app.export.registry import EXPORTERS
     paths = f"{tmp_path} {Path.home()} {Path('/').resolve()}"
     export = ExportDialog(window, str(tmp_path / "图.svg"), EXPORTERS)
     export.setOption(QFileDialog.Option.DontUseNativeDialog)

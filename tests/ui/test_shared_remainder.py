@@ -50,8 +50,8 @@ def test_a_new_sibling_edge_shows_shared_on_the_canvas_and_in_the_inspector(qtbo
 
 
 def test_exports_say_shared_too():
-    from app.io.mermaid_export import render_mermaid
-    from app.io.svg_export import render_svg
+    from app.export.mermaid_export import render_mermaid
+    from app.export.svg_export import render_svg
 
     two = Diagram.model_validate({**DIAGRAM, "edges": [{"from": "ads", "to": "deal"},
                                                         {"from": "ads", "to": "other"}]})

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog
 from test_window_helpers import make_window
 
-from app.io.export import EXPORTERS
+from app.export.registry import EXPORTERS
 from app.ui.files.export_dialog import ExportDialog
 
 pytest_plugins = ["test_window_helpers"]

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from app.model import Diagram, Edge, Node
 from app.model.commands import AddItems, DeleteItems, MoveNodes, Placement, fresh_id
-from app.render.canvas_geometry import centered_box, snap
+from app.render.canvas_geometry import snap
 from app.render.layout import Layout
+from app.render.sizes import node_size
 
 NEW_LABEL = {
     "en": {"entry": "New entry", "step": "New step", "decision": "New decision",
@@ -26,14 +27,16 @@ def create_node(diagram: Diagram, geometry: Layout, kind: str, x: float, y: floa
     """A new node of `kind` centred on the scene point (x, y), in the lane and phase there."""
     if kind not in KINDS:
         raise ValueError(f"unknown node kind {kind!r}")
-    box = centered_box(x, y)
-    left, top = snap(box.x), snap(box.y)
+    label = NEW_LABEL.get(lang, NEW_LABEL["en"])[kind]
+    # centred by the size it is drawn at (as narrow as its texts allow)
+    w, h = node_size(Node(id="new", label=label, kind=kind, lane="new"))
+    left, top = snap(x - w / 2), snap(y - h / 2)
     node = Node(
         id=fresh_id(kind, diagram.node_index()),
-        label=NEW_LABEL.get(lang, NEW_LABEL["en"])[kind],
+        label=label,
         kind=kind,
-        lane=geometry.lane_at(top + box.h / 2),
-        phase=geometry.phase_at(left + box.w / 2),
+        lane=geometry.lane_at(top + h / 2),
+        phase=geometry.phase_at(left + w / 2),
         x=left,
         y=top,
     )

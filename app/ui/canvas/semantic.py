@@ -10,6 +10,7 @@ map whose steps can still be read, instead of empty boxes.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -30,6 +31,8 @@ REACH = (130.0, 240.0)
 #: a title's size on screen while zoomed out, and the least it may shrink to when cramped
 TITLE_PX = 11.0
 MIN_TITLE_PX = 9.0
+#: the least a title shrinks to so that its longest word fits whole (rather than split)
+WORD_MIN_PX = 6.5
 #: how wide a title may be at most, in scene units: its node and most of a column gap
 TITLE_ROOM = theme.COLUMN_WIDTH - 24.0
 MAX_LINES = 3
@@ -98,15 +101,24 @@ def title_block(title: str, zoom: float, room: tuple[float, float] = (TITLE_ROOM
     """The font size (scene px, whole) and lines of `title` as drawn at `zoom`, in `room`
     (width, height in scene units: as far as the neighbouring nodes' titles allow).
     At most MAX_LINES lines; where the title does not fit whole (nothing elided, no word
-    broken), a smaller size, down to MIN_TITLE_PX."""
+    broken), a smaller size, down to MIN_TITLE_PX; and where even then its longest word
+    does not fit, the size at which it does (down to WORD_MIN_PX): a title breaks between
+    words (or after a hyphen; Chinese between characters), never inside an English word."""
     # Alone in its row a title may take a column and a half; else what `rooms` shared out.
-    width = (TITLE_ROOM * 1.5 if room[0] >= FAR else room[0]) - GAP_PX / zoom
+    width = int((TITLE_ROOM * 1.5 if room[0] >= FAR else room[0]) - GAP_PX / zoom)
     height = room[1] - GAP_PX / zoom
     best = None
-    for screen_px in (title_px(zoom), (title_px(zoom) + MIN_TITLE_PX) / 2, MIN_TITLE_PX):
+    sizes = [title_px(zoom), (title_px(zoom) + MIN_TITLE_PX) / 2, MIN_TITLE_PX]
+    least = max(1, round(MIN_TITLE_PX / zoom))
+    if _widest_word(title, least) > width:  # the size at which the longest word fits
+        px, floor = least, max(1, round(WORD_MIN_PX / zoom))
+        while px > floor and _widest_word(title, px) > width:
+            px = max(floor, min(px - 1, int(px * width / _widest_word(title, px))))
+        sizes.append(px * zoom)
+    for screen_px in sizes:
         px = max(1, round(screen_px / zoom))
         lines_fit = max(1, min(MAX_LINES, int(height // line_height(px))))
-        lines = title_lines(title, px, int(width), lines_fit)
+        lines = title_lines(title, px, width, lines_fit)
         if lines and not lines[-1][0].endswith("…"):
             best = (px, lines)  # whole, if with a word broken: the smallest size is kept
         best = best or (px, lines)
@@ -120,9 +132,27 @@ def title_block(title: str, zoom: float, room: tuple[float, float] = (TITLE_ROOM
 @lru_cache(maxsize=8192)
 def _widest_word(title: str, px: int) -> float:
     _, metrics = _font(px)
-    words = title.split()
-    # Chinese breaks anywhere: only words with Latin letters must stay whole.
-    return max((metrics.horizontalAdvance(w) for w in words if w.isascii()), default=0.0)
+    # Chinese breaks anywhere: only words with Latin letters must stay whole; a line may
+    # break after a hyphen ("Limited-/time offer").
+    words = [part for w in title.split() if w.isascii() for part in _HYPHEN.split(w)]
+    return max((metrics.horizontalAdvance(w) for w in words if w), default=0.0)
+
+
+_HYPHEN = re.compile(r"(?<=-)(?=.)")
+
+
+def broken_inside_word(title: str, lines: list[str]) -> list[tuple[str, str]]:
+    """The line breaks of `lines` (`title` wrapped) that fall inside a Latin word, not at a
+    space, after a hyphen or next to a Chinese character: (end of line, start of next)."""
+    bad = []
+    for before, after in zip(lines, lines[1:], strict=False):
+        if not before or not after or before.endswith("-") or before.endswith("…"):
+            continue
+        a, b = before[-1], after[0]
+        if a.isascii() and a.isalnum() and b.isascii() and b.isalnum() and \
+                before + " " + after not in " ".join(title.split()):
+            bad.append((before, after))
+    return bad
 
 
 def _need(title: str) -> float:

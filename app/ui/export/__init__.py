@@ -1,7 +1,7 @@
 """Exports that need Qt: PNG and PDF painting, outlined SVG text.
 
-Importing this package registers them with the core's registry (app.io.export, which may not
-name a Qt module), the way gaphor registers its export commands from the top. It imports
+Importing this package registers them with the core's registry (app.export.registry, which
+may not name a Qt module), the way gaphor registers its export commands from the top. It imports
 no Qt itself: each exporter loads on first use, so `funnelflow export plan.svg` stays
 headless. Code that exports takes the registry from here, so every format is in it.
 """
@@ -10,8 +10,15 @@ from __future__ import annotations
 
 import importlib
 
-from app.io import svg_export
-from app.io.export import EXPORTERS, UnknownFormat, export, export_format, lazy_exporter, register
+from app.export import svg_export
+from app.export.registry import (
+    EXPORTERS,
+    UnknownFormat,
+    export,
+    export_format,
+    lazy_exporter,
+    register,
+)
 
 
 def _outline_text() -> svg_export.TextWriter:

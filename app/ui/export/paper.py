@@ -9,13 +9,14 @@ QPagedPaintDevice will do: a QPdfWriter or the QPrinter of the print dialog.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPainter, QPen, QPicture
 
-from app.io.svg_export import MARGIN
-from app.io.svg_legend import build_legend
+from app.export.svg_export import MARGIN
+from app.export.svg_legend import build_legend
 from app.render import paging, theme
 from app.render.layout import Layout, layout
 
@@ -186,12 +187,25 @@ def _lane_titles(painter: QPainter, picture: DiagramPicture, tile, origin: QPoin
         painter.setPen(QColor(color).darker(170))
         text = rect.adjusted(7 * s, 4, -8 * s, -4)
         lines = wrap(title, metrics, text.width(), max(1, int(text.height() // step)))
-        y = text.center().y() - len(lines) * step / 2
-        y += (step + metrics.ascent() - metrics.descent()) / 2
+        used, used_metrics, used_step = font, metrics, step
+        if lines and lines[-1].endswith("…"):  # a sliver of the lane: a smaller font (never
+            least = math.ceil(paging.MIN_TEXT_PT / paging.POINTS_PER_PX)  # under 7 pt)
+            for px in range(font.pixelSize() - 1, least - 1, -1):
+                small = QFont(font)
+                small.setPixelSize(px)
+                small_metrics = QFontMetricsF(small)
+                tried = wrap(title, small_metrics, text.width(),
+                             max(1, int((b - a - 2) // (px * 1.25))))
+                if tried and not tried[-1].endswith("…"):
+                    used, used_metrics, used_step, lines = small, small_metrics, px * 1.25, tried
+                    break
+        painter.setFont(used)
+        y = text.center().y() - len(lines) * used_step / 2
+        y += (used_step + used_metrics.ascent() - used_metrics.descent()) / 2
         for line in lines:
-            painter.drawText(QPointF(text.center().x() - metrics.horizontalAdvance(line) / 2,
-                                     y), line)
-            y += step
+            painter.drawText(QPointF(text.center().x()
+                                     - used_metrics.horizontalAdvance(line) / 2, y), line)
+            y += used_step
     painter.restore()
 
 

@@ -30,8 +30,8 @@ from PySide6.QtGui import (
 from app.analysis import Checklist, analyze
 from app.analysis.grouping import by_department, goal_line, plural_counts
 from app.analysis.messages import message_language, number, period_word
+from app.export.svg_export import flag
 from app.io.atomic import write_atomic
-from app.io.svg_export import flag
 from app.model import Diagram
 from app.render import theme
 from app.render.layout import layout

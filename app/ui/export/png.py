@@ -17,10 +17,10 @@ from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen
 
 from app.analysis import Checklist
 from app.analysis.messages import message_language
+from app.export.svg_export import MARGIN, flag
+from app.export.svg_legend import FONT_PX, Legend, build_legend
 from app.io.atomic import write_atomic
 from app.io.png_source import SOURCE_KEY
-from app.io.svg_export import MARGIN, flag
-from app.io.svg_legend import FONT_PX, Legend, build_legend
 from app.io.yaml_save import dumps_diagram
 from app.model import Diagram
 from app.render import theme
@@ -62,7 +62,7 @@ def paint_picture(painter: QPainter, diagram: Diagram, report: Checklist | None,
 
 
 def paint_legend(painter: QPainter, legend: Legend) -> None:
-    """Paint the legend laid out by app.io.svg_legend (the same one the SVG carries)."""
+    """Paint the legend laid out by app.export.svg_legend (the same one the SVG carries)."""
     from app.ui.fonts import ui_families
     from app.ui.paint import path_from_commands
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 
-from app.io.svg_text import STYLES, esc, num
+from app.export.svg_text import STYLES, esc, num
 from app.render.fonts import BUNDLED_FAMILY, FONT_FAMILIES, GENERIC_FAMILY, bundled_font_path
 
 

@@ -13,9 +13,9 @@ import re
 
 from app.analysis import Checklist
 from app.analysis.messages import message_language
+from app.export.facts import OFF, ON, gather
 from app.io.atomic import write_atomic
 from app.io.escape import mermaid, yaml_quoted
-from app.io.svg_facts import OFF, ON, gather
 from app.model import Diagram, Edge, Node
 from app.render import theme
 from app.render.labels import edge_text, owner_text, shared_rate

@@ -15,8 +15,9 @@ from typing import Any
 
 from app.analysis import Checklist, analyze
 from app.analysis.messages import message_language
+from app.export.csv_export import kpi_table
 from app.io.atomic import write_atomic
-from app.io.csv_export import COLUMNS, HEADERS, VOLUME, kpi_table
+from app.io.kpi_columns import COLUMNS, HEADERS, VOLUME
 from app.model import KPI, Diagram, Measure, RateMeasure
 
 PERCENT_FORMAT = "0.0%"

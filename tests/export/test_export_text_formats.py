@@ -10,10 +10,11 @@ import zlib
 
 import pytest
 
+from app.export.csv_export import escape_cell, export_csv, render_csv
+from app.export.markdown_export import export_markdown, render_markdown
+from app.export.mermaid_export import escape_label, export_mermaid, render_mermaid
 from app.io import load_diagram
-from app.io.csv_export import COLUMNS, escape_cell, export_csv, render_csv
-from app.io.markdown_export import export_markdown, render_markdown
-from app.io.mermaid_export import escape_label, export_mermaid, render_mermaid
+from app.io.kpi_columns import COLUMNS
 from app.io.png_source import (
     PngSourceError,
     png_text_chunks,
@@ -243,7 +244,7 @@ def test_text_exports_do_not_import_qt():
     """SVG, Markdown, CSV and Mermaid run on a server without Qt (checked in a fresh process)."""
     import subprocess
 
-    code = ("import sys; from app.io.export import export; from app.model import Diagram;"
+    code = ("import sys; from app.export.registry import export; from app.model import Diagram;"
             "from app.io import load_diagram;"
             f"d = load_diagram({str(resource_path('templates', 'zh', 'full-funnel.yaml'))!r});"
             "import tempfile, os; t = tempfile.mkdtemp();"

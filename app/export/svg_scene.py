@@ -12,7 +12,7 @@ import colorsys
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.io.svg_facts import Facts
+from app.export.facts import Facts
 from app.model import Edge, Node
 from app.render import labels, theme
 from app.render.canvas_geometry import (

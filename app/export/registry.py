@@ -1,7 +1,7 @@
 """Exporting a diagram to a file, by the file's extension (SPEC §5 `funnelflow export`).
 
 `EXPORTERS` maps an extension to a function `(diagram, out_path, **options) -> None`.
-This layer holds the Qt-free ones (YAML, SVG, Markdown, CSV, Mermaid); the Qt layer adds
+This layer holds the Qt-free ones (YAML, SVG, Markdown, CSV, XLSX, Mermaid); the Qt layer adds
 .png and .pdf with `register` when `app.ui.export` is imported, so no module here names a
 Qt one (the command line and the designer import it).
 Every exporter writes through `write_atomic`, so a failed export never leaves half a file.
@@ -40,11 +40,11 @@ def lazy_exporter(module: str, name: str) -> Exporter:
 EXPORTERS: dict[str, Exporter] = {
     ".yaml": _export_yaml,
     ".yml": _export_yaml,
-    ".svg": lazy_exporter("app.io.svg_export", "export_svg"),
-    ".md": lazy_exporter("app.io.markdown_export", "export_markdown"),
-    ".csv": lazy_exporter("app.io.csv_export", "export_csv"),
-    ".xlsx": lazy_exporter("app.io.xlsx_export", "export_xlsx"),
-    ".mmd": lazy_exporter("app.io.mermaid_export", "export_mermaid"),
+    ".svg": lazy_exporter("app.export.svg_export", "export_svg"),
+    ".md": lazy_exporter("app.export.markdown_export", "export_markdown"),
+    ".csv": lazy_exporter("app.export.csv_export", "export_csv"),
+    ".xlsx": lazy_exporter("app.export.xlsx_export", "export_xlsx"),
+    ".mmd": lazy_exporter("app.export.mermaid_export", "export_mermaid"),
 }
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 
 from app.cli import main
+from app.export.csv_export import render_csv
+from app.export.markdown_export import render_markdown
+from app.export.svg_export import render_svg
 from app.io import save_diagram
-from app.io.csv_export import render_csv
-from app.io.markdown_export import render_markdown
-from app.io.svg_export import render_svg
 from app.io.templates import load_template
 
 

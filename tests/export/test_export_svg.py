@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from app.analysis import analyze
+from app.export.svg_export import export_svg, render_svg
 from app.io import load_diagram
-from app.io.svg_export import export_svg, render_svg
 from app.model import Diagram
 from app.render.fonts import BUNDLED_FAMILY, LATIN_FAMILIES, SYSTEM_FALLBACKS
 from app.resources import resource_path

@@ -13,11 +13,12 @@ from pathlib import Path
 
 from app.analysis import Checklist, analyze
 from app.analysis.messages import message_language
+from app.export.check_formats import format_reports
+from app.export.csv_export import kpi_table
+from app.export.svg_export import flag, render_svg
 from app.io.atomic import write_atomic
-from app.io.check_formats import format_reports
-from app.io.csv_export import COLUMNS, kpi_table
 from app.io.escape import markdown
-from app.io.svg_export import flag, render_svg
+from app.io.kpi_columns import COLUMNS
 from app.model import Diagram
 
 _WORDS = {

@@ -7,7 +7,7 @@ import io
 import json
 
 from app.analysis import analyze
-from app.io.check_formats import CSV_HEADER, exit_code, format_reports
+from app.export.check_formats import CSV_HEADER, exit_code, format_reports
 from tests.analysis.test_rules_structure import build, node
 
 

@@ -14,27 +14,17 @@ import os
 from app.analysis import Checklist
 from app.analysis.messages import message_language
 from app.analysis.trends import arrow, trends
+from app.export.facts import gather, kpi_status
 from app.io.atomic import write_atomic
 from app.io.escape import csv_cell
-from app.io.svg_facts import gather, kpi_status
+from app.io.kpi_columns import COLUMNS, CONVERSION, HEADERS, VOLUME
 from app.model import KPI, Diagram, Edge, Measure, Node
 from app.render.labels import format_rate
 
-# `trend` is the direction of the last step over the closed periods; `id` names the node or
-# edge so that the table, filled in, imports back (`funnelflow actuals`, SPEC §6).
-COLUMNS = ("node", "lane", "phase", "owner", "metric", "target", "actual", "unit", "status",
-           "gap", "trend", "id")
-HEADERS = {
-    "en": COLUMNS,
-    "zh": ("节点", "泳道", "阶段", "负责人", "指标", "目标", "实际", "单位", "状态", "差距",
-           "趋势", "id"),
-}
 _STATUS = {
     "en": {"on": "on target", "off": "off target", "unmeasured": "unmeasured"},
     "zh": {"on": "达标", "off": "未达标", "unmeasured": "未测量"},
 }
-CONVERSION = {"en": "conversion", "zh": "转化率"}
-VOLUME = {"en": "volume", "zh": "人数"}
 BOM = "\ufeff"
 
 

@@ -17,10 +17,9 @@ from typing import Protocol
 
 from app.analysis import Checklist
 from app.analysis.messages import message_language
-from app.io.atomic import write_atomic
-from app.io.svg_facts import Facts, gather, kpi_status
-from app.io.svg_legend import Legend, build_legend
-from app.io.svg_scene import (
+from app.export.facts import Facts, gather, kpi_status
+from app.export.svg_legend import Legend, build_legend
+from app.export.svg_scene import (
     HANDOFF_GLYPH,
     PLATE_RADIUS,
     BandPicture,
@@ -30,7 +29,8 @@ from app.io.svg_scene import (
     edge_pictures,
     node_pictures,
 )
-from app.io.svg_text import LiveText, esc, num, path_data, style_block
+from app.export.svg_text import LiveText, esc, num, path_data, style_block
+from app.io.atomic import write_atomic
 from app.model import Diagram, Measure, Node
 from app.render import theme
 from app.render.canvas_geometry import BADGE_RADIUS

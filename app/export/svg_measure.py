@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from app.analysis.messages import message_language
-from app.io.svg_facts import gather
-from app.io.svg_scene import edge_pictures, node_pictures
+from app.export.facts import gather
+from app.export.svg_scene import edge_pictures, node_pictures
 from app.model import Diagram
 from app.render.canvas_geometry import BADGE_RADIUS
 from app.render.layout import layout

@@ -1,0 +1,66 @@
+"""Zoomed out to fit, node titles drawn large (semantic zoom) break between words only: never
+"Purchas/e" or "Membershi/p" (a line may end after a hyphen; Chinese breaks anywhere)."""
+
+import pytest
+
+from app.io.templates import load_template, template_names
+from app.ui.canvas import semantic
+
+TEMPLATES = [(lang, name) for lang in ("en", "zh") for name in template_names(lang)]
+
+
+def _fit_view(qtbot, diagram):
+    from app.ui.canvas.scene import DiagramScene
+    from app.ui.canvas.view import DiagramView
+    from app.ui.fonts import register_fonts
+    from app.ui.session import Session
+
+    register_fonts()
+    scene = DiagramScene(Session(diagram))
+    view = DiagramView(scene)
+    view.kept_scene = scene
+    qtbot.addWidget(view)
+    view.resize(880, 780)  # the designer's canvas at 1440x900
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_start()
+    return view
+
+
+@pytest.mark.parametrize(("lang", "name"), TEMPLATES)
+def test_fit_titles_break_between_words_only(qtbot, lang, name):
+    view = _fit_view(qtbot, load_template(name, lang))
+    scene, zoom = view.scene(), view.zoom()
+    broken = {}
+    for node_id in scene.layout.nodes:
+        title = scene.nodes[node_id].node.title
+        room = scene.title_room(node_id)
+        px, lines = semantic.title_block(title, zoom, (room[0], room[1] + room[2]))
+        texts = [line for line, _ in lines]
+        assert "".join(texts).replace(" ", "").replace("…", "") in title.replace(" ", "")
+        if semantic.broken_inside_word(title, texts):
+            broken[node_id] = texts
+        if semantic.active(zoom):
+            assert px * zoom >= semantic.WORD_MIN_PX - 0.5, (node_id, px * zoom)
+    assert broken == {}
+
+
+def test_a_title_shrinks_until_its_longest_word_fits(qtbot):
+    semantic._font(10)  # (fonts need the QApplication qtbot brings)
+    zoom = 0.216  # the full funnel at fit, where "Purchas/e" was seen
+    for title in ("Purchase decision", "Membership program", "Repeat purchase"):
+        px, lines = semantic.title_block(title, zoom, (250.0, semantic.FAR))
+        texts = [line for line, _ in lines]
+        assert semantic.broken_inside_word(title, texts) == [], texts
+        assert " ".join(texts) == title
+        assert px * zoom >= semantic.WORD_MIN_PX - 0.5
+    # where a word fits at the usual size, the size stays the usual one
+    px, _ = semantic.title_block("SEO", zoom, (200.0, semantic.FAR))
+    assert px == round(semantic.title_px(zoom) / zoom)
+
+
+def test_the_measure_sees_a_word_broken():
+    assert semantic.broken_inside_word("Purchase decision", ["Purchas", "e", "decision"]) \
+        == [("Purchas", "e")]
+    assert semantic.broken_inside_word("Limited-time offer", ["Limited-", "time offer"]) == []
+    assert semantic.broken_inside_word("留资注册", ["留资", "注册"]) == []
