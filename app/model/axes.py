@@ -81,5 +81,7 @@ LANE: Axis[Lane] = Axis("lane", "lanes", Lane, rows=True, required=True, coloure
                         replace_with=_set_lanes)
 PHASE: Axis[Phase] = Axis("phase", "phases", Phase, rows=False, required=False,
                           coloured=False, replace_with=_set_phases)
+#: either axis, for code that takes LANE or PHASE
+AnyAxis = Axis[Lane] | Axis[Phase]
 #: both axes, lanes first
-AXES: tuple[Axis[Lane] | Axis[Phase], ...] = (LANE, PHASE)
+AXES: tuple[AnyAxis, ...] = (LANE, PHASE)

@@ -6,12 +6,9 @@ measure along it without asking which one it is.
 
 from __future__ import annotations
 
-from app.model.axes import Axis
-from app.model.diagram import Lane, Phase
+from app.model.axes import AnyAxis
 from app.render.layout import Band, Layout
 from app.render.rect import Rect
-
-AnyAxis = Axis[Lane] | Axis[Phase]
 
 
 def bands(layout: Layout, axis: AnyAxis) -> tuple[Band, ...]:
