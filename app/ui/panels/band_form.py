@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from app.model import Lane, Phase
 from app.model.axes import LANE, Axis
 from app.model.commands import SetLanes, SetPhases
 from app.ui.panels import band_dialogs
@@ -45,15 +46,20 @@ class BandForm(Form):
         self.tail.addWidget(row)
         self.name.committed.connect(lambda t: self.commit("name", lambda: {"name": t.strip()}))
         self.colour.clicked.connect(self._pick_colour)
-        self.earlier.clicked.connect(
-            lambda: band_dialogs.move_band(session, self.axis, self.band_id, -1))
-        self.later.clicked.connect(
-            lambda: band_dialogs.move_band(session, self.axis, self.band_id, +1))
-        self.delete.clicked.connect(
-            lambda: band_dialogs.delete_band(session, self.axis, self.band_id, parent=self))
+        self.earlier.clicked.connect(lambda: self._move(-1))
+        self.later.clicked.connect(lambda: self._move(+1))
+        self.delete.clicked.connect(self._delete)
         self.retranslate()
 
-    def _band(self):
+    def _move(self, delta: int) -> None:
+        if self.band_id is not None:
+            band_dialogs.move_band(self.session, self.axis, self.band_id, delta)
+
+    def _delete(self) -> None:
+        if self.band_id is not None:
+            band_dialogs.delete_band(self.session, self.axis, self.band_id, parent=self)
+
+    def _band(self) -> Lane | Phase | None:
         return None if self.band_id is None else self.axis.find(self.session.diagram,
                                                                 self.band_id)
 
@@ -64,6 +70,8 @@ class BandForm(Form):
 
     def _pick_colour(self) -> None:
         band = self._band()
+        if band is None or self.band_id is None:
+            return
         colour = band_dialogs.choose_colour(self, getattr(band, "color", None))
         if colour is not None:
             band_dialogs.recolour_lane(self.session, self.band_id, colour)
@@ -89,8 +97,8 @@ class BandForm(Form):
         self.name.show_value(band.name)
         self.nodes_label.setText(str(count))
         self.colour.setVisible(axis.coloured)
-        self.form.labelForField(self.colour.parentWidget()).setVisible(axis.coloured)
-        if axis.coloured:
+        self._labels["color"].setVisible(axis.coloured)
+        if isinstance(band, Lane):  # axis.coloured
             self.colour.setIcon(colour_icon(band.color))
             self.colour.setText(band.color or self.tr("Theme colour"))
         ids = [b.id for b in axis.items(self.session.diagram)]

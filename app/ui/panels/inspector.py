@@ -51,7 +51,7 @@ class Inspector(QStackedWidget):
         session.changed.connect(self._on_changed)
         session.document_replaced.connect(self.show_diagram)
         self.currentChanged.connect(self._fit_current)
-        self._shown: tuple[str, object] | None = None
+        self._shown: tuple[str | Axis, object] | None = None
         self.show_diagram()
 
     def _fit_current(self, _index: int = 0) -> None:
