@@ -32,6 +32,7 @@ from app.export.svg_scene import (
 from app.export.svg_text import LiveText, esc, num, path_data, style_block
 from app.io.atomic import write_atomic
 from app.model import Diagram, Measure, Node
+from app.model.axes import LANE, PHASE, AnyAxis
 from app.render import theme
 from app.render.canvas_geometry import BADGE_RADIUS
 from app.render.labels import period_noun
@@ -141,10 +142,10 @@ def _document(facts: Facts, geometry: Layout, text: TextWriter,
     lanes, phases = band_pictures(geometry)
     yield '<g id="lanes">\n'
     for band in lanes:
-        yield from _band(band, "lane", text)
+        yield from _band(band, LANE, text)
     yield "</g>\n<g id=\"phases\">\n"
     for band in phases:
-        yield from _band(band, "phase", text)
+        yield from _band(band, PHASE, text)
     yield "</g>\n"
     edges = edge_pictures(facts, geometry, flow_thickness)
     yield from _edges(facts, edges)
@@ -167,11 +168,11 @@ def _css(outline: bool) -> str:
     ])
 
 
-def _band(band: BandPicture, kind: str, text: TextWriter) -> Iterator[str]:
+def _band(band: BandPicture, axis: AnyAxis, text: TextWriter) -> Iterator[str]:
     r, h = band.rect, band.header
-    yield (f'<g id="{kind}-{esc(band.id)}" class="{kind}" data-id="{esc(band.id)}" '
+    yield (f'<g id="{axis.name}-{esc(band.id)}" class="{axis.name}" data-id="{esc(band.id)}" '
            f'data-name="{esc(band.title)}">')
-    if kind == "lane":
+    if axis is LANE:  # a tinted body with a coloured header; a phase is only its header
         yield (f'<rect class="band" x="{num(r.x)}" y="{num(r.y)}" width="{num(r.w)}" '
                f'height="{num(r.h)}" fill="{band.fill}"/>'
                f'<rect class="header" x="{num(h.x)}" y="{num(h.y)}" width="{num(h.w)}" '

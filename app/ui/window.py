@@ -12,6 +12,7 @@ from PySide6.QtCore import QByteArray, QEvent, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
+from app.model.axes import LANE, PHASE, Axis
 from app.model.commands import DisableRule
 from app.ui import i18n
 from app.ui.canvas.actions import CanvasActions
@@ -163,16 +164,16 @@ class MainWindow(QMainWindow):
 
     def add_lane(self) -> None:
         """Diagram → Add lane: add one and show it in the inspector for naming."""
-        self._add_band("lanes")
+        self._add_band(LANE)
 
     def add_phase(self) -> None:
         """Diagram → Add phase: add one and show it in the inspector for naming."""
-        self._add_band("phases")
+        self._add_band(PHASE)
 
-    def _add_band(self, kind: str) -> None:
-        band_id = band_dialogs.add_band(self.session, kind)
+    def _add_band(self, axis: Axis) -> None:
+        band_id = band_dialogs.add_band(self.session, axis)
         if band_id:
-            self.inspector.show_band(kind, band_id)
+            self.inspector.show_band(axis, band_id)
             self.inspector_dock.raise_()
             self.inspector.band_form.name.setFocus()
             self.inspector.band_form.name.selectAll()
@@ -190,7 +191,7 @@ class MainWindow(QMainWindow):
             self.view.center_on_target(target)
         elif diagram.lane(target) is not None:
             self.scene.select_ids([], [])
-            self.inspector.show_band("lanes", target)
+            self.inspector.show_lane(target)
         else:  # an owner's name: select everything they own
             owned = [n.id for n in diagram.nodes if n.owner == target]
             if owned:

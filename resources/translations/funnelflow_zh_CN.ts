@@ -35,27 +35,17 @@
 <context>
     <name>BandForm</name>
     <message>
-        <location filename="../../app/ui/panels/band_form.py" line="+61"/>
-        <source>Rename lane</source>
-        <translation>重命名泳道</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Rename phase</source>
-        <translation>重命名阶段</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location filename="../../app/ui/panels/axis_words.py" line="+50"/>
         <source>Lane: %1</source>
         <translation>泳道：%1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+18"/>
         <source>Phase: %1</source>
         <translation>阶段：%1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../app/ui/panels/band_form.py" line="+95"/>
         <source>Theme colour</source>
         <translation>主题默认色</translation>
     </message>
@@ -80,32 +70,12 @@
         <translation>节点数</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Move left</source>
-        <translation>左移</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Move down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Move right</source>
-        <translation>右移</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../app/ui/panels/axis_words.py" line="-19"/>
         <source>Delete lane…</source>
         <translation>删除泳道…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+18"/>
         <source>Delete phase…</source>
         <translation>删除阶段…</translation>
     </message>
@@ -113,55 +83,53 @@
 <context>
     <name>Bands</name>
     <message>
-        <location filename="../../app/ui/panels/band_dialogs.py" line="+55"/>
+        <location line="-26"/>
         <source>New lane</source>
-        <extracomment>kind -&gt; field name of a node that refers to a band of that kind marker for &quot;delete the nodes&quot; in the reassignment question</extracomment>
         <translation>新泳道</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Add lane</source>
         <translation>添加泳道</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+17"/>
         <source>New phase</source>
         <translation>新阶段</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Add phase</source>
         <translation>添加阶段</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+87"/>
+        <location line="-16"/>
         <source>Rename lane</source>
         <translation>重命名泳道</translation>
     </message>
     <message>
-        <location line="-85"/>
-        <location line="+85"/>
+        <location line="+18"/>
         <source>Rename phase</source>
         <translation>重命名阶段</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location filename="../../app/ui/panels/band_dialogs.py" line="+66"/>
         <source>Recolour lane</source>
+        <extracomment>marker for &quot;delete the nodes&quot; in the reassignment question</extracomment>
         <translation>更改泳道颜色</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../app/ui/panels/axis_words.py" line="-17"/>
         <source>Move lane</source>
         <translation>移动泳道</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+18"/>
         <source>Move phase</source>
         <translation>移动阶段</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../app/ui/panels/band_dialogs.py" line="+24"/>
         <source>A diagram needs at least one lane; add another lane first.</source>
         <translation>流程图至少需要一条泳道；请先添加另一条泳道。</translation>
     </message>
@@ -171,22 +139,22 @@
         <translation>「%1」中有 %2 个节点，要把它们移到哪里？</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../app/ui/panels/axis_words.py" line="-15"/>
         <source>Delete lane</source>
         <translation>删除泳道</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+18"/>
         <source>Delete phase</source>
         <translation>删除阶段</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../app/ui/panels/band_dialogs.py" line="+18"/>
         <source>Lane colour</source>
         <translation>泳道颜色</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -196,27 +164,27 @@
         <translation>删除「%1」</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../app/ui/panels/axis_words.py" line="-15"/>
         <source>Move them to lane “%1”</source>
         <translation>移到泳道「%1」</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+18"/>
         <source>Move them to phase “%1”</source>
         <translation>移到阶段「%1」</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-17"/>
         <source>Delete them too (with their connections)</source>
         <translation>一并删除（连同它们的连线）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+18"/>
         <source>Leave them without a phase</source>
         <translation>保留节点，不归入任何阶段</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location filename="../../app/ui/panels/band_dialogs.py" line="+37"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
@@ -226,37 +194,37 @@
         <translation>颜色…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../app/ui/panels/axis_words.py" line="-24"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+18"/>
         <source>Move left</source>
         <translation>左移</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-17"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+18"/>
         <source>Move right</source>
         <translation>右移</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-22"/>
         <source>Add lane below</source>
         <translation>在下方添加泳道</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+18"/>
         <source>Add phase after</source>
         <translation>在后面添加阶段</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../app/ui/panels/band_dialogs.py" line="+6"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
@@ -269,43 +237,43 @@
 <context>
     <name>CanvasActions</name>
     <message>
-        <location filename="../../app/ui/canvas/actions.py" line="+86"/>
-        <location line="+67"/>
+        <location filename="../../app/ui/canvas/actions.py" line="+88"/>
+        <location line="+69"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location line="-67"/>
-        <location line="+68"/>
+        <location line="-69"/>
+        <location line="+70"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-69"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>D&amp;uplicate</source>
         <translation>创建副本(&amp;U)</translation>
     </message>
     <message>
-        <location line="-62"/>
-        <location line="+66"/>
+        <location line="-64"/>
+        <location line="+68"/>
         <location line="+14"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location line="-79"/>
-        <location line="+107"/>
+        <location line="-81"/>
+        <location line="+109"/>
         <source>Select &amp;all</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-104"/>
         <source>&amp;Entry</source>
         <translation>入口(&amp;E)</translation>
     </message>
@@ -330,7 +298,7 @@
         <translation>流失(&amp;X)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>&amp;Rename</source>
         <translation>重命名(&amp;R)</translation>
     </message>
@@ -1137,9 +1105,9 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>Inspector</name>
     <message numerus="yes">
-        <location filename="../../app/ui/panels/inspector.py" line="+152"/>
+        <location filename="../../app/ui/panels/inspector.py" line="+159"/>
         <source>%n items selected</source>
-        <extracomment>another node, edge, band or the diagram is shown (the dock scrolls back to the top) what is shown: (&quot;diagram&quot;, None) | (&quot;node&quot;, id) | (&quot;edge&quot;, (from, to)) | (&quot;lanes&quot;/&quot;phases&quot;, id) | (&quot;many&quot;, None)</extracomment>
+        <extracomment>another node, edge, lane, phase or the diagram is shown (the dock scrolls back to the top) what is shown: (&quot;diagram&quot;, None) | (&quot;node&quot;, id) | (&quot;edge&quot;, (from, to)) | (LANE or PHASE, id) | (&quot;many&quot;, None)</extracomment>
         <translation>
             <numerusform>已选中 %n 项</numerusform>
         </translation>
@@ -1425,7 +1393,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/window.py" line="+199"/>
+        <location filename="../../app/ui/window.py" line="+207"/>
         <source>Don&apos;t report %1</source>
         <extracomment>the first window, before the user has sized one: 1440x900 where the screen allows the name of the undo step; %1 is a rule id such as slow-step</extracomment>
         <translation>不再报告 %1</translation>
@@ -1743,7 +1711,7 @@ The file on disk is unchanged. Save somewhere else?</source>
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location filename="../../app/ui/present/presentation.py" line="+93"/>
+        <location filename="../../app/ui/present/present_window.py" line="+86"/>
         <source>FunnelFlow — presentation</source>
         <translation>FunnelFlow — 演示</translation>
     </message>
@@ -1763,12 +1731,12 @@ The file on disk is unchanged. Save somewhere else?</source>
         <translation>→ ← 切换阶段   ↓ ↑ 切换泳道   Tab 下一步   B 最大瓶颈   W 假设分析   Esc 返回</translation>
     </message>
     <message>
-        <location line="+247"/>
+        <location filename="../../app/ui/panels/axis_words.py" line="+10"/>
         <source>Phase %1/%2: %3</source>
         <translation>阶段 %1/%2：%3</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-18"/>
         <source>Lane %1/%2: %3</source>
         <translation>泳道 %1/%2：%3</translation>
     </message>
@@ -2649,7 +2617,7 @@ The file on disk is unchanged and your diagram is still open with all its edits.
 <context>
     <name>_PresentAction</name>
     <message>
-        <location filename="../../app/ui/present/presentation.py" line="+55"/>
+        <location filename="../../app/ui/present/presentation.py" line="+305"/>
         <source>&amp;Present</source>
         <translation>演示(&amp;P)</translation>
     </message>

@@ -11,6 +11,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QMenu
 from test_window_helpers import make_window
 
+from app.model.axes import LANE
+
 pytest_plugins = ["test_window_helpers"]
 
 
@@ -117,7 +119,7 @@ def test_canvas_menu_adds_a_node_where_it_was_clicked(win):
 def test_lane_menu_adds_a_node_in_that_lane(win):
     before = win.session.diagram
     header = win.scene.layout.lanes[1].header
-    menu = win.canvas_actions.menu_for("lanes", "sales", QPointF(header.cx, header.cy))
+    menu = win.canvas_actions.menu_for(LANE, "sales", QPointF(header.cx, header.cy))
     entry(menu, "add.step").trigger()
     added = [n for n in win.session.diagram.nodes if n.id not in before.node_index()]
     assert [n.lane for n in added] == ["sales"]
@@ -126,7 +128,7 @@ def test_lane_menu_adds_a_node_in_that_lane(win):
 
 def test_lane_menu_keeps_the_band_entries(win, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("销售", True)))
-    menu = win.canvas_actions.menu_for("lanes", "sales", QPointF(10, 300))
+    menu = win.canvas_actions.menu_for(LANE, "sales", QPointF(10, 300))
     next(a for a in menu.actions() if a.text() == "Rename…").trigger()
     assert win.session.diagram.lane("sales").name == "销售"
 
@@ -142,7 +144,7 @@ def test_right_click_finds_what_is_under_the_pointer(win):
     for point, expected in ((centre(win, "nurture"), ("node", "nurture")),
                             (QPointF(win.scene.layout.lanes[0].header.cx,
                                      win.scene.layout.lanes[0].header.cy),
-                             ("lanes", "marketing")),
+                             (LANE, "marketing")),
                             (QPointF(win.scene.layout.bounds.right - 20,
                                      win.scene.layout.lanes[0].rect.y + 6), ("canvas", ""))):
         win.view.centerOn(point)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from app.analysis import analyze
+from app.model.axes import LANE
 from app.model.commands import UpdateEdge, UpdateNode
 from app.render.layout import layout
 from app.ui import paint
@@ -153,7 +154,7 @@ def test_band_headers_report_clicks_and_context_menus(scene, qtbot):
     seen = []
     scene.band_clicked.connect(lambda kind, band: seen.append((kind, band)))
     item = scene.band_under(QPointF(lane.header.cx, lane.header.cy))
-    assert item is not None and item.kind == "lanes" and item.band_id == "sales"
+    assert item is not None and item.axis is LANE and item.band_id == "sales"
     phase = scene.layout.phases[1]
     assert scene.band_under(QPointF(phase.header.cx, phase.header.cy)).band_id == "decision"
     # The band body is not a click target: a press there starts a rubber band instead.

@@ -6,6 +6,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QImage
 
 from app.io.templates import load_template, template_names
+from app.model.axes import LANE
 from app.render import theme
 from app.ui.canvas import semantic
 from app.ui.canvas.scene import DiagramScene
@@ -159,4 +160,4 @@ def test_a_click_on_a_lane_title_in_the_ruler_selects_the_lane(qtbot):
     rect = view.rulers.lane_title_rect(lane)
     point = view.rulers.lanes.mapFrom(view, rect.center())
     QTest.mouseClick(view.rulers.lanes, Qt.LeftButton, Qt.NoModifier, QPoint(point))
-    assert seen == [("lanes", lane.id)]
+    assert seen == [(LANE, lane.id)]

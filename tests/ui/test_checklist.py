@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from test_window_helpers import analysed, full_funnel
 
+from app.model.axes import LANE
 from app.model.commands import UpdateEdge, UpdateNode
 from app.ui.panels.checklist import gain_count, impact_text
 from app.ui.panels.live_check import LiveChecklist
@@ -77,13 +78,13 @@ def test_clicking_a_finding_selects_and_centres_its_target(qtbot, window, monkey
 def test_clicking_a_lane_finding_shows_the_lane(qtbot, window):
     from app.ui.panels import band_dialogs
 
-    band_dialogs.add_band(window.session, "lanes")
+    band_dialogs.add_band(window.session, LANE)
     report = analysed(window)
     empty = next(f for f in report.findings if f.rule == "empty-lane")
     item = next(i for i in window.checklist.finding_items()
                 if i.data(0, 256) == empty)
     window.checklist.itemClicked.emit(item, 0)
-    assert window.inspector.subject == ("lanes", empty.target)
+    assert window.inspector.subject == (LANE, empty.target)
 
 
 def test_collapsed_groups_stay_collapsed_across_updates(qtbot, window):

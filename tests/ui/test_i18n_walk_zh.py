@@ -27,6 +27,7 @@ from test_window_helpers import make_window
 
 from app.io import DiagramFileError, load_diagram
 from app.io.templates import load_template
+from app.model.axes import LANE, PHASE
 from app.ui import i18n
 
 pytest_plugins = ["test_window_helpers"]
@@ -153,14 +154,14 @@ def test_every_inspector_page_and_context_menu(chinese):
     edge = window.session.diagram.edges[3].id
     for show in (lambda: window.inspector.show_node(node),
                  lambda: window.inspector.show_edge(*edge.split("->")),
-                 lambda: window.inspector.show_band("lanes", "marketing"),
-                 lambda: window.inspector.show_band("phases", window.session.diagram.phases[0].id),
+                 lambda: window.inspector.show_lane("marketing"),
+                 lambda: window.inspector.show_phase(window.session.diagram.phases[0].id),
                  window.inspector.show_diagram):
         show()
         assert_chinese(texts_of(window.inspector_dock), user, "inspector")
     actions = window.canvas_actions
-    for kind, target in (("node", node), ("edge", edge), ("lanes", "marketing"),
-                         ("phases", window.session.diagram.phases[0].id), ("canvas", "")):
+    for kind, target in (("node", node), ("edge", edge), (LANE, "marketing"),
+                         (PHASE, window.session.diagram.phases[0].id), ("canvas", "")):
         assert_chinese(menu_texts(actions.menu_for(kind, target, QPointF(400, 100))), user,
                        f"{kind} menu")
     assert_chinese([window.tips.node_text(node), window.tips.edge_text(edge)], user, "tooltips")
@@ -258,7 +259,7 @@ def test_lane_dialogs_and_the_presentation(chinese):
     window = chinese
     user = user_words(window)
     reassign = ReassignDialog(window, "市场部", "这条泳道上有 5 个节点。", [("销售部", "sales")],
-                              "lanes")
+                              LANE)
     colour = QColorDialog(window)
     colour.setOption(QColorDialog.ColorDialogOption.DontUseNativeDialog)
     ask = QInputDialog(window)

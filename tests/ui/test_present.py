@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtTest import QTest
 
 from app.model import Diagram
+from app.model.axes import LANE, PHASE
 from app.ui.present import theme
 from app.ui.present.presentation import PresentationController
 from app.ui.present.stage import READABLE_ZOOM
@@ -63,7 +64,7 @@ def test_enter_and_leave_restores_the_designer_exactly(controller, qtbot, scene,
 def test_arrows_reveal_phase_by_phase_and_lanes_with_up_down(controller, qtbot, scene):
     window = enter(controller, qtbot)
     geometry = scene.layout
-    assert (controller.mode, controller.step) == ("phases", 1)
+    assert (controller.mode, controller.step) == (PHASE, 1)
     assert window.stage_label.text() == "Phase 1/2: Awareness"
     # The second phase is veiled, and the view shows the first.
     assert window.view.hidden is not None
@@ -78,7 +79,7 @@ def test_arrows_reveal_phase_by_phase_and_lanes_with_up_down(controller, qtbot, 
     press(window, Qt.Key_End)
     assert controller.step == 2
     press(window, Qt.Key_Down)  # lanes, top first
-    assert (controller.mode, controller.step) == ("lanes", 1)
+    assert (controller.mode, controller.step) == (LANE, 1)
     assert window.stage_label.text() == "Lane 1/2: Marketing"
     assert window.view.hidden.y == pytest.approx(geometry.lanes[0].rect.bottom)
     press(window, Qt.Key_Down)
@@ -154,7 +155,7 @@ def test_a_diagram_without_phases_reveals_lane_by_lane(qtbot, fonts):
     session = Session(Diagram.model_validate(document))
     controller = PresentationController(DiagramScene(session, "en"), session)
     window = enter(controller, qtbot)
-    assert controller.mode == "lanes" and window.stage_label.text() == "Lane 1/2: Marketing"
+    assert controller.mode is LANE and window.stage_label.text() == "Lane 1/2: Marketing"
     press(window, Qt.Key_Right)
     assert controller.step == 2
     controller.leave()

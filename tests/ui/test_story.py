@@ -82,7 +82,7 @@ def test_build_the_five_stage_funnel_save_and_reopen(qtbot, settings_store, dial
 
     # lanes and phases, named in the inspector
     type_into(qtbot, inspector.diagram_form.title, "全链路营销流程")
-    inspector.show_band("lanes", "marketing")
+    inspector.show_lane("marketing")
     type_into(qtbot, inspector.band_form.name, "市场部")
     for _lane_id, name in LANES[1:]:
         window.actions.add_lane.trigger()

@@ -6,6 +6,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QInputDialog
 from test_window_helpers import type_into
 
+from app.model.axes import LANE, PHASE
 from app.ui.panels import band_dialogs
 
 pytest_plugins = ["test_window_helpers"]
@@ -19,7 +20,7 @@ def test_add_lane_from_the_menu_then_name_it_in_the_inspector(qtbot, window):
     opened = window.session.diagram
     window.actions.add_lane.trigger()
     assert lane_ids(window) == ["marketing", "sales", "service", "lane"]
-    assert window.inspector.subject == ("lanes", "lane")
+    assert window.inspector.subject == (LANE, "lane")
     type_into(qtbot, window.inspector.band_form.name, "技术部")
     assert window.session.diagram.lane("lane").name == "技术部"
     assert window.session.undo_stack.count() == 2
@@ -42,7 +43,7 @@ def test_add_phase_rename_and_move_left(qtbot, window):
 
 def test_recolour_and_reorder_a_lane(qtbot, window, monkeypatch):
     monkeypatch.setattr(QColorDialog, "getColor", staticmethod(lambda *a, **k: QColor("#8e44ad")))
-    window.inspector.show_band("lanes", "sales")
+    window.inspector.show_lane("sales")
     form = window.inspector.band_form
     form.colour.click()
     assert window.session.diagram.lane("sales").color == "#8E44AD"
@@ -65,7 +66,7 @@ def test_deleting_a_lane_with_nodes_moves_them_where_the_user_says(qtbot, window
         asked.append((title, choices))
         return "sales"
 
-    assert band_dialogs.delete_band(session, "lanes", "service", ask=ask)
+    assert band_dialogs.delete_band(session, LANE, "service", ask=ask)
     assert asked[0][0] == "Customer service"
     assert [c[1] for c in asked[0][1]] == ["marketing", "sales"]
     assert lane_ids(window) == ["marketing", "sales"]
@@ -78,7 +79,7 @@ def test_deleting_a_lane_with_nodes_moves_them_where_the_user_says(qtbot, window
 def test_deleting_a_lane_and_its_nodes_takes_their_edges_along(qtbot, window):
     session = window.session
     in_service = {n.id for n in session.diagram.nodes if n.lane == "service"}
-    assert band_dialogs.delete_band(session, "lanes", "service",
+    assert band_dialogs.delete_band(session, LANE, "service",
                                     ask=lambda *a: band_dialogs.DELETE_NODES)
     assert not in_service & {n.id for n in session.diagram.nodes}
     assert not any(e.source in in_service or e.target in in_service
@@ -87,16 +88,16 @@ def test_deleting_a_lane_and_its_nodes_takes_their_edges_along(qtbot, window):
 
 def test_cancelling_the_question_deletes_nothing(qtbot, window):
     before = window.session.diagram
-    assert not band_dialogs.delete_band(window.session, "lanes", "sales", ask=lambda *a: None)
+    assert not band_dialogs.delete_band(window.session, LANE, "sales", ask=lambda *a: None)
     assert window.session.diagram == before
 
 
 def test_the_last_lane_cannot_be_deleted(qtbot, window):
     session = window.session
     for lane in ("service", "sales"):
-        band_dialogs.delete_band(session, "lanes", lane, ask=lambda *a: "marketing")
+        band_dialogs.delete_band(session, LANE, lane, ask=lambda *a: "marketing")
     before = session.diagram
-    assert not band_dialogs.delete_band(session, "lanes", "marketing", ask=lambda *a: None)
+    assert not band_dialogs.delete_band(session, LANE, "marketing", ask=lambda *a: None)
     assert session.diagram == before
     assert "at least one lane" in window.status.currentMessage()
 
@@ -104,14 +105,14 @@ def test_the_last_lane_cannot_be_deleted(qtbot, window):
 def test_deleting_a_phase_can_leave_nodes_without_a_phase(qtbot, window):
     session = window.session
     inside = [n.id for n in session.diagram.nodes if n.phase == "referral"]
-    assert band_dialogs.delete_band(session, "phases", "referral",
+    assert band_dialogs.delete_band(session, PHASE, "referral",
                                     ask=lambda *a: band_dialogs.DELETE_NODES)
     assert all(session.diagram.node(n).phase is None for n in inside)
 
 
 def test_band_context_menu_renames_through_a_dialog(qtbot, window, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("销售部", True)))
-    menu = band_dialogs.band_menu(window.session, "lanes", "sales", window,
+    menu = band_dialogs.band_menu(window.session, LANE, "sales", window,
                                   on_select=window.inspector.show_band)
     texts = [a.text() for a in menu.actions() if a.text()]
     assert texts == ["Rename…", "Colour…", "Move up", "Move down", "Add lane below", "Delete…",
@@ -120,4 +121,4 @@ def test_band_context_menu_renames_through_a_dialog(qtbot, window, monkeypatch):
     assert window.session.diagram.lane("sales").name == "销售部"
     next(a for a in menu.actions() if a.text() == "Add lane below").trigger()
     assert lane_ids(window) == ["marketing", "sales", "lane", "service"]
-    assert window.inspector.subject == ("lanes", "lane")
+    assert window.inspector.subject == (LANE, "lane")

@@ -14,8 +14,10 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from app.model import NodeKind
+from app.model.axes import LANE, Axis
 from app.model.commands import DeleteItems, Reconnect, UpdateNode
 from app.render import theme
+from app.render.bands import bands
 from app.ui.canvas import editing
 from app.ui.canvas.clipboard import text_from_mime
 from app.ui.canvas.items import EdgeItem, NodeItem
@@ -100,13 +102,15 @@ class CanvasActions(QObject):
         self.scene.select_ids(list(self.scene.nodes), list(self.scene.edges))
 
     # -- context menus ---------------------------------------------------------------------
-    def popup(self, kind: str, target: str, scene_pos: QPointF, screen_pos: QPoint) -> None:
+    def popup(self, kind: str | Axis, target: str, scene_pos: QPointF,
+              screen_pos: QPoint) -> None:
         """Show the menu for what was right-clicked."""
         self.menu = self.menu_for(kind, target, scene_pos)
         self.menu.exec(screen_pos)
 
-    def menu_for(self, kind: str, target: str, scene_pos: QPointF) -> QMenu:
-        """The context menu of a node, an edge, a lane or phase header, or empty canvas."""
+    def menu_for(self, kind: str | Axis, target: str, scene_pos: QPointF) -> QMenu:
+        """The context menu of a node, an edge, a lane or phase header (`kind` LANE or
+        PHASE), or empty canvas."""
         if kind == "node":
             if target not in self.scene.selected_ids()[0]:
                 self.scene.select_ids([target], [])
@@ -114,7 +118,7 @@ class CanvasActions(QObject):
         if kind == "edge":
             self.scene.select_ids([], [target])
             return self._edge_menu(target)
-        if kind in ("lanes", "phases"):
+        if isinstance(kind, Axis):
             return self._band_menu(kind, target, scene_pos)
         return self._canvas_menu(scene_pos)
 
@@ -174,12 +178,12 @@ class CanvasActions(QObject):
                   lambda: self._inspect("edge", edge_id))
         return menu
 
-    def _band_menu(self, kind: str, band_id: str, scene_pos: QPointF) -> QMenu:
-        menu = band_dialogs.band_menu(self.session, kind, band_id, self.window,
+    def _band_menu(self, axis: Axis, band_id: str, scene_pos: QPointF) -> QMenu:
+        menu = band_dialogs.band_menu(self.session, axis, band_id, self.window,
                                       on_select=self.window.inspector.show_band)
         first = menu.actions()[0] if menu.actions() else None
         here = QMenu(self.tr("Add &node here"), menu)
-        self._fill_kinds(here, self._beside_header(kind, band_id, scene_pos))
+        self._fill_kinds(here, self._beside_header(axis, band_id, scene_pos))
         if first is None:
             menu.addMenu(here)
         else:
@@ -208,13 +212,13 @@ class CanvasActions(QObject):
             self._add(menu, f"add.{kind}", text,
                       lambda _c=False, k=kind: self.view.create_node_at(k, scene_pos))
 
-    def _beside_header(self, kind: str, band_id: str, pos: QPointF) -> QPointF:
-        """Where "Add node here" on a header puts the node: just inside the band's body."""
-        bands = self.scene.layout.lanes if kind == "lanes" else self.scene.layout.phases
-        band = next((b for b in bands if b.id == band_id), None)
+    def _beside_header(self, axis: Axis, band_id: str, pos: QPointF) -> QPointF:
+        """Where "Add node here" on a header puts the node: just inside the lane's (phase's)
+        body, beside its header."""
+        band = next((b for b in bands(self.scene.layout, axis) if b.id == band_id), None)
         if band is None:
             return pos
-        if kind == "lanes":
+        if axis is LANE:  # the header is on the left: right of it, at the lane's middle
             return QPointF(max(pos.x(), band.header.right + theme.NODE_WIDTH / 2 + 24),
                            band.rect.cy)
         lane_top = self.scene.layout.lanes[0].rect

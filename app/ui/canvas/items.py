@@ -12,6 +12,7 @@ from PySide6.QtGui import QPainterPath, QPainterPathStroker
 from PySide6.QtWidgets import QGraphicsItem
 
 from app.model import Edge, Node
+from app.model.axes import LANE, Axis
 from app.render import theme
 from app.render.canvas_geometry import HANDLE_RADIUS, near
 from app.render.layout import Band, Rect
@@ -205,14 +206,14 @@ class EdgeItem(QGraphicsItem):
 class BandItem(QGraphicsItem):
     """A lane or phase band. Only its header takes clicks; the body lets a rubber band start."""
 
-    def __init__(self, band: Band, kind: str) -> None:
+    def __init__(self, band: Band, axis: Axis) -> None:
         super().__init__()
-        self.band, self.kind = band, kind
+        self.band, self.axis = band, axis
         r, h = band.rect, band.header
         self._bounds = QRectF(r.x, r.y, r.w, r.h).united(QRectF(h.x, h.y, h.w, h.h))
         self._header = QPainterPath()
         self._header.addRect(QRectF(h.x, h.y, h.w, h.h))
-        lane = kind == "lanes"
+        lane = axis is LANE
         self._paint = paint_lane if lane else paint_phase
         self.setZValue(Z_LANE if lane else Z_PHASE)
         self.setAcceptedMouseButtons(Qt.LeftButton | Qt.RightButton)
@@ -232,7 +233,7 @@ class BandItem(QGraphicsItem):
 
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.LeftButton:
-            self.scene().band_clicked.emit(self.kind, self.band.id)
+            self.scene().band_clicked.emit(self.axis, self.band.id)
             event.accept()
         else:
             event.ignore()

@@ -14,15 +14,21 @@ from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
+from app.model.axes import LANE, PHASE, Axis
 from app.render import theme
+from app.render.bands import band_at, bands
+from app.ui.canvas.frozen import FrozenHeaders
+
+#: how each ruler draws its titles
+_PAINT = {LANE: FrozenHeaders.paint_lanes, PHASE: FrozenHeaders.paint_phases}
 
 
 class _Ruler(QWidget):
-    """The lane column ("lanes") or the phase row ("phases") beside the viewport."""
+    """The lane column (LANE) or the phase row (PHASE) beside the viewport."""
 
-    def __init__(self, view, kind: str) -> None:
+    def __init__(self, view, axis: Axis) -> None:
         super().__init__(view)
-        self.view, self.kind = view, kind
+        self.view, self.axis = view, axis
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMouseTracking(False)
 
@@ -36,36 +42,38 @@ class _Ruler(QWidget):
             painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
             # The ruler lies beside the viewport: its y (lanes) or x (phases) is the viewport's.
             strip = QRect(0, 0, self.width(), self.height())
-            if self.kind == "lanes" and geometry.lanes:
-                frozen.paint_lanes(painter, geometry, strip, 0)
-            elif self.kind == "phases" and geometry.phases:
-                frozen.paint_phases(painter, geometry, strip, 0)
+            if bands(geometry, self.axis):
+                _PAINT[self.axis](frozen, painter, geometry, strip, 0)
         painter.end()
+
+    def scene_point(self, pos) -> QPointF:
+        """The scene point beside `pos` (ruler pixels). The lane ruler shares the viewport's
+        y, the phase ruler its x: the coordinate along the axis is exact, the other one
+        lies near the viewport's edge."""
+        return self.view.mapToScene(pos)
 
     def band_at(self, pos) -> str | None:
         """The id of the lane or phase under `pos` (ruler pixels)."""
         geometry = getattr(self.view.scene(), "layout", None)
         if geometry is None:
             return None
-        scene = self.view.mapToScene(0, pos.y()) if self.kind == "lanes" else \
-            self.view.mapToScene(pos.x(), 0)
-        for band in (geometry.lanes if self.kind == "lanes" else geometry.phases):
-            r = band.rect
-            if (self.kind == "lanes" and r.y <= scene.y() < r.bottom) or (
-                    self.kind == "phases" and r.x <= scene.x() < r.right):
-                return band.id
-        return None
+        point = self.scene_point(pos)
+        band = band_at(geometry, self.axis, point.x(), point.y())
+        return None if band is None else band.id
 
     def mousePressEvent(self, event) -> None:
-        band = self.band_at(event.position().toPoint())
+        pos = event.position().toPoint()
+        band = self.band_at(pos)
         scene = self.view.scene()
         if band is None or scene is None:
             event.ignore()
             return
         if event.button() == Qt.MouseButton.LeftButton:
-            scene.band_clicked.emit(self.kind, band)
+            scene.band_clicked.emit(self.axis, band)
         elif event.button() == Qt.MouseButton.RightButton:
-            scene.band_context_menu.emit(self.kind, band, event.globalPosition().toPoint())
+            # The header's own menu, as a right-click on the diagram's header would give.
+            scene.context_menu_requested.emit(self.axis, band, self.scene_point(pos),
+                                              event.globalPosition().toPoint())
         event.accept()
 
 
@@ -74,8 +82,8 @@ class Rulers:
 
     def __init__(self, view) -> None:
         self.view = view
-        self.lanes = _Ruler(view, "lanes")
-        self.phases = _Ruler(view, "phases")
+        self.lanes = _Ruler(view, LANE)
+        self.phases = _Ruler(view, PHASE)
         self.corner = QWidget(view)
         self.corner.setAutoFillBackground(True)
         palette = self.corner.palette()

@@ -18,6 +18,7 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QToolTip
 
+from app.model.axes import LANE, PHASE
 from app.model.commands import EVERYTHING, ChangeSet
 from app.render import theme
 from app.render.layout import Layout, Rect, layout, relayout
@@ -38,12 +39,11 @@ EDGE_MARGIN = 40.0  # above and left there is nothing to drop into: keep it a th
 class DiagramScene(QGraphicsScene):
     """The diagram of one session as graphics items; the view and the main window use it."""
 
-    band_clicked = Signal(str, str)  # kind ("lanes" / "phases"), band id
-    band_context_menu = Signal(str, str, QPoint)  # kind, band id, screen position
+    band_clicked = Signal(object, str)  # LANE or PHASE (app.model.axes), its id
     edit_label_requested = Signal(str)  # a node or edge id: the view opens the in-place editor
-    #: a right-click: what is under it ("node", "edge", "lanes", "phases" or "canvas"), its
-    #: id ("" for the canvas), and where (scene and screen); actions.py shows the menu
-    context_menu_requested = Signal(str, str, QPointF, QPoint)
+    #: a right-click: what is under it ("node", "edge", LANE, PHASE or "canvas"), its id
+    #: ("" for the canvas), and where (scene and screen); actions.py shows the menu
+    context_menu_requested = Signal(object, str, QPointF, QPoint)
     #: diagrams with fewer nodes never switch to the batched overview (their items are cheap)
     overview_min_nodes = OVERVIEW_MIN_NODES
 
@@ -268,7 +268,7 @@ class DiagramScene(QGraphicsScene):
             elif isinstance(item, EdgeLabelTile) and item.edge_at(pos) is not None:
                 kind, target = "edge", item.edge_at(pos).edge_id
             elif isinstance(item, BandItem):
-                kind, target = item.kind, item.band_id
+                kind, target = item.axis, item.band_id
             else:
                 continue
             break
@@ -343,8 +343,8 @@ class DiagramScene(QGraphicsScene):
     def _sync_bands(self, geometry: Layout) -> None:
         for item in self.bands:
             self.removeItem(item)
-        self.bands = ([BandItem(b, "lanes") for b in geometry.lanes]
-                      + [BandItem(b, "phases") for b in geometry.phases])
+        self.bands = ([BandItem(b, LANE) for b in geometry.lanes]
+                      + [BandItem(b, PHASE) for b in geometry.phases])
         for item in self.bands:
             self.addItem(item)
 

@@ -1,5 +1,5 @@
-"""Lanes and phases: add, rename, recolour, reorder and delete,
-each one SetLanes or SetPhases undo step.
+"""Lanes and phases: add, rename, recolour, reorder and delete, each one undo step
+(SetLanes or SetPhases, as the axis says).
 
 Deleting a lane that holds nodes asks where they go (another lane, or delete them); deleting
 a phase asks whether its nodes move to another phase or simply lose their phase. The
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QPoint
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -24,12 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model import Lane, Phase
-from app.model.commands import SetLanes, SetPhases, fresh_id
+from app.model import Lane
+from app.model.axes import LANE, Axis
+from app.ui.panels.axis_words import words
 from app.ui.session import Session
 
-#: kind -> field name of a node that refers to a band of that kind
-NODE_KEY = {"lanes": "lane", "phases": "phase"}
 #: marker for "delete the nodes" in the reassignment question
 DELETE_NODES = "\0delete"
 
@@ -38,48 +37,24 @@ DELETE_NODES = "\0delete"
 translate = QCoreApplication.translate
 
 
-def bands(session: Session, kind: str) -> tuple[Lane, ...] | tuple[Phase, ...]:
-    return session.diagram.lanes if kind == "lanes" else session.diagram.phases
-
-
-def _set(session: Session, kind: str, new_bands, text: str, reassign=None) -> bool:
-    command = SetLanes if kind == "lanes" else SetPhases
-    return session.execute(command(tuple(new_bands), reassign or {}, text=text))
-
-
-def add_band(session: Session, kind: str, after: str | None = None) -> str | None:
+def add_band(session: Session, axis: Axis, after: str | None = None) -> str | None:
     """Add a lane or phase (after `after`, else at the end); returns its id."""
-    current = list(bands(session, kind))
-    if kind == "lanes":
-        band = Lane(
-            id=fresh_id("lane", (b.id for b in current)), name=translate("Bands", "New lane")
-        )
-        text = translate("Bands", "Add lane")
-    else:
-        band = Phase(
-            id=fresh_id("phase", (b.id for b in current)), name=translate("Bands", "New phase")
-        )
-        text = translate("Bands", "Add phase")
+    diagram = session.diagram
+    current = list(axis.items(diagram))
+    band = axis.new(diagram, words(axis).new_name)
     ids = [b.id for b in current]
     position = ids.index(after) + 1 if after in ids else len(current)
     current.insert(position, band)
-    return band.id if _set(session, kind, current, text) else None
+    return band.id if session.execute(axis.replace(current, words(axis).add)) else None
 
 
-def rename_band(session: Session, kind: str, band_id: str, name: str) -> bool:
-    """Give a band a new display name."""
+def rename_band(session: Session, axis: Axis, band_id: str, name: str) -> bool:
+    """Give a lane or phase a new display name."""
     new = [
         b.model_copy(update={"name": name.strip()}) if b.id == band_id else b
-        for b in bands(session, kind)
+        for b in axis.items(session.diagram)
     ]
-    return _set(
-        session,
-        kind,
-        new,
-        translate("Bands", "Rename lane")
-        if kind == "lanes"
-        else translate("Bands", "Rename phase"),
-    )
+    return session.execute(axis.replace(new, words(axis).rename))
 
 
 def recolour_lane(session: Session, lane_id: str, color: str | None) -> bool:
@@ -88,43 +63,37 @@ def recolour_lane(session: Session, lane_id: str, color: str | None) -> bool:
         b.model_copy(update={"color": color}) if b.id == lane_id else b
         for b in session.diagram.lanes
     ]
-    return _set(session, "lanes", new, translate("Bands", "Recolour lane"))
+    return session.execute(LANE.replace(new, translate("Bands", "Recolour lane")))
 
 
-def move_band(session: Session, kind: str, band_id: str, delta: int) -> bool:
-    """Move a band up/left (-1) or down/right (+1)."""
-    current = list(bands(session, kind))
+def move_band(session: Session, axis: Axis, band_id: str, delta: int) -> bool:
+    """Move a lane up (-1) or down (+1), a phase left (-1) or right (+1)."""
+    current = list(axis.items(session.diagram))
     index = next((i for i, b in enumerate(current) if b.id == band_id), None)
     if index is None or not 0 <= index + delta < len(current):
         return False
     current[index], current[index + delta] = current[index + delta], current[index]
-    return _set(
-        session,
-        kind,
-        current,
-        translate("Bands", "Move lane") if kind == "lanes" else translate("Bands", "Move phase"),
-    )
+    return session.execute(axis.replace(current, words(axis).move))
 
 
 def delete_band(
     session: Session,
-    kind: str,
+    axis: Axis,
     band_id: str,
     ask: Callable[[str, str, list[tuple[str, str]]], str | None] | None = None,
     parent: QWidget | None = None,
 ) -> bool:
-    """Delete a band; if nodes are in it, `ask` where they go (None from `ask`: cancelled)."""
-    key = NODE_KEY[kind]
-    current = bands(session, kind)
-    if kind == "lanes" and len(current) == 1:
+    """Delete a lane or phase; if nodes are in it, `ask` where they go (None: cancelled)."""
+    current = axis.items(session.diagram)
+    if axis.required and len(current) == 1:
         session.refuse(
             translate("Bands", "A diagram needs at least one lane; add another lane first.")
         )
         return False
-    band = next((b for b in current if b.id == band_id), None)
+    band = axis.find(session.diagram, band_id)
     if band is None:
         return False
-    inside = [n for n in session.diagram.nodes if getattr(n, key) == band_id]
+    inside = axis.holding(session.diagram, band_id)
     reassign: dict[str, str | None] = {}
     if inside:
         others = [(b.title, b.id) for b in current if b.id != band_id]
@@ -134,22 +103,14 @@ def delete_band(
             .replace("%2", str(len(inside)))
         )
         asker = ask or (
-            lambda title, text, choices: ReassignDialog.choose(parent, title, text, choices, kind)
+            lambda title, text, choices: ReassignDialog.choose(parent, title, text, choices, axis)
         )
         answer = asker(band.title, question, others)
         if answer is None:
             return False
         reassign[band_id] = None if answer == DELETE_NODES else answer
     new = [b for b in current if b.id != band_id]
-    return _set(
-        session,
-        kind,
-        new,
-        translate("Bands", "Delete lane")
-        if kind == "lanes"
-        else translate("Bands", "Delete phase"),
-        reassign,
-    )
+    return session.execute(axis.replace(new, words(axis).delete, reassign))
 
 
 def choose_colour(parent: QWidget | None, current: str | None) -> str | None:
@@ -160,11 +121,9 @@ def choose_colour(parent: QWidget | None, current: str | None) -> str | None:
     return colour.name().upper() if colour.isValid() else None
 
 
-def ask_rename(parent: QWidget | None, kind: str, current: str) -> str | None:
-    """Ask for a band's new name; None when cancelled."""
-    title = (
-        translate("Bands", "Rename lane") if kind == "lanes" else translate("Bands", "Rename phase")
-    )
+def ask_rename(parent: QWidget | None, axis: Axis, current: str) -> str | None:
+    """Ask for a lane's or phase's new name; None when cancelled."""
+    title = words(axis).rename
     name, ok = QInputDialog.getText(parent, title, translate("Bands", "Name:"), text=current)
     return name if ok and name.strip() else None
 
@@ -178,24 +137,15 @@ class ReassignDialog(QDialog):
         title: str,
         text: str,
         choices: list[tuple[str, str]],
-        kind: str,
+        axis: Axis,
     ):
         super().__init__(parent)
         self.setWindowTitle(translate("Bands", "Delete “%1”").replace("%1", title))
         self.combo = QComboBox(self)
-        prefix = (
-            translate("Bands", "Move them to lane “%1”")
-            if kind == "lanes"
-            else translate("Bands", "Move them to phase “%1”")
-        )
+        said = words(axis)
         for name, band_id in choices:
-            self.combo.addItem(prefix.replace("%1", name), band_id)
-        if kind == "lanes":
-            self.combo.addItem(
-                translate("Bands", "Delete them too (with their connections)"), DELETE_NODES
-            )
-        else:
-            self.combo.addItem(translate("Bands", "Leave them without a phase"), DELETE_NODES)
+            self.combo.addItem(said.move_nodes_to.replace("%1", name), band_id)
+        self.combo.addItem(said.drop_nodes, DELETE_NODES)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -207,8 +157,8 @@ class ReassignDialog(QDialog):
         layout.addWidget(buttons)
 
     @classmethod
-    def choose(cls, parent, title, text, choices, kind) -> str | None:
-        dialog = cls(parent, title, text, choices, kind)
+    def choose(cls, parent, title, text, choices, axis: Axis) -> str | None:
+        dialog = cls(parent, title, text, choices, axis)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.combo.currentData()
@@ -216,53 +166,37 @@ class ReassignDialog(QDialog):
 
 def band_menu(
     session: Session,
-    kind: str,
+    axis: Axis,
     band_id: str,
     parent: QWidget,
-    on_select: Callable[[str, str], None] | None = None,
+    on_select: Callable[[Axis, str], None] | None = None,
 ) -> QMenu:
     """The context menu of a lane or phase header."""
     menu = QMenu(parent)
-    band = next((b for b in bands(session, kind) if b.id == band_id), None)
+    band = axis.find(session.diagram, band_id)
     if band is None:
         return menu
-    lanes = kind == "lanes"
-    menu.addAction(translate("Bands", "Rename…"), lambda: _rename(session, kind, band, parent))
-    if lanes:
+    said = words(axis)
+    menu.addAction(translate("Bands", "Rename…"), lambda: _rename(session, axis, band, parent))
+    if axis.coloured:
         menu.addAction(translate("Bands", "Colour…"), lambda: _recolour(session, band, parent))
-    menu.addAction(
-        translate("Bands", "Move up") if lanes else translate("Bands", "Move left"),
-        lambda: move_band(session, kind, band_id, -1),
-    )
-    menu.addAction(
-        translate("Bands", "Move down") if lanes else translate("Bands", "Move right"),
-        lambda: move_band(session, kind, band_id, +1),
-    )
+    menu.addAction(said.earlier, lambda: move_band(session, axis, band_id, -1))
+    menu.addAction(said.later, lambda: move_band(session, axis, band_id, +1))
     menu.addSeparator()
+    menu.addAction(said.add_next, lambda: _added(session, axis, band_id, on_select))
     menu.addAction(
-        translate("Bands", "Add lane below") if lanes else translate("Bands", "Add phase after"),
-        lambda: _added(session, kind, band_id, on_select),
-    )
-    menu.addAction(
-        translate("Bands", "Delete…"), lambda: delete_band(session, kind, band_id, parent=parent)
+        translate("Bands", "Delete…"), lambda: delete_band(session, axis, band_id, parent=parent)
     )
     if on_select is not None:
         menu.addSeparator()
-        menu.addAction(translate("Bands", "Show in inspector"), lambda: on_select(kind, band_id))
+        menu.addAction(translate("Bands", "Show in inspector"), lambda: on_select(axis, band_id))
     return menu
 
 
-def show_band_menu(
-    session: Session, kind: str, band_id: str, parent: QWidget, global_pos: QPoint, on_select=None
-) -> None:
-    """Pop up the band's context menu at `global_pos`."""
-    band_menu(session, kind, band_id, parent, on_select).exec(global_pos)
-
-
-def _rename(session: Session, kind: str, band, parent: QWidget) -> None:
-    name = ask_rename(parent, kind, band.name or band.id)
+def _rename(session: Session, axis: Axis, band, parent: QWidget) -> None:
+    name = ask_rename(parent, axis, band.name or band.id)
     if name is not None:
-        rename_band(session, kind, band.id, name)
+        rename_band(session, axis, band.id, name)
 
 
 def _recolour(session: Session, band: Lane, parent: QWidget) -> None:
@@ -271,7 +205,7 @@ def _recolour(session: Session, band: Lane, parent: QWidget) -> None:
         recolour_lane(session, band.id, colour)
 
 
-def _added(session, kind, after, on_select) -> None:
-    new_id = add_band(session, kind, after)
+def _added(session: Session, axis: Axis, after: str, on_select) -> None:
+    new_id = add_band(session, axis, after)
     if new_id and on_select is not None:
-        on_select(kind, new_id)
+        on_select(axis, new_id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from app.model import parse_number
 from app.ui.session import Session
+
+W = TypeVar("W", bound=QWidget)  # a form row's editor, returned as given
 
 ERROR_STYLE = "color: #C0392B;"
 
@@ -209,7 +211,7 @@ class Form(QWidget):
         outer.addStretch(1)
         session.refused.connect(self._on_refused)
 
-    def add_row(self, key: str, widget: QWidget) -> QWidget:
+    def add_row(self, key: str, widget: W) -> W:
         """A labelled row with an (initially hidden) error message under the editor."""
         label = QLabel(self)
         error = QLabel(self)

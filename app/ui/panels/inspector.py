@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.model.axes import LANE, PHASE, Axis
 from app.model.commands import ChangeSet
 from app.ui.panels.band_form import BandForm
 from app.ui.panels.diagram_form import DiagramForm
@@ -27,7 +28,7 @@ from app.ui.session import Session
 class Inspector(QStackedWidget):
     """One page per kind of thing that can be inspected."""
 
-    #: another node, edge, band or the diagram is shown (the dock scrolls back to the top)
+    #: another node, edge, lane, phase or the diagram is shown (the dock scrolls back to the top)
     subject_changed = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -45,12 +46,12 @@ class Inspector(QStackedWidget):
             self.addWidget(page)
         self._many_count = 0
         #: what is shown: ("diagram", None) | ("node", id) | ("edge", (from, to)) |
-        #: ("lanes"/"phases", id) | ("many", None)
-        self.subject: tuple[str, object] = ("diagram", None)
+        #: (LANE or PHASE, id) | ("many", None)
+        self.subject: tuple[str | Axis, object] = ("diagram", None)
         session.changed.connect(self._on_changed)
         session.document_replaced.connect(self.show_diagram)
         self.currentChanged.connect(self._fit_current)
-        self._shown: tuple[str, object] | None = None
+        self._shown: tuple[str | Axis, object] | None = None
         self.show_diagram()
 
     def _fit_current(self, _index: int = 0) -> None:
@@ -97,18 +98,24 @@ class Inspector(QStackedWidget):
         self.edge_form.show_edge(source, target)
         self.setCurrentWidget(self.edge_form)
 
-    def show_band(self, kind: str, band_id: str) -> None:
-        """Show a lane (`kind` "lanes") or phase ("phases")."""
-        self.subject = (kind, band_id)
-        self.band_form.show_band(kind, band_id)
+    def show_band(self, axis: Axis, band_id: str) -> None:
+        """Show a lane (`axis` LANE) or a phase (PHASE)."""
+        self.subject = (axis, band_id)
+        self.band_form.show_band(axis, band_id)
         self.setCurrentWidget(self.band_form)
+
+    def show_lane(self, lane_id: str) -> None:
+        self.show_band(LANE, lane_id)
+
+    def show_phase(self, phase_id: str) -> None:
+        self.show_band(PHASE, phase_id)
 
     def show_selection(self, node_ids, edge_ids) -> None:
         """Follow the canvas selection: one item shows its form, none the diagram's."""
         node_ids, edge_ids = list(node_ids), list(edge_ids)
         count = len(node_ids) + len(edge_ids)
         if count == 0:
-            if self.subject[0] not in ("lanes", "phases"):
+            if not isinstance(self.subject[0], Axis):  # a lane or phase stays shown
                 self.show_diagram()
         elif len(node_ids) == 1 and not edge_ids:
             self.show_node(node_ids[0])
@@ -140,7 +147,7 @@ class Inspector(QStackedWidget):
                 self.show_diagram()
             else:
                 self.edge_form.refresh()
-        elif kind in ("lanes", "phases"):
+        elif isinstance(kind, Axis):
             if self.band_form.exists():
                 self.band_form.refresh()
             else:

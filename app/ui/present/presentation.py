@@ -13,14 +13,16 @@ Esc back (from the slider first to the canvas, then out of presentation).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
+from app.model.axes import LANE, PHASE, Axis
 from app.render.outline import funnel_order
+from app.ui.panels.axis_words import words
 from app.ui.present import theme
 from app.ui.present.path import FunnelPath, top_bottleneck_path
 from app.ui.present.present_window import PresentationWindow
-from app.ui.present.reveal import LANES, PHASES, band_count, stage, step_showing
+from app.ui.present.reveal import stage, step_count, step_showing
 
 
 class PresentationController(QObject):
@@ -37,7 +39,7 @@ class PresentationController(QObject):
         super().__init__(parent)
         self.scene, self.session, self.main_view, self.lang = scene, session, main_view, lang
         self.window: PresentationWindow | None = None
-        self.mode = PHASES
+        self.mode: Axis = PHASE  # the axis the reveal walks along
         self.step = 1
         self.report = None
         self.bottleneck: str | None = None
@@ -65,7 +67,7 @@ class PresentationController(QObject):
         self._theme.apply()
         self.scene.show_labels(True)  # the designer may have hidden them, zoomed out
         self.scene.update()
-        self.mode = PHASES if self.session.diagram.phases else LANES
+        self.mode = PHASE if self.session.diagram.phases else LANE
         self.step = 1
         picture = size  # the type is sized for the picture it will fill
         if full_screen:
@@ -139,17 +141,17 @@ class PresentationController(QObject):
             else:
                 self.leave()
         elif key in (K.Key_Right, K.Key_PageDown, K.Key_Space):
-            self.go(PHASES if self.session.diagram.phases else LANES, +1)
+            self.go(PHASE if self.session.diagram.phases else LANE, +1)
         elif key in (K.Key_Left, K.Key_PageUp):
-            self.go(PHASES if self.session.diagram.phases else LANES, -1)
+            self.go(PHASE if self.session.diagram.phases else LANE, -1)
         elif key == K.Key_Down:
-            self.go(LANES, +1)
+            self.go(LANE, +1)
         elif key == K.Key_Up:
-            self.go(LANES, -1)
+            self.go(LANE, -1)
         elif key == K.Key_Home:
             self.set_step(1)
         elif key == K.Key_End:
-            self.set_step(band_count(self.scene.layout, self.mode))
+            self.set_step(step_count(self.scene.layout, self.mode))
         elif key == K.Key_B:
             self.show_bottleneck()
         elif key == K.Key_W:
@@ -160,10 +162,10 @@ class PresentationController(QObject):
             return False
         return True
 
-    def go(self, mode: str, delta: int) -> None:
+    def go(self, mode: Axis, delta: int) -> None:
         """One step on in `mode` (switching mode starts it with the current reveal's extent)."""
-        if mode != self.mode:
-            self.mode, self.step = mode, 1 if delta > 0 else band_count(self.scene.layout, mode)
+        if mode is not self.mode:
+            self.mode, self.step = mode, 1 if delta > 0 else step_count(self.scene.layout, mode)
             if delta > 0:
                 self._show_stage()
                 return
@@ -171,7 +173,7 @@ class PresentationController(QObject):
 
     def set_step(self, step: int) -> None:
         """Reveal the first `step` phases (or lanes)."""
-        self.step = min(max(step, 1), band_count(self.scene.layout, self.mode))
+        self.step = min(max(step, 1), step_count(self.scene.layout, self.mode))
         self._show_stage()
 
     def step_node(self, delta: int) -> str | None:
@@ -231,7 +233,7 @@ class PresentationController(QObject):
             return
         now = stage(self.scene.layout, self.mode, self.step)
         self.step = now.step
-        window.view.show_part(now.shown, now.hidden, now.focus, self.mode == PHASES)
+        window.view.show_part(now.shown, now.hidden, now.focus, not self.mode.rows)
         self.refresh_texts()
 
     def refresh_texts(self) -> None:
@@ -245,10 +247,7 @@ class PresentationController(QObject):
         if now.steps <= 1 and not now.title:
             window.stage_label.setText("")
             return
-        # The window's context, named in the call so lupdate files the strings under it.
-        translate = QCoreApplication.translate
-        template = (translate("PresentationWindow", "Phase %1/%2: %3") if self.mode == PHASES
-                    else translate("PresentationWindow", "Lane %1/%2: %3"))
+        template = words(self.mode).step
         window.stage_label.setText(template.replace("%1", str(now.step))
                                    .replace("%2", str(now.steps)).replace("%3", now.title))
 
