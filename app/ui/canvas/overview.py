@@ -226,7 +226,10 @@ class OverviewItem(QGraphicsItem):
 
     def _sharpen(self) -> None:
         """The scale has settled: drop pictures made at another scale and draw anew."""
-        scene = self.scene()
+        try:
+            scene = self.scene()
+        except RuntimeError:  # the scene went (a closed window) before the timer fired
+            return
         for view in scene.views() if scene is not None else ():
             key = id(view.viewport())
             picture = self._pictures.get(key)
