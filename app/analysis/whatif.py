@@ -9,7 +9,6 @@ from __future__ import annotations
 from app.analysis.impact import GoalDelta, conversion_deltas
 from app.analysis.report import Checklist
 from app.model import Diagram
-from app.model.commands import UpdateEdge, UpdateNode
 
 
 def goal_volume_with(
@@ -52,8 +51,11 @@ def _reanalysed(
     entry_id: str | None,
     volume: float | None,
 ) -> float:
-    # Imported here: analyze imports the rules, which need nothing from this module.
+    # Imported here: analyze imports the rules, which need nothing from this module; the
+    # commands (a large module, ~30 ms to import) only for this rare fallback, so
+    # that `funnelflow check`, which imports app.analysis, does not load them.
     from app.analysis.analyze import analyze
+    from app.model.commands import UpdateEdge, UpdateNode
 
     changed = diagram
     if edge_id is not None and conversion is not None:

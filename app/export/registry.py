@@ -53,6 +53,24 @@ def register(extension: str, exporter: Exporter) -> None:
     EXPORTERS[extension.lower()] = exporter
 
 
+# Glyph outlines need Qt, which this layer may not import: the Qt layer registers the factory
+# of its text writer here (app/ui/export/__init__.py), as it registers .png and .pdf. It lives
+# here, not in svg_export, so that registering it does not load the SVG writer (and its
+# layout and analysis): `funnelflow check` imports the registry but never writes an SVG.
+_outline_text: Callable[[], Any] | None = None
+
+
+def register_outline_text(factory: Callable[[], Any]) -> None:
+    """Make `render_svg(outline_text=True)` use the text writers `factory` makes."""
+    global _outline_text
+    _outline_text = factory
+
+
+def outline_text_factory() -> Callable[[], Any] | None:
+    """The factory `register_outline_text` was given, if any."""
+    return _outline_text
+
+
 class UnknownFormat(ValueError):
     """No exporter for the requested format; the message lists those that exist."""
 

@@ -17,6 +17,7 @@ from typing import Protocol
 
 from app.analysis import Checklist
 from app.analysis.messages import message_language
+from app.export import registry
 from app.export.facts import Facts, gather, kpi_status
 from app.export.svg_legend import Legend, build_legend
 from app.export.svg_scene import (
@@ -49,15 +50,10 @@ class TextWriter(Protocol):
     def __call__(self, x: float, y: float, text: str, style: str) -> str: ...
 
 
-# Glyph outlines need Qt, which this layer may not import: the Qt layer registers its writer
-# here when it is imported (app/ui/export/__init__.py), as it registers .png and .pdf.
-_outline_writer: Callable[[], TextWriter] | None = None
-
-
 def register_outline_text(factory: Callable[[], TextWriter]) -> None:
-    """Make `render_svg(outline_text=True)` use the writers `factory` makes."""
-    global _outline_writer
-    _outline_writer = factory
+    """Make `render_svg(outline_text=True)` use the writers `factory` makes (kept in the
+    registry: app/ui/export/__init__.py registers Qt's glyph outlines there)."""
+    registry.register_outline_text(factory)
 _DESC = {
     "en": "FunnelFlow diagram “{title}”: {lanes} lanes, {phases} phases, {nodes} steps, "
           "{edges} connections; goal volume per {period}: target {target}, actual {actual}.",
@@ -78,10 +74,11 @@ def render_svg(diagram: Diagram, *, lang: str | None = None, outline_text: bool 
     geometry = layout(diagram)
     text: TextWriter
     if outline_text:
-        if _outline_writer is None:
+        outline_writer = registry.outline_text_factory()
+        if outline_writer is None:
             raise RuntimeError("outlined text needs Qt's glyph outlines: "
                                "import app.ui.export first (the command line does)")
-        text = _outline_writer()
+        text = outline_writer()
     else:
         text = LiveText()
     # Writing makes hundreds of thousands of short-lived strings; the collector would only

@@ -9,8 +9,8 @@ headless. Code that exports takes the registry from here, so every format is in 
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
-from app.export import svg_export
 from app.export.registry import (
     EXPORTERS,
     UnknownFormat,
@@ -18,17 +18,22 @@ from app.export.registry import (
     export_format,
     lazy_exporter,
     register,
+    register_outline_text,
 )
 
+if TYPE_CHECKING:
+    from app.export.svg_export import TextWriter
 
-def _outline_text() -> svg_export.TextWriter:
-    writer: svg_export.TextWriter = importlib.import_module(
-        "app.ui.export.svg_outline").OutlineText()
+
+def _outline_text() -> TextWriter:
+    writer: TextWriter = importlib.import_module("app.ui.export.svg_outline").OutlineText()
     return writer
 
 
 register(".png", lazy_exporter("app.ui.export.png", "export_png"))
 register(".pdf", lazy_exporter("app.ui.export.pdf", "export_pdf"))
-svg_export.register_outline_text(_outline_text)
+# Registered with the registry, not svg_export: importing this package (the command line does,
+# for the list of formats) must not load the SVG writer.
+register_outline_text(_outline_text)
 
 __all__ = ["EXPORTERS", "UnknownFormat", "export", "export_format"]
