@@ -35,16 +35,29 @@ def safe_width(text: str, font_px: float, bold: bool = False) -> float:
     """`text`'s width, on the safe side of what Qt and browsers draw with the bundled fonts:
     digits, % and Latin letters run wider than `text_width`'s estimate (bold more so), so
     wrapping and plates use this, and nothing sized from it gets cut when drawn."""
+    key = (text, bold)
+    width = _SAFE_TEXTS.get(key)
+    if width is None:
+        width = _SAFE_TEXTS[key] = _safe_ems(text, bold)
+        if len(_SAFE_TEXTS) > 200_000:
+            _SAFE_TEXTS.clear()
+    return width * font_px
+
+
+def _safe_ems(text: str, bold: bool) -> float:
     width = 0.0
     for char in text:
         em = _SAFE.get((char, bold))
         if em is None:
             em = _SAFE[(char, bold)] = _safe_em(char, bold)
         width += em
-    return width * font_px
+    return width
 
 
 _SAFE: dict[tuple[str, bool], float] = {}
+# Each text's width in em: wrapping tries the same line prefixes at many widths (the narrowest
+# node and plate are searched for), thousands of times in a big diagram's first layout.
+_SAFE_TEXTS: dict[tuple[str, bool], float] = {}
 
 
 def _safe_em(char: str, bold: bool) -> float:
@@ -64,6 +77,11 @@ def line_height(font_px: float) -> float:
 
 def word_breaks(text: str) -> list[str]:
     """Break opportunities: each wide (CJK) character alone, Latin words with their space."""
+    return list(_word_breaks(text))
+
+
+@lru_cache(maxsize=65536)  # wrapping one text at many widths breaks it the same way each time
+def _word_breaks(text: str) -> tuple[str, ...]:
     words: list[str] = []
     current = ""
     for char in text:
@@ -79,7 +97,7 @@ def word_breaks(text: str) -> list[str]:
             current += char
     if current:
         words.append(current)
-    return words
+    return tuple(words)
 
 
 @lru_cache(maxsize=65536)
@@ -91,7 +109,7 @@ def wrap(text: str, width: float, font_px: float, max_lines: int = 0,
     clipped = len(text) >= _MEASURED  # beyond this no line limit could show more
     lines: list[str] = []
     line = ""
-    for word in word_breaks(text):
+    for word in _word_breaks(text):
         candidate = line + word
         if safe_width(candidate.rstrip(), font_px, bold) <= width:
             line = candidate
