@@ -141,6 +141,7 @@ def wrap(text: str, width: float, font_px: float, max_lines: int = 0,
     return tuple(lines), False
 
 
+@lru_cache(maxsize=4096)  # a few kinds at a few grid widths, asked for thousands of times
 def small_line_width(kind: str, w: float, h: float) -> float:
     """How wide an owner or volume line may be: the text box, but in an entry's stadium the
     lines below the title may reach into the round ends (they sit near the middle)."""
@@ -149,6 +150,7 @@ def small_line_width(kind: str, w: float, h: float) -> float:
     return text_box(kind, Rect(0.0, 0.0, w, h)).w
 
 
+@lru_cache(maxsize=4096)  # a few kinds at a few grid widths, asked for thousands of times
 def title_width(kind: str, node_w: float) -> float:
     """How wide a title line may be in a node of width `node_w` (clear of the corner marks)."""
     from app.render.canvas_geometry import label_width
