@@ -23,11 +23,12 @@ from app.io import (
     save_diagram,
 )
 from app.io.escape import terminal_block
-from app.io.schema import schema_text
 from app.io.templates import LANGUAGES, load_template, template_description, template_names
 from app.locale import locale_language
 
-# Every format, .png and .pdf too (their Qt loads only when one is written).
+# Every format, .png and .pdf too: only the registry of extensions, which `export --help`
+# lists; each exporter (and the SVG writer's layout, Qt for .png) loads when one is written,
+# so `check` pays for none of them (tests/cli/test_cli_check_imports.py).
 from app.ui.export import EXPORTERS, UnknownFormat, export, export_format
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
@@ -155,6 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "templates":
             return run_templates(args.lang, sys.stdout)
         if args.command == "schema":
+            from app.io.schema import schema_text  # lazy: only this command prints it
+
             sys.stdout.write(schema_text())
             return EXIT_OK
         parser.print_help()

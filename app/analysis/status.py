@@ -53,3 +53,20 @@ def _outgoing(source: Checklist | Diagram, diagram: Diagram, node: Node) -> list
         graph = internals.graph
         return [graph.edges[e] for e in graph.out_edges[graph.index[node.id]]]
     return [e for e in diagram.edges if e.source == node.id]
+
+
+def statuses(report: Checklist) -> tuple[dict[str, str], dict[str, str]]:
+    """Every node's and every edge's status at once, as `node_status` and `edge_status` give
+    them one by one: each edge is judged once, not again for the node it leaves (the SVG
+    export asks for all of them at 5,000 nodes)."""
+    diagram = report.diagram
+    worse = {e.id: is_worse(e, diagram) for e in diagram.edges}
+    edges = {edge_id: UNMEASURED if mark is None else OFF if mark else ON
+             for edge_id, mark in worse.items()}
+    nodes = {}
+    for node in diagram.nodes:
+        marks = [kpi.is_worse() for kpi in node.kpis]
+        marks += [worse[e.id] for e in _outgoing(report, diagram, node)]
+        nodes[node.id] = (OFF if any(mark is True for mark in marks)
+                          else ON if any(mark is False for mark in marks) else UNMEASURED)
+    return nodes, edges

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.analysis import OFF, ON, UNMEASURED, Checklist, analyze, edge_status, node_status
+from app.analysis import OFF, ON, UNMEASURED, Checklist, analyze
+from app.analysis.status import statuses
 from app.model import KPI, Diagram
 
 __all__ = ["OFF", "ON", "UNMEASURED", "Facts", "gather", "kpi_status"]
@@ -42,12 +43,13 @@ def gather(diagram: Diagram, lang: str, report: Checklist | None = None) -> Fact
     """Analyse `diagram` (unless the caller already has its `report`) for the exporters."""
     if report is None or report.diagram is not diagram or report.lang != lang:
         report = analyze(diagram, lang)
+    node_status, edge_status = statuses(report)
     return Facts(
         diagram=diagram,
         lang=lang,
         report=report,
-        node_status={n.id: node_status(report, n) for n in diagram.nodes},
-        edge_status={e.id: edge_status(report, e) for e in diagram.edges},
+        node_status=node_status,
+        edge_status=edge_status,
         node_severity=_worst_severities(report),
     )
 

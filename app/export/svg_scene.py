@@ -126,6 +126,7 @@ def edge_pictures(facts: Facts, layout: Layout, flow_thickness: bool = False) ->
     outgoing: dict[str, list[Edge]] = {}
     for edge in diagram.edges:
         outgoing.setdefault(edge.source, []).append(edge)
+    plate_strokes = {status: theme.tint(color, 0.45) for status, color in theme.EDGE_COLOR.items()}
     pictures = []
     for edge in diagram.edges:
         edge_id = edge.id  # a property that formats a string: ask once
@@ -147,7 +148,7 @@ def edge_pictures(facts: Facts, layout: Layout, flow_thickness: bool = False) ->
         pictures.append(EdgePicture(
             edge_id, edge.source, edge.target, list(route.path), list(route.arrow),
             theme.EDGE_COLOR[status], width, handoff, status, place.plate,
-            theme.tint(theme.EDGE_COLOR[status], 0.45), texts, place.badge,
+            plate_strokes[status], texts, place.badge,
             whole if place.cut else None))
     return pictures
 
