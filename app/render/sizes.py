@@ -109,9 +109,16 @@ def wrap(text: str, width: float, font_px: float, max_lines: int = 0,
     clipped = len(text) >= _MEASURED  # beyond this no line limit could show more
     lines: list[str] = []
     line = ""
+    known = _SAFE_TEXTS  # safe_width inlined: this is the hot loop of a big first layout
     for word in _word_breaks(text):
         candidate = line + word
-        if safe_width(candidate.rstrip(), font_px, bold) <= width:
+        key = (candidate.rstrip(), bold)
+        ems = known.get(key)
+        if ems is None:
+            ems = known[key] = _safe_ems(key[0], bold)
+            if len(known) > 200_000:
+                known.clear()
+        if ems * font_px <= width:
             line = candidate
             continue
         if line.strip():
