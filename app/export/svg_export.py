@@ -299,14 +299,16 @@ def _measure(name: str, measure: Measure | None) -> list[tuple[str, object]]:
 
 def _attrs(pairs: list[tuple[str, object]]) -> str:
     """` data-name="value"` for every pair with a value; numbers without float noise."""
-    return "".join([f' data-{name}="{_value(value)}"' for name, value in pairs
-                    if value is not None and value != ""])
-
-
-def _value(value: object) -> str:
-    if value.__class__ is float:
-        return str(int(value)) if value.is_integer() else repr(round(value, 6))
-    return esc(value if value.__class__ is str else str(value))
+    parts = []
+    for name, value in pairs:  # one loop, no call per value: ~100,000 at 5,000 nodes
+        if value is None or value == "":
+            continue
+        if type(value) is float:  # numbers without float noise
+            text = str(int(value)) if value.is_integer() else repr(round(value, 6))
+        else:
+            text = esc(value if type(value) is str else str(value))
+        parts.append(f' data-{name}="{text}"')
+    return "".join(parts)
 
 
 def _legend(legend: Legend, top: float, text: TextWriter) -> Iterator[str]:

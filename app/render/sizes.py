@@ -80,12 +80,19 @@ def word_breaks(text: str) -> list[str]:
     return list(_word_breaks(text))
 
 
+_WIDE: dict[str, bool] = {}  # whether a character is a break opportunity of its own (CJK)
+
+
 @lru_cache(maxsize=65536)  # wrapping one text at many widths breaks it the same way each time
 def _word_breaks(text: str) -> tuple[str, ...]:
     words: list[str] = []
     current = ""
+    wide = _WIDE
     for char in text:
-        if text_width(char, 1.0) >= 1.0:
+        is_wide = wide.get(char)
+        if is_wide is None:
+            is_wide = wide[char] = text_width(char, 1.0) >= 1.0
+        if is_wide:
             if current:
                 words.append(current)
             words.append(char)
