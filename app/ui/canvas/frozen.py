@@ -178,9 +178,11 @@ class FrozenHeaders:
             y += step
 
 
-def wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> list[str]:
+def wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int,
+         hyphens: bool = True) -> list[str]:
     """`text` broken into at most `max_lines` lines of `width` (words where there are spaces,
-    else characters, as Chinese breaks), the last line elided if text is left over."""
+    or after a hyphen unless `hyphens` is False, else characters, as Chinese breaks), the
+    last line elided if text is left over."""
     lines: list[str] = []
     rest = " ".join(text.split())[:400]  # no title is read past a few lines
     while rest and len(lines) < max_lines:
@@ -189,7 +191,8 @@ def wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> lis
             break
         cut = _fitting(rest, metrics, width)
         # Break after the last space or hyphen that fits, else inside the word (Chinese).
-        space = max(rest.rfind(" ", 0, cut + 1), rest.rfind("-", 0, cut - 1) + 1)
+        space = max(rest.rfind(" ", 0, cut + 1),
+                    rest.rfind("-", 0, cut - 1) + 1 if hyphens else -1)
         if space > 0:
             cut = space
         lines.append(rest[:cut].rstrip())
