@@ -215,6 +215,8 @@ def rooms(geometry, titles: dict[str, str] | None = None
                                                     if i + 1 < len(members) else None)
                 else:
                     up[node_id], down[node_id] = before / 2, after / 2
+            if along == "cx" and len(members) > 1:
+                _lean_inward(geometry, members, left, right)
     # The view scrolls over the diagram without its lane and phase headers (canvas/view.py):
     # a title at the diagram's edge must not reach past it, where it would be cut.
     x0, y0, x1, y1 = _content_edges(geometry)
@@ -234,6 +236,26 @@ def rooms(geometry, titles: dict[str, str] | None = None
         side_l = min(side_l, max(width / 2, width - side_r))
         out[n] = (width, up[n], down[n], side_l)
     return out
+
+
+def _lean_inward(geometry, row: list[tuple[float, str]], left: dict[str, float],
+                 right: dict[str, float]) -> None:
+    """A row's first (last) title has less room than SIDE towards the diagram's edge: it
+    takes what it lost there from its neighbour's share of the gap between them, up to half
+    of that share (the neighbour's title can still move away from it)."""
+    x0, _, x1, _ = _content_edges(geometry)
+    (_, first), (_, second) = row[0], row[1]
+    lost = SIDE - (geometry.nodes[first].cx - x0)
+    if lost > 0:
+        give = min(lost, left[second] / 2)
+        right[first] += give
+        left[second] -= give
+    (_, last), (_, before) = row[-1], row[-2]
+    lost = SIDE - (x1 - geometry.nodes[last].cx)
+    if lost > 0:
+        give = min(lost, right[before] / 2)
+        left[last] += give
+        right[before] -= give
 
 
 def _content_edges(geometry) -> tuple[float, float, float, float]:
