@@ -16,7 +16,6 @@ def _view(qtbot, diagram):
 
     scene = DiagramScene(Session(diagram))
     view = DiagramView(scene)
-    view.kept_scene = scene
     qtbot.addWidget(view)
     view.resize(880, 780)
     view.show()

@@ -18,7 +18,6 @@ def _fit_view(qtbot, diagram):
     register_fonts()
     scene = DiagramScene(Session(diagram))
     view = DiagramView(scene)
-    view.kept_scene = scene
     qtbot.addWidget(view)
     view.resize(880, 780)  # the designer's canvas at 1440x900
     view.show()
