@@ -68,6 +68,25 @@ def _font(px: int) -> tuple[QFont, QFontMetricsF]:
     return font, QFontMetricsF(font)
 
 
+@lru_cache(maxsize=64)
+def _plain_font(px: int) -> tuple[QFont, QFontMetricsF]:
+    """The title font at normal weight, for titles with CJK: the bundled CJK font has no bold,
+    so DemiBold would draw its Latin letters and digits bold beside regular characters ("72"
+    bold in "72小时激活?"). Never wider than `_font`, so its line breaks still hold."""
+    font = QFont(_font(px)[0])
+    font.setWeight(QFont.Weight.Normal)
+    return font, QFontMetricsF(font)
+
+
+#: CJK characters (ideographs, kana, hangul, full-width forms)
+_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+
+
+def title_font(title: str, px: int) -> tuple[QFont, QFontMetricsF]:
+    """The font a title is drawn in at `px` pixels (semantic zoom)."""
+    return _plain_font(px) if _CJK.search(title) else _font(px)
+
+
 @lru_cache(maxsize=8192)
 def title_lines(title: str, px: int, room: int, max_lines: int, hyphens: bool = True
                 ) -> tuple[tuple[str, float], ...]:
@@ -303,7 +322,7 @@ def paint_node(painter: QPainter, look, title: str, zoom: float, *, selected: bo
     s = styles()
     w, h = look.size
     px, lines, block = place_title(look.size, title, zoom, room)
-    font, metrics = _font(px)
+    font, metrics = title_font(title, px)
     line_h = line_height(px)
     mid, top, block_w, block_h = block.center().x(), block.top(), block.width(), block.height()
     shift_x = mid - w / 2
@@ -325,8 +344,8 @@ def paint_node(painter: QPainter, look, title: str, zoom: float, *, selected: bo
     painter.setFont(font)
     painter.setPen(s.text_pens["label"])
     y = top + (line_h + metrics.ascent() - metrics.descent()) / 2
-    for line, advance in lines:
-        painter.drawText(QPointF(mid - advance / 2, y), line)
+    for line, _ in lines:
+        painter.drawText(QPointF(mid - metrics.horizontalAdvance(line) / 2, y), line)
         y += line_h
         title_draws["count"] += 1
     if handle:
