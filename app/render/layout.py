@@ -25,15 +25,8 @@ from app.render import theme
 from app.render.grid import Grid
 from app.render.labels import shared_rate, text_width
 from app.render.rect import Rect
-from app.render.routes import (
-    ARROW_ROOM,
-    BADGE_ROOM,
-    CHANNEL_PAD,
-    TRACK_GAP,
-    Needs,
-    Route,
-    route_edges,
-)
+from app.render.route import ARROW_ROOM, CHANNEL_PAD, Route
+from app.render.routes import BADGE_ROOM, TRACK_GAP, Needs, route_edges
 from app.render.sizes import label_size, node_size
 
 __all__ = ["Band", "Layout", "Rect", "Route", "layout", "relayout"]

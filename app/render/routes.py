@@ -29,67 +29,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.render.loop_labels import free_label_columns
-from app.render.polyline import arrow_to, rounded, simplify
+from app.render.polyline import simplify
 from app.render.rect import Rect
-from app.render.shapes import Command, outline_x
+from app.render.route import ARROW_ROOM, CHANNEL_PAD, Pt, Route
+from app.render.shapes import outline_x
 
-Pt = tuple[float, float]
 #: a vertical run: top, bottom, key (see step 4), order (see `_run`)
 Run = tuple[float, float, int, float]
 
-CHANNEL_PAD = 8.0  # between a channel's side and its first label or track
 TRACK_GAP = 10.0  # between two tracks
 MIN_TRACK_GAP = 6.0  # closest two tracks may come when a channel is short of room
-ARROW_ROOM = 14.0  # straight run before a target, for the arrow head
 PORT_GAP = 12.0  # between two ports of a side without labels
 LABEL_GAP = 4.0  # between two labels stacked on one side
 #: a loop's label along a lane's bottom stands on its run: the run this far above its bottom
 LABEL_SIT = 5.0
 BADGE_ROOM = 19.0  # a handoff badge before the label (diameter and a gap)
 _SHAPED = ("decision", "entry", "exit")  # kinds whose sides are not straight
-
-
-class _drawn:  # noqa: N801 - used as a decorator
-    """A route's path or arrow, worked out from its points when first read (a scene of
-    thousands of edges draws few of them up close), then kept on the instance."""
-
-    def __init__(self, make: Any) -> None:
-        self.make, self.name = make, make.__name__
-        self.__doc__ = make.__doc__
-
-    def __get__(self, obj: Any, owner: Any = None) -> Any:
-        if obj is None:
-            return self
-        value = obj.__dict__[self.name] = self.make(obj)  # (a frozen dataclass allows this)
-        return value
-
-
-@dataclass(frozen=True)
-class Route:
-    """One edge's drawing: its corners, and where its label plate sits; the path commands
-    (corners rounded) and the arrow head follow from the corners."""
-
-    points: tuple[Pt, ...]  # the corners of the orthogonal line (before rounding)
-    label_x: float  # left end of the label zone on the first stub (badge first, then plate)
-    label_y: float  # the stub's height: the plate is centred on it
-    label_room: float  # width of the label zone
-    #: the label is centred on label_x (a loop's label on its corridor run), not starting there
-    label_centred: bool = False
-
-    @_drawn
-    def path(self) -> tuple[Command, ...]:
-        """Path commands along the corners, each corner rounded."""
-        return tuple(rounded(list(self.points)))
-
-    @_drawn
-    def arrow(self) -> tuple[Command, ...]:
-        """The arrow head at the end, pointing along the last leg."""
-        points = self.points
-        end = points[-1]
-        before = points[-2] if len(points) > 1 else (end[0] - 10, end[1])
-        if before[1] == end[1] and before[0] >= end[0]:
-            before = (end[0] - 10, end[1])
-        return arrow_to(end, before)
 
 
 @dataclass
@@ -409,19 +364,3 @@ def _straighten(rect: Rect, items: list[tuple[float, float, int]], plans: list[l
     if min(ys) >= rect.y + 4.0 and max(ys) <= rect.bottom - 4.0:
         for *_, n in items:
             port_in[n] += best
-
-
-def quick_route(src: Rect, dst: Rect) -> Route:
-    """A route between two boxes alone, for the edges of a node being dragged: across the
-    gap between them, or around below both when the target is not to the right."""
-    ys, yt = src.cy, dst.cy
-    start, end = (src.right, ys), (dst.x, yt)
-    if dst.x - src.right >= 2 * ARROW_ROOM:
-        mid = (src.right + dst.x) / 2
-        points = [start, (mid, ys), (mid, yt), end]
-    else:
-        below = max(src.bottom, dst.bottom) + 2 * CHANNEL_PAD
-        points = [start, (src.right + ARROW_ROOM, ys), (src.right + ARROW_ROOM, below),
-                  (dst.x - ARROW_ROOM, below), (dst.x - ARROW_ROOM, yt), end]
-    return Route(tuple(simplify(points)), src.right + CHANNEL_PAD, ys,
-                 max(dst.x - src.right - 2 * CHANNEL_PAD, 0.0))

@@ -15,7 +15,8 @@ from app.render import theme
 from app.render.canvas_geometry import BADGE_RADIUS
 from app.render.labels import owner_text, text_width
 from app.render.rect import Rect
-from app.render.routes import BADGE_ROOM, Route
+from app.render.route import Route
+from app.render.routes import BADGE_ROOM
 from app.render.shapes import text_box
 from app.render.sizes import (
     LABEL_LINES,

@@ -114,7 +114,7 @@ def test_a_repaint_of_a_very_long_edge_strokes_the_same_pieces_as_a_full_search(
 
     from app.model import Edge
     from app.render.layout import Rect
-    from app.render.routes import quick_route
+    from app.render.route import quick_route
     from app.ui.paint import edge_look
 
     # a loop-back across a huge diagram: hundreds of pieces

@@ -24,7 +24,6 @@ def make_view(qtbot, diagram, size=VIEW_SIZE):
     register_fonts()
     scene = DiagramScene(Session(diagram))
     view = DiagramView(scene)
-    view.kept_scene = scene  # a scene no one holds is deleted under the view
     qtbot.addWidget(view)
     view.resize(*size)
     view.show()

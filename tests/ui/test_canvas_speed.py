@@ -48,7 +48,7 @@ def test_short_edges_are_drawn_whole(fonts):
 
 def edge_look_between(src: Rect, dst: Rect, handoff: bool = False):
     from app.model import Edge
-    from app.render.routes import quick_route
+    from app.render.route import quick_route
 
     return edge_look(Edge(source="a", target="b"), quick_route(src, dst), handoff=handoff)
 

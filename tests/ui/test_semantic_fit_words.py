@@ -18,7 +18,6 @@ def _fit_view(qtbot, diagram):
     register_fonts()
     scene = DiagramScene(Session(diagram))
     view = DiagramView(scene)
-    view.kept_scene = scene
     qtbot.addWidget(view)
     view.resize(880, 780)  # the designer's canvas at 1440x900
     view.show()
@@ -64,3 +63,17 @@ def test_the_measure_sees_a_word_broken():
         == [("Purchas", "e")]
     assert semantic.broken_inside_word("Limited-time offer", ["Limited-", "time offer"]) == []
     assert semantic.broken_inside_word("留资注册", ["留资", "注册"]) == []
+
+
+def test_a_title_with_chinese_is_drawn_in_one_weight(qtbot):
+    """The bundled CJK font has no bold: a DemiBold title would set "72" bold beside regular
+    characters. Titles with CJK take the normal weight, never wider than the measured one."""
+    from PySide6.QtGui import QFont
+
+    font, metrics = semantic.title_font("72小时激活?", 12)
+    assert font.weight() == QFont.Weight.Normal
+    measured, _ = semantic._font(12)
+    assert metrics.horizontalAdvance("72小时激活?") <= semantic._font(12)[1].horizontalAdvance(
+        "72小时激活?") + 0.01
+    assert measured.weight() == QFont.Weight.DemiBold
+    assert semantic.title_font("Lead sign-up", 12)[0].weight() == QFont.Weight.DemiBold

@@ -149,21 +149,48 @@ class FrozenHeaders:
             painter.setPen(grid)
             painter.drawLine(x1, 0, x1, strip.height())
             painter.setPen(ink)
-            rect = QRectF(a + 6, 0, b - a - 12, strip.height())
-            # A narrow phase: a smaller font before any "…".
-            font, metrics = self.font, self.metrics
-            for smaller in self._smaller:
-                if metrics.horizontalAdvance(band.title) <= rect.width():
-                    break
-                font, metrics = smaller
+            font, lines, rect = self.phase_title(band.title, (a, b), (x0, x1), strip.height())
             painter.setFont(font)
-            title = metrics.elidedText(band.title, Qt.TextElideMode.ElideRight, rect.width())
-            if title and title != "…":
-                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, title)
+            step = font.pixelSize() * 1.25  # tighter than the CJK font's own line height
+            top = rect.center().y() - step * len(lines) / 2
+            for i, line in enumerate(lines if lines and lines[0] != "…" else []):
+                painter.drawText(QRectF(rect.x(), top + i * step, rect.width(), step),
+                                 Qt.AlignmentFlag.AlignCenter, line)
         painter.setFont(self.font)
         end = min(right, view.mapFromScene(QPointF(geometry.phases[-1].rect.right, 0)).x())
         painter.setPen(QPen(QColor(theme.MUTED_INK), 1.0))
         painter.drawLine(left, strip.height() - 1, end, strip.height() - 1)
+
+    def phase_title(self, title: str, shown: tuple[float, float], whole: tuple[float, float],
+                    height: float) -> tuple[QFont, list[str], QRectF]:
+        """How a phase title is drawn in the ruler: font, lines and rect (ruler pixels).
+        `shown` is the part of the phase in view, `whole` all of it (from x0 to x1).
+        Centred on the part in view; a narrow phase takes a smaller font, then two lines
+        where the ruler is tall enough, before any "…". A phase wide enough for its title
+        but partly scrolled out of view keeps it whole at the usual font, sliding out with
+        the phase (cut by the view's edge, as a spreadsheet's, not shrunk to the sliver)."""
+        a, b = shown
+        x0, x1 = whole
+        pad = 6.0
+        room = b - a - 2 * pad
+        if self.metrics.horizontalAdvance(title) > room and \
+                self.metrics.horizontalAdvance(title) <= x1 - x0 - 2 * pad:
+            need = self.metrics.horizontalAdvance(title) + 2 * pad
+            left = b - need if x0 < a else a  # towards the hidden side
+            return self.font, [title], QRectF(left + pad, 0, need - 2 * pad, height)
+        rect = QRectF(a + pad, 0, room, height)
+        fonts = [(self.font, self.metrics), *self._smaller]
+        for font, metrics in fonts:
+            if metrics.horizontalAdvance(title) <= room:
+                return font, [title], rect
+        font, metrics = fonts[-1]
+        step = font.pixelSize() * 1.25
+        if height >= 2 * step + 2:
+            lines = wrap(title, metrics, room, 2)
+            if len(lines) == 2 and not lines[-1].endswith("…") and \
+                    not any(broken_word(title, lines)):
+                return font, lines, rect
+        return font, [metrics.elidedText(title, Qt.TextElideMode.ElideRight, room)], rect
 
     def _title(self, painter: QPainter, title: str, rect: QRectF) -> None:
         """A lane title wrapped into `rect`, its last line elided if it still does not fit."""
@@ -178,9 +205,11 @@ class FrozenHeaders:
             y += step
 
 
-def wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> list[str]:
+def wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int,
+         hyphens: bool = True) -> list[str]:
     """`text` broken into at most `max_lines` lines of `width` (words where there are spaces,
-    else characters, as Chinese breaks), the last line elided if text is left over."""
+    or after a hyphen unless `hyphens` is False, else characters, as Chinese breaks), the
+    last line elided if text is left over."""
     lines: list[str] = []
     rest = " ".join(text.split())[:400]  # no title is read past a few lines
     while rest and len(lines) < max_lines:
@@ -189,12 +218,21 @@ def wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> lis
             break
         cut = _fitting(rest, metrics, width)
         # Break after the last space or hyphen that fits, else inside the word (Chinese).
-        space = max(rest.rfind(" ", 0, cut + 1), rest.rfind("-", 0, cut - 1) + 1)
+        space = max(rest.rfind(" ", 0, cut + 1),
+                    rest.rfind("-", 0, cut - 1) + 1 if hyphens else -1)
         if space > 0:
             cut = space
         lines.append(rest[:cut].rstrip())
         rest = rest[cut:].lstrip()
     return [line for line in lines if line]
+
+
+def broken_word(text: str, lines: list[str]) -> list[bool]:
+    """Per line break of `lines` (`text` wrapped): whether it falls inside a Latin word."""
+    joined = " ".join(text.split())
+    return [before[-1:].isascii() and before[-1:].isalnum() and after[:1].isascii()
+            and after[:1].isalnum() and before + " " + after not in joined
+            for before, after in zip(lines, lines[1:], strict=False)]
 
 
 def _fitting(text: str, metrics: QFontMetricsF, width: float) -> int:

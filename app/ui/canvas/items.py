@@ -229,7 +229,13 @@ class BandItem(QGraphicsItem):
         return self._header
 
     def paint(self, painter, option, widget=None) -> None:
-        self._paint(painter, self.band)
+        # In the designer the rulers beside the viewport show the titles: the header's own
+        # would only peek out as fragments at the scene's edge. Exports and print (no view
+        # widget) draw them.
+        view = widget.parent() if widget is not None else None
+        rulers = getattr(view, "rulers", None)
+        shown = rulers is not None and rulers.sizes()[0 if self.axis is LANE else 1] > 0
+        self._paint(painter, self.band, title=not shown)
 
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.LeftButton:

@@ -22,7 +22,7 @@ from app.model.axes import LANE, PHASE
 from app.model.commands import EVERYTHING, ChangeSet
 from app.render import theme
 from app.render.layout import Layout, Rect, layout, relayout
-from app.render.routes import Route, quick_route
+from app.render.route import Route, quick_route
 from app.ui.canvas import semantic
 from app.ui.canvas.facts import FactBook
 from app.ui.canvas.interactions import Interaction, start_interaction

@@ -68,22 +68,42 @@ def _font(px: int) -> tuple[QFont, QFontMetricsF]:
     return font, QFontMetricsF(font)
 
 
+@lru_cache(maxsize=64)
+def _plain_font(px: int) -> tuple[QFont, QFontMetricsF]:
+    """The title font at normal weight, for titles with CJK: the bundled CJK font has no bold,
+    so DemiBold would draw its Latin letters and digits bold beside regular characters ("72"
+    bold in "72小时激活?"). Never wider than `_font`, so its line breaks still hold."""
+    font = QFont(_font(px)[0])
+    font.setWeight(QFont.Weight.Normal)
+    return font, QFontMetricsF(font)
+
+
+#: CJK characters (ideographs, kana, hangul, full-width forms)
+_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+
+
+def title_font(title: str, px: int) -> tuple[QFont, QFontMetricsF]:
+    """The font a title is drawn in at `px` pixels (semantic zoom)."""
+    return _plain_font(px) if _CJK.search(title) else _font(px)
+
+
 @lru_cache(maxsize=8192)
-def title_lines(title: str, px: int, room: int, max_lines: int
+def title_lines(title: str, px: int, room: int, max_lines: int, hyphens: bool = True
                 ) -> tuple[tuple[str, float], ...]:
-    """`title` wrapped for a `px`-pixel font in `room` pixels: (line, advance) pairs."""
+    """`title` wrapped for a `px`-pixel font in `room` pixels: (line, advance) pairs.
+    Without `hyphens` no line breaks after a hyphen ("sign-up" stays whole)."""
     _, metrics = _font(px)
-    lines = wrap(title, metrics, room, max_lines)
+    lines = wrap(title, metrics, room, max_lines, hyphens)
     if len(lines) > 1 and not lines[-1].endswith("…"):
         # Balanced lines ("官网/落地页", not "官网落地/页"): the narrowest width that still
         # takes no more lines.
         # Never narrower than the widest word: "Landing page", not "Landin / g page"
         # (Chinese breaks anywhere: "留资/注册", not "留资注/册").
-        widest = _widest_word(title, px)
+        widest = _widest_word(title, px, hyphens)
         lo, hi = max(room / len(lines), min(widest, float(room))), float(room)
         for _ in range(6):
             mid = (lo + hi) / 2
-            tried = wrap(title, metrics, mid, max_lines)
+            tried = wrap(title, metrics, mid, max_lines, hyphens)
             if len(tried) <= len(lines) and not tried[-1].endswith("…"):
                 hi, lines = mid, tried
             else:
@@ -107,34 +127,51 @@ def title_block(title: str, zoom: float, room: tuple[float, float] = (TITLE_ROOM
     # Alone in its row a title may take a column and a half; else what `rooms` shared out.
     width = int((TITLE_ROOM * 1.5 if room[0] >= FAR else room[0]) - GAP_PX / zoom)
     height = room[1] - GAP_PX / zoom
-    best = None
-    sizes = [title_px(zoom), (title_px(zoom) + MIN_TITLE_PX) / 2, MIN_TITLE_PX]
     least = max(1, round(MIN_TITLE_PX / zoom))
-    if _widest_word(title, least) > width:  # the size at which the longest word fits
-        px, floor = least, max(1, round(WORD_MIN_PX / zoom))
-        while px > floor and _widest_word(title, px) > width:
-            px = max(floor, min(px - 1, int(px * width / _widest_word(title, px))))
-        sizes.append(px * zoom)
-    for screen_px in sizes:
-        px = max(1, round(screen_px / zoom))
-        lines_fit = max(1, min(MAX_LINES, int(height // line_height(px))))
-        lines = title_lines(title, px, width, lines_fit)
-        if lines and not lines[-1][0].endswith("…"):
-            best = (px, lines)  # whole, if with a word broken: the smallest size is kept
-        best = best or (px, lines)
-        # Whole: nothing elided and no word broken (a smaller size before "consultatio/n").
-        if lines and not lines[-1][0].endswith("…") and _widest_word(title, px) <= width:
-            return px, lines
+    floor = max(1, round(WORD_MIN_PX / zoom))
+    sizes = list(dict.fromkeys(max(1, round(screen_px / zoom)) for screen_px in
+                               (title_px(zoom), (title_px(zoom) + MIN_TITLE_PX) / 2,
+                                MIN_TITLE_PX)))
+    # First every size down to MIN_TITLE_PX with hyphenated words whole ("Lead / sign-up"),
+    # then breaking after a hyphen ("sign- / up"), then smaller, down to WORD_MIN_PX, so that
+    # a word is not split or the title is not elided.
+    best = None
+    for hyphens, tried in ((False, sizes), (True, sizes), (True, _below(title, least, floor,
+                                                                        width))):
+        for px in tried:
+            lines_fit = max(1, min(MAX_LINES, int(height // line_height(px))))
+            lines = title_lines(title, px, width, lines_fit, hyphens)
+            whole = bool(lines) and not lines[-1][0].endswith("…")
+            if whole:
+                best = (px, lines)  # if with a word broken: the smallest size is kept
+            best = best or (px, lines)
+            # Whole: nothing elided and no word broken (a smaller size before "consultatio/n").
+            if whole and _widest_word(title, px, hyphens) <= width:
+                return px, lines
     assert best is not None  # (the loop runs at least once)
     return best
 
 
+def _below(title: str, least: int, floor: int, width: int) -> list[int]:
+    """The sizes under `least` worth trying, down to `floor`: first the one at which the
+    longest word fits (if it does not at `least`), then every second size below."""
+    out = []
+    px = least
+    while px > floor and _widest_word(title, px) > width:
+        px = max(floor, min(px - 1, int(px * width / _widest_word(title, px))))
+    if px < least:
+        out.append(px)
+    out += [p for p in range(least - 1, floor - 1, -2) if p not in out]
+    return out
+
+
 @lru_cache(maxsize=8192)
-def _widest_word(title: str, px: int) -> float:
+def _widest_word(title: str, px: int, hyphens: bool = True) -> float:
     _, metrics = _font(px)
     # Chinese breaks anywhere: only words with Latin letters must stay whole; a line may
-    # break after a hyphen ("Limited-/time offer").
-    words = [part for w in title.split() if w.isascii() for part in _HYPHEN.split(w)]
+    # break after a hyphen ("Limited-/time offer") if `hyphens`.
+    words = [part for w in title.split() if w.isascii()
+             for part in (_HYPHEN.split(w) if hyphens else [w])]
     return max((metrics.horizontalAdvance(w) for w in words if w), default=0.0)
 
 
@@ -197,12 +234,22 @@ def rooms(geometry, titles: dict[str, str] | None = None
                                                     if i + 1 < len(members) else None)
                 else:
                     up[node_id], down[node_id] = before / 2, after / 2
+            if along == "cx" and len(members) > 1:
+                _lean_inward(geometry, members, left, right)
+    # The view scrolls over the diagram without its lane and phase headers (canvas/view.py):
+    # a title at the diagram's edge must not reach past it, where it would be cut.
+    x0, y0, x1, y1 = _content_edges(geometry)
     out = {}
-    for n in geometry.nodes:
-        if left[n] >= FAR / 2 and right[n] >= FAR / 2:
+    for n, rect in geometry.nodes.items():
+        edge_l, edge_r = rect.cx - x0, x1 - rect.cx
+        up[n], down[n] = min(up[n], rect.cy - y0), min(down[n], y1 - rect.cy)
+        alone = left[n] >= FAR / 2 and right[n] >= FAR / 2
+        if alone and min(edge_l, edge_r) >= TITLE_ROOM * 0.75:
             out[n] = (FAR, up[n], down[n], FAR / 2)
             continue
-        side_l, side_r = min(left[n], SIDE), min(right[n], SIDE)
+        if alone:  # a column and a half, as title_block gives it, kept inside the edges
+            left[n] = right[n] = TITLE_ROOM * 0.75
+        side_l, side_r = min(left[n], SIDE, edge_l), min(right[n], SIDE, edge_r)
         width = side_l + side_r
         # Centred where it can be: take from the roomier side first.
         side_l = min(side_l, max(width / 2, width - side_r))
@@ -210,11 +257,59 @@ def rooms(geometry, titles: dict[str, str] | None = None
     return out
 
 
+def _lean_inward(geometry, row: list[tuple[float, str]], left: dict[str, float],
+                 right: dict[str, float]) -> None:
+    """A row's first (last) title has less room than SIDE towards the diagram's edge: it
+    takes what it lost there from its neighbour's share of the gap between them, up to half
+    of that share (the neighbour's title can still move away from it)."""
+    x0, _, x1, _ = _content_edges(geometry)
+    (_, first), (_, second) = row[0], row[1]
+    lost = SIDE - (geometry.nodes[first].cx - x0)
+    if lost > 0:
+        give = min(lost, left[second] / 2)
+        right[first] += give
+        left[second] -= give
+    (_, last), (_, before) = row[-1], row[-2]
+    lost = SIDE - (x1 - geometry.nodes[last].cx)
+    if lost > 0:
+        give = min(lost, right[before] / 2)
+        left[last] += give
+        right[before] -= give
+
+
+def _content_edges(geometry) -> tuple[float, float, float, float]:
+    """The diagram's left, top, right and bottom without its lane and phase headers."""
+    b = geometry.bounds
+    left = geometry.lanes[0].header.right if geometry.lanes else b.x
+    top = geometry.phases[0].header.bottom if geometry.phases else b.y
+    return left, top, b.right, b.bottom
+
+
 def _share(need: dict[str, float], node_id: str, other: str | None) -> float:
     """The part of the gap between `node_id` and its neighbour `other` its title takes."""
     if other is None or node_id not in need or other not in need:
         return 0.5
     return need[node_id] / (need[node_id] + need[other])
+
+
+def place_title(size: tuple[float, float], title: str, zoom: float,
+                room: tuple[float, ...] = (TITLE_ROOM, FAR, FAR)
+                ) -> tuple[int, tuple[tuple[str, float], ...], QRectF]:
+    """The font size, lines and block (relative to the node's top-left corner) of a node's
+    title at `zoom`: centred on the node, moved away from a close neighbour above or below,
+    left or right, and from the diagram's edges (`room` from `rooms`)."""
+    w, h = size
+    width, up, down = room[:3]
+    left = room[3] if len(room) > 3 else width / 2
+    right = width - left
+    px, lines = title_block(title, zoom, (width, up + down))
+    block_w = max((advance for _, advance in lines), default=0.0)
+    block_h = line_height(px) * len(lines)
+    half, gap = block_h / 2, GAP_PX / zoom / 2
+    shift = max(0.0, half - (down - gap)) - max(0.0, half - (up - gap))
+    half_w = block_w / 2
+    shift_x = max(0.0, half_w - (left - gap)) - max(0.0, half_w - (right - gap))
+    return px, lines, QRectF(w / 2 + shift_x - half_w, h / 2 - half - shift, block_w, block_h)
 
 
 def paint_node(painter: QPainter, look, title: str, zoom: float, *, selected: bool = False,
@@ -226,21 +321,11 @@ def paint_node(painter: QPainter, look, title: str, zoom: float, *, selected: bo
 
     s = styles()
     w, h = look.size
-    width, up, down = room[:3]
-    left = room[3] if len(room) > 3 else width / 2
-    right = width - left
-    px, lines = title_block(title, zoom, (width, up + down))
-    font, metrics = _font(px)
+    px, lines, block = place_title(look.size, title, zoom, room)
+    font, metrics = title_font(title, px)
     line_h = line_height(px)
-    block_w = max((advance for _, advance in lines), default=0.0)
-    block_h = line_h * len(lines)
-    # Centred on the node, moved away from a close neighbour above or below, left or right.
-    half, gap = block_h / 2, GAP_PX / zoom / 2
-    shift = max(0.0, half - (down - gap)) - max(0.0, half - (up - gap))
-    top = h / 2 - half - shift
-    half_w = block_w / 2
-    shift_x = max(0.0, half_w - (left - gap)) - max(0.0, half_w - (right - gap))
-    mid = w / 2 + shift_x
+    mid, top, block_w, block_h = block.center().x(), block.top(), block.width(), block.height()
+    shift_x = mid - w / 2
     # The title reaches past the box: a plate under it.
     if block_w > w or block_h > h or abs(shift_x) > 0:
         pad = 2.0 / zoom
@@ -259,8 +344,8 @@ def paint_node(painter: QPainter, look, title: str, zoom: float, *, selected: bo
     painter.setFont(font)
     painter.setPen(s.text_pens["label"])
     y = top + (line_h + metrics.ascent() - metrics.descent()) / 2
-    for line, advance in lines:
-        painter.drawText(QPointF(mid - advance / 2, y), line)
+    for line, _ in lines:
+        painter.drawText(QPointF(mid - metrics.horizontalAdvance(line) / 2, y), line)
         y += line_h
         title_draws["count"] += 1
     if handle:

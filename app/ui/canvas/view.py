@@ -38,6 +38,9 @@ class DiagramView(QGraphicsView):
 
     def __init__(self, scene, parent=None):
         super().__init__(scene, parent)
+        # Qt does not own a view's scene: one no Python code held would be deleted while the
+        # view still paints it (a crash in paint_lane), so the view holds it.
+        self._scene = scene
         self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
         self.setDragMode(QGraphicsView.RubberBandDrag)
         self.setRubberBandSelectionMode(Qt.IntersectsItemShape)

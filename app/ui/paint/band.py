@@ -10,17 +10,19 @@ from app.render.layout import Band
 from app.ui.paint.styles import _readable, styles, text_draws
 
 
-def paint_lane(painter: QPainter, band: Band) -> None:
-    """Paint a lane: tinted band, coloured header on the left, its title wrapped."""
-    _paint(painter, band, lane=True)
+def paint_lane(painter: QPainter, band: Band, *, title: bool = True) -> None:
+    """Paint a lane: tinted band, coloured header on the left, its title wrapped (unless
+    not `title`: the designer's rulers stand in for it)."""
+    _paint(painter, band, lane=True, title=title)
 
 
-def paint_phase(painter: QPainter, band: Band) -> None:
-    """Paint a phase: header on top, a separator on its left, its title elided."""
-    _paint(painter, band, lane=False)
+def paint_phase(painter: QPainter, band: Band, *, title: bool = True) -> None:
+    """Paint a phase: header on top, a separator on its left, its title elided (unless not
+    `title`)."""
+    _paint(painter, band, lane=False, title=title)
 
 
-def _paint(painter: QPainter, band: Band, *, lane: bool) -> None:
+def _paint(painter: QPainter, band: Band, *, lane: bool, title: bool) -> None:
     s = styles()
     r, h = band.rect, band.header
     header = QRectF(h.x, h.y, h.w, h.h)
@@ -39,7 +41,7 @@ def _paint(painter: QPainter, band: Band, *, lane: bool) -> None:
         painter.drawLine(QPointF(h.x, h.bottom), QPointF(h.right, h.bottom))
         title_pen = s.text_pens["header"]
         text_rect = header.adjusted(8, 2, -8, -2)
-    if not _readable(painter, theme.FONT_HEADER_PX):
+    if not title or not _readable(painter, theme.FONT_HEADER_PX):
         return
     painter.setFont(s.fonts["header"])
     painter.setPen(title_pen)
@@ -48,7 +50,7 @@ def _paint(painter: QPainter, band: Band, *, lane: bool) -> None:
     if lane:
         painter.drawText(text_rect, Qt.AlignCenter | Qt.TextWordWrap, band.title)
     else:
-        title = metrics.elidedText(band.title, Qt.ElideRight, text_rect.width())
-        painter.drawText(text_rect, Qt.AlignCenter, title)
+        painter.drawText(text_rect, Qt.AlignCenter,
+                         metrics.elidedText(band.title, Qt.ElideRight, text_rect.width()))
     text_draws["band"] += 1
 

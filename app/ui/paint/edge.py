@@ -12,7 +12,7 @@ from app.model import Edge
 from app.render import theme
 from app.render.canvas_geometry import HANDLE_RADIUS
 from app.render.labels import edge_text
-from app.render.routes import Route
+from app.render.route import Route
 from app.render.texts import LabelPlace, label_reach, place_label
 from app.ui.paint.styles import _build_path, _fit, _mark, _pen, _readable, styles, text_draws
 
