@@ -112,6 +112,16 @@ def wrap(text: str, width: float, font_px: float, max_lines: int = 0,
          bold: bool = False) -> tuple[tuple[str, ...], bool]:
     """`text` in lines no wider than `width` (at spaces, between CJK characters, inside a word
     too long for a line), at most `max_lines` (0: no limit); and whether it had to be cut."""
+    lines, cut, _, _ = _wrap_span(text, width, font_px, max_lines, bold)
+    return lines, cut
+
+
+def _wrap_span(text: str, width: float, font_px: float, max_lines: int = 0, bold: bool = False,
+               ) -> tuple[tuple[str, ...], bool, float, float]:
+    """`wrap`, and the widths [low, high) around `width` at which it gives the same lines:
+    `width` only ever decides `some width <= width`, so every width that decides each of
+    those comparisons the same way wraps alike (`_narrowest` asks no width twice)."""
+    low, high = -math.inf, math.inf
     text = " ".join(text[:_MEASURED].split())
     clipped = len(text) >= _MEASURED  # beyond this no line limit could show more
     lines: list[str] = []
@@ -125,16 +135,26 @@ def wrap(text: str, width: float, font_px: float, max_lines: int = 0,
             ems = known[key] = _safe_ems(key[0], bold)
             if len(known) > 200_000:
                 known.clear()
-        if ems * font_px <= width:
+        used = ems * font_px
+        if used <= width:
+            if used > low:
+                low = used
             line = candidate
             continue
+        if used < high:
+            high = used
         if line.strip():
             lines.append(line.rstrip())
         line = word.lstrip()
-        while safe_width(line.rstrip(), font_px, bold) > width and len(line) > 1:  # a long word
+        while True:  # a word too long for a line
+            used = safe_width(line.rstrip(), font_px, bold)
+            low, high = (low, min(high, used)) if used > width else (max(low, used), high)
+            if not (used > width and len(line) > 1):
+                break
             cut, used = 0, 0.0
             while cut < len(line) - 1:  # as many characters as fit, one at least
                 used += safe_width(line[cut], font_px, bold)
+                low, high = (low, min(high, used)) if used > width else (max(low, used), high)
                 if used > width and cut:
                     break
                 cut += 1
@@ -147,12 +167,13 @@ def wrap(text: str, width: float, font_px: float, max_lines: int = 0,
         last, used = "", safe_width("…", font_px, bold)
         for char in rest:  # as much of the rest as fits before the ellipsis
             used += safe_width(char, font_px, bold)
+            low, high = (low, min(high, used)) if used > width else (max(low, used), high)
             if used > width:
                 break
             last += char
         lines = [*lines[:max_lines - 1], last.rstrip() + "…"]
-        return tuple(lines), True
-    return tuple(lines), False
+        return tuple(lines), True, low, high
+    return tuple(lines), False, low, high
 
 
 @lru_cache(maxsize=4096)  # a few kinds at a few grid widths, asked for thousands of times
@@ -299,9 +320,18 @@ def _narrowest(text: str, width: float, count: int) -> float:
     lo, hi = min(_widest_word(text), width), width
     if len(wrap(text, lo, theme.FONT_EDGE_PX, LABEL_LINES)[0]) <= count:
         return lo
+    # Each wrap holds for a span of widths: the halving soon stays inside the two spans on
+    # either side of the answer, and asks them instead of wrapping again (a big diagram's
+    # first layout sizes thousands of labels; the same widths, the same answer).
+    spans: list[tuple[float, float, tuple[str, ...], bool]] = []
     while hi - lo > 0.5:  # wrap(hi) fits, wrap(lo) does not
         mid = (lo + hi) / 2
-        lines, cut = wrap(text, mid, theme.FONT_EDGE_PX, LABEL_LINES)
+        span = next((span for span in spans if span[0] <= mid < span[1]), None)
+        if span is None:
+            lines, cut, low, high = _wrap_span(text, mid, theme.FONT_EDGE_PX, LABEL_LINES)
+            span = (low, high, lines, cut)
+            spans.append(span)
+        _, _, lines, cut = span
         if not cut and len(lines) <= count:
             hi = mid
         else:
