@@ -251,10 +251,17 @@ def _narrowest_node(kind: str, title: str, owner: str, width: float,
     word = max((safe_width(w.rstrip(), theme.FONT_LABEL_PX, True) for w in word_breaks(title)),
                default=0.0)
     w = start
+    spans: list[tuple[float, float, tuple[str, ...], bool]] = []  # as in `_narrowest`
     while w < width:
         room = title_width(kind, w) / _REAL_SLACK
         if small_line_width(kind, w, height) >= small and room >= word:  # no word split
-            tried, cut = wrap(title, room, theme.FONT_LABEL_PX, TITLE_LINES, True)
+            span = next((span for span in spans if span[0] <= room < span[1]), None)
+            if span is None:
+                tried, cut, low, high = _wrap_span(title, room, theme.FONT_LABEL_PX,
+                                                   TITLE_LINES, True)
+                span = (low, high, tried, cut)
+                spans.append(span)
+            _, _, tried, cut = span
             if not cut and len(tried) <= max(most, len(lines)):
                 return w, tried
         w += theme.GRID

@@ -56,3 +56,36 @@ def test_narrowest_finds_the_plain_halvings_width():
         assert width == _plain_narrowest(text, theme.EDGE_LABEL_MAX_WIDTH, len(lines))
         differing += width != theme.EDGE_LABEL_MAX_WIDTH
     assert differing > 50  # most labels were narrowed: the halving ran
+
+
+def _plain_narrowest_node(kind, title, owner, width, lines, start=sizes.NODE_NARROW, most=0):
+    """The node width search as it was: one wrap per grid step."""
+    height = theme.NODE_HEIGHT + (len(lines) - 1) * sizes.line_height(theme.FONT_LABEL_PX)
+    small = sizes._REAL_SLACK * max(sizes.safe_width(t, theme.FONT_SMALL_PX) for t in (
+        *sizes._VOLUME_ROOM, *((owner,) if owner.strip() else sizes._NO_OWNER_ROOM)))
+    word = max((sizes.safe_width(w.rstrip(), theme.FONT_LABEL_PX, True)
+                for w in sizes.word_breaks(title)), default=0.0)
+    w = start
+    while w < width:
+        room = sizes.title_width(kind, w) / sizes._REAL_SLACK
+        if sizes.small_line_width(kind, w, height) >= small and room >= word:
+            tried, cut = wrap(title, room, theme.FONT_LABEL_PX, sizes.TITLE_LINES, True)
+            if not cut and len(tried) <= max(most, len(lines)):
+                return w, tried
+        w += theme.GRID
+    return width, lines
+
+
+def test_narrowest_node_finds_the_plain_searchs_width():
+    narrowed = 0
+    for i, title in enumerate(_texts(300)):
+        kind = ("step", "entry", "decision", "goal")[i % 4]
+        owner = ("", "Growth team", "市场部")[i % 3]
+        lines, cut = wrap(title, sizes.title_width(kind, theme.NODE_WIDTH), theme.FONT_LABEL_PX,
+                          sizes.TITLE_LINES, True)
+        if cut:
+            continue
+        found = sizes._narrowest_node(kind, title, owner, theme.NODE_WIDTH, lines)
+        assert found == _plain_narrowest_node(kind, title, owner, theme.NODE_WIDTH, lines)
+        narrowed += found[0] < theme.NODE_WIDTH
+    assert narrowed > 30
