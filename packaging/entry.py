@@ -9,6 +9,6 @@ for _name in ("stdout", "stderr"):
     if getattr(sys, _name) is None:
         setattr(sys, _name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
 
-from app.cli import main  # noqa: E402  (after the streams exist)
+from app.__main__ import run  # noqa: E402  (after the streams exist)
 
-sys.exit(main())
+sys.exit(run())
