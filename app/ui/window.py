@@ -217,8 +217,9 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self):
         """Help → Keyboard shortcuts (modeless, so it can stay open beside the canvas)."""
+        from app.ui.canvas.keyboard import CANVAS_KEYS
         from app.ui.panels.help_dialogs import ShortcutsDialog
-        dialog = ShortcutsDialog(self)
+        dialog = ShortcutsDialog(self, CANVAS_KEYS)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

@@ -168,12 +168,13 @@ def test_every_inspector_page_and_context_menu(chinese):
 
 
 def test_dialogs_of_the_help_and_file_menus(chinese, tmp_path):
+    from app.ui.canvas.keyboard import CANVAS_KEYS
     from app.ui.files.export_dialog import ExportDialog
     from app.ui.files.template_dialog import TemplateDialog
     from app.ui.panels.help_dialogs import ShortcutsDialog, about_text
 
     window = chinese
-    for dialog in (ShortcutsDialog(window), TemplateDialog("zh", window)):
+    for dialog in (ShortcutsDialog(window, CANVAS_KEYS), TemplateDialog("zh", window)):
         dialog.show()
         assert_chinese(texts_of(dialog), "", type(dialog).__name__)
         dialog.close()

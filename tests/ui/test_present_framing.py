@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 
 from app.analysis import analyze
 from app.io.templates import load_template
-from app.ui.canvas.frozen import wrap
 from app.ui.canvas.scene import DiagramScene
+from app.ui.paint.wrap import wrap
 from app.ui.present.presentation import PresentationController
 from app.ui.session import Session
 

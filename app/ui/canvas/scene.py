@@ -24,12 +24,12 @@ from app.render import theme
 from app.render.layout import Layout, Rect, layout, relayout
 from app.render.route import Route, quick_route
 from app.ui.canvas import semantic
-from app.ui.canvas.facts import FactBook
 from app.ui.canvas.interactions import Interaction, start_interaction
 from app.ui.canvas.items import BandItem, EdgeItem, NodeItem
 from app.ui.canvas.labels import EdgeLabelTile, LabelLayer
 from app.ui.canvas.overview import OVERVIEW_MIN_NODES, OverviewItem
 from app.ui.paint import edge_look, node_look
+from app.ui.paint.facts import FactBook
 
 #: blank space around the diagram, so a node can be dragged a little past its edges
 SCENE_MARGIN = 200.0  # room to drag past the right and bottom edges, where a diagram grows

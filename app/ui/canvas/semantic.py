@@ -17,7 +17,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from app.render import theme
-from app.ui.canvas.frozen import wrap
+from app.ui.paint.wrap import wrap
 
 #: body text (owner, volume) under this many screen pixels is not drawn
 BODY_MIN_PX = 8.0

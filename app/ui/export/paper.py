@@ -164,8 +164,8 @@ def _lane_titles(painter: QPainter, picture: DiagramPicture, tile, origin: QPoin
         return
     from PySide6.QtGui import QFontMetricsF
 
-    from app.ui.canvas.frozen import wrap
     from app.ui.fonts import ui_families
+    from app.ui.paint.wrap import wrap
 
     column_x, column_w = picture.lane_column
     font = QFont()

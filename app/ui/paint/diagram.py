@@ -27,7 +27,7 @@ def paint_diagram(painter: QPainter, diagram: Diagram, report=None, lang: str = 
     painter's transform (scale to the image or page) and render hints.
     """
     from app.analysis import analyze
-    from app.ui.canvas.facts import FactBook
+    from app.ui.paint.facts import FactBook
 
     if report is None:
         report = analyze(diagram, lang)

@@ -1,11 +1,13 @@
 """Help → Keyboard shortcuts and Help → About.
 
 The shortcut list is read from the window's actions (their text and shortcut, grouped by the
-menu that holds them) and from the canvas keys table of keyboard.py, so it cannot go stale:
-a shortcut changed on an action changes here too.
+menu that holds them) and from the canvas keys table the window hands over (keyboard.py's
+CANVAS_KEYS), so it cannot go stale: a shortcut changed on an action changes here too.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
@@ -49,18 +51,16 @@ def action_shortcuts(window) -> list[tuple[str, str, str]]:
     return rows
 
 
-def canvas_shortcuts() -> list[tuple[str, str]]:
-    """(keys, what they do) for the keys the canvas handles itself (keyboard.py's table)."""
-    from app.ui.canvas.keyboard import CANVAS_KEYS
-
+def canvas_shortcuts(canvas_keys: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(keys, what they do), translated, for the keys the canvas handles itself."""
     return [(translate("CanvasKeys", str(keys)), translate("CanvasKeys", str(text)))
-            for keys, text in CANVAS_KEYS]
+            for keys, text in canvas_keys]
 
 
 class ShortcutsDialog(QDialog):
     """Every keyboard shortcut, grouped by menu, then the canvas's own keys."""
 
-    def __init__(self, window: QWidget):
+    def __init__(self, window: QWidget, canvas_keys: Iterable[tuple[str, str]]):
         super().__init__(window)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.tree = QTreeWidget(self)
@@ -76,7 +76,7 @@ class ShortcutsDialog(QDialog):
             QTreeWidgetItem(parent, [name, keys])
         canvas = QTreeWidgetItem(self.tree, [self.tr("On the canvas"), ""])
         canvas.setFirstColumnSpanned(True)
-        for keys, text in canvas_shortcuts():
+        for keys, text in canvas_shortcuts(canvas_keys):
             QTreeWidgetItem(canvas, [text, keys])
         self.tree.expandAll()
         self.tree.setWordWrap(True)
