@@ -109,8 +109,8 @@ def _layout(diagram: Diagram) -> Layout:
 
 def relayout(previous: Layout, before: Diagram, after: Diagram) -> Layout:
     """The layout of `after`, given `previous`, the layout of `before`: `previous` itself when
-    nothing that sizes or places a box or an edge changed (a KPI, an owner, notes, a rate
-    whose label keeps its plate size), else `layout(after)`."""
+    nothing that sizes or places a box or an edge changed (a KPI, notes, an owner that still
+    fits its node's width, a rate whose label keeps its plate size), else `layout(after)`."""
     if _layout_key(before) == _layout_key(after) and _same_plates(before, after):
         return previous
     return layout(after)
