@@ -86,3 +86,11 @@ def test_a_hyphenated_word_stays_whole_before_the_least_size(qtbot):
     # too narrow even at the least size: the break after the hyphen is still allowed
     px, lines = semantic.title_block("Lead sign-up", zoom, (room * 0.6, semantic.FAR))
     assert [line for line, _ in lines] == ["Lead", "sign-", "up"]
+
+
+def test_a_title_wider_than_a_diamonds_middle_gets_a_plate():
+    """In a diamond the outline slopes through a title wider than its middle 60%."""
+    assert semantic.needs_plate("decision", (164.0, 80.0), 120.0, 20.0, 0.0)
+    assert not semantic.needs_plate("decision", (164.0, 80.0), 90.0, 20.0, 0.0)
+    assert not semantic.needs_plate("step", (164.0, 80.0), 120.0, 20.0, 0.0)
+    assert semantic.needs_plate("step", (164.0, 80.0), 170.0, 20.0, 0.0)

@@ -312,6 +312,15 @@ def place_title(size: tuple[float, float], title: str, zoom: float,
     return px, lines, QRectF(w / 2 + shift_x - half_w, h / 2 - half - shift, block_w, block_h)
 
 
+def needs_plate(kind: str, size: tuple[float, float], block_w: float, block_h: float,
+                shift_x: float) -> bool:
+    """Whether a title block reaches past its node (a diamond's sides slope in: past its
+    middle 60%), so it gets a plate and no outline runs through its letters."""
+    w, h = size
+    inside = w * 0.6 if kind == "decision" else w
+    return block_w > inside or block_h > h or abs(shift_x) > 0
+
+
 def paint_node(painter: QPainter, look, title: str, zoom: float, *, selected: bool = False,
                handle: bool = False,
                room: tuple[float, ...] = (TITLE_ROOM, FAR, FAR)) -> None:
@@ -326,8 +335,7 @@ def paint_node(painter: QPainter, look, title: str, zoom: float, *, selected: bo
     line_h = line_height(px)
     mid, top, block_w, block_h = block.center().x(), block.top(), block.width(), block.height()
     shift_x = mid - w / 2
-    # The title reaches past the box: a plate under it.
-    if block_w > w or block_h > h or abs(shift_x) > 0:
+    if needs_plate(look.kind, (w, h), block_w, block_h, shift_x):
         pad = 2.0 / zoom
         painter.setPen(s.no_pen)
         painter.setBrush(QColor(255, 255, 255, 225))
