@@ -46,6 +46,25 @@ def fonts(qapp):
 
 
 @pytest.fixture
+def fit_view(qtbot, fonts):
+    """Opens a diagram as the designer does (`show_start`) in a canvas of the size it has in
+    a 1440x900 window; returns the view."""
+    from app.ui.canvas.scene import DiagramScene
+    from app.ui.canvas.view import DiagramView
+
+    def open_view(diagram: Diagram):
+        view = DiagramView(DiagramScene(Session(diagram)))
+        qtbot.addWidget(view)
+        view.resize(880, 780)  # the designer's canvas at 1440x900
+        view.show()
+        qtbot.waitExposed(view)
+        view.show_start()
+        return view
+
+    return open_view
+
+
+@pytest.fixture
 def scene(session, fonts):
     from app.ui.canvas.scene import DiagramScene
 

@@ -9,26 +9,9 @@ from app.ui.canvas import semantic
 TEMPLATES = [(lang, name) for lang in ("en", "zh") for name in template_names(lang)]
 
 
-def _fit_view(qtbot, diagram):
-    from app.ui.canvas.scene import DiagramScene
-    from app.ui.canvas.view import DiagramView
-    from app.ui.fonts import register_fonts
-    from app.ui.session import Session
-
-    register_fonts()
-    scene = DiagramScene(Session(diagram))
-    view = DiagramView(scene)
-    qtbot.addWidget(view)
-    view.resize(880, 780)  # the designer's canvas at 1440x900
-    view.show()
-    qtbot.waitExposed(view)
-    view.show_start()
-    return view
-
-
 @pytest.mark.parametrize(("lang", "name"), TEMPLATES)
-def test_fit_titles_break_between_words_only(qtbot, lang, name):
-    view = _fit_view(qtbot, load_template(name, lang))
+def test_fit_titles_break_between_words_only(fit_view, lang, name):
+    view = fit_view(load_template(name, lang))
     scene, zoom = view.scene(), view.zoom()
     broken = {}
     for node_id in scene.layout.nodes:

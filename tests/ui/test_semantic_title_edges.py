@@ -11,23 +11,6 @@ from app.ui.canvas import semantic
 TEMPLATES = [(lang, name) for lang in ("en", "zh") for name in template_names(lang)]
 
 
-def _fit_view(qtbot, diagram):
-    from app.ui.canvas.scene import DiagramScene
-    from app.ui.canvas.view import DiagramView
-    from app.ui.fonts import register_fonts
-    from app.ui.session import Session
-
-    register_fonts()
-    scene = DiagramScene(Session(diagram))
-    view = DiagramView(scene)
-    qtbot.addWidget(view)
-    view.resize(880, 780)  # the designer's canvas at 1440x900
-    view.show()
-    qtbot.waitExposed(view)
-    view.show_start()
-    return view
-
-
 def _blocks(view):
     """Per node: its title's lines and block in scene coordinates, as painted at fit."""
     scene, zoom = view.scene(), view.zoom()
@@ -44,8 +27,8 @@ def _blocks(view):
 
 
 @pytest.mark.parametrize(("lang", "name"), TEMPLATES)
-def test_fit_titles_stay_inside_the_view_and_apart(qtbot, lang, name):
-    view = _fit_view(qtbot, load_template(name, lang))
+def test_fit_titles_stay_inside_the_view_and_apart(fit_view, lang, name):
+    view = fit_view(load_template(name, lang))
     assert semantic.active(view.zoom())
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
     b = view.scene().layout.bounds
@@ -64,8 +47,8 @@ def test_fit_titles_stay_inside_the_view_and_apart(qtbot, lang, name):
     assert overlapping == []
 
 
-def test_the_full_funnel_edge_titles_show_whole(qtbot):
-    view = _fit_view(qtbot, load_template("full-funnel", "en"))
+def test_the_full_funnel_edge_titles_show_whole(fit_view):
+    view = fit_view(load_template("full-funnel", "en"))
     blocks = _blocks(view)
     titles = {view.scene().nodes[n].node.title: lines for n, (lines, _, _) in blocks.items()}
     # first column at the left edge, last one at the top right: whole, not cut or elided
