@@ -71,7 +71,8 @@ def main() -> int:
     return 0
 
 
-TEMPLATES = ("full-funnel", "aarrr", "lifecycle", "lead-nurture", "email-retention")
+TEMPLATES = ("full-funnel", "aarrr", "lifecycle", "lead-nurture", "email-retention",
+             "online-course")
 GALLERY = OUT.parent / "gallery"
 
 

@@ -51,7 +51,8 @@ def render(app: QApplication, code: str, out: Path) -> None:
     window.close()
 
 
-TEMPLATES = ("full-funnel", "aarrr", "lifecycle", "lead-nurture", "email-retention")
+TEMPLATES = ("full-funnel", "aarrr", "lifecycle", "lead-nurture", "email-retention",
+             "online-course")
 GALLERY = OUT / "gallery"
 
 

@@ -5,7 +5,7 @@ scrolls when it holds more than the window's height)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF, QSize
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 
 from app.analysis import analyze
@@ -16,7 +16,8 @@ from app.ui.present.presentation import PresentationController
 from app.ui.session import Session
 
 SIZES = [QSize(1024, 768), QSize(1920, 1080)]
-CASES = [(lang, name) for lang in ("en", "zh") for name in ("full-funnel", "lifecycle")]
+CASES = [(lang, name) for lang in ("en", "zh")
+         for name in ("full-funnel", "lifecycle", "online-course")]
 
 
 @pytest.fixture
@@ -99,3 +100,8 @@ def test_nothing_is_clipped(present, lang, name, size):
             holder = scroller.widget() if inside else window
             corner = label.mapTo(holder, rect.bottomRight())
             assert holder.rect().contains(corner), label.text()
+        # Apply and Reset in sight, not below the fold of the scrolling column
+        for button in (window.whatif.apply_button, window.whatif.reset_button):
+            assert button.isVisible() and button.visibleRegion().boundingRect() == button.rect()
+            box = QRect(button.mapTo(window, QPoint(0, 0)), button.size())
+            assert window.rect().contains(box), (button.text(), box)

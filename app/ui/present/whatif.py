@@ -76,9 +76,11 @@ class WhatIfPanel(QWidget):
     applied = Signal()
 
     def __init__(self, session, lang: str = "en", *, large: bool = False,
-                 parent: QWidget | None = None):
+                 pinned_buttons: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self.session, self.lang, self.large = session, lang, large
+        #: the owner places `buttons` itself (the presentation, below its scrolling column)
+        self.pinned_buttons = pinned_buttons
         self._base = None  # (diagram, report) the projections start from
         self._target_id: str | None = None
         self.lever: Lever | None = None
@@ -95,8 +97,9 @@ class WhatIfPanel(QWidget):
         self.revenue = QLabel(self)
         self.checklist_heading = QLabel(self)
         self.checklist = QLabel(self)
-        self.apply_button = QPushButton(self)
-        self.reset_button = QPushButton(self)
+        self.buttons = QWidget(self)  # Apply and Reset
+        self.apply_button = QPushButton(self.buttons)
+        self.reset_button = QPushButton(self.buttons)
         for label in (self.subject, self.goals, self.revenue, self.checklist,
                       self.lever_name, self.target):
             label.setWordWrap(True)
@@ -130,11 +133,13 @@ class WhatIfPanel(QWidget):
         column.addWidget(self.revenue)
         column.addWidget(self.checklist_heading)
         column.addWidget(self.checklist)
-        buttons = QHBoxLayout()
+        buttons = QHBoxLayout(self.buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.apply_button)
         buttons.addWidget(self.reset_button)
         buttons.addStretch(1)
-        column.addLayout(buttons)
+        if not self.pinned_buttons:
+            column.addWidget(self.buttons)
         column.addStretch(1)
 
     def _style(self) -> None:
