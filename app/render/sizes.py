@@ -226,13 +226,14 @@ def _node_size(kind: str, title: str, owner: str = "",
     extra = (len(lines) - 1) * line_height(theme.FONT_LABEL_PX)
     if kind == "decision":  # a diamond's text needs room towards its points
         extra *= 2
-        width = _owner_width(kind, owner, width, theme.NODE_HEIGHT + extra)
+    width = _owner_width(kind, owner, width, theme.NODE_HEIGHT + extra)
     return width, theme.NODE_HEIGHT + extra, lines, cut
 
 
 def _owner_width(kind: str, owner: str, width: float, height: float) -> float:
     """`width`, or wider (GRID steps, up to NODE_WIDE) where the owner line would be cut: a
-    diamond's middle third is too narrow for "Marketing manager" at the standard width."""
+    diamond's middle third is too narrow for "Marketing manager" at the standard width, an
+    exit's cut corners for "Payments product owner"."""
     small = _REAL_SLACK * max(safe_width(text, theme.FONT_SMALL_PX) for text in (
         (owner,) if owner.strip() else _NO_OWNER_ROOM))
     while width < NODE_WIDE and small_line_width(kind, width, height) < small:

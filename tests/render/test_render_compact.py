@@ -24,8 +24,8 @@ ROUTED = {
 }
 #: the bound each template's area per node must stay under (today's value and 2%)
 BOUND = {
-    "en/aarrr": 156000, "en/email-retention": 152000, "en/full-funnel": 171000,
-    "en/lead-nurture": 161000, "en/lifecycle": 147000, "en/online-course": 165000,
+    "en/aarrr": 159000, "en/email-retention": 152000, "en/full-funnel": 171000,
+    "en/lead-nurture": 161000, "en/lifecycle": 147000, "en/online-course": 172000,
     "zh/aarrr": 134000, "zh/email-retention": 123000, "zh/full-funnel": 147000,
     "zh/lead-nurture": 141000, "zh/lifecycle": 119000, "zh/online-course": 127000,
 }

@@ -1,5 +1,6 @@
-"""A decision diamond shows its owner line whole ("Marketing manager", not "Marketing ma…"):
-the diamond grows for it as nodes do for their titles, up to NODE_WIDE."""
+"""A node shows its owner line whole ("Marketing manager", not "Marketing ma…" in a diamond;
+"Payments product owner", not "Payments product ow…" in an exit): it grows for it as nodes do
+for their titles, up to NODE_WIDE."""
 
 import pytest
 
@@ -16,17 +17,17 @@ def _owner_fits(kind: str, owner: str, w: float, h: float) -> bool:
 
 
 @pytest.mark.parametrize(("lang", "name"), TEMPLATES)
-def test_every_diamond_owner_shows_whole_within_the_width_limit(lang, name):
+def test_every_owner_shows_whole_within_the_width_limit(lang, name):
     diagram = load_template(name, lang)
     geometry = layout(diagram)
     cut = {}
     for node in diagram.nodes:
-        if node.kind.value != "decision" or not node.owner:
+        if not node.owner:
             continue
         rect = geometry.nodes[node.id]
         assert rect.w >= node_size(node)[0]
-        if not _owner_fits("decision", node.owner, rect.w, rect.h) and rect.w < NODE_WIDE:
-            cut[node.owner] = rect.w
+        if not _owner_fits(node.kind.value, node.owner, rect.w, rect.h) and rect.w < NODE_WIDE:
+            cut[node.id] = (node.owner, rect.w)
     assert cut == {}
 
 

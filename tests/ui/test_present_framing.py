@@ -100,6 +100,10 @@ def test_nothing_is_clipped(present, lang, name, size):
             holder = scroller.widget() if inside else window
             corner = label.mapTo(holder, rect.bottomRight())
             assert holder.rect().contains(corner), label.text()
+        # the column scrolls down, never sideways: its words are all within its width
+        scroller = window.findChild(QScrollArea, "side")
+        assert scroller.widget().width() <= scroller.viewport().width()
+        assert scroller.widget().minimumSizeHint().width() <= scroller.viewport().width()
         # Apply and Reset in sight, not below the fold of the scrolling column
         for button in (window.whatif.apply_button, window.whatif.reset_button):
             assert button.isVisible() and button.visibleRegion().boundingRect() == button.rect()

@@ -20,8 +20,8 @@ from app.ui.panels.kpi_table import diagram_trends
 from app.ui.present import theme
 from app.ui.sparkline import Sparkline
 
-#: the widest a row's name or verdict may ask for before it wraps (px at 1080 lines)
-NAME_MAX_PX = 150
+#: the widest a row's name may ask for before it wraps (px at 1080 lines)
+NAME_MAX_PX = 80
 
 
 @dataclass(frozen=True)
@@ -199,14 +199,12 @@ class SpotlightPanel(QWidget):
             name.setWordWrap(True)
             # a short name ("转化率", "People") keeps its line; only a long one wraps, so a
             # sparkline's column never squeezes it to one character a line
-            name.setMinimumWidth(min(name.fontMetrics().horizontalAdvance(row.name),
-                                     theme.scaled(NAME_MAX_PX)))
+            name.setMinimumWidth(max(name.minimumSizeHint().width(), min(
+                name.fontMetrics().horizontalAdvance(row.name), theme.scaled(NAME_MAX_PX))))
             value = QLabel(f"{row.actual} / {row.target}" if row.target else row.actual, self)
             value.setFont(theme.font(theme.BODY_PX, bold=True))
             verdict = QLabel(verdicts[row.status], self)
             verdict.setFont(theme.font(theme.SMALL_PX, bold=True))
-            verdict.setMinimumWidth(min(verdict.fontMetrics().horizontalAdvance(verdict.text()),
-                                        theme.scaled(NAME_MAX_PX)))
             for label in (value, verdict):
                 label.setStyleSheet(f"color: {theme.status_color(row.status)};")
                 label.setWordWrap(True)  # "50,000/month / 60,000/month" in a narrow column

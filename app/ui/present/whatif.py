@@ -100,7 +100,9 @@ class WhatIfPanel(QWidget):
         self.buttons = QWidget(self)  # Apply and Reset
         self.apply_button = QPushButton(self.buttons)
         self.reset_button = QPushButton(self.buttons)
-        for label in (self.subject, self.goals, self.revenue, self.checklist,
+        # (the gain in big type too: "+0/month (+0%)" breaks before its percentage rather than
+        # widen the presentation's side column past a 1024-pixel window)
+        for label in (self.subject, self.goals, self.gain, self.revenue, self.checklist,
                       self.lever_name, self.target):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
