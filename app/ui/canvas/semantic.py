@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from app.render import theme
@@ -326,7 +326,7 @@ def paint_node(painter: QPainter, look, title: str, zoom: float, *, selected: bo
                room: tuple[float, ...] = (TITLE_ROOM, FAR, FAR)) -> None:
     """Paint a node at the painter's origin as its outline and a large title (see module).
     `room`: (width, up, down[, left]) from `rooms`."""
-    from app.ui.paint import styles
+    from app.ui.paint import paint_outline, styles
 
     s = styles()
     w, h = look.size
@@ -341,19 +341,15 @@ def paint_node(painter: QPainter, look, title: str, zoom: float, *, selected: bo
         painter.setBrush(QColor(255, 255, 255, 225))
         painter.drawRoundedRect(QRectF(mid - block_w / 2 - pad, top - pad,
                                        block_w + 2 * pad, block_h + 2 * pad), pad, pad)
-    painter.setPen(s.node_pen[look.kind])
-    painter.setBrush(s.node_fill[look.kind])
-    for outline in look.outlines:
-        painter.drawPath(outline)
-    if selected:
-        painter.setPen(s.selection_pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(look.outlines[0])
+    paint_outline(painter, look, selected=selected)
     painter.setFont(font)
     painter.setPen(s.text_pens["label"])
     y = top + (line_h + metrics.ascent() - metrics.descent()) / 2
-    for line, _ in lines:
-        painter.drawText(QPointF(mid - metrics.horizontalAdvance(line) / 2, y), line)
+    measured = font is _font(px)[0]  # else a CJK title's lighter font: measure it again
+    for line, advance in lines:
+        if not measured:
+            advance = metrics.horizontalAdvance(line)
+        painter.drawText(QPointF(mid - advance / 2, y), line)
         y += line_h
         title_draws["count"] += 1
     if handle:

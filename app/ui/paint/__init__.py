@@ -12,7 +12,14 @@ from app.ui.paint.band import paint_lane, paint_phase
 from app.ui.paint.diagram import diagram_bounds, paint_diagram
 from app.ui.paint.edge import EdgeLook, edge_look, paint_edge, paint_edge_label
 from app.ui.paint.icons import kind_icon
-from app.ui.paint.node import NodeLook, node_handle_margin, node_look, outline_paths, paint_node
+from app.ui.paint.node import (
+    NodeLook,
+    node_handle_margin,
+    node_look,
+    outline_paths,
+    paint_node,
+    paint_outline,
+)
 from app.ui.paint.styles import (
     Styles,
     append_commands,
@@ -24,6 +31,7 @@ from app.ui.paint.styles import (
 __all__ = [
     "EdgeLook", "NodeLook", "Styles", "append_commands", "diagram_bounds", "edge_look",
     "kind_icon", "node_handle_margin", "node_look", "outline_paths",
-    "paint_diagram", "paint_edge", "paint_edge_label", "paint_lane", "paint_node", "paint_phase",
+    "paint_diagram", "paint_edge", "paint_edge_label", "paint_lane", "paint_node",
+    "paint_outline", "paint_phase",
     "path_from_commands", "styles", "text_draws",
 ]

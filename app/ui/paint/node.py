@@ -70,9 +70,8 @@ def node_look(node: Node, size: tuple[float, float], *, status: str = "unmeasure
     return NodeLook(kind, (w, h), _outlines(kind, w, h), tuple(texts), status, severity)
 
 
-def paint_node(painter: QPainter, look: NodeLook, *, selected: bool = False,
-               handle: bool = False) -> None:
-    """Paint a node at the painter's origin: outline, texts, status mark, severity marker."""
+def paint_outline(painter: QPainter, look: NodeLook, *, selected: bool = False) -> None:
+    """A node's outline in its kind's pen and fill, and the selection stroke over it."""
     s = styles()
     painter.setPen(s.node_pen[look.kind])
     painter.setBrush(s.node_fill[look.kind])
@@ -82,6 +81,13 @@ def paint_node(painter: QPainter, look: NodeLook, *, selected: bool = False,
         painter.setPen(s.selection_pen)
         painter.setBrush(Qt.NoBrush)
         painter.drawPath(look.outlines[0])
+
+
+def paint_node(painter: QPainter, look: NodeLook, *, selected: bool = False,
+               handle: bool = False) -> None:
+    """Paint a node at the painter's origin: outline, texts, status mark, severity marker."""
+    s = styles()
+    paint_outline(painter, look, selected=selected)
     if not _readable(painter, theme.FONT_LABEL_PX):
         return  # too small to read: the outline alone shows where the node is
     w, h = look.size
