@@ -161,6 +161,11 @@ class LabelLayer:
         if tile is not None:
             tile.update(item.look.label_reach)
 
+    @property
+    def visible(self) -> bool:
+        """Whether the labels are shown (the view hides them when too small to read)."""
+        return self._visible
+
     def set_visible(self, on: bool) -> None:
         self._visible = on
         for tile in self.tiles.values():

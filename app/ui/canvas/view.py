@@ -18,6 +18,7 @@ from app.render.canvas_geometry import PASTE_OFFSET
 from app.ui.canvas import clipboard, editing, semantic
 from app.ui.canvas.frozen import FrozenHeaders
 from app.ui.canvas.overview import OVERVIEW_ZOOM
+from app.ui.canvas.overview_frame import paint_frame
 from app.ui.canvas.rename import LabelEditor
 from app.ui.canvas.rulers import Rulers
 
@@ -179,6 +180,11 @@ class DiagramView(QGraphicsView):
         if dx:
             self.rulers.phases.update()
 
+    def paintEvent(self, event) -> None:
+        # Zoomed far out, the few items that draw are painted without Qt's item lookup.
+        if not paint_frame(self, event):
+            super().paintEvent(event)
+
     def center_on_target(self, target_id: str) -> None:
         """Select a node or edge ("a->b") and bring it to the middle of the view."""
         rect = self.scene().item_rect(target_id)
@@ -200,6 +206,7 @@ class DiagramView(QGraphicsView):
 
     # -- pan: middle drag, or Space + drag ----------------------------------------------------
     def mousePressEvent(self, event) -> None:
+        self._pressed()
         if event.button() == Qt.MiddleButton or (self._space and
                                                  event.button() == Qt.LeftButton):
             self._pan_from = event.position()
@@ -207,6 +214,15 @@ class DiagramView(QGraphicsView):
             event.accept()
             return
         super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        self._pressed()
+        super().mouseDoubleClickEvent(event)
+
+    def _pressed(self) -> None:
+        if self.scene().overview_on:
+            # Qt paints while a button is down: all of the view once (see overview_frame.py).
+            self.viewport().update()
 
     def mouseMoveEvent(self, event) -> None:
         if self._pan_from is not None:
