@@ -5,8 +5,9 @@ Inside a phase, nodes stand in columns by funnel order (SPEC §3, loops cut); in
 rows, a node in the row of its predecessor when that is free. Every column, row, channel and
 corridor takes the room its content needs, not a fixed pitch: columns are as wide as their
 widest node, a channel as wide as its widest label plus one track per vertical run through it,
-a corridor as tall as the runs along it (app.render.routes). The router runs twice: once to
-learn what room the routes need, once on the boxes sized for them.
+a corridor as tall as the runs along it (app.render.routes). The router says what room it
+needs in steps: the heights first (what the routes take across the lanes follows from the
+grid alone), then the widths (how many tracks a channel needs follows from the heights).
 
 Nodes with `x`/`y` keep them (pulled inside their lane and phase); the others avoid them.
 The canvas and every exporter draw from the same `Layout`.
@@ -26,7 +27,7 @@ from app.render.grid import Grid
 from app.render.labels import shared_rate, text_width
 from app.render.rect import Rect
 from app.render.route import ARROW_ROOM, CHANNEL_PAD, Route
-from app.render.routes import BADGE_ROOM, TRACK_GAP, Needs, route_edges
+from app.render.routes import BADGE_ROOM, TRACK_GAP, Needs, Router, route_edges
 from app.render.sizes import label_size, node_size
 
 __all__ = ["Band", "Layout", "Rect", "Route", "layout", "relayout"]
@@ -93,6 +94,11 @@ def layout(diagram: Diagram) -> Layout:
 
 def _layout(diagram: Diagram) -> Layout:
     grid = Grid(diagram)
+    if not grid.fixed:
+        return _layout_grid(diagram, grid)
+    # Boxes placed by hand join the columns and rows where they happen to stand, which the
+    # widths decide: route on default gaps to learn what room the routes need, then on the
+    # grid sized for it (again if that needs more).
     needs: Needs | None = None
     for _ in range(4):  # place; move auto nodes off hand-placed ones; at most a few times
         geometry = _place(diagram, grid, needs)
@@ -104,6 +110,35 @@ def _layout(diagram: Diagram) -> Layout:
         routes, got = _route(diagram, geometry, grid)
         if not _grow(needs, got):
             break
+    return Layout(geometry.nodes, geometry.lanes, geometry.phases, geometry.bounds, routes)
+
+
+def _layout_grid(diagram: Diagram, grid: Grid) -> Layout:
+    """Every node in its grid cell: one routing pass. What the routes take across the lanes
+    (corridors, ports) follows from the cells alone, so the heights are sized first; then,
+    with the heights, where the ports go and how many tracks each channel needs; then the
+    widths, and the lines (as a layered layout sizes its gaps by the routes through them)."""
+    lane_index = {lane.id: i for i, lane in enumerate(diagram.lanes)}
+    lane_of = {n.id: lane_index[n.lane] for n in diagram.nodes}
+    router = Router(grid.edges, grid.col, grid.row, lane_of,
+                    {lane_index[lane]: count for lane, count in grid.rows.items() if count},
+                    grid.columns, grid.labels, grid.handoffs, grid.kinds)
+    geometry = _place(diagram, grid, router.needs)  # the heights; the widths not yet
+    rects = geometry.nodes
+    rows: dict[int, list[list[float]]] = {}
+    for node_id, r in grid.row.items():
+        lane_rows = rows.setdefault(lane_of[node_id], [])
+        while len(lane_rows) <= r:
+            lane_rows.append([math.inf, -math.inf])
+        span, rect = lane_rows[r], rects[node_id]
+        span[0], span[1] = min(span[0], rect.y), max(span[1], rect.bottom)
+    router.ports(rects, [(b.rect.y, b.rect.bottom) for b in geometry.lanes], rows)
+    geometry = _place(diagram, grid, router.needs)  # and now the widths
+    cols = [[math.inf, -math.inf] for _ in range(grid.columns)]
+    for node_id, c in grid.col.items():
+        rect, span = geometry.nodes[node_id], cols[c]
+        span[0], span[1] = min(span[0], rect.x), max(span[1], rect.right)
+    routes = router.lines(geometry.nodes, cols, theme.LANE_HEADER_WIDTH, geometry.bounds.right)
     return Layout(geometry.nodes, geometry.lanes, geometry.phases, geometry.bounds, routes)
 
 

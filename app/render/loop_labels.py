@@ -15,12 +15,13 @@ LABEL_SEARCH = 48
 def free_label_columns(plans: list[list[Any]], on_corridor: set[int],
                         by_corridor: dict[tuple[int, int], list[tuple[float, float, int]]],
                         row_cols: dict[tuple[int, int], list[int]],
-                        rows: dict[int, list[list[float]]],
+                        rows: dict[int, int],
                         place: dict[str, tuple[int, int]]) -> dict[int, int]:
     """For loops whose label rides on their corridor run: a column the run passes under
     where the rows above and below the corridor hold no node, no edge along the row and no
     other run of the corridor, so the label can stand there (the nearest to the source,
-    among the LABEL_SEARCH nearest). `place` gives each node's (lane, row)."""
+    among the LABEL_SEARCH nearest). `rows` gives each lane's number of rows, `place` each
+    node's (lane, row)."""
     along: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     for _, s, _, kind, _, cs, ct in plans:  # edges straight along a row pass cs+1 .. ct-1
         if kind == "row":
@@ -30,7 +31,7 @@ def free_label_columns(plans: list[list[Any]], on_corridor: set[int],
     found: dict[int, int] = {}
     for n in sorted(on_corridor):
         lane, k = plans[n][4]
-        if not 0 < k <= len(rows.get(lane, [])):  # a row above it at least (then the
+        if not 0 < k <= rows.get(lane, 0):  # a row above it at least (then the
             continue  # label sits on the run rather than across it: see `route_edges`)
         if (lane, k) not in runs:  # a run from channel lo to hi passes columns lo .. hi-1
             runs[(lane, k)] = _Cover([(int(lo), int(hi)) for lo, hi, _ in by_corridor[(lane, k)]])
