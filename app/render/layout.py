@@ -123,22 +123,13 @@ def _layout_grid(diagram: Diagram, grid: Grid) -> Layout:
     router = Router(grid.edges, grid.col, grid.row, lane_of,
                     {lane_index[lane]: count for lane, count in grid.rows.items() if count},
                     grid.columns, grid.labels, grid.handoffs, grid.kinds)
-    geometry = _place(diagram, grid, router.needs)  # the heights; the widths not yet
-    rects = geometry.nodes
-    rows: dict[int, list[list[float]]] = {}
-    for node_id, r in grid.row.items():
-        lane_rows = rows.setdefault(lane_of[node_id], [])
-        while len(lane_rows) <= r:
-            lane_rows.append([math.inf, -math.inf])
-        span, rect = lane_rows[r], rects[node_id]
-        span[0], span[1] = min(span[0], rect.y), max(span[1], rect.bottom)
-    router.ports(rects, [(b.rect.y, b.rect.bottom) for b in geometry.lanes], rows)
-    geometry = _place(diagram, grid, router.needs)  # and now the widths
-    cols = [[math.inf, -math.inf] for _ in range(grid.columns)]
-    for node_id, c in grid.col.items():
-        rect, span = geometry.nodes[node_id], cols[c]
-        span[0], span[1] = min(span[0], rect.x), max(span[1], rect.right)
-    routes = router.lines(geometry.nodes, cols, theme.LANE_HEADER_WIDTH, geometry.bounds.right)
+    sizes = _sizes(diagram, router.needs)
+    geometry = _place(diagram, grid, router.needs, sizes)  # the heights; not the widths yet
+    router.ports(geometry.nodes, [(b.rect.y, b.rect.bottom) for b in geometry.lanes],
+                 geometry.rows)
+    geometry = _place(diagram, grid, router.needs, sizes)  # and now the widths
+    routes = router.lines(geometry.nodes, geometry.cols, theme.LANE_HEADER_WIDTH,
+                          geometry.bounds.right)
     return Layout(geometry.nodes, geometry.lanes, geometry.phases, geometry.bounds, routes)
 
 
@@ -216,15 +207,27 @@ class _Placed:
     lanes: tuple[Band, ...]
     phases: tuple[Band, ...]
     bounds: Rect
+    cols: list[list[float]]  # each grid column's left and right
+    rows: dict[int, list[list[float]]]  # each lane's grid rows' top and bottom, by lane index
 
 
-def _place(diagram: Diagram, grid: Grid, needs: Needs | None) -> _Placed:
-    """Coordinates for the grid, every gap as big as `needs` says (defaults on the first go)."""
+def _sizes(diagram: Diagram, needs: Needs | None) -> dict[str, tuple[float, float]]:
+    """Each node's box size, as tall as its ports need."""
     sizes = {n.id: node_size(n) for n in diagram.nodes}
     if needs is not None:
         for node_id, h in needs.node_height.items():
             w, old = sizes[node_id]
-            sizes[node_id] = (w, max(old, h))
+            if h > old:
+                sizes[node_id] = (w, h)
+    return sizes
+
+
+def _place(diagram: Diagram, grid: Grid, needs: Needs | None,
+           sizes: dict[str, tuple[float, float]] | None = None) -> _Placed:
+    """Coordinates for the grid, every gap as big as `needs` says (defaults on the first go);
+    `sizes`: each node's, if known (else `_sizes`)."""
+    if sizes is None:
+        sizes = _sizes(diagram, needs)
     col_w = [0.0] * grid.columns
     for node_id, c in grid.col.items():
         col_w[c] = max(col_w[c], sizes[node_id][0])
@@ -303,6 +306,7 @@ def _place(diagram: Diagram, grid: Grid, needs: Needs | None) -> _Placed:
     top = theme.PHASE_HEADER_HEIGHT if diagram.phases else 0.0
     rects: dict[str, Rect] = {}
     lane_bands = []
+    row_spans: dict[int, list[list[float]]] = {}
     by_lane: dict[str, list[str]] = defaultdict(list)
     for node in diagram.nodes:
         by_lane[node.lane].append(node.id)
@@ -324,6 +328,7 @@ def _place(diagram: Diagram, grid: Grid, needs: Needs | None) -> _Placed:
             if r < count:
                 row_y[r] = y
                 y += row_h[r]
+        row_spans[index] = [[row_y[r], row_y[r] + row_h[r]] for r in range(count)]
         for node_id in ids:
             w, h = sizes[node_id]
             if node_id in grid.row:
@@ -363,7 +368,8 @@ def _place(diagram: Diagram, grid: Grid, needs: Needs | None) -> _Placed:
             header = Rect(starts[p], 0.0, width, theme.PHASE_HEADER_HEIGHT)
             phases.append(Band(phase.id, phase.title, theme.HEADER_FILL,
                                Rect(starts[p], 0.0, width, bottom), header))
-    return _Placed(rects, lanes, tuple(phases), Rect(0.0, 0.0, right, bottom))
+    cols = [[col_x[c], col_x[c] + col_w[c]] for c in range(grid.columns)]
+    return _Placed(rects, lanes, tuple(phases), Rect(0.0, 0.0, right, bottom), cols, row_spans)
 
 
 def _phase_min_width(diagram: Diagram, p: int) -> float:

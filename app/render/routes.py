@@ -199,19 +199,23 @@ class Router:
             needs.corridor_height[key] = sum(heights)
 
         # Ports: how many each side holds, and how far apart (a label between two).
-        sides: dict[tuple[str, bool], list[int]] = defaultdict(list)
+        outs: dict[str, list[int]] = defaultdict(list)
+        ins: dict[str, int] = defaultdict(int)
         for n, plan in enumerate(plans):
-            sides[(plan[1], True)].append(n)
-            sides[(plan[2], False)].append(n)
+            outs[plan[1]].append(n)
+            ins[plan[2]] += 1
         self.gaps: dict[str, float] = {}  # each source's gap between its outgoing ports
-        for (node_id, out), items in sides.items():
+        node_height = needs.node_height
+        for node_id, items in outs.items():
             gap = PORT_GAP
-            if out:
-                gap = self.gaps[node_id] = max(
-                    [PORT_GAP] + [self._label_height(plans[n][0]) + LABEL_GAP
-                                  for n in items if n not in on_corridor])
-            need = len(items) * gap + 8.0
-            needs.node_height[node_id] = max(needs.node_height.get(node_id, 0.0), need)
+            for n in items:
+                edge_id = plans[n][0]
+                if n not in on_corridor and (edge_id in labels or edge_id in handoffs):
+                    gap = max(gap, self._label_height(edge_id) + LABEL_GAP)
+            self.gaps[node_id] = gap
+            node_height[node_id] = len(items) * gap + 8.0
+        for node_id, count in ins.items():
+            node_height[node_id] = max(node_height.get(node_id, 0.0), count * PORT_GAP + 8.0)
         for n, plan in enumerate(plans):
             if n not in on_corridor and (plan[0] in labels or plan[0] in handoffs):
                 channel = plan[5] + 1
@@ -247,25 +251,34 @@ class Router:
                 corridor_y[n] = tops[track]
 
         # Ports, ordered by where the edge goes next (out) or comes from (in).
+        cy = {node_id: r.y + r.h / 2 for node_id, r in rects.items()}
         out_side: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
         in_side: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
         for n, (_, s, t, kind, _, _, _) in enumerate(plans):
-            if kind in ("next", "row"):
-                out_side[s].append((rects[t].cy, rects[t].x, n))
-                in_side[t].append((rects[s].cy, -rects[s].x, n))
+            if kind == "next" or kind == "row":
+                out_side[s].append((cy[t], rects[t].x, n))
+                in_side[t].append((cy[s], -rects[s].x, n))
             else:
                 out_side[s].append((corridor_y[n], -rects[t].x, n))
                 in_side[t].append((corridor_y[n], rects[s].x, n))
         self.port_out: dict[int, float] = {}
         self.port_in: dict[int, float] = {}
         port_out, port_in = self.port_out, self.port_in
+        squeezed = False
         for node_id, items in out_side.items():
+            if len(items) == 1:  # (most sides: one port, in the middle)
+                port_out[items[0][2]] = cy[node_id]
+                continue
             items.sort()
-            needs.squeezed |= _spread(rects[node_id], items, self.gaps[node_id], port_out)
+            squeezed |= _spread(rects[node_id], items, self.gaps[node_id], port_out)
         for node_id, items in in_side.items():
-            items.sort()
-            needs.squeezed |= _spread(rects[node_id], items, PORT_GAP, port_in)
+            if len(items) > 1:
+                items.sort()
+                squeezed |= _spread(rects[node_id], items, PORT_GAP, port_in)
+            else:
+                port_in[items[0][2]] = cy[node_id]
             _straighten(rects[node_id], items, plans, port_out, port_in)
+        needs.squeezed |= squeezed
 
         # Vertical runs in channels: exits on the left, runs of both kinds, then entries.
         runs: dict[int, list[list[Run]]] = defaultdict(lambda: [[], [], []])
@@ -407,8 +420,9 @@ def _spread(rect: Rect, items: list[tuple[float, float, int]], gap: float,
     squeezed = count * gap + 8.0 > rect.h
     if squeezed:
         gap = (rect.h - 8.0) / count
-    for i, (*_, n) in enumerate(items):
-        ports[n] = rect.cy + (i - (count - 1) / 2) * gap
+    middle, half = rect.cy, (count - 1) / 2
+    for i, (_, _, n) in enumerate(items):
+        ports[n] = middle + (i - half) * gap
     return squeezed
 
 
