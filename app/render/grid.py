@@ -34,7 +34,7 @@ class Grid:
         self.preds: dict[str, list[str]] = defaultdict(list)
         lane = {n.id: n.lane for n in diagram.nodes}
         self.order = {n.id: i for i, n in enumerate(diagram.nodes)}
-        self.kinds = {n.id: n.kind.value for n in diagram.nodes}
+        self.kinds: dict[str, str] = {n.id: n.kind for n in diagram.nodes}  # (a StrEnum: a str)
         self.edges: list[tuple[str, str, str]] = []
         self.labels: dict[str, tuple[float, float]] = {}  # plate sizes, by edge id
         self.handoffs: set[str] = set()

@@ -22,6 +22,10 @@ def arrow_to(tip: Pt, before: Pt) -> tuple[Command, ...]:
 
 def simplify(points: list[Pt]) -> list[Pt]:
     """Drop repeated points and the middle of three in a line."""
+    if len(points) == 2:  # (most routes: straight across a channel)
+        (ax, ay), (bx, by) = points
+        if abs(ax - bx) >= 0.01 or abs(ay - by) >= 0.01:
+            return points
     result: list[Pt] = []
     for p in points:
         if result and abs(p[0] - result[-1][0]) < 0.01 and abs(p[1] - result[-1][1]) < 0.01:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,12 +75,16 @@ def _clusters(spans: list[tuple[float, float, str]]) -> tuple[list[list[float]],
     return clusters, index
 
 
-def _colour(intervals: list[tuple[float, float, int]]) -> dict[int, int]:
-    """Tracks for intervals (lo, hi, key): overlapping ones (touching included) never share."""
+def _colour(intervals: Sequence[tuple[float, float, int] | Run]) -> dict[int, int]:
+    """Tracks for intervals (lo, hi, key, ...): overlapping ones (touching included) never
+    share one."""
+    if len(intervals) < 2:  # (most channels)
+        return {interval[2]: 0 for interval in intervals}
     free: list[tuple[float, int]] = []  # (end, track)
     result: dict[int, int] = {}
     count = 0
-    for lo, hi, key in sorted(intervals):
+    for interval in sorted(intervals):
+        lo, hi, key = interval[0], interval[1], interval[2]
         if free and free[0][0] < lo:
             _, track = heapq.heappop(free)
         else:
@@ -275,9 +280,14 @@ class Router:
             if len(items) > 1:
                 items.sort()
                 squeezed |= _spread(rects[node_id], items, PORT_GAP, port_in)
-            else:
-                port_in[items[0][2]] = cy[node_id]
-            _straighten(rects[node_id], items, plans, port_out, port_in)
+                _straighten(rects[node_id], items, plans, port_out, port_in)
+                continue
+            n = items[0][2]  # (most sides: one port, in the middle, or level with its source)
+            y = port_in[n] = cy[node_id]
+            if plans[n][3] == "next" or plans[n][3] == "row":
+                level, rect = y + (port_out[n] - y), rects[node_id]
+                if rect.y + 4.0 <= level <= rect.bottom - 4.0:
+                    port_in[n] = level
         needs.squeezed |= squeezed
 
         # Vertical runs in channels: exits on the left, runs of both kinds, then entries.
@@ -296,9 +306,10 @@ class Router:
                 runs[ct][2].append(_run(yc, yt, 3 * n + 2))
         self.colours: dict[int, list[dict[int, int]]] = {}
         for channel, groups in runs.items():
-            colours = [_colour([r[:3] for r in group]) for group in groups]
+            colours = [_colour(group) for group in groups]
             if ordered:  # (left to right matters for the lines, not for how many tracks)
-                colours = [_ordered(group, c) for group, c in zip(groups, colours, strict=True)]
+                colours = [_ordered(group, c) if len(group) > 1 else c
+                           for group, c in zip(groups, colours, strict=True)]
             self.colours[channel] = colours
             needs.channel_tracks[channel] = sum(max(c.values()) + 1 if c else 0
                                                 for c in colours)

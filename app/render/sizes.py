@@ -272,7 +272,8 @@ def _narrowest_node(kind: str, title: str, owner: str, width: float,
 def node_size(node: Node) -> tuple[float, float]:
     """The size of `node`'s box: as narrow as its texts allow, taller with a two-line title,
     wider when that is not enough."""
-    w, h, _, _ = _node_size(node.kind.value, node.title, node.owner or "")
+    # (the kind is a StrEnum, a str already: `.value` would cost more than the cached size)
+    w, h, _, _ = _node_size(node.kind, node.label or node.id, node.owner or "")
     return w, h
 
 
