@@ -9,6 +9,7 @@ from bisect import bisect_left
 from collections import defaultdict
 
 from app.model import Diagram, Edge
+from app.model import edge_id as make_edge_id
 from app.model.order import funnel_order
 from app.render.labels import shared_rate
 from app.render.rect import Rect
@@ -43,7 +44,7 @@ class Grid:
             outgoing[edge.source].append(edge)
         for edge in diagram.edges:
             source, target = edge.source, edge.target
-            edge_id = f"{source}->{target}"  # (Edge.id, without a call per edge)
+            edge_id = make_edge_id(source, target)
             self.edges.append((edge_id, source, target))
             siblings = outgoing[source]
             size = label_size(edge, shared_rate(siblings, edge) if len(siblings) > 1 else None)

@@ -60,7 +60,7 @@ class DiagramScene(QGraphicsScene):
         self.nodes: dict[str, NodeItem] = {}
         self.edges: dict[str, EdgeItem] = {}
         self.bands: list[BandItem] = []
-        self._edges_of: dict[str, set[str]] = {}
+        self._edges_of: dict[str, list[str]] | None = None  # (edges_of: made when asked)
         self._interaction: Interaction | None = None
         self.setBackgroundBrush(QColor(theme.CANVAS))
         self._selected: set = set()
@@ -173,10 +173,22 @@ class DiagramScene(QGraphicsScene):
         for item in self._selected:
             if isinstance(item, NodeItem):
                 active.add(item.node_id)
-                active.update(self._edges_of.get(item.node_id, ()))
+                active.update(self.edges_of(item.node_id))
             elif isinstance(item, EdgeItem):
                 active.add(item.edge_id)
         return active
+
+    def edges_of(self, node_id: str) -> list[str]:
+        """The ids of the edges from and to `node_id` (worked out on the first question after
+        a change: a scene is built without it)."""
+        if self._edges_of is None:
+            found: dict[str, list[str]] = {}
+            for edge_id, item in self.edges.items():
+                found.setdefault(item.source, []).append(edge_id)
+                if item.target != item.source:
+                    found.setdefault(item.target, []).append(edge_id)
+            self._edges_of = found
+        return self._edges_of.get(node_id, [])
 
     def node_at(self, scene_pos: QPointF) -> NodeItem | None:
         """The topmost node under `scene_pos`, if any."""
@@ -203,7 +215,7 @@ class DiagramScene(QGraphicsScene):
     def reroute(self, node_id: str, dragging: bool = True) -> None:
         """Redraw the edges of one node: while it is dragged, by a quick route from where its
         item is now (only its own edges change); else along the layout's routes."""
-        for edge_id in self._edges_of.get(node_id, ()):
+        for edge_id in self.edges_of(node_id):
             item = self.edges[edge_id]
             route = self.layout.routes.get(edge_id)
             if dragging or route is None:
@@ -370,7 +382,8 @@ class DiagramScene(QGraphicsScene):
             fact = facts.node(node) if suspect else item.facts
             if item is None:
                 item = NodeItem(node, self._node_look(node, rect, fact), fact, (rect.w, rect.h))
-                item.reach = self._semantic
+                if self._semantic:
+                    item.reach = True
                 item.setPos(rect.x, rect.y)
                 if self._overview_on:
                     item.setFlag(QGraphicsItem.ItemHasNoContents)
@@ -396,12 +409,10 @@ class DiagramScene(QGraphicsScene):
             item = self.edges.pop(gone)
             self.labels.remove(item)
             self.removeItem(item)
-        edges_of = self._edges_of = {node_id: set() for node_id in self.nodes}
+        self._edges_of = None
         judge_all, named, routes = self._judge_all, changes.edges, geometry.routes
         for edge_id, edge in current.items():
-            source, target = edge.source, edge.target
-            edges_of[source].add(edge_id)
-            edges_of[target].add(edge_id)
+            source = edge.source
             item = self.edges.get(edge_id)
             if item is None:
                 fact = facts.edge(edge)
