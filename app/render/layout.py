@@ -196,9 +196,8 @@ _last_key: list[Any] = [None, None]  # the last diagram keyed, and its key
 
 def _label_key(edge: Edge) -> tuple[object, ...]:
     """What an edge label's size depends on (cheaper to compare than to measure)."""
-    measure = edge.conversion
-    return edge.label, None if measure is None else (measure.target, measure.actual,
-                                                       measure.is_bare)
+    measure = edge.conversion  # (target and actual say whether it is bare)
+    return edge.label, None if measure is None else (measure.target, measure.actual)
 
 
 @dataclass

@@ -360,9 +360,9 @@ def label_size(edge: Edge, shared: float | None = None) -> tuple[float, float] |
     `shared`: the share of its siblings' remainder it shows when it has no conversion."""
     if not (edge.label or edge.conversion or shared is not None):
         return None
-    measure = edge.conversion
-    key = (edge.label, None if measure is None else (measure.target, measure.actual,
-                                                     measure.is_bare), shared)
+    measure = edge.conversion  # (its target and actual say all the text does: bare or not)
+    key = ((edge.label, None, None, shared) if measure is None
+           else (edge.label, measure.target, measure.actual, shared))
     size = _label_sizes.get(key)
     if size is None:
         sizes = [plate_size(label_lines(edge_text(edge, lang, shared))[0])
