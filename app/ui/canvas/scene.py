@@ -346,8 +346,8 @@ class DiagramScene(QGraphicsScene):
             self._rect = rect
             self.setSceneRect(rect)  # explicit, and first: Qt never scans the items for it
         current = {e.id: e for e in diagram.edges}  # (an edge's id is worked out each time)
-        moved = self._sync_nodes(diagram, geometry, facts, changes, full, current)
-        self._sync_edges(current, geometry, facts, changes, full, moved)
+        self._sync_nodes(diagram, geometry, facts, changes, full, current)
+        self._sync_edges(current, geometry, facts, changes, full)
         self.labels.settle()
         if self._overview_on:
             self._refresh_active()
@@ -360,12 +360,11 @@ class DiagramScene(QGraphicsScene):
         for item in self.bands:
             self.addItem(item)
 
-    def _sync_nodes(self, diagram, geometry, facts, changes, full, current) -> set[str]:
-        """Add, drop and refresh node items; returns the ids whose box or lane changed."""
+    def _sync_nodes(self, diagram, geometry, facts, changes, full, current) -> None:
+        """Add, drop and refresh node items."""
         index = self._index
         for gone in [i for i in self.nodes if i not in index]:
             self.removeItem(self.nodes.pop(gone))
-        moved: set[str] = set()
         # A node's status depends on its outgoing edges: refresh the sources of edges that
         # came, went or changed.
         edges = self.edges
@@ -389,22 +388,17 @@ class DiagramScene(QGraphicsScene):
                     item.setFlag(QGraphicsItem.ItemHasNoContents)
                 self.addItem(item)
                 self.nodes[node.id] = item
-                moved.add(node.id)
                 continue
             resized = item.size != (rect.w, rect.h)
             if resized:
                 item.set_size(rect.w, rect.h)
             if resized or suspect and (full or item.node is not node or item.facts != fact
                                        or node.id in changes.nodes):
-                if item.node.lane != node.lane:
-                    moved.add(node.id)
                 item.set_look(node, self._node_look(node, rect, fact), fact)
             if item.x() != rect.x or item.y() != rect.y:
                 item.setPos(rect.x, rect.y)
-                moved.add(node.id)
-        return moved
 
-    def _sync_edges(self, current, geometry, facts, changes, full, moved) -> None:
+    def _sync_edges(self, current, geometry, facts, changes, full) -> None:
         for gone in [i for i in self.edges if i not in current]:
             item = self.edges.pop(gone)
             self.labels.remove(item)
