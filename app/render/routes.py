@@ -144,7 +144,7 @@ class Router:
                  row_of: dict[str, int], lane_of: dict[str, int], rows: dict[int, int],
                  columns: int, labels: dict[str, tuple[float, float]], handoffs: set[str],
                  kinds: dict[str, str] | None = None) -> None:
-        self.labels, self.handoffs, self.kinds = labels, handoffs, kinds
+        self.kinds = kinds
         self.needs = needs = Needs(columns=columns, rows=dict(rows))
         row_cols: dict[tuple[int, int], list[int]] = defaultdict(list)  # columns used in a row
         for node_id, c in col_of.items():
@@ -152,9 +152,16 @@ class Router:
         for value in row_cols.values():
             value.sort()
 
-        # What each edge does, and which corridor it takes.
+        # What each edge does, which corridor it takes, and what its label needs: its ports
+        # that far apart, and room in its first channel (a loop's label rides its corridor).
         self.plans: list[list[Any]] = []  # edge id, source, target, kind, corridor, cs, ct
-        plans = self.plans
+        self.heights: list[float] = []  # each plan's label height (0: no label, no badge)
+        self.on_corridor: set[int] = set()
+        self.gaps: dict[str, float] = {}  # a source's gap between its outgoing ports
+        plans, heights, on_corridor, gaps = self.plans, self.heights, self.on_corridor, self.gaps
+        channel_labels = needs.channel_labels
+        outs: dict[str, int] = defaultdict(int)
+        ins: dict[str, int] = defaultdict(int)
         for edge_id, s, t in edges:
             if s not in col_of or t not in col_of:
                 continue
@@ -173,7 +180,29 @@ class Router:
             else:
                 kind = "back"
                 corridor = (lt, max(rs, rt) + 1) if ls == lt else (lt, rt + 1)
+            n = len(plans)
             plans.append([edge_id, s, t, kind, corridor, cs, ct])
+            outs[s] += 1
+            ins[t] += 1
+            plate, badge = labels.get(edge_id), edge_id in handoffs
+            if plate is None and not badge:
+                heights.append(0.0)
+                continue
+            height = max(plate[1] if plate else 0.0, BADGE_ROOM - 4.0 if badge else 0.0)
+            heights.append(height)
+            if kind == "back":
+                on_corridor.add(n)
+                continue
+            if height + LABEL_GAP > gaps.get(s, PORT_GAP):
+                gaps[s] = height + LABEL_GAP
+            room = (plate[0] if plate else 0.0) + (BADGE_ROOM if badge else 0.0)
+            if room >= channel_labels.get(cs + 1, 0.0):
+                channel_labels[cs + 1] = room
+        node_height = needs.node_height
+        for node_id, count in outs.items():
+            node_height[node_id] = count * gaps.get(node_id, PORT_GAP) + 8.0
+        for node_id, count in ins.items():
+            node_height[node_id] = max(node_height.get(node_id, 0.0), count * PORT_GAP + 8.0)
 
         # Corridor tracks: a run from channel cs+1 to channel ct.
         by_corridor: dict[tuple[int, int], list[tuple[float, float, int]]] = defaultdict(list)
@@ -181,11 +210,6 @@ class Router:
             if plan[4] is not None:
                 a, b = plan[5] + 1, plan[6]
                 by_corridor[plan[4]].append((min(a, b), max(a, b), n))
-        # A loop's label rides on its corridor run, under its source's column (where no
-        # vertical run passes), so a loop from the last column does not widen the diagram.
-        self.on_corridor = on_corridor = {
-            n for n, plan in enumerate(plans)
-            if plan[3] == "back" and (plan[0] in labels or plan[0] in handoffs)}
         # Where the rows on both sides of its corridor are empty under a column the run
         # passes, a loop's label sits there and the corridor need not be as tall as it.
         self.label_column = free_label_columns(plans, on_corridor, by_corridor, row_cols,
@@ -194,38 +218,13 @@ class Router:
         self.corridors: dict[tuple[int, int], tuple[dict[int, int], list[float]]] = {}
         for key, intervals in by_corridor.items():
             tracks = _colour(intervals)
-            heights = [TRACK_GAP] * (max(tracks.values()) + 1)
+            tall = [TRACK_GAP] * (max(tracks.values()) + 1)
             for n, track in tracks.items():
                 if n in on_corridor and n not in self.label_column:
-                    heights[track] = max(heights[track],
-                                         self._label_height(plans[n][0]) + LABEL_GAP)
-            self.corridors[key] = (tracks, heights)
-            needs.corridor_tracks[key] = len(heights)
-            needs.corridor_height[key] = sum(heights)
-
-        # Ports: how many each side holds, and how far apart (a label between two).
-        outs: dict[str, list[int]] = defaultdict(list)
-        ins: dict[str, int] = defaultdict(int)
-        for n, plan in enumerate(plans):
-            outs[plan[1]].append(n)
-            ins[plan[2]] += 1
-        self.gaps: dict[str, float] = {}  # each source's gap between its outgoing ports
-        node_height = needs.node_height
-        for node_id, items in outs.items():
-            gap = PORT_GAP
-            for n in items:
-                edge_id = plans[n][0]
-                if n not in on_corridor and (edge_id in labels or edge_id in handoffs):
-                    gap = max(gap, self._label_height(edge_id) + LABEL_GAP)
-            self.gaps[node_id] = gap
-            node_height[node_id] = len(items) * gap + 8.0
-        for node_id, count in ins.items():
-            node_height[node_id] = max(node_height.get(node_id, 0.0), count * PORT_GAP + 8.0)
-        for n, plan in enumerate(plans):
-            if n not in on_corridor and (plan[0] in labels or plan[0] in handoffs):
-                channel = plan[5] + 1
-                needs.channel_labels[channel] = max(needs.channel_labels.get(channel, 0.0),
-                                                    self._label_room(plan[0]))
+                    tall[track] = max(tall[track], heights[n] + LABEL_GAP)
+            self.corridors[key] = (tracks, tall)
+            needs.corridor_tracks[key] = len(tall)
+            needs.corridor_height[key] = sum(tall)
 
     def ports(self, rects: dict[str, Rect], lanes: list[tuple[float, float]],
               rows: dict[int, list[list[float]]], ordered: bool = True) -> None:
@@ -275,7 +274,7 @@ class Router:
                 port_out[items[0][2]] = cy[node_id]
                 continue
             items.sort()
-            squeezed |= _spread(rects[node_id], items, self.gaps[node_id], port_out)
+            squeezed |= _spread(rects[node_id], items, self.gaps.get(node_id, PORT_GAP), port_out)
         for node_id, items in in_side.items():
             if len(items) > 1:
                 items.sort()
@@ -380,21 +379,13 @@ class Router:
                 y = corridor_y[n]
                 lane, k = corridor
                 if n in self.label_column and k == needs.rows.get(lane, 0):  # lane's bottom
-                    y -= max(0.0, self._label_height(edge_id) / 2 - LABEL_SIT)
+                    y -= max(0.0, self.heights[n] / 2 - LABEL_SIT)
                 label = ((column[0] + column[1]) / 2, y, column[1] - column[0], True)
             else:
                 label = (src.right + CHANNEL_PAD, ys, needs.channel_labels.get(cs + 1, 0.0),
                          False)
             routes[edge_id] = Route(tuple(points), *label)
         return routes
-
-    def _label_room(self, edge_id: str) -> float:
-        width = self.labels[edge_id][0] if edge_id in self.labels else 0.0
-        return width + (BADGE_ROOM if edge_id in self.handoffs else 0.0)
-
-    def _label_height(self, edge_id: str) -> float:
-        height = self.labels[edge_id][1] if edge_id in self.labels else 0.0
-        return max(height, BADGE_ROOM - 4.0 if edge_id in self.handoffs else 0.0)
 
 
 def _run(y_from: float, y_to: float, key: int) -> Run:
@@ -442,14 +433,16 @@ def _straighten(rect: Rect, items: list[tuple[float, float, int]], plans: list[l
     """Shift a side's ports together so that one edge from the next column or along the row
     runs straight (the smallest shift that does, if all ports stay on the side)."""
     best = None
-    for *_, n in items:
-        if plans[n][3] in ("next", "row"):
+    for item in items:
+        n = item[2]
+        if plans[n][3] == "next" or plans[n][3] == "row":
             shift = port_out[n] - port_in[n]
             if best is None or abs(shift) < abs(best):
                 best = shift
     if not best:
         return
-    ys = [port_in[n] + best for *_, n in items]
-    if min(ys) >= rect.y + 4.0 and max(ys) <= rect.bottom - 4.0:
-        for *_, n in items:
-            port_in[n] += best
+    # (spread in order: the first and last ports are the ends of the side's run)
+    ends = port_in[items[0][2]] + best, port_in[items[-1][2]] + best
+    if min(ends) >= rect.y + 4.0 and max(ends) <= rect.bottom - 4.0:
+        for item in items:
+            port_in[item[2]] += best
