@@ -127,7 +127,7 @@ def _layout_grid(diagram: Diagram, grid: Grid) -> Layout:
     geometry = _place(diagram, grid, router.needs, sizes)  # the heights; not the widths yet
     router.ports(geometry.nodes, [(b.rect.y, b.rect.bottom) for b in geometry.lanes],
                  geometry.rows)
-    geometry = _place(diagram, grid, router.needs, sizes)  # and now the widths
+    geometry = _place(diagram, grid, router.needs, sizes, geometry)  # and now the widths
     routes = router.lines(geometry.nodes, geometry.cols, theme.LANE_HEADER_WIDTH,
                           geometry.bounds.right)
     return Layout(geometry.nodes, geometry.lanes, geometry.phases, geometry.bounds, routes)
@@ -222,9 +222,11 @@ def _sizes(diagram: Diagram, needs: Needs | None) -> dict[str, tuple[float, floa
 
 
 def _place(diagram: Diagram, grid: Grid, needs: Needs | None,
-           sizes: dict[str, tuple[float, float]] | None = None) -> _Placed:
+           sizes: dict[str, tuple[float, float]] | None = None,
+           heights: _Placed | None = None) -> _Placed:
     """Coordinates for the grid, every gap as big as `needs` says (defaults on the first go);
-    `sizes`: each node's, if known (else `_sizes`)."""
+    `sizes`: each node's, if known (else `_sizes`); `heights`: a placement of the same grid,
+    every node in it, whose heights stand (only the widths are worked out again)."""
     if sizes is None:
         sizes = _sizes(diagram, needs)
     col_w = [0.0] * grid.columns
@@ -301,9 +303,18 @@ def _place(diagram: Diagram, grid: Grid, needs: Needs | None,
     x = close(phase_count - 1, x)
     right = x
 
+    if heights is not None:  # the same rows and lanes: every box only moves across
+        rects = {}
+        for node_id, old in heights.nodes.items():
+            c, w = grid.col[node_id], old.w
+            rects[node_id] = Rect(col_x[c] + (col_w[c] - w) / 2, old.y, w, old.h)
+        return _bands(diagram, rects, list(heights.lanes), heights.bounds.bottom, right,
+                      starts, ends, [[col_x[c], col_x[c] + col_w[c]] for c in range(grid.columns)],
+                      heights.rows)
+
     # y: per lane, corridor, row, corridor, ..., each as tall as it needs.
     top = theme.PHASE_HEADER_HEIGHT if diagram.phases else 0.0
-    rects: dict[str, Rect] = {}
+    rects = {}
     lane_bands = []
     row_spans: dict[int, list[list[float]]] = {}
     by_lane: dict[str, list[str]] = defaultdict(list)
@@ -348,6 +359,15 @@ def _place(diagram: Diagram, grid: Grid, needs: Needs | None,
         header = Rect(0.0, top, theme.LANE_HEADER_WIDTH, height)
         lane_bands.append(Band(lane.id, lane.title, color, Rect(0.0, top, right, height), header))
         top += height
+    return _bands(diagram, rects, lane_bands, top, right, starts, ends,
+                  [[col_x[c], col_x[c] + col_w[c]] for c in range(grid.columns)], row_spans)
+
+
+def _bands(diagram: Diagram, rects: dict[str, Rect], lane_bands: list[Band], top: float,
+           right: float, starts: list[float], ends: list[float], cols: list[list[float]],
+           row_spans: dict[int, list[list[float]]]) -> _Placed:
+    """The lanes and phases around the placed boxes, in whole units; `top`: the last lane's
+    bottom, `right`: the last column's channel's."""
     # Whole units: an exported image's size in pixels is then exactly the diagram's.
     right = math.ceil(max([right] + [r.right + theme.PHASE_PADDING for r in rects.values()]))
     if lane_bands:  # the last lane takes the rounding
@@ -367,7 +387,6 @@ def _place(diagram: Diagram, grid: Grid, needs: Needs | None,
             header = Rect(starts[p], 0.0, width, theme.PHASE_HEADER_HEIGHT)
             phases.append(Band(phase.id, phase.title, theme.HEADER_FILL,
                                Rect(starts[p], 0.0, width, bottom), header))
-    cols = [[col_x[c], col_x[c] + col_w[c]] for c in range(grid.columns)]
     return _Placed(rects, lanes, tuple(phases), Rect(0.0, 0.0, right, bottom), cols, row_spans)
 
 
