@@ -28,7 +28,8 @@ from app.ui.paint import (
     paint_phase,
 )
 
-Z_LANE, Z_PHASE, Z_EDGE, Z_NODE, Z_LABEL, Z_ACTIVE, Z_DRAG = 0.0, 0.5, 1.0, 2.0, 3.0, 4.0, 10.0
+# (edges stand at Qt's default 0, so a scene of thousands sets no z on them)
+Z_LANE, Z_PHASE, Z_EDGE, Z_NODE, Z_LABEL, Z_ACTIVE, Z_DRAG = -1.0, -0.5, 0.0, 2.0, 3.0, 4.0, 10.0
 # (labels.py draws the edge labels at Z_LABEL)
 # Flags combined once: an enum `|` per item costs more than setting them (thousands of items).
 _NODE_FLAGS = QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemIsMovable
@@ -169,8 +170,7 @@ class EdgeItem(QGraphicsItem):
         self.source, self.target = source, target = edge.source, edge.target
         self.edge_id = edge_id(source, target)
         self.edge, self.look, self.facts = edge, look, facts
-        self.setFlags(_EDGE_FLAGS)
-        self.setZValue(Z_EDGE)
+        self.setFlags(_EDGE_FLAGS)  # (at Z_EDGE, Qt's default z)
 
     def set_look(self, edge: Edge, look: EdgeLook, facts) -> None:
         """Show `edge` drawn as `look` (re-routed, restyled or relabelled)."""
