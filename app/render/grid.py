@@ -134,6 +134,8 @@ def _placement_phases(diagram: Diagram, ranks: dict[str, int]) -> dict[str, int]
     if not diagram.phases:
         return {node.id: 0 for node in diagram.nodes}
     index = {phase.id: i for i, phase in enumerate(diagram.phases)}
+    if all(node.phase is not None for node in diagram.nodes):  # (the usual case)
+        return {node.id: index[node.phase] for node in diagram.nodes}  # type: ignore[index]
     preds: dict[str, list[str]] = defaultdict(list)
     for edge in diagram.edges:
         preds[edge.target].append(edge.source)
