@@ -357,22 +357,28 @@ class Router:
             first: Pt = (src.right, ys)
             end: Pt = (dst.x, yt)
             points: list[Pt]
-            if kind == "next":
-                points = [first, end] if abs(ys - yt) <= 0.5 else [
-                    first, (track_x[3 * n], ys), (track_x[3 * n], yt), end]
-            elif kind == "row":
-                points = [first, end] if abs(ys - yt) <= 0.5 else [
-                    first, (track_x[3 * n + 2], ys), (track_x[3 * n + 2], yt), end]
+            plain = True  # no point repeated and no three in a line: nothing to simplify
+            if kind == "next" or kind == "row":
+                if abs(ys - yt) <= 0.5:
+                    points = [first, end]
+                else:
+                    x = track_x[3 * n if kind == "next" else 3 * n + 2]
+                    points = [first, (x, ys), (x, yt), end]
+                    plain = first[0] + 0.01 < x < end[0] - 0.01
             else:
                 x1, x2, yc = track_x[3 * n + 1], track_x[3 * n + 2], corridor_y[n]
                 points = [first, (x1, ys), (x1, yc), (x2, yc), (x2, yt), end]
+                plain = False
             if kinds is not None:  # from and to the outline of a diamond, stadium or octagon
                 if kinds.get(s, "step") in _SHAPED:
                     points.insert(0, (outline_x(kinds[s], src, ys, "right"), ys))
+                    plain = False
                 if kinds.get(t, "step") in _SHAPED:
                     end = (outline_x(kinds[t], dst, yt, "left"), yt)
                     points.append(end)
-            points = simplify(points)
+                    plain = False
+            if not plain or len(points) == 2:  # (two points: only if they coincide)
+                points = simplify(points)
             label: tuple[float, float, float, bool]
             if n in self.on_corridor:  # centred under a column, on the corridor run
                 column = cols[self.label_column.get(n, cs)]
