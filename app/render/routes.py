@@ -27,6 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from app.render.loop_labels import free_label_columns
@@ -46,6 +47,7 @@ LABEL_GAP = 4.0  # between two labels stacked on one side
 LABEL_SIT = 5.0
 BADGE_ROOM = 19.0  # a handoff badge before the label (diameter and a gap)
 _SHAPED = ("decision", "entry", "exit")  # kinds whose sides are not straight
+_ORDER = itemgetter(3)  # a run's order (see `_run`)
 
 
 @dataclass
@@ -405,6 +407,8 @@ def _ordered(group: list[Run], colour: dict[int, int]) -> dict[int, int]:
     """The same tracks, renumbered left to right by the average order of their runs."""
     if not colour:
         return colour
+    if len(colour) == max(colour.values()) + 1:  # a track per run: the runs' own order
+        return {run[2]: i for i, run in enumerate(sorted(group, key=_ORDER))}
     sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
     for _, _, key, order in group:
         entry = sums[colour[key]]
