@@ -68,13 +68,21 @@ def loop_closing_edges(diagram: Diagram) -> set[tuple[str, str]]:
 
 def funnel_ranks(diagram: Diagram) -> dict[str, int]:
     """Each node's column in funnel order: the longest path to it from a start, loops cut."""
+    return funnel_order(diagram)[0]
+
+
+def funnel_order(diagram: Diagram) -> tuple[dict[str, int], set[tuple[str, str]]]:
+    """`funnel_ranks` and `loop_closing_edges` from one walk (the layout needs both)."""
     out_edges, dst, closing, postorder = _walk(diagram)
     cut = set(closing)
     rank = [0] * len(diagram.nodes)
     # Every edge but a loop-closing one leads from a node that finishes later in the walk,
     # so the reversed post-order is a topological order of the graph without them.
     for node in reversed(postorder):
+        here = rank[node] + 1
         for e in out_edges[node]:
-            if e not in cut:
-                rank[dst[e]] = max(rank[dst[e]], rank[node] + 1)
-    return {node.id: rank[i] for i, node in enumerate(diagram.nodes)}
+            if e not in cut and rank[dst[e]] < here:
+                rank[dst[e]] = here
+    edges = diagram.edges
+    return ({node.id: rank[i] for i, node in enumerate(diagram.nodes)},
+            {(edges[e].source, edges[e].target) for e in closing})

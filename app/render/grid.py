@@ -9,7 +9,8 @@ from bisect import bisect_left
 from collections import defaultdict
 
 from app.model import Diagram, Edge
-from app.model.order import funnel_ranks, loop_closing_edges
+from app.model import edge_id as make_edge_id
+from app.model.order import funnel_order
 from app.render.labels import shared_rate
 from app.render.rect import Rect
 from app.render.sizes import label_size
@@ -20,75 +21,84 @@ class Grid:
 
     def __init__(self, diagram: Diagram) -> None:
         self.diagram = diagram
-        ranks = funnel_ranks(diagram)
+        ranks, closing = funnel_order(diagram)
         self.phase_of = _placement_phases(diagram, ranks)
         self.fixed = {n.id for n in diagram.nodes if n.x is not None or n.y is not None}
-        auto = [n for n in diagram.nodes if n.id not in self.fixed]
-        keys = sorted({(self.phase_of[n.id], ranks[n.id]) for n in auto})
+        auto = [n.id for n in diagram.nodes if n.id not in self.fixed]
+        phase_of = self.phase_of
+        cells = {i: (phase_of[i], ranks[i]) for i in auto}
+        keys = sorted(set(cells.values()))
         column = {key: i for i, key in enumerate(keys)}
-        self.col = {n.id: column[(self.phase_of[n.id], ranks[n.id])] for n in auto}
+        self.col = {i: column[cell] for i, cell in cells.items()}
         self.columns = len(keys)
         self.column_phase = [key[0] for key in keys]
-        closing = loop_closing_edges(diagram)
         self.preds: dict[str, list[str]] = defaultdict(list)
         lane = {n.id: n.lane for n in diagram.nodes}
-        for edge in diagram.edges:
-            if (edge.source, edge.target) not in closing and lane[edge.source] == lane[
-                    edge.target]:
-                self.preds[edge.target].append(edge.source)
         self.order = {n.id: i for i, n in enumerate(diagram.nodes)}
-        self.kinds = {n.id: n.kind.value for n in diagram.nodes}
-        self.edges = [(e.id, e.source, e.target) for e in diagram.edges]
+        self.kinds: dict[str, str] = {n.id: n.kind for n in diagram.nodes}  # (a StrEnum: a str)
+        self.edges: list[tuple[str, str, str]] = []
         self.labels: dict[str, tuple[float, float]] = {}  # plate sizes, by edge id
         self.handoffs: set[str] = set()
         outgoing: dict[str, list[Edge]] = defaultdict(list)
         for edge in diagram.edges:
             outgoing[edge.source].append(edge)
-        for (edge_id, source, target), edge in zip(self.edges, diagram.edges, strict=True):
-            size = label_size(edge, shared_rate(outgoing[source], edge))
+        for edge in diagram.edges:
+            source, target = edge.source, edge.target
+            edge_id = make_edge_id(source, target)
+            self.edges.append((edge_id, source, target))
+            siblings = outgoing[source]
+            size = label_size(edge, shared_rate(siblings, edge) if len(siblings) > 1 else None)
             if size is not None:
                 self.labels[edge_id] = size
             if lane[source] != lane[target]:
                 self.handoffs.add(edge_id)
+            elif (source, target) not in closing:
+                self.preds[target].append(source)
         self.blocked: set[tuple[str, int, int]] = set()
         self._assign_rows()
 
     def _assign_rows(self) -> None:
         self.row: dict[str, int] = {}
         self.rows: dict[str, int] = defaultdict(int)  # rows per lane
-        by_lane: dict[str, list[str]] = defaultdict(list)
+        row, col, order, preds = self.row, self.col, self.order, self.preds
+        by_lane: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for node in self.diagram.nodes:
-            if node.id in self.col:
-                by_lane[node.lane].append(node.id)
-        for lane, ids in by_lane.items():
+            c = col.get(node.id)
+            if c is not None:
+                by_lane[node.lane].append((c, order[node.id], node.id))
+        nowhere = float("inf")
+
+        def centre(node_id: str) -> float:
+            rows = [row[p] for p in preds[node_id] if p in row] if node_id in preds else ()
+            return sum(rows) / len(rows) if rows else nowhere
+
+        for lane, cells in by_lane.items():
             taken: dict[int, set[int]] = defaultdict(set)
             lowest: dict[int, int] = defaultdict(int)
-            for r in (b for b in self.blocked if b[0] == lane):
-                taken[r[1]].add(r[2])
-
-            def centre(node_id: str) -> float:
-                rows = [self.row[p] for p in self.preds[node_id] if p in self.row]
-                return sum(rows) / len(rows) if rows else float("inf")
-
-            ids.sort(key=lambda i: (self.col[i], self.order[i]))
+            for blocked_lane, c, r in self.blocked:
+                if blocked_lane == lane:
+                    taken[c].add(r)
+            cells.sort()
+            most = 0
             start = 0
-            while start < len(ids):  # column by column, nodes in order of their predecessors
-                end = start
-                while end < len(ids) and self.col[ids[end]] == self.col[ids[start]]:
+            while start < len(cells):  # column by column, nodes in order of their predecessors
+                c = cells[start][0]
+                end = start + 1
+                while end < len(cells) and cells[end][0] == c:
                     end += 1
-                group = sorted(ids[start:end], key=lambda i: (centre(i), self.order[i]))
-                for node_id in group:
-                    c = self.col[node_id]
-                    wish = centre(node_id)
-                    row = round(wish) if wish != float("inf") else -1
-                    if row < 0 or row in taken[c]:
-                        while lowest[c] in taken[c]:
+                group = sorted((centre(i), k, i) for _, k, i in cells[start:end])
+                used = taken[c]
+                for wish, _, node_id in group:
+                    r = round(wish) if wish != nowhere else -1
+                    if r < 0 or r in used:
+                        while lowest[c] in used:
                             lowest[c] += 1
-                        row = lowest[c]
-                    taken[c].add(row)
-                    self.row[node_id] = row
-                    self.rows[lane] = max(self.rows[lane], row + 1)
+                        r = lowest[c]
+                    used.add(r)
+                    row[node_id] = r
+                    most = max(most, r + 1)
                 start = end
+            self.rows[lane] = most
 
     def bump(self, rects: dict[str, Rect]) -> bool:
         """Block the cells of auto nodes that overlap a hand-placed one; True if any did."""
@@ -124,6 +134,8 @@ def _placement_phases(diagram: Diagram, ranks: dict[str, int]) -> dict[str, int]
     if not diagram.phases:
         return {node.id: 0 for node in diagram.nodes}
     index = {phase.id: i for i, phase in enumerate(diagram.phases)}
+    if all(node.phase is not None for node in diagram.nodes):  # (the usual case)
+        return {node.id: index[node.phase] for node in diagram.nodes}  # type: ignore[index]
     preds: dict[str, list[str]] = defaultdict(list)
     for edge in diagram.edges:
         preds[edge.target].append(edge.source)

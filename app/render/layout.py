@@ -5,8 +5,9 @@ Inside a phase, nodes stand in columns by funnel order (SPEC §3, loops cut); in
 rows, a node in the row of its predecessor when that is free. Every column, row, channel and
 corridor takes the room its content needs, not a fixed pitch: columns are as wide as their
 widest node, a channel as wide as its widest label plus one track per vertical run through it,
-a corridor as tall as the runs along it (app.render.routes). The router runs twice: once to
-learn what room the routes need, once on the boxes sized for them.
+a corridor as tall as the runs along it (app.render.routes). The router says what room it
+needs in steps: the heights first (what the routes take across the lanes follows from the
+grid alone), then the widths (how many tracks a channel needs follows from the heights).
 
 Nodes with `x`/`y` keep them (pulled inside their lane and phase); the others avoid them.
 The canvas and every exporter draw from the same `Layout`.
@@ -26,7 +27,7 @@ from app.render.grid import Grid
 from app.render.labels import shared_rate, text_width
 from app.render.rect import Rect
 from app.render.route import ARROW_ROOM, CHANNEL_PAD, Route
-from app.render.routes import BADGE_ROOM, TRACK_GAP, Needs, route_edges
+from app.render.routes import BADGE_ROOM, TRACK_GAP, Needs, Router, route_edges
 from app.render.sizes import label_size, node_size
 
 __all__ = ["Band", "Layout", "Rect", "Route", "layout", "relayout"]
@@ -93,6 +94,11 @@ def layout(diagram: Diagram) -> Layout:
 
 def _layout(diagram: Diagram) -> Layout:
     grid = Grid(diagram)
+    if not grid.fixed:
+        return _layout_grid(diagram, grid)
+    # Boxes placed by hand join the columns and rows where they happen to stand, which the
+    # widths decide: route on default gaps to learn what room the routes need, then on the
+    # grid sized for it (again if that needs more).
     needs: Needs | None = None
     for _ in range(4):  # place; move auto nodes off hand-placed ones; at most a few times
         geometry = _place(diagram, grid, needs)
@@ -104,6 +110,26 @@ def _layout(diagram: Diagram) -> Layout:
         routes, got = _route(diagram, geometry, grid)
         if not _grow(needs, got):
             break
+    return Layout(geometry.nodes, geometry.lanes, geometry.phases, geometry.bounds, routes)
+
+
+def _layout_grid(diagram: Diagram, grid: Grid) -> Layout:
+    """Every node in its grid cell: one routing pass. What the routes take across the lanes
+    (corridors, ports) follows from the cells alone, so the heights are sized first; then,
+    with the heights, where the ports go and how many tracks each channel needs; then the
+    widths, and the lines (as a layered layout sizes its gaps by the routes through them)."""
+    lane_index = {lane.id: i for i, lane in enumerate(diagram.lanes)}
+    lane_of = {n.id: lane_index[n.lane] for n in diagram.nodes}
+    router = Router(grid.edges, grid.col, grid.row, lane_of,
+                    {lane_index[lane]: count for lane, count in grid.rows.items() if count},
+                    grid.columns, grid.labels, grid.handoffs, grid.kinds)
+    sizes = _sizes(diagram, router.needs)
+    geometry = _place(diagram, grid, router.needs, sizes)  # the heights; not the widths yet
+    router.ports(geometry.nodes, [(b.rect.y, b.rect.bottom) for b in geometry.lanes],
+                 geometry.rows)
+    geometry = _place(diagram, grid, router.needs, sizes, geometry)  # and now the widths
+    routes = router.lines(geometry.nodes, geometry.cols, theme.LANE_HEADER_WIDTH,
+                          geometry.bounds.right)
     return Layout(geometry.nodes, geometry.lanes, geometry.phases, geometry.bounds, routes)
 
 
@@ -170,9 +196,8 @@ _last_key: list[Any] = [None, None]  # the last diagram keyed, and its key
 
 def _label_key(edge: Edge) -> tuple[object, ...]:
     """What an edge label's size depends on (cheaper to compare than to measure)."""
-    measure = edge.conversion
-    return edge.label, None if measure is None else (measure.target, measure.actual,
-                                                       measure.is_bare)
+    measure = edge.conversion  # (target and actual say whether it is bare)
+    return edge.label, None if measure is None else (measure.target, measure.actual)
 
 
 @dataclass
@@ -181,15 +206,29 @@ class _Placed:
     lanes: tuple[Band, ...]
     phases: tuple[Band, ...]
     bounds: Rect
+    cols: list[list[float]]  # each grid column's left and right
+    rows: dict[int, list[list[float]]]  # each lane's grid rows' top and bottom, by lane index
 
 
-def _place(diagram: Diagram, grid: Grid, needs: Needs | None) -> _Placed:
-    """Coordinates for the grid, every gap as big as `needs` says (defaults on the first go)."""
+def _sizes(diagram: Diagram, needs: Needs | None) -> dict[str, tuple[float, float]]:
+    """Each node's box size, as tall as its ports need."""
     sizes = {n.id: node_size(n) for n in diagram.nodes}
     if needs is not None:
         for node_id, h in needs.node_height.items():
             w, old = sizes[node_id]
-            sizes[node_id] = (w, max(old, h))
+            if h > old:
+                sizes[node_id] = (w, h)
+    return sizes
+
+
+def _place(diagram: Diagram, grid: Grid, needs: Needs | None,
+           sizes: dict[str, tuple[float, float]] | None = None,
+           heights: _Placed | None = None) -> _Placed:
+    """Coordinates for the grid, every gap as big as `needs` says (defaults on the first go);
+    `sizes`: each node's, if known (else `_sizes`); `heights`: a placement of the same grid,
+    every node in it, whose heights stand (only the widths are worked out again)."""
+    if sizes is None:
+        sizes = _sizes(diagram, needs)
     col_w = [0.0] * grid.columns
     for node_id, c in grid.col.items():
         col_w[c] = max(col_w[c], sizes[node_id][0])
@@ -264,10 +303,20 @@ def _place(diagram: Diagram, grid: Grid, needs: Needs | None) -> _Placed:
     x = close(phase_count - 1, x)
     right = x
 
+    if heights is not None:  # the same rows and lanes: every box only moves across
+        rects = {}
+        for node_id, old in heights.nodes.items():
+            c, w = grid.col[node_id], old.w
+            rects[node_id] = Rect(col_x[c] + (col_w[c] - w) / 2, old.y, w, old.h)
+        return _bands(diagram, rects, list(heights.lanes), heights.bounds.bottom, right,
+                      starts, ends, [[col_x[c], col_x[c] + col_w[c]] for c in range(grid.columns)],
+                      heights.rows)
+
     # y: per lane, corridor, row, corridor, ..., each as tall as it needs.
     top = theme.PHASE_HEADER_HEIGHT if diagram.phases else 0.0
-    rects: dict[str, Rect] = {}
+    rects = {}
     lane_bands = []
+    row_spans: dict[int, list[list[float]]] = {}
     by_lane: dict[str, list[str]] = defaultdict(list)
     for node in diagram.nodes:
         by_lane[node.lane].append(node.id)
@@ -289,6 +338,7 @@ def _place(diagram: Diagram, grid: Grid, needs: Needs | None) -> _Placed:
             if r < count:
                 row_y[r] = y
                 y += row_h[r]
+        row_spans[index] = [[row_y[r], row_y[r] + row_h[r]] for r in range(count)]
         for node_id in ids:
             w, h = sizes[node_id]
             if node_id in grid.row:
@@ -309,6 +359,15 @@ def _place(diagram: Diagram, grid: Grid, needs: Needs | None) -> _Placed:
         header = Rect(0.0, top, theme.LANE_HEADER_WIDTH, height)
         lane_bands.append(Band(lane.id, lane.title, color, Rect(0.0, top, right, height), header))
         top += height
+    return _bands(diagram, rects, lane_bands, top, right, starts, ends,
+                  [[col_x[c], col_x[c] + col_w[c]] for c in range(grid.columns)], row_spans)
+
+
+def _bands(diagram: Diagram, rects: dict[str, Rect], lane_bands: list[Band], top: float,
+           right: float, starts: list[float], ends: list[float], cols: list[list[float]],
+           row_spans: dict[int, list[list[float]]]) -> _Placed:
+    """The lanes and phases around the placed boxes, in whole units; `top`: the last lane's
+    bottom, `right`: the last column's channel's."""
     # Whole units: an exported image's size in pixels is then exactly the diagram's.
     right = math.ceil(max([right] + [r.right + theme.PHASE_PADDING for r in rects.values()]))
     if lane_bands:  # the last lane takes the rounding
@@ -328,7 +387,7 @@ def _place(diagram: Diagram, grid: Grid, needs: Needs | None) -> _Placed:
             header = Rect(starts[p], 0.0, width, theme.PHASE_HEADER_HEIGHT)
             phases.append(Band(phase.id, phase.title, theme.HEADER_FILL,
                                Rect(starts[p], 0.0, width, bottom), header))
-    return _Placed(rects, lanes, tuple(phases), Rect(0.0, 0.0, right, bottom))
+    return _Placed(rects, lanes, tuple(phases), Rect(0.0, 0.0, right, bottom), cols, row_spans)
 
 
 def _phase_min_width(diagram: Diagram, p: int) -> float:

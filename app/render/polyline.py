@@ -22,14 +22,21 @@ def arrow_to(tip: Pt, before: Pt) -> tuple[Command, ...]:
 
 def simplify(points: list[Pt]) -> list[Pt]:
     """Drop repeated points and the middle of three in a line."""
-    result: list[Pt] = []
-    for p in points:
-        if result and abs(p[0] - result[-1][0]) < 0.01 and abs(p[1] - result[-1][1]) < 0.01:
+    if len(points) == 2:  # (most routes: straight across a channel)
+        (ax, ay), (bx, by) = points
+        if abs(ax - bx) >= 0.01 or abs(ay - by) >= 0.01:
+            return points
+    if not points:
+        return []
+    result: list[Pt] = [points[0]]
+    for p in points[1:]:
+        b = result[-1]
+        same_x, same_y = abs(p[0] - b[0]) < 0.01, abs(p[1] - b[1]) < 0.01
+        if same_x and same_y:
             continue
         if len(result) >= 2:
-            a, b = result[-2], result[-1]
-            if (abs(a[0] - b[0]) < 0.01 and abs(b[0] - p[0]) < 0.01) or (
-                    abs(a[1] - b[1]) < 0.01 and abs(b[1] - p[1]) < 0.01):
+            a = result[-2]
+            if same_x and abs(a[0] - b[0]) < 0.01 or same_y and abs(a[1] - b[1]) < 0.01:
                 result[-1] = p
                 continue
         result.append(p)

@@ -25,7 +25,9 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from app.render.loop_labels import free_label_columns
@@ -45,6 +47,7 @@ LABEL_GAP = 4.0  # between two labels stacked on one side
 LABEL_SIT = 5.0
 BADGE_ROOM = 19.0  # a handoff badge before the label (diameter and a gap)
 _SHAPED = ("decision", "entry", "exit")  # kinds whose sides are not straight
+_ORDER = itemgetter(3)  # a run's order (see `_run`)
 
 
 @dataclass
@@ -74,12 +77,16 @@ def _clusters(spans: list[tuple[float, float, str]]) -> tuple[list[list[float]],
     return clusters, index
 
 
-def _colour(intervals: list[tuple[float, float, int]]) -> dict[int, int]:
-    """Tracks for intervals (lo, hi, key): overlapping ones (touching included) never share."""
+def _colour(intervals: Sequence[tuple[float, float, int] | Run]) -> dict[int, int]:
+    """Tracks for intervals (lo, hi, key, ...): overlapping ones (touching included) never
+    share one."""
+    if len(intervals) < 2:  # (most channels)
+        return {interval[2]: 0 for interval in intervals}
     free: list[tuple[float, int]] = []  # (end, track)
     result: dict[int, int] = {}
     count = 0
-    for lo, hi, key in sorted(intervals):
+    for interval in sorted(intervals):
+        lo, hi, key = interval[0], interval[1], interval[2]
         if free and free[0][0] < lo:
             _, track = heapq.heappop(free)
         else:
@@ -95,7 +102,8 @@ def route_edges(edges: list[tuple[str, str, str]], rects: dict[str, Rect],
                 right: float, labels: dict[str, tuple[float, float]], handoffs: set[str], *,
                 paths: bool = True, kinds: dict[str, str] | None = None,
                 ) -> tuple[dict[str, Route], Needs]:
-    """Routes for `edges` ((id, source, target) triples) between the boxes `rects`.
+    """Routes for `edges` ((id, source, target) triples) between the boxes `rects`, placed
+    anywhere (the columns and rows are found from the boxes).
 
     `lane_of` gives each node's lane index, `lanes` each lane's top and bottom, `left` and
     `right` the diagram's inner sides, `labels` each labelled edge's plate size, `handoffs`
@@ -103,11 +111,7 @@ def route_edges(edges: list[tuple[str, str, str]], rects: dict[str, Rect],
     ends on the node's outline). Returns ({edge id: Route}, Needs); without `paths` only the
     Needs (and an empty dict).
     """
-    needs = Needs()
     cols, col_of = _clusters([(r.x, r.right, i) for i, r in rects.items()])
-    needs.columns = len(cols)
-    channel_lo = [left] + [c[1] for c in cols]
-    channel_hi = [c[0] for c in cols] + [right]
     rows: dict[int, list[list[float]]] = {}
     row_of: dict[str, int] = {}
     by_lane: dict[int, list[tuple[float, float, str]]] = defaultdict(list)
@@ -116,191 +120,280 @@ def route_edges(edges: list[tuple[str, str, str]], rects: dict[str, Rect],
     for lane, spans in by_lane.items():
         rows[lane], index = _clusters(spans)
         row_of.update(index)
-        needs.rows[lane] = len(rows[lane])
-    row_cols: dict[tuple[int, int], list[int]] = defaultdict(list)  # columns used in a row
-    for node_id in rects:
-        row_cols[(lane_of[node_id], row_of[node_id])].append(col_of[node_id])
-    for value in row_cols.values():
-        value.sort()
-
-    def corridor_span(lane: int, k: int) -> tuple[float, float]:
-        top, bottom = lanes[lane]
-        lane_rows = rows.get(lane, [])
-        lo = top if k == 0 else lane_rows[k - 1][1]
-        hi = bottom if k >= len(lane_rows) else lane_rows[k][0]
-        return lo, hi
-
-    # 1. What each edge does, and which corridor it takes.
-    plans: list[list[Any]] = []
-    for edge_id, s, t in edges:
-        if s not in rects or t not in rects:
-            continue
-        cs, ct = col_of[s], col_of[t]
-        ls, lt, rs, rt = lane_of[s], lane_of[t], row_of[s], row_of[t]
-        corridor = None
-        if s != t and ct == cs + 1:
-            kind = "next"
-        elif s != t and ct > cs + 1 and ls == lt and rs == rt and _free(row_cols[(ls, rs)], cs,
-                                                                           ct):
-            kind = "row"
-        elif s != t and ct > cs + 1:
-            kind = "long"
-            down = lt > ls or (lt == ls and rt > rs)
-            corridor = (lt, rt if down else rt + 1)
-        else:
-            kind = "back"
-            corridor = (lt, max(rs, rt) + 1) if ls == lt else (lt, rt + 1)
-        plans.append([edge_id, s, t, kind, corridor, cs, ct])
-
-    # 2. Corridor tracks: a run from channel cs+1 to channel ct.
-    by_corridor: dict[tuple[int, int], list[tuple[float, float, int]]] = defaultdict(list)
-    for n, plan in enumerate(plans):
-        if plan[4] is not None:
-            a, b = plan[5] + 1, plan[6]
-            by_corridor[plan[4]].append((min(a, b), max(a, b), n))
-    # A loop's label rides on its corridor run, under its source's column (where no vertical
-    # run passes), so a loop from the last column does not widen the diagram for its label.
-    on_corridor = {n for n, plan in enumerate(plans) if plan[3] == "back"
-                   and (plan[0] in labels or plan[0] in handoffs)}
-    # Where the rows on both sides of its corridor are empty under a column the run passes,
-    # a loop's label sits there and the corridor need not be as tall as the label.
-    label_column = free_label_columns(plans, on_corridor, by_corridor, row_cols, rows,
-                                      {i: (lane_of[i], row_of[i]) for i in rects})
-    corridor_y: dict[int, float] = {}
-    for key, intervals in by_corridor.items():
-        tracks = _colour(intervals)
-        count = max(tracks.values()) + 1
-        heights = [TRACK_GAP] * count
-        for n, track in tracks.items():
-            if n in on_corridor and n not in label_column:
-                heights[track] = max(heights[track],
-                                     _label_height(plans[n][0], labels, handoffs) + LABEL_GAP)
-        height = sum(heights)
-        needs.corridor_tracks[key] = count
-        needs.corridor_height[key] = height
-        lo, hi = corridor_span(*key)
-        scale = min(1.0, max(hi - lo, 0.0) / height) if height else 0.0
-        needs.squeezed |= hi - lo + 0.5 < height
-        tops, y = [], (lo + hi) / 2 - height * scale / 2
-        for h in heights:
-            tops.append(y + h * scale / 2)
-            y += h * scale
-        for n, track in tracks.items():
-            corridor_y[n] = tops[track]
-
-    # 3. Ports, ordered by where the edge goes next (out) or comes from (in).
-    out_side: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
-    in_side: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
-    for n, (_, s, t, kind, _, _, _) in enumerate(plans):
-        if kind in ("next", "row"):
-            out_side[s].append((rects[t].cy, rects[t].x, n))
-            in_side[t].append((rects[s].cy, -rects[s].x, n))
-        else:
-            out_side[s].append((corridor_y[n], -rects[t].x, n))
-            in_side[t].append((corridor_y[n], rects[s].x, n))
-    port_out: dict[int, float] = {}
-    port_in: dict[int, float] = {}
-    for node_id, items in out_side.items():
-        gap = max([PORT_GAP] + [_label_height(plans[n][0], labels, handoffs) + LABEL_GAP
-                                for *_, n in items if n not in on_corridor])
-        _spread(node_id, rects[node_id], sorted(items), gap, port_out, needs)
-    for node_id, items in in_side.items():
-        items.sort()
-        _spread(node_id, rects[node_id], items, PORT_GAP, port_in, needs)
-        _straighten(rects[node_id], items, plans, port_out, port_in)
-
-    # 4. Vertical runs in channels: exits on the left, runs of both kinds, then entries.
-    runs: dict[int, list[list[Run]]] = defaultdict(lambda: [[], [], []])
-    for n, (_, _, _, kind, _, cs, ct) in enumerate(plans):
-        ys, yt = port_out[n], port_in[n]
-        if kind == "next":
-            if abs(ys - yt) > 0.5:
-                runs[cs + 1][1].append(_run(ys, yt, 3 * n))
-        elif kind == "row":
-            if abs(ys - yt) > 0.5:
-                runs[ct][2].append(_run(ys, yt, 3 * n + 2))
-        else:
-            yc = corridor_y[n]
-            runs[cs + 1][0].append(_run(ys, yc, 3 * n + 1))
-            runs[ct][2].append(_run(yc, yt, 3 * n + 2))
-    for n, plan in enumerate(plans):
-        if n not in on_corridor and (plan[0] in labels or plan[0] in handoffs):
-            needs.channel_labels[plan[5] + 1] = max(needs.channel_labels.get(plan[5] + 1, 0.0),
-                                                    _label_room(plan[0], labels, handoffs))
-    track_x: dict[int, float] = {}  # keyed like the runs: 3n (next), 3n+1 (exit), 3n+2 (entry)
-    for channel, groups in runs.items():
-        colours = [_colour([r[:3] for r in group]) for group in groups]
-        if paths:  # (left to right matters for the lines, not for how many tracks)
-            colours = [_ordered(group, c) for group, c in zip(groups, colours, strict=True)]
-        counts = [max(c.values()) + 1 if c else 0 for c in colours]
-        total = sum(counts)
-        needs.channel_tracks[channel] = total
-        lo, hi = channel_lo[channel], channel_hi[channel]
-        start = lo + CHANNEL_PAD + needs.channel_labels.get(channel, 0.0)
-        stop = hi - ARROW_ROOM
-        gap = TRACK_GAP
-        if total > 1 and (stop - start) / (total - 1) < TRACK_GAP:
-            # a little closer still reads; closer than that, size the channel again, and if
-            # even that cannot be (boxes placed by hand), use the whole channel
-            if (stop - start) / (total - 1) < MIN_TRACK_GAP:
-                needs.squeezed = True
-                start = lo + 4.0
-            gap = max((stop - start) / max(total - 1, 1), 1.0)
-        if not paths:  # what room the channel needs is known: where the tracks go is not
-            continue   # needed yet
-        # centre the tracks in the room they have
-        spare = (stop - start) - gap * (total - 1)
-        x0 = start + max(spare, 0.0) / 2 if total else start
-        base = 0
-        for colour, count in zip(colours, counts, strict=True):
-            for run_key, track in colour.items():
-                track_x[run_key] = x0 + (base + track) * gap
-            base += count
-
-    # 5. The lines.
-    routes: dict[str, Route] = {}
+    router = Router(edges, col_of, row_of, lane_of, {lane: len(r) for lane, r in rows.items()},
+                    len(cols), labels, handoffs, kinds)
+    router.ports(rects, lanes, rows, ordered=paths)
     if not paths:
-        return routes, needs
-    for n, (edge_id, s, t, kind, _, cs, _) in enumerate(plans):
-        src, dst = rects[s], rects[t]
-        ys, yt = port_out[n], port_in[n]
-        first: Pt = (src.right, ys)
-        end: Pt = (dst.x, yt)
-        points: list[Pt]
-        if kind == "next":
-            points = [first, end] if abs(ys - yt) <= 0.5 else [
-                first, (track_x[3 * n], ys), (track_x[3 * n], yt), end]
-        elif kind == "row":
-            points = [first, end] if abs(ys - yt) <= 0.5 else [
-                first, (track_x[3 * n + 2], ys), (track_x[3 * n + 2], yt), end]
-        else:
-            x1, x2, yc = track_x[3 * n + 1], track_x[3 * n + 2], corridor_y[n]
-            points = [first, (x1, ys), (x1, yc), (x2, yc), (x2, yt), end]
-        if kinds is not None:  # from and to the outline of a diamond, stadium or octagon
-            if kinds.get(s, "step") in _SHAPED:
-                points.insert(0, (outline_x(kinds[s], src, ys, "right"), ys))
-            if kinds.get(t, "step") in _SHAPED:
-                end = (outline_x(kinds[t], dst, yt, "left"), yt)
-                points.append(end)
-        points = simplify(points)
-        label: tuple[float, float, float, bool]
-        if n in on_corridor:  # centred under a column, on the corridor run
-            column = cols[label_column.get(n, cs)]
-            y = corridor_y[n]
-            lane, k = plans[n][4]
-            if n in label_column and k == len(rows.get(lane, [])):  # the lane's bottom
-                y -= max(0.0, _label_height(edge_id, labels, handoffs) / 2 - LABEL_SIT)
-            label = ((column[0] + column[1]) / 2, y, column[1] - column[0], True)
-        else:
-            label = (src.right + CHANNEL_PAD, ys, needs.channel_labels.get(cs + 1, 0.0), False)
-        routes[edge_id] = Route(tuple(points), *label)
-    return routes, needs
+        router.tracks(cols, left, right)  # (whether the channels are squeezed)
+        return {}, router.needs
+    return router.lines(rects, cols, left, right), router.needs
 
 
-def _label_room(edge_id: str, labels: dict[str, tuple[float, float]],
-                handoffs: set[str]) -> float:
-    width = labels[edge_id][0] if edge_id in labels else 0.0
-    return width + (BADGE_ROOM if edge_id in handoffs else 0.0)
+class Router:
+    """The routes over one grid of boxes, in three steps that the layout interleaves with
+    placing the boxes (as a layered layout sizes the gaps between its layers by the routes
+    that run through them, ELK's orthogonal router for one):
+
+    1. `Router(...)`: from where each node stands (column; lane and row) alone, what every
+       edge does and the room that takes across the lanes: corridor tracks and heights,
+       node heights for their ports, label rooms (`needs`).
+    2. `ports(...)`: given the heights, where the ports and corridor runs go, and how many
+       tracks each channel needs (`needs.channel_tracks`).
+    3. `lines(...)`: given the widths, the lines.
+    """
+
+    def __init__(self, edges: list[tuple[str, str, str]], col_of: dict[str, int],
+                 row_of: dict[str, int], lane_of: dict[str, int], rows: dict[int, int],
+                 columns: int, labels: dict[str, tuple[float, float]], handoffs: set[str],
+                 kinds: dict[str, str] | None = None) -> None:
+        self.kinds = kinds
+        self.needs = needs = Needs(columns=columns, rows=dict(rows))
+        row_cols: dict[tuple[int, int], list[int]] = defaultdict(list)  # columns used in a row
+        for node_id, c in col_of.items():
+            row_cols[(lane_of[node_id], row_of[node_id])].append(c)
+        for value in row_cols.values():
+            value.sort()
+
+        # What each edge does, which corridor it takes, and what its label needs: its ports
+        # that far apart, and room in its first channel (a loop's label rides its corridor).
+        self.plans: list[list[Any]] = []  # edge id, source, target, kind, corridor, cs, ct
+        self.heights: list[float] = []  # each plan's label height (0: no label, no badge)
+        self.on_corridor: set[int] = set()
+        self.gaps: dict[str, float] = {}  # a source's gap between its outgoing ports
+        plans, heights, on_corridor, gaps = self.plans, self.heights, self.on_corridor, self.gaps
+        channel_labels = needs.channel_labels
+        outs: dict[str, int] = defaultdict(int)
+        ins: dict[str, int] = defaultdict(int)
+        for edge_id, s, t in edges:
+            if s not in col_of or t not in col_of:
+                continue
+            cs, ct = col_of[s], col_of[t]
+            ls, lt, rs, rt = lane_of[s], lane_of[t], row_of[s], row_of[t]
+            corridor = None
+            if s != t and ct == cs + 1:
+                kind = "next"
+            elif s != t and ct > cs + 1 and ls == lt and rs == rt and _free(
+                    row_cols[(ls, rs)], cs, ct):
+                kind = "row"
+            elif s != t and ct > cs + 1:
+                kind = "long"
+                down = lt > ls or (lt == ls and rt > rs)
+                corridor = (lt, rt if down else rt + 1)
+            else:
+                kind = "back"
+                corridor = (lt, max(rs, rt) + 1) if ls == lt else (lt, rt + 1)
+            n = len(plans)
+            plans.append([edge_id, s, t, kind, corridor, cs, ct])
+            outs[s] += 1
+            ins[t] += 1
+            plate, badge = labels.get(edge_id), edge_id in handoffs
+            if plate is None and not badge:
+                heights.append(0.0)
+                continue
+            height = max(plate[1] if plate else 0.0, BADGE_ROOM - 4.0 if badge else 0.0)
+            heights.append(height)
+            if kind == "back":
+                on_corridor.add(n)
+                continue
+            if height + LABEL_GAP > gaps.get(s, PORT_GAP):
+                gaps[s] = height + LABEL_GAP
+            room = (plate[0] if plate else 0.0) + (BADGE_ROOM if badge else 0.0)
+            if room >= channel_labels.get(cs + 1, 0.0):
+                channel_labels[cs + 1] = room
+        node_height = needs.node_height
+        for node_id, count in outs.items():
+            node_height[node_id] = count * gaps.get(node_id, PORT_GAP) + 8.0
+        for node_id, count in ins.items():
+            node_height[node_id] = max(node_height.get(node_id, 0.0), count * PORT_GAP + 8.0)
+
+        # Corridor tracks: a run from channel cs+1 to channel ct.
+        by_corridor: dict[tuple[int, int], list[tuple[float, float, int]]] = defaultdict(list)
+        for n, plan in enumerate(plans):
+            if plan[4] is not None:
+                a, b = plan[5] + 1, plan[6]
+                by_corridor[plan[4]].append((min(a, b), max(a, b), n))
+        # Where the rows on both sides of its corridor are empty under a column the run
+        # passes, a loop's label sits there and the corridor need not be as tall as it.
+        self.label_column = free_label_columns(plans, on_corridor, by_corridor, row_cols,
+                                               rows, {i: (lane_of[i], row_of[i])
+                                                      for i in col_of})
+        self.corridors: dict[tuple[int, int], tuple[dict[int, int], list[float]]] = {}
+        for key, intervals in by_corridor.items():
+            tracks = _colour(intervals)
+            tall = [TRACK_GAP] * (max(tracks.values()) + 1)
+            for n, track in tracks.items():
+                if n in on_corridor and n not in self.label_column:
+                    tall[track] = max(tall[track], heights[n] + LABEL_GAP)
+            self.corridors[key] = (tracks, tall)
+            needs.corridor_tracks[key] = len(tall)
+            needs.corridor_height[key] = sum(tall)
+
+    def ports(self, rects: dict[str, Rect], lanes: list[tuple[float, float]],
+              rows: dict[int, list[list[float]]], ordered: bool = True) -> None:
+        """Where every port and corridor run goes, given the boxes' heights (`rects`; their
+        x only orders ports), each lane's top and bottom and each lane's rows' (top, bottom);
+        then the tracks each channel needs. Without `ordered` the tracks are only counted."""
+        plans, needs = self.plans, self.needs
+
+        def corridor_span(lane: int, k: int) -> tuple[float, float]:
+            top, bottom = lanes[lane]
+            lane_rows = rows.get(lane, [])
+            lo = top if k == 0 else lane_rows[k - 1][1]
+            hi = bottom if k >= len(lane_rows) else lane_rows[k][0]
+            return lo, hi
+
+        self.corridor_y: dict[int, float] = {}
+        corridor_y = self.corridor_y
+        for key, (tracks, heights) in self.corridors.items():
+            height = needs.corridor_height[key]
+            lo, hi = corridor_span(*key)
+            scale = min(1.0, max(hi - lo, 0.0) / height) if height else 0.0
+            needs.squeezed |= hi - lo + 0.5 < height
+            tops, y = [], (lo + hi) / 2 - height * scale / 2
+            for h in heights:
+                tops.append(y + h * scale / 2)
+                y += h * scale
+            for n, track in tracks.items():
+                corridor_y[n] = tops[track]
+
+        # Ports, ordered by where the edge goes next (out) or comes from (in).
+        cy = {node_id: r.y + r.h / 2 for node_id, r in rects.items()}
+        out_side: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+        in_side: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+        for n, (_, s, t, kind, _, _, _) in enumerate(plans):
+            if kind == "next" or kind == "row":
+                out_side[s].append((cy[t], rects[t].x, n))
+                in_side[t].append((cy[s], -rects[s].x, n))
+            else:
+                out_side[s].append((corridor_y[n], -rects[t].x, n))
+                in_side[t].append((corridor_y[n], rects[s].x, n))
+        self.port_out: dict[int, float] = {}
+        self.port_in: dict[int, float] = {}
+        port_out, port_in = self.port_out, self.port_in
+        squeezed = False
+        for node_id, items in out_side.items():
+            if len(items) == 1:  # (most sides: one port, in the middle)
+                port_out[items[0][2]] = cy[node_id]
+                continue
+            items.sort()
+            squeezed |= _spread(rects[node_id], items, self.gaps.get(node_id, PORT_GAP), port_out)
+        for node_id, items in in_side.items():
+            if len(items) > 1:
+                items.sort()
+                squeezed |= _spread(rects[node_id], items, PORT_GAP, port_in)
+                _straighten(rects[node_id], items, plans, port_out, port_in)
+                continue
+            n = items[0][2]  # (most sides: one port, in the middle, or level with its source)
+            y = port_in[n] = cy[node_id]
+            if plans[n][3] == "next" or plans[n][3] == "row":
+                level, rect = y + (port_out[n] - y), rects[node_id]
+                if rect.y + 4.0 <= level <= rect.bottom - 4.0:
+                    port_in[n] = level
+        needs.squeezed |= squeezed
+
+        # Vertical runs in channels: exits on the left, runs of both kinds, then entries.
+        runs: dict[int, list[list[Run]]] = defaultdict(lambda: [[], [], []])
+        for n, (_, _, _, kind, _, cs, ct) in enumerate(plans):
+            ys, yt = port_out[n], port_in[n]
+            if kind == "next":
+                if abs(ys - yt) > 0.5:
+                    runs[cs + 1][1].append(_run(ys, yt, 3 * n))
+            elif kind == "row":
+                if abs(ys - yt) > 0.5:
+                    runs[ct][2].append(_run(ys, yt, 3 * n + 2))
+            else:
+                yc = corridor_y[n]
+                runs[cs + 1][0].append(_run(ys, yc, 3 * n + 1))
+                runs[ct][2].append(_run(yc, yt, 3 * n + 2))
+        self.colours: dict[int, list[dict[int, int]]] = {}
+        for channel, groups in runs.items():
+            colours = [_colour(group) for group in groups]
+            if ordered:  # (left to right matters for the lines, not for how many tracks)
+                colours = [_ordered(group, c) if len(group) > 1 else c
+                           for group, c in zip(groups, colours, strict=True)]
+            self.colours[channel] = colours
+            needs.channel_tracks[channel] = sum(max(c.values()) + 1 if c else 0
+                                                for c in colours)
+
+    def tracks(self, cols: list[list[float]], left: float, right: float) -> dict[int, float]:
+        """Where each vertical run goes across its channel, given the columns' (left,
+        right): keyed 3n (to the next column), 3n+1 (an exit), 3n+2 (an entry)."""
+        needs = self.needs
+        track_x: dict[int, float] = {}
+        for channel, colours in self.colours.items():
+            counts = [max(c.values()) + 1 if c else 0 for c in colours]
+            total = sum(counts)
+            lo = left if channel == 0 else cols[channel - 1][1]
+            hi = right if channel == len(cols) else cols[channel][0]
+            start = lo + CHANNEL_PAD + needs.channel_labels.get(channel, 0.0)
+            stop = hi - ARROW_ROOM
+            gap = TRACK_GAP
+            if total > 1 and (stop - start) / (total - 1) < TRACK_GAP:
+                # a little closer still reads; closer than that, size the channel again, and
+                # if even that cannot be (boxes placed by hand), use the whole channel
+                if (stop - start) / (total - 1) < MIN_TRACK_GAP:
+                    needs.squeezed = True
+                    start = lo + 4.0
+                gap = max((stop - start) / max(total - 1, 1), 1.0)
+            # centre the tracks in the room they have
+            spare = (stop - start) - gap * (total - 1)
+            x0 = start + max(spare, 0.0) / 2 if total else start
+            base = 0
+            for colour, count in zip(colours, counts, strict=True):
+                for run_key, track in colour.items():
+                    track_x[run_key] = x0 + (base + track) * gap
+                base += count
+        return track_x
+
+    def lines(self, rects: dict[str, Rect], cols: list[list[float]], left: float,
+              right: float) -> dict[str, Route]:
+        """Every edge's route, given the boxes where they finally stand and the columns'
+        (left, right) between `left` and `right`."""
+        track_x = self.tracks(cols, left, right)
+        needs, kinds, corridor_y = self.needs, self.kinds, self.corridor_y
+        port_out, port_in = self.port_out, self.port_in
+        routes: dict[str, Route] = {}
+        for n, (edge_id, s, t, kind, corridor, cs, _) in enumerate(self.plans):
+            src, dst = rects[s], rects[t]
+            ys, yt = port_out[n], port_in[n]
+            first: Pt = (src.right, ys)
+            end: Pt = (dst.x, yt)
+            points: list[Pt]
+            plain = True  # no point repeated and no three in a line: nothing to simplify
+            if kind == "next" or kind == "row":
+                if abs(ys - yt) <= 0.5:
+                    points = [first, end]
+                else:
+                    x = track_x[3 * n if kind == "next" else 3 * n + 2]
+                    points = [first, (x, ys), (x, yt), end]
+                    plain = first[0] + 0.01 < x < end[0] - 0.01
+            else:
+                x1, x2, yc = track_x[3 * n + 1], track_x[3 * n + 2], corridor_y[n]
+                points = [first, (x1, ys), (x1, yc), (x2, yc), (x2, yt), end]
+                plain = False
+            if kinds is not None:  # from and to the outline of a diamond, stadium or octagon
+                if kinds.get(s, "step") in _SHAPED:
+                    points.insert(0, (outline_x(kinds[s], src, ys, "right"), ys))
+                    plain = False
+                if kinds.get(t, "step") in _SHAPED:
+                    end = (outline_x(kinds[t], dst, yt, "left"), yt)
+                    points.append(end)
+                    plain = False
+            if not plain or len(points) == 2:  # (two points: only if they coincide)
+                points = simplify(points)
+            label: tuple[float, float, float, bool]
+            if n in self.on_corridor:  # centred under a column, on the corridor run
+                column = cols[self.label_column.get(n, cs)]
+                y = corridor_y[n]
+                lane, k = corridor
+                if n in self.label_column and k == needs.rows.get(lane, 0):  # lane's bottom
+                    y -= max(0.0, self.heights[n] / 2 - LABEL_SIT)
+                label = ((column[0] + column[1]) / 2, y, column[1] - column[0], True)
+            else:
+                label = (src.right + CHANNEL_PAD, ys, needs.channel_labels.get(cs + 1, 0.0),
+                         False)
+            routes[edge_id] = Route(tuple(points), *label)
+        return routes
 
 
 def _run(y_from: float, y_to: float, key: int) -> Run:
@@ -314,6 +407,8 @@ def _ordered(group: list[Run], colour: dict[int, int]) -> dict[int, int]:
     """The same tracks, renumbered left to right by the average order of their runs."""
     if not colour:
         return colour
+    if len(colour) == max(colour.values()) + 1:  # a track per run: the runs' own order
+        return {run[2]: i for i, run in enumerate(sorted(group, key=_ORDER))}
     sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
     for _, _, key, order in group:
         entry = sums[colour[key]]
@@ -324,28 +419,23 @@ def _ordered(group: list[Run], colour: dict[int, int]) -> dict[int, int]:
     return {key: rank[track] for key, track in colour.items()}
 
 
-def _label_height(edge_id: str, labels: dict[str, tuple[float, float]],
-                  handoffs: set[str]) -> float:
-    height = labels[edge_id][1] if edge_id in labels else 0.0
-    return max(height, BADGE_ROOM - 4.0 if edge_id in handoffs else 0.0)
-
-
 def _free(columns: list[int], a: int, b: int) -> bool:
     """Whether no column strictly between a and b is used (columns sorted)."""
     return bisect_right(columns, a) == bisect_left(columns, b)
 
 
-def _spread(node_id: str, rect: Rect, items: list[tuple[float, float, int]], gap: float,
-            ports: dict[int, float], needs: Needs) -> None:
-    """Ports along one side of `rect`, `gap` apart and centred; notes the height needed."""
+def _spread(rect: Rect, items: list[tuple[float, float, int]], gap: float,
+            ports: dict[int, float]) -> bool:
+    """Ports along one side of `rect`, `gap` apart and centred; True if the side is too
+    short for that gap (the ports then close up)."""
     count = len(items)
-    need = count * gap + 8.0
-    needs.node_height[node_id] = max(needs.node_height.get(node_id, 0.0), need)
-    if need > rect.h:
-        needs.squeezed = True
+    squeezed = count * gap + 8.0 > rect.h
+    if squeezed:
         gap = (rect.h - 8.0) / count
-    for i, (*_, n) in enumerate(items):
-        ports[n] = rect.cy + (i - (count - 1) / 2) * gap
+    middle, half = rect.cy, (count - 1) / 2
+    for i, (_, _, n) in enumerate(items):
+        ports[n] = middle + (i - half) * gap
+    return squeezed
 
 
 def _straighten(rect: Rect, items: list[tuple[float, float, int]], plans: list[list[Any]],
@@ -353,14 +443,16 @@ def _straighten(rect: Rect, items: list[tuple[float, float, int]], plans: list[l
     """Shift a side's ports together so that one edge from the next column or along the row
     runs straight (the smallest shift that does, if all ports stay on the side)."""
     best = None
-    for *_, n in items:
-        if plans[n][3] in ("next", "row"):
+    for item in items:
+        n = item[2]
+        if plans[n][3] == "next" or plans[n][3] == "row":
             shift = port_out[n] - port_in[n]
             if best is None or abs(shift) < abs(best):
                 best = shift
     if not best:
         return
-    ys = [port_in[n] + best for *_, n in items]
-    if min(ys) >= rect.y + 4.0 and max(ys) <= rect.bottom - 4.0:
-        for *_, n in items:
-            port_in[n] += best
+    # (spread in order: the first and last ports are the ends of the side's run)
+    ends = port_in[items[0][2]] + best, port_in[items[-1][2]] + best
+    if min(ends) >= rect.y + 4.0 and max(ends) <= rect.bottom - 4.0:
+        for item in items:
+            port_in[item[2]] += best

@@ -272,7 +272,8 @@ def _narrowest_node(kind: str, title: str, owner: str, width: float,
 def node_size(node: Node) -> tuple[float, float]:
     """The size of `node`'s box: as narrow as its texts allow, taller with a two-line title,
     wider when that is not enough."""
-    w, h, _, _ = _node_size(node.kind.value, node.title, node.owner or "")
+    # (the kind is a StrEnum, a str already: `.value` would cost more than the cached size)
+    w, h, _, _ = _node_size(node.kind, node.label or node.id, node.owner or "")
     return w, h
 
 
@@ -359,9 +360,9 @@ def label_size(edge: Edge, shared: float | None = None) -> tuple[float, float] |
     `shared`: the share of its siblings' remainder it shows when it has no conversion."""
     if not (edge.label or edge.conversion or shared is not None):
         return None
-    measure = edge.conversion
-    key = (edge.label, None if measure is None else (measure.target, measure.actual,
-                                                     measure.is_bare), shared)
+    measure = edge.conversion  # (its target and actual say all the text does: bare or not)
+    key = ((edge.label, None, None, shared) if measure is None
+           else (edge.label, measure.target, measure.actual, shared))
     size = _label_sizes.get(key)
     if size is None:
         sizes = [plate_size(label_lines(edge_text(edge, lang, shared))[0])

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath, QPainterPathStroker
 from PySide6.QtWidgets import QGraphicsItem
 
-from app.model import Edge, Node
+from app.model import Edge, Node, edge_id
 from app.model.axes import LANE, Axis
 from app.render import theme
 from app.render.canvas_geometry import HANDLE_RADIUS, near
@@ -28,7 +28,8 @@ from app.ui.paint import (
     paint_phase,
 )
 
-Z_LANE, Z_PHASE, Z_EDGE, Z_NODE, Z_LABEL, Z_ACTIVE, Z_DRAG = 0.0, 0.5, 1.0, 2.0, 3.0, 4.0, 10.0
+# (edges stand at Qt's default 0, so a scene of thousands sets no z on them)
+Z_LANE, Z_PHASE, Z_EDGE, Z_NODE, Z_LABEL, Z_ACTIVE, Z_DRAG = -1.0, -0.5, 0.0, 2.0, 3.0, 4.0, 10.0
 # (labels.py draws the edge labels at Z_LABEL)
 # Flags combined once: an enum `|` per item costs more than setting them (thousands of items).
 _NODE_FLAGS = QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemIsMovable
@@ -42,14 +43,16 @@ class NodeItem(QGraphicsItem):
 
     #: whether the bounds include the room of a zoomed-out title (set by the scene)
     reach = False
+    # (defaults on the class: a big scene is built without setting them on each item)
+    _hover = False
+    _bounds: QRectF | None = None
+    _shape: QPainterPath | None = None
 
     def __init__(self, node: Node, look, facts, size: tuple[float, float] | None = None) -> None:
         super().__init__()
         self._size = size or (theme.NODE_WIDTH, theme.NODE_HEIGHT)
         self.node_id = node.id
         self.node, self._look, self.facts = node, look, facts
-        self._hover = False
-        self._bounds = self._shape = None
         self.setFlags(_NODE_FLAGS)
         self.setAcceptHoverEvents(True)
         self.setZValue(Z_NODE)
@@ -159,14 +162,15 @@ class NodeItem(QGraphicsItem):
 class EdgeItem(QGraphicsItem):
     """One edge's curve and arrow; selectable, with end handles to reconnect when selected."""
 
+    _shape: QPainterPath | None = None
+    labels = None  # the scene's LabelLayer, which draws the label (labels.py)
+
     def __init__(self, edge: Edge, look: EdgeLook, facts) -> None:
         super().__init__()
-        self.edge_id, self.source, self.target = edge.id, edge.source, edge.target
+        self.source, self.target = source, target = edge.source, edge.target
+        self.edge_id = edge_id(source, target)
         self.edge, self.look, self.facts = edge, look, facts
-        self._shape: QPainterPath | None = None
-        self.labels = None  # the scene's LabelLayer, which draws the label (labels.py)
-        self.setFlags(_EDGE_FLAGS)
-        self.setZValue(Z_EDGE)
+        self.setFlags(_EDGE_FLAGS)  # (at Z_EDGE, Qt's default z)
 
     def set_look(self, edge: Edge, look: EdgeLook, facts) -> None:
         """Show `edge` drawn as `look` (re-routed, restyled or relabelled)."""

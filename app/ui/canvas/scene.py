@@ -60,7 +60,7 @@ class DiagramScene(QGraphicsScene):
         self.nodes: dict[str, NodeItem] = {}
         self.edges: dict[str, EdgeItem] = {}
         self.bands: list[BandItem] = []
-        self._edges_of: dict[str, set[str]] = {}
+        self._edges_of: dict[str, list[str]] | None = None  # (edges_of: made when asked)
         self._interaction: Interaction | None = None
         self.setBackgroundBrush(QColor(theme.CANVAS))
         self._selected: set = set()
@@ -173,10 +173,22 @@ class DiagramScene(QGraphicsScene):
         for item in self._selected:
             if isinstance(item, NodeItem):
                 active.add(item.node_id)
-                active.update(self._edges_of.get(item.node_id, ()))
+                active.update(self.edges_of(item.node_id))
             elif isinstance(item, EdgeItem):
                 active.add(item.edge_id)
         return active
+
+    def edges_of(self, node_id: str) -> list[str]:
+        """The ids of the edges from and to `node_id` (worked out on the first question after
+        a change: a scene is built without it)."""
+        if self._edges_of is None:
+            found: dict[str, list[str]] = {}
+            for edge_id, item in self.edges.items():
+                found.setdefault(item.source, []).append(edge_id)
+                if item.target != item.source:
+                    found.setdefault(item.target, []).append(edge_id)
+            self._edges_of = found
+        return self._edges_of.get(node_id, [])
 
     def node_at(self, scene_pos: QPointF) -> NodeItem | None:
         """The topmost node under `scene_pos`, if any."""
@@ -203,7 +215,7 @@ class DiagramScene(QGraphicsScene):
     def reroute(self, node_id: str, dragging: bool = True) -> None:
         """Redraw the edges of one node: while it is dragged, by a quick route from where its
         item is now (only its own edges change); else along the layout's routes."""
-        for edge_id in self._edges_of.get(node_id, ()):
+        for edge_id in self.edges_of(node_id):
             item = self.edges[edge_id]
             route = self.layout.routes.get(edge_id)
             if dragging or route is None:
@@ -334,8 +346,8 @@ class DiagramScene(QGraphicsScene):
             self._rect = rect
             self.setSceneRect(rect)  # explicit, and first: Qt never scans the items for it
         current = {e.id: e for e in diagram.edges}  # (an edge's id is worked out each time)
-        moved = self._sync_nodes(diagram, geometry, facts, changes, full, current)
-        self._sync_edges(current, geometry, facts, changes, full, moved)
+        self._sync_nodes(diagram, geometry, facts, changes, full, current)
+        self._sync_edges(current, geometry, facts, changes, full)
         self.labels.settle()
         if self._overview_on:
             self._refresh_active()
@@ -348,12 +360,11 @@ class DiagramScene(QGraphicsScene):
         for item in self.bands:
             self.addItem(item)
 
-    def _sync_nodes(self, diagram, geometry, facts, changes, full, current) -> set[str]:
-        """Add, drop and refresh node items; returns the ids whose box or lane changed."""
+    def _sync_nodes(self, diagram, geometry, facts, changes, full, current) -> None:
+        """Add, drop and refresh node items."""
         index = self._index
         for gone in [i for i in self.nodes if i not in index]:
             self.removeItem(self.nodes.pop(gone))
-        moved: set[str] = set()
         # A node's status depends on its outgoing edges: refresh the sources of edges that
         # came, went or changed.
         edges = self.edges
@@ -370,38 +381,32 @@ class DiagramScene(QGraphicsScene):
             fact = facts.node(node) if suspect else item.facts
             if item is None:
                 item = NodeItem(node, self._node_look(node, rect, fact), fact, (rect.w, rect.h))
-                item.reach = self._semantic
+                if self._semantic:
+                    item.reach = True
                 item.setPos(rect.x, rect.y)
                 if self._overview_on:
                     item.setFlag(QGraphicsItem.ItemHasNoContents)
                 self.addItem(item)
                 self.nodes[node.id] = item
-                moved.add(node.id)
                 continue
             resized = item.size != (rect.w, rect.h)
             if resized:
                 item.set_size(rect.w, rect.h)
             if resized or suspect and (full or item.node is not node or item.facts != fact
                                        or node.id in changes.nodes):
-                if item.node.lane != node.lane:
-                    moved.add(node.id)
                 item.set_look(node, self._node_look(node, rect, fact), fact)
             if item.x() != rect.x or item.y() != rect.y:
                 item.setPos(rect.x, rect.y)
-                moved.add(node.id)
-        return moved
 
-    def _sync_edges(self, current, geometry, facts, changes, full, moved) -> None:
+    def _sync_edges(self, current, geometry, facts, changes, full) -> None:
         for gone in [i for i in self.edges if i not in current]:
             item = self.edges.pop(gone)
             self.labels.remove(item)
             self.removeItem(item)
-        edges_of = self._edges_of = {node_id: set() for node_id in self.nodes}
+        self._edges_of = None
         judge_all, named, routes = self._judge_all, changes.edges, geometry.routes
         for edge_id, edge in current.items():
-            source, target = edge.source, edge.target
-            edges_of[source].add(edge_id)
-            edges_of[target].add(edge_id)
+            source = edge.source
             item = self.edges.get(edge_id)
             if item is None:
                 fact = facts.edge(edge)

@@ -35,7 +35,7 @@ class _once:  # noqa: N801 - used as a decorator
 class EdgeLook:
     """Everything one edge draws, in scene coordinates.
 
-    Only the route, the pens' keys and the bounds are worked out at once; the label's text
+    Only the route and the pens' keys are kept at once; the bounds, the label's text
     and where its words go, the Qt paths, pens and plate are made on first use: most edges of
     a big diagram are never painted up close, and a scene of thousands is built faster.
     """
@@ -47,13 +47,18 @@ class EdgeLook:
         self._text = text  # the label's whole text (the lines may be cut), or its maker
         #: whether anything is drawn on the first stub: a label plate or a handoff badge
         self.has_label = handoff or (labelled and (not isinstance(text, str) or bool(text)))
+
+    @_once
+    def bounds(self) -> QRectF:
+        """Where the curve, its arrow and its end handles can be (asked for when Qt indexes
+        the item, after the scene is built)."""
         # The rounded line lies inside the hull of its corners and the arrow head within
         # ARROW_SIZE of its tip: bounds without a QPainterPath.
-        points = geometry.points
+        points = self.geometry.points
         xs, ys = [p[0] for p in points], [p[1] for p in points]
-        margin = width + HANDLE_RADIUS + 2 + _ARROW_SIZE
+        margin = self.width + HANDLE_RADIUS + 2 + _ARROW_SIZE
         x, y = min(xs) - margin, min(ys) - margin
-        self.bounds = QRectF(x, y, max(xs) + margin - x, max(ys) + margin - y)
+        return QRectF(x, y, max(xs) + margin - x, max(ys) + margin - y)
 
     @_once
     def text(self) -> str:

@@ -50,18 +50,20 @@ class FactBook:
         flows = report.flows.get("actual", {}) if report is not None else {}
         self._flows = flows
         self._biggest = max(flows.values(), default=0.0)
+        self._facts: dict[tuple, NodeFacts | EdgeFacts] = {}
+        self._edge_marks: dict[str, str] | None = None
 
     def node(self, node: Node) -> NodeFacts:
         """Status, worst finding and actual volume of `node`."""
         report = self.report
         status = self._status_here(node)
-        severity = volume = None
-        if report is not None and node.id in self._report_nodes:
-            severities = {f.severity for f in report.findings_for(node.id)}
-            severity = next((s for s in SEVERITIES if s in severities), None)
-            volume = report.volumes.get("actual", {}).get(node.id)
-        return NodeFacts(status, severity,
-                         volume_text(volume, self.diagram.period.value, self.lang))
+        if report is None or node.id not in self._report_nodes:
+            return self._shared_facts(NodeFacts, status, None, "")
+        severities = {f.severity for f in report.findings_for(node.id)}
+        severity = next((s for s in SEVERITIES if s in severities), None)
+        volume = report.volumes.get("actual", {}).get(node.id)
+        return self._shared_facts(NodeFacts, status, severity,
+                                  volume_text(volume, self.diagram.period.value, self.lang))
 
     def edge(self, edge: Edge) -> EdgeFacts:
         """Status (on the current values) and flow width of `edge`."""
@@ -72,7 +74,16 @@ class FactBook:
         shared = None
         if edge.conversion is None:
             shared = shared_rate(self._index(self.diagram).get(edge.source, ()), edge)
-        return EdgeFacts(status, width, shared)
+        return self._shared_facts(EdgeFacts, status, width, shared)
+
+    def _shared_facts(self, kind: type, *values):  # noqa: ANN202 - NodeFacts | EdgeFacts
+        """One facts value per distinct content: most nodes and edges of a diagram say the
+        same, and the values are frozen."""
+        key = (kind, *values)
+        found = self._facts.get(key)
+        if found is None:
+            found = self._facts[key] = kind(*values)
+        return found
 
     def _index(self, diagram: Diagram) -> dict[str, list[Edge]]:
         """Outgoing edges per node of `diagram`, built once per snapshot."""
@@ -100,12 +111,18 @@ class FactBook:
         """node_status's verdict on the current snapshot, each edge judged once.
 
         The same rule as app.analysis.node_status (which, given a report, would judge the
-        report's snapshot and every outgoing edge again for each node).
+        report's snapshot and every outgoing edge again for each node): off if a KPI or an
+        outgoing edge is off, else on if one is on.
         """
-        marks = [kpi.is_worse() for kpi in node.kpis]
-        marks += [self._edge_status(e) for e in self._index(self.diagram).get(node.id, [])]
-        if any(m is True or m == OFF for m in marks):
-            return OFF
-        if any(m is False or m == ON for m in marks):
-            return ON
-        return UNMEASURED
+        if self._edge_marks is None:  # every source's worst edge, in one pass over the edges
+            marks: dict[str, str] = {}
+            for edge in self.diagram.edges:
+                status = self._edge_status(edge)
+                if status == OFF or status == ON and marks.get(edge.source) != OFF:
+                    marks[edge.source] = status
+            self._edge_marks = marks
+        worst = self._edge_marks.get(node.id, UNMEASURED)
+        if worst == OFF or not node.kpis:
+            return worst
+        kpis = [kpi.is_worse() for kpi in node.kpis]
+        return OFF if True in kpis else ON if False in kpis or worst == ON else UNMEASURED
