@@ -98,9 +98,10 @@ def _drawn_items(scene) -> list[QGraphicsItem] | None:
     for item in items:
         if not item.isVisible() or item.flags() & _NO_CONTENTS:
             continue
+        # (all of them are top-level items; asking parentItem() of a Python item here made
+        # PySide crash in a later garbage collection)
         if (item.flags() & _SPECIAL or item.opacity() != 1.0 or item.childItems()
-                or item.graphicsEffect() is not None or item.cacheMode() != _NO_CACHE
-                or item.parentItem() is not None):
+                or item.graphicsEffect() is not None or item.cacheMode() != _NO_CACHE):
             return None
         drawn.append(item)
     # Qt's order: z value, then the order the items were added (a stable sort keeps it).
