@@ -303,18 +303,17 @@ def _place(diagram: Diagram, grid: Grid, needs: Needs | None,
     x = close(phase_count - 1, x)
     right = x
 
+    cols = [[col_x[c], col_x[c] + col_w[c]] for c in range(grid.columns)]
+    rects: dict[str, Rect] = {}
     if heights is not None:  # the same rows and lanes: every box only moves across
-        rects = {}
         for node_id, old in heights.nodes.items():
             c, w = grid.col[node_id], old.w
             rects[node_id] = Rect(col_x[c] + (col_w[c] - w) / 2, old.y, w, old.h)
         return _bands(diagram, rects, list(heights.lanes), heights.bounds.bottom, right,
-                      starts, ends, [[col_x[c], col_x[c] + col_w[c]] for c in range(grid.columns)],
-                      heights.rows)
+                      starts, ends, cols, heights.rows)
 
     # y: per lane, corridor, row, corridor, ..., each as tall as it needs.
     top = theme.PHASE_HEADER_HEIGHT if diagram.phases else 0.0
-    rects = {}
     lane_bands = []
     row_spans: dict[int, list[list[float]]] = {}
     by_lane: dict[str, list[str]] = defaultdict(list)
@@ -359,8 +358,7 @@ def _place(diagram: Diagram, grid: Grid, needs: Needs | None,
         header = Rect(0.0, top, theme.LANE_HEADER_WIDTH, height)
         lane_bands.append(Band(lane.id, lane.title, color, Rect(0.0, top, right, height), header))
         top += height
-    return _bands(diagram, rects, lane_bands, top, right, starts, ends,
-                  [[col_x[c], col_x[c] + col_w[c]] for c in range(grid.columns)], row_spans)
+    return _bands(diagram, rects, lane_bands, top, right, starts, ends, cols, row_spans)
 
 
 def _bands(diagram: Diagram, rects: dict[str, Rect], lane_bands: list[Band], top: float,
