@@ -248,15 +248,13 @@ def _place(diagram: Diagram, grid: Grid, needs: Needs | None,
                 labels[column + 1] = max(labels[column + 1], room)
         tracks = [2] * (grid.columns + 1)
 
-    def label_part(k: int) -> float:
-        return CHANNEL_PAD + labels[k] + (CHANNEL_PAD / 2 if labels[k] else 0.0)
-
-    def track_part(k: int) -> float:
-        n = tracks[k]
-        return max(n - 1, 0) * TRACK_GAP + ARROW_ROOM + (CHANNEL_PAD / 2 if n else 0.0)
-
-    def widen(part: float, k: int) -> float:  # a channel is never narrower than MIN_CHANNEL
-        return max(0.0, MIN_CHANNEL - label_part(k) - track_part(k)) + part
+    # Each channel: its label part, and its track part, made wider if the channel would be
+    # narrower than MIN_CHANNEL.
+    label_part = [CHANNEL_PAD + room + (CHANNEL_PAD / 2 if room else 0.0) for room in labels]
+    track_part = [max(n - 1, 0) * TRACK_GAP + ARROW_ROOM + (CHANNEL_PAD / 2 if n else 0.0)
+                  for n in tracks]
+    track_part = [max(0.0, MIN_CHANNEL - lp - tp) + tp
+                  for lp, tp in zip(label_part, track_part, strict=True)]
 
     # x: channel (label part | phase boundaries | track part) then column, left to right.
     phase_count = max(len(diagram.phases), 1)
@@ -291,14 +289,14 @@ def _place(diagram: Diagram, grid: Grid, needs: Needs | None,
 
     for c in range(grid.columns):
         p = grid.column_phase[c]
-        x += label_part(c)
+        x += label_part[c]
         if p != opened:  # the boundary falls after the labels of the phase before
-            boundary = x - (CHANNEL_PAD / 2 if labels[c] else 0.0) if c else x - label_part(c)
+            boundary = x - (CHANNEL_PAD / 2 if labels[c] else 0.0) if c else x - label_part[c]
             x += open_to(p, boundary) - boundary
-        x += widen(track_part(c), c)
+        x += track_part[c]
         col_x[c] = x
         x += col_w[c]
-    x += label_part(grid.columns) + widen(track_part(grid.columns), grid.columns)
+    x += label_part[grid.columns] + track_part[grid.columns]
     x = open_to(phase_count - 1, x)
     x = close(phase_count - 1, x)
     right = x

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath, QPainterPathStroker
 from PySide6.QtWidgets import QGraphicsItem
 
-from app.model import Edge, Node, edge_id
+from app.model import Edge, Node
 from app.model.axes import LANE, Axis
 from app.render import theme
 from app.render.canvas_geometry import HANDLE_RADIUS, near
@@ -165,10 +165,10 @@ class EdgeItem(QGraphicsItem):
     _shape: QPainterPath | None = None
     labels = None  # the scene's LabelLayer, which draws the label (labels.py)
 
-    def __init__(self, edge: Edge, look: EdgeLook, facts) -> None:
+    def __init__(self, edge: Edge, look: EdgeLook, facts, key: str | None = None) -> None:
         super().__init__()
-        self.source, self.target = source, target = edge.source, edge.target
-        self.edge_id = edge_id(source, target)
+        self.source, self.target = edge.source, edge.target
+        self.edge_id = key or edge.id  # (the scene passes the id it already has)
         self.edge, self.look, self.facts = edge, look, facts
         self.setFlags(_EDGE_FLAGS)  # (at Z_EDGE, Qt's default z)
 

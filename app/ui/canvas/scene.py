@@ -410,7 +410,8 @@ class DiagramScene(QGraphicsScene):
             item = self.edges.get(edge_id)
             if item is None:
                 fact = facts.edge(edge)
-                item = EdgeItem(edge, self._edge_look(edge, routes[edge_id], fact), fact)
+                item = EdgeItem(edge, self._edge_look(edge, routes[edge_id], fact), fact,
+                                edge_id)
                 if self._overview_on:
                     item.setFlag(QGraphicsItem.ItemHasNoContents)
                 self.addItem(item)
