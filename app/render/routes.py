@@ -289,13 +289,18 @@ class Router:
                 runs[ct][2].append(vertical_run(yc, yt, 3 * n + 2))
         self.colours: dict[int, list[dict[int, int]]] = {}
         for channel, groups in runs.items():
-            colours = [colour_tracks(group) for group in groups]
-            if ordered:  # (left to right matters for the lines, not for how many tracks)
-                colours = [order_tracks(group, c) if len(group) > 1 else c
-                           for group, c in zip(groups, colours, strict=True)]
+            colours, total = [], 0
+            for group in groups:
+                if len(group) < 2:  # (most: one run or none, on track 0)
+                    colour = {group[0][2]: 0} if group else {}
+                else:
+                    colour = colour_tracks(group)
+                    if ordered:  # (left to right matters for the lines, not for the count)
+                        colour = order_tracks(group, colour)
+                colours.append(colour)
+                total += max(colour.values()) + 1 if colour else 0
             self.colours[channel] = colours
-            needs.channel_tracks[channel] = sum(max(c.values()) + 1 if c else 0
-                                                for c in colours)
+            needs.channel_tracks[channel] = total
 
     def tracks(self, cols: list[list[float]], left: float, right: float) -> dict[int, float]:
         """Where each vertical run goes across its channel, given the columns' (left,

@@ -34,6 +34,7 @@ Z_LANE, Z_PHASE, Z_EDGE, Z_NODE, Z_LABEL, Z_ACTIVE, Z_DRAG = -1.0, -0.5, 0.0, 2.
 # Flags combined once: an enum `|` per item costs more than setting them (thousands of items).
 _NODE_FLAGS = QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemIsMovable
 # (the extended option tells an edge's paint which part of the scene is being repainted)
+_BAND_BUTTONS = Qt.LeftButton | Qt.RightButton  # (a band's header takes both)
 _EDGE_FLAGS = QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemUsesExtendedStyleOption
 
 
@@ -220,7 +221,7 @@ class BandItem(QGraphicsItem):
         lane = axis is LANE
         self._paint = paint_lane if lane else paint_phase
         self.setZValue(Z_LANE if lane else Z_PHASE)
-        self.setAcceptedMouseButtons(Qt.LeftButton | Qt.RightButton)
+        self.setAcceptedMouseButtons(_BAND_BUTTONS)
 
     @property
     def band_id(self) -> str:
