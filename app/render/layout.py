@@ -248,15 +248,13 @@ def _place(diagram: Diagram, grid: Grid, needs: Needs | None,
                 labels[column + 1] = max(labels[column + 1], room)
         tracks = [2] * (grid.columns + 1)
 
-    def label_part(k: int) -> float:
-        return CHANNEL_PAD + labels[k] + (CHANNEL_PAD / 2 if labels[k] else 0.0)
-
-    def track_part(k: int) -> float:
-        n = tracks[k]
-        return max(n - 1, 0) * TRACK_GAP + ARROW_ROOM + (CHANNEL_PAD / 2 if n else 0.0)
-
-    def widen(part: float, k: int) -> float:  # a channel is never narrower than MIN_CHANNEL
-        return max(0.0, MIN_CHANNEL - label_part(k) - track_part(k)) + part
+    # Each channel: its label part, and its track part, made wider if the channel would be
+    # narrower than MIN_CHANNEL.
+    label_part = [CHANNEL_PAD + room + (CHANNEL_PAD / 2 if room else 0.0) for room in labels]
+    track_part = [max(n - 1, 0) * TRACK_GAP + ARROW_ROOM + (CHANNEL_PAD / 2 if n else 0.0)
+                  for n in tracks]
+    track_part = [max(0.0, MIN_CHANNEL - lp - tp) + tp
+                  for lp, tp in zip(label_part, track_part, strict=True)]
 
     # x: channel (label part | phase boundaries | track part) then column, left to right.
     phase_count = max(len(diagram.phases), 1)
@@ -291,30 +289,29 @@ def _place(diagram: Diagram, grid: Grid, needs: Needs | None,
 
     for c in range(grid.columns):
         p = grid.column_phase[c]
-        x += label_part(c)
+        x += label_part[c]
         if p != opened:  # the boundary falls after the labels of the phase before
-            boundary = x - (CHANNEL_PAD / 2 if labels[c] else 0.0) if c else x - label_part(c)
+            boundary = x - (CHANNEL_PAD / 2 if labels[c] else 0.0) if c else x - label_part[c]
             x += open_to(p, boundary) - boundary
-        x += widen(track_part(c), c)
+        x += track_part[c]
         col_x[c] = x
         x += col_w[c]
-    x += label_part(grid.columns) + widen(track_part(grid.columns), grid.columns)
+    x += label_part[grid.columns] + track_part[grid.columns]
     x = open_to(phase_count - 1, x)
     x = close(phase_count - 1, x)
     right = x
 
+    cols = [[col_x[c], col_x[c] + col_w[c]] for c in range(grid.columns)]
+    rects: dict[str, Rect] = {}
     if heights is not None:  # the same rows and lanes: every box only moves across
-        rects = {}
         for node_id, old in heights.nodes.items():
             c, w = grid.col[node_id], old.w
             rects[node_id] = Rect(col_x[c] + (col_w[c] - w) / 2, old.y, w, old.h)
         return _bands(diagram, rects, list(heights.lanes), heights.bounds.bottom, right,
-                      starts, ends, [[col_x[c], col_x[c] + col_w[c]] for c in range(grid.columns)],
-                      heights.rows)
+                      starts, ends, cols, heights.rows)
 
     # y: per lane, corridor, row, corridor, ..., each as tall as it needs.
     top = theme.PHASE_HEADER_HEIGHT if diagram.phases else 0.0
-    rects = {}
     lane_bands = []
     row_spans: dict[int, list[list[float]]] = {}
     by_lane: dict[str, list[str]] = defaultdict(list)
@@ -359,8 +356,7 @@ def _place(diagram: Diagram, grid: Grid, needs: Needs | None,
         header = Rect(0.0, top, theme.LANE_HEADER_WIDTH, height)
         lane_bands.append(Band(lane.id, lane.title, color, Rect(0.0, top, right, height), header))
         top += height
-    return _bands(diagram, rects, lane_bands, top, right, starts, ends,
-                  [[col_x[c], col_x[c] + col_w[c]] for c in range(grid.columns)], row_spans)
+    return _bands(diagram, rects, lane_bands, top, right, starts, ends, cols, row_spans)
 
 
 def _bands(diagram: Diagram, rects: dict[str, Rect], lane_bands: list[Band], top: float,

@@ -16,18 +16,15 @@ its corridor (interval colouring: the fewest tracks), so no two edges share a li
 spread along a node's side in the order of where their edges go, so fan-in and fan-out do not
 cross at the node. An edge's label sits on its first stub, in a zone at the left of the
 channel that no vertical run enters; the layout makes that zone as wide as its widest label.
-The router also reports what each channel, corridor and node needed (`Needs`), so the layout
-can size them and route once more. Cost: O(E log E) for E edges.
+The router also reports what each channel, corridor and node needs (`Needs`), so the layout
+can size them (see `Router` for the order). Cost: O(E log E) for E edges.
 """
 
 from __future__ import annotations
 
-import heapq
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Any
 
 from app.render.loop_labels import free_label_columns
@@ -35,9 +32,14 @@ from app.render.polyline import simplify
 from app.render.rect import Rect
 from app.render.route import ARROW_ROOM, CHANNEL_PAD, Pt, Route
 from app.render.shapes import outline_x
-
-#: a vertical run: top, bottom, key (see step 4), order (see `_run`)
-Run = tuple[float, float, int, float]
+from app.render.tracks import (
+    Run,
+    colour_tracks,
+    order_tracks,
+    spread_ports,
+    straighten_ports,
+    vertical_run,
+)
 
 TRACK_GAP = 10.0  # between two tracks
 MIN_TRACK_GAP = 6.0  # closest two tracks may come when a channel is short of room
@@ -47,7 +49,6 @@ LABEL_GAP = 4.0  # between two labels stacked on one side
 LABEL_SIT = 5.0
 BADGE_ROOM = 19.0  # a handoff badge before the label (diameter and a gap)
 _SHAPED = ("decision", "entry", "exit")  # kinds whose sides are not straight
-_ORDER = itemgetter(3)  # a run's order (see `_run`)
 
 
 @dataclass
@@ -75,26 +76,6 @@ def _clusters(spans: list[tuple[float, float, str]]) -> tuple[list[list[float]],
             clusters.append([lo, hi])
         index[key] = len(clusters) - 1
     return clusters, index
-
-
-def _colour(intervals: Sequence[tuple[float, float, int] | Run]) -> dict[int, int]:
-    """Tracks for intervals (lo, hi, key, ...): overlapping ones (touching included) never
-    share one."""
-    if len(intervals) < 2:  # (most channels)
-        return {interval[2]: 0 for interval in intervals}
-    free: list[tuple[float, int]] = []  # (end, track)
-    result: dict[int, int] = {}
-    count = 0
-    for interval in sorted(intervals):
-        lo, hi, key = interval[0], interval[1], interval[2]
-        if free and free[0][0] < lo:
-            _, track = heapq.heappop(free)
-        else:
-            track = count
-            count += 1
-        result[key] = track
-        heapq.heappush(free, (hi, track))
-    return result
 
 
 def route_edges(edges: list[tuple[str, str, str]], rects: dict[str, Rect],
@@ -219,7 +200,7 @@ class Router:
                                                       for i in col_of})
         self.corridors: dict[tuple[int, int], tuple[dict[int, int], list[float]]] = {}
         for key, intervals in by_corridor.items():
-            tracks = _colour(intervals)
+            tracks = colour_tracks(intervals)
             tall = [TRACK_GAP] * (max(tracks.values()) + 1)
             for n, track in tracks.items():
                 if n in on_corridor and n not in self.label_column:
@@ -276,12 +257,13 @@ class Router:
                 port_out[items[0][2]] = cy[node_id]
                 continue
             items.sort()
-            squeezed |= _spread(rects[node_id], items, self.gaps.get(node_id, PORT_GAP), port_out)
+            gap = self.gaps.get(node_id, PORT_GAP)
+            squeezed |= spread_ports(rects[node_id], items, gap, port_out)
         for node_id, items in in_side.items():
             if len(items) > 1:
                 items.sort()
-                squeezed |= _spread(rects[node_id], items, PORT_GAP, port_in)
-                _straighten(rects[node_id], items, plans, port_out, port_in)
+                squeezed |= spread_ports(rects[node_id], items, PORT_GAP, port_in)
+                straighten_ports(rects[node_id], items, plans, port_out, port_in)
                 continue
             n = items[0][2]  # (most sides: one port, in the middle, or level with its source)
             y = port_in[n] = cy[node_id]
@@ -297,23 +279,28 @@ class Router:
             ys, yt = port_out[n], port_in[n]
             if kind == "next":
                 if abs(ys - yt) > 0.5:
-                    runs[cs + 1][1].append(_run(ys, yt, 3 * n))
+                    runs[cs + 1][1].append(vertical_run(ys, yt, 3 * n))
             elif kind == "row":
                 if abs(ys - yt) > 0.5:
-                    runs[ct][2].append(_run(ys, yt, 3 * n + 2))
+                    runs[ct][2].append(vertical_run(ys, yt, 3 * n + 2))
             else:
                 yc = corridor_y[n]
-                runs[cs + 1][0].append(_run(ys, yc, 3 * n + 1))
-                runs[ct][2].append(_run(yc, yt, 3 * n + 2))
+                runs[cs + 1][0].append(vertical_run(ys, yc, 3 * n + 1))
+                runs[ct][2].append(vertical_run(yc, yt, 3 * n + 2))
         self.colours: dict[int, list[dict[int, int]]] = {}
         for channel, groups in runs.items():
-            colours = [_colour(group) for group in groups]
-            if ordered:  # (left to right matters for the lines, not for how many tracks)
-                colours = [_ordered(group, c) if len(group) > 1 else c
-                           for group, c in zip(groups, colours, strict=True)]
+            colours, total = [], 0
+            for group in groups:
+                if len(group) < 2:  # (most: one run or none, on track 0)
+                    colour = {group[0][2]: 0} if group else {}
+                else:
+                    colour = colour_tracks(group)
+                    if ordered:  # (left to right matters for the lines, not for the count)
+                        colour = order_tracks(group, colour)
+                colours.append(colour)
+                total += max(colour.values()) + 1 if colour else 0
             self.colours[channel] = colours
-            needs.channel_tracks[channel] = sum(max(c.values()) + 1 if c else 0
-                                                for c in colours)
+            needs.channel_tracks[channel] = total
 
     def tracks(self, cols: list[list[float]], left: float, right: float) -> dict[int, float]:
         """Where each vertical run goes across its channel, given the columns' (left,
@@ -396,63 +383,8 @@ class Router:
         return routes
 
 
-def _run(y_from: float, y_to: float, key: int) -> Run:
-    """A vertical run as (top, bottom, key, order): `order` puts runs that cross least left
-    of each other (down: the one starting lower on the left; up: the one starting higher)."""
-    order = -y_from if y_to > y_from else y_from
-    return min(y_from, y_to), max(y_from, y_to), key, order
-
-
-def _ordered(group: list[Run], colour: dict[int, int]) -> dict[int, int]:
-    """The same tracks, renumbered left to right by the average order of their runs."""
-    if not colour:
-        return colour
-    if len(colour) == max(colour.values()) + 1:  # a track per run: the runs' own order
-        return {run[2]: i for i, run in enumerate(sorted(group, key=_ORDER))}
-    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
-    for _, _, key, order in group:
-        entry = sums[colour[key]]
-        entry[0] += order
-        entry[1] += 1
-    rank = {track: i for i, track in enumerate(sorted(sums, key=lambda t: sums[t][0]
-                                                        / sums[t][1]))}
-    return {key: rank[track] for key, track in colour.items()}
-
-
 def _free(columns: list[int], a: int, b: int) -> bool:
     """Whether no column strictly between a and b is used (columns sorted)."""
     return bisect_right(columns, a) == bisect_left(columns, b)
 
 
-def _spread(rect: Rect, items: list[tuple[float, float, int]], gap: float,
-            ports: dict[int, float]) -> bool:
-    """Ports along one side of `rect`, `gap` apart and centred; True if the side is too
-    short for that gap (the ports then close up)."""
-    count = len(items)
-    squeezed = count * gap + 8.0 > rect.h
-    if squeezed:
-        gap = (rect.h - 8.0) / count
-    middle, half = rect.cy, (count - 1) / 2
-    for i, (_, _, n) in enumerate(items):
-        ports[n] = middle + (i - half) * gap
-    return squeezed
-
-
-def _straighten(rect: Rect, items: list[tuple[float, float, int]], plans: list[list[Any]],
-                port_out: dict[int, float], port_in: dict[int, float]) -> None:
-    """Shift a side's ports together so that one edge from the next column or along the row
-    runs straight (the smallest shift that does, if all ports stay on the side)."""
-    best = None
-    for item in items:
-        n = item[2]
-        if plans[n][3] == "next" or plans[n][3] == "row":
-            shift = port_out[n] - port_in[n]
-            if best is None or abs(shift) < abs(best):
-                best = shift
-    if not best:
-        return
-    # (spread in order: the first and last ports are the ends of the side's run)
-    ends = port_in[items[0][2]] + best, port_in[items[-1][2]] + best
-    if min(ends) >= rect.y + 4.0 and max(ends) <= rect.bottom - 4.0:
-        for item in items:
-            port_in[item[2]] += best

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath, QPainterPathStroker
 from PySide6.QtWidgets import QGraphicsItem
 
-from app.model import Edge, Node, edge_id
+from app.model import Edge, Node
 from app.model.axes import LANE, Axis
 from app.render import theme
 from app.render.canvas_geometry import HANDLE_RADIUS, near
@@ -34,6 +34,7 @@ Z_LANE, Z_PHASE, Z_EDGE, Z_NODE, Z_LABEL, Z_ACTIVE, Z_DRAG = -1.0, -0.5, 0.0, 2.
 # Flags combined once: an enum `|` per item costs more than setting them (thousands of items).
 _NODE_FLAGS = QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemIsMovable
 # (the extended option tells an edge's paint which part of the scene is being repainted)
+_BAND_BUTTONS = Qt.LeftButton | Qt.RightButton  # (a band's header takes both)
 _EDGE_FLAGS = QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemUsesExtendedStyleOption
 
 
@@ -165,10 +166,10 @@ class EdgeItem(QGraphicsItem):
     _shape: QPainterPath | None = None
     labels = None  # the scene's LabelLayer, which draws the label (labels.py)
 
-    def __init__(self, edge: Edge, look: EdgeLook, facts) -> None:
+    def __init__(self, edge: Edge, look: EdgeLook, facts, key: str | None = None) -> None:
         super().__init__()
-        self.source, self.target = source, target = edge.source, edge.target
-        self.edge_id = edge_id(source, target)
+        self.source, self.target = edge.source, edge.target
+        self.edge_id = key or edge.id  # (the scene passes the id it already has)
         self.edge, self.look, self.facts = edge, look, facts
         self.setFlags(_EDGE_FLAGS)  # (at Z_EDGE, Qt's default z)
 
@@ -220,7 +221,7 @@ class BandItem(QGraphicsItem):
         lane = axis is LANE
         self._paint = paint_lane if lane else paint_phase
         self.setZValue(Z_LANE if lane else Z_PHASE)
-        self.setAcceptedMouseButtons(Qt.LeftButton | Qt.RightButton)
+        self.setAcceptedMouseButtons(_BAND_BUTTONS)
 
     @property
     def band_id(self) -> str:

@@ -346,8 +346,15 @@ class DiagramScene(QGraphicsScene):
             self._rect = rect
             self.setSceneRect(rect)  # explicit, and first: Qt never scans the items for it
         current = {e.id: e for e in diagram.edges}  # (an edge's id is worked out each time)
-        self._sync_nodes(diagram, geometry, facts, changes, full, current)
-        self._sync_edges(current, geometry, facts, changes, full)
+        if self.nodes or self.edges:
+            self._sync_nodes(diagram, geometry, facts, changes, full, current)
+            self._sync_edges(current, geometry, facts, changes, full)
+        else:  # a new scene: every item is new, nothing to compare
+            rects, routes = geometry.nodes, geometry.routes
+            for node in diagram.nodes:
+                self._add_node(node, rects[node.id], facts.node(node))
+            for edge_id, edge in current.items():
+                self._add_edge(edge_id, edge, routes[edge_id], facts.edge(edge))
         self.labels.settle()
         if self._overview_on:
             self._refresh_active()
@@ -380,14 +387,7 @@ class DiagramScene(QGraphicsScene):
                        or node.id in sources or node.id in changes.nodes)
             fact = facts.node(node) if suspect else item.facts
             if item is None:
-                item = NodeItem(node, self._node_look(node, rect, fact), fact, (rect.w, rect.h))
-                if self._semantic:
-                    item.reach = True
-                item.setPos(rect.x, rect.y)
-                if self._overview_on:
-                    item.setFlag(QGraphicsItem.ItemHasNoContents)
-                self.addItem(item)
-                self.nodes[node.id] = item
+                self._add_node(node, rect, fact)
                 continue
             resized = item.size != (rect.w, rect.h)
             if resized:
@@ -409,13 +409,7 @@ class DiagramScene(QGraphicsScene):
             source = edge.source
             item = self.edges.get(edge_id)
             if item is None:
-                fact = facts.edge(edge)
-                item = EdgeItem(edge, self._edge_look(edge, routes[edge_id], fact), fact)
-                if self._overview_on:
-                    item.setFlag(QGraphicsItem.ItemHasNoContents)
-                self.addItem(item)
-                self.labels.add(item)
-                self.edges[edge_id] = item
+                self._add_edge(edge_id, edge, routes[edge_id], facts.edge(edge))
                 continue
             suspect = (judge_all or item.edge is not edge or edge_id in named
                        or source in self._touched_sources)
@@ -424,6 +418,24 @@ class DiagramScene(QGraphicsScene):
                                      or edge_id in named)
                     or item.look.geometry != routes[edge_id]):
                 item.set_look(edge, self._edge_look(edge, routes[edge_id], fact), fact)
+
+    def _add_node(self, node, rect: Rect, fact) -> None:
+        item = NodeItem(node, self._node_look(node, rect, fact), fact, (rect.w, rect.h))
+        if self._semantic:
+            item.reach = True
+        item.setPos(rect.x, rect.y)
+        if self._overview_on:
+            item.setFlag(QGraphicsItem.ItemHasNoContents)
+        self.addItem(item)
+        self.nodes[node.id] = item
+
+    def _add_edge(self, edge_id: str, edge, route: Route, fact) -> None:
+        item = EdgeItem(edge, self._edge_look(edge, route, fact), fact, edge_id)
+        if self._overview_on:
+            item.setFlag(QGraphicsItem.ItemHasNoContents)
+        self.addItem(item)
+        self.labels.add(item)
+        self.edges[edge_id] = item
 
     def _node_look(self, node, rect: Rect, fact):
         lang = self.lang  # made lazily by the item, with the facts of this moment
