@@ -5,7 +5,9 @@ level of detail in app.ui.paint), so one item can draw them all from paths made 
 by tile and by pen: Qt then visits one Python item instead of thousands. The node and edge
 items stay in the scene, hit-testable and selectable, with ItemHasNoContents set so Qt does
 not call their paint; the ones being worked on (selected nodes and edges, and the edges of
-selected nodes) keep drawing themselves and are left out of the overview.
+selected nodes) keep drawing themselves and are left out of the overview. Where the semantic
+zoom draws titles (app.ui.canvas.semantic), the overview draws the nodes in view that way on
+top of its picture, so a big diagram does not lose its titles there.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtGui import QImage, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 from app.render import theme
+from app.ui.canvas import semantic
 from app.ui.paint import (
     append_commands,
     outline_paths,
@@ -178,6 +181,10 @@ class OverviewItem(QGraphicsItem):
             self._paint_paths(painter, exposed)  # (an export, or a rotated view: no picture)
             return
         self._paint_picture(painter, widget, exposed)
+        zoom = abs(transform.m11()) + abs(transform.m12())
+        if semantic.active(zoom):  # titles to read: drawn on the picture, as the items would
+            # (not into it: text drawn on a transparent image comes out heavier)
+            self._paint_titles(painter, self._tiles_near(exposed, True), zoom, exposed)
 
     # -- the picture: what a view shows of the overview, kept between frames ------------------
     def _paint_picture(self, painter: QPainter, widget, exposed: QRectF) -> None:
@@ -220,7 +227,7 @@ class OverviewItem(QGraphicsItem):
             p.setRenderHints(painter.renderHints())
             # device pixel (x, y) of the view is pixel (x - left, y - top) of the picture
             p.setWorldTransform(transform * QTransform.fromTranslate(-area.left(), -area.top()))
-            self._paint_paths(p, transform.inverted()[0].mapRect(QRectF(area)))
+            self._paint_paths(p, transform.inverted()[0].mapRect(QRectF(area)), picture=True)
             p.end()
         return _Picture(image, area, transform)
 
@@ -237,8 +244,20 @@ class OverviewItem(QGraphicsItem):
                 del self._pictures[key]
                 view.viewport().update()
 
-    def _paint_paths(self, painter: QPainter, exposed: QRectF) -> None:
-        tiles = [t for t in self.tiles().values() if t.bounds.intersects(exposed)]
+    def _tiles_near(self, exposed: QRectF, titles: bool) -> list[_Tile]:
+        """The tiles that draw in `exposed` (with `titles`, a node's may reach past its tile)."""
+        if titles:
+            x, y = semantic.REACH
+            exposed = exposed.adjusted(-x, -y, x, y)
+        return [t for t in self.tiles().values() if t.bounds.intersects(exposed)]
+
+    def _paint_paths(self, painter: QPainter, exposed: QRectF, picture: bool = False) -> None:
+        """Edges and outlines; titles too at a zoom where they can be read, but not into
+        a `picture` (the view draws them on it)."""
+        transform = painter.worldTransform()
+        zoom = abs(transform.m11()) + abs(transform.m12())
+        titles = not picture and semantic.active(zoom)
+        tiles = self._tiles_near(exposed, titles)
         s = styles()
         painter.setBrush(Qt.NoBrush)
         for tile in tiles:
@@ -250,11 +269,34 @@ class OverviewItem(QGraphicsItem):
             for status, path in tile.arrows.items():
                 painter.setBrush(s.edge_brush[status])
                 painter.drawPath(path)
+        if titles:  # zoomed out, but not so far that titles cannot be read: as the items would
+            self._paint_titles(painter, tiles, zoom, exposed)
+            return
         for tile in tiles:
             for kind, path in tile.outlines.items():
                 painter.setPen(s.node_pen[kind])
                 painter.setBrush(s.node_fill[kind])
                 painter.drawPath(path)
+
+    def _paint_titles(self, painter: QPainter, tiles: list[_Tile], zoom: float,
+                      exposed: QRectF) -> None:
+        """The tiles' nodes whose title can reach into `exposed`, as the semantic zoom draws
+        them: outline and a title to read."""
+        scene = self._scene
+        x, y = semantic.REACH
+        left, top = exposed.left() - x, exposed.top() - y
+        right, bottom = exposed.right() + x, exposed.bottom() + y
+        boxes = scene.layout.nodes
+        for tile in tiles:
+            for node_id in tile.nodes:
+                item, box = scene.nodes.get(node_id), boxes.get(node_id)
+                if (item is not None and box is not None and box.x < right
+                        and box.x + box.w > left and box.y < bottom and box.y + box.h > top):
+                    painter.save()
+                    painter.translate(item.pos())
+                    semantic.paint_node(painter, item.look, item.node.title, zoom,
+                                        room=scene.title_room(node_id))
+                    painter.restore()
 
     def _paint_looks(self, painter: QPainter, tiles: list[_Tile]) -> None:
         scene = self._scene
