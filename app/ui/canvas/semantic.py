@@ -17,6 +17,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from app.render import theme
+from app.ui.paint import paint_outline, styles
 from app.ui.paint.wrap import wrap
 
 #: body text (owner, volume) under this many screen pixels is not drawn
@@ -328,42 +329,57 @@ def needs_plate(kind: str, size: tuple[float, float], block_w: float, block_h: f
     return block_w > inside or block_h > h or abs(shift_x) > 0
 
 
+_PLATE = QColor(255, 255, 255, 225)  # under a title that reaches past its node
+
+
+@lru_cache(maxsize=4096)  # (a pan or a repaint at one zoom asks the same again)
+def _title_plan(size: tuple[float, float], kind: str, title: str, zoom: float,
+                room: tuple[float, ...]) -> tuple[QRectF | None, QFont,
+                                                  tuple[tuple[QPointF, str], ...]]:
+    """Where a node's title goes at `zoom`: its plate (None without), its font, and where
+    each line starts (see `paint_node`)."""
+    w, h = size
+    px, lines, block = place_title(size, title, zoom, room)
+    font, metrics = title_font(title, px)
+    line_h = line_height(px)
+    mid, top, block_w, block_h = block.center().x(), block.top(), block.width(), block.height()
+    plate = None
+    if needs_plate(kind, size, block_w, block_h, mid - w / 2):
+        pad = 2.0 / zoom
+        plate = QRectF(mid - block_w / 2 - pad, top - pad, block_w + 2 * pad, block_h + 2 * pad)
+    y = top + (line_h + metrics.ascent() - metrics.descent()) / 2
+    measured = font is _font(px)[0]  # else a CJK title's lighter font: measure it again
+    placed = []
+    for line, advance in lines:
+        placed.append((QPointF(mid - (advance if measured else _plain_advance(line, px)) / 2,
+                               y), line))
+        y += line_h
+    return plate, font, tuple(placed)
+
+
 def paint_node(painter: QPainter, look, title: str, zoom: float, *, selected: bool = False,
                handle: bool = False,
                room: tuple[float, ...] = (TITLE_ROOM, FAR, FAR)) -> None:
     """Paint a node at the painter's origin as its outline and a large title (see module).
     `room`: (width, up, down[, left]) from `rooms`."""
-    from app.ui.paint import paint_outline, styles
-
     s = styles()
     w, h = look.size
-    px, lines, block = place_title(look.size, title, zoom, room)
-    font, metrics = title_font(title, px)
-    line_h = line_height(px)
-    mid, top, block_w, block_h = block.center().x(), block.top(), block.width(), block.height()
-    shift_x = mid - w / 2
-    if needs_plate(look.kind, (w, h), block_w, block_h, shift_x):
-        pad = 2.0 / zoom
+    plate, font, lines = _title_plan(look.size, look.kind, title, zoom, room)
+    if plate is not None:
         painter.setPen(s.no_pen)
-        painter.setBrush(QColor(255, 255, 255, 225))
+        painter.setBrush(_PLATE)
         # A plain rectangle on whole pixels: a rounding or an antialiased edge of 2 screen
         # pixels, white on white, is not seen, and each cost ~80 µs a plate.
         smooth = painter.testRenderHint(QPainter.Antialiasing)
         painter.setRenderHint(QPainter.Antialiasing, False)
-        painter.drawRect(QRectF(mid - block_w / 2 - pad, top - pad, block_w + 2 * pad,
-                                block_h + 2 * pad))
+        painter.drawRect(plate)
         painter.setRenderHint(QPainter.Antialiasing, smooth)
     paint_outline(painter, look, selected=selected)
     painter.setFont(font)
     painter.setPen(s.text_pens["label"])
-    y = top + (line_h + metrics.ascent() - metrics.descent()) / 2
-    measured = font is _font(px)[0]  # else a CJK title's lighter font: measure it again
-    for line, advance in lines:
-        if not measured:
-            advance = _plain_advance(line, px)
-        painter.drawText(QPointF(mid - advance / 2, y), line)
-        y += line_h
-        title_draws["count"] += 1
+    for at, line in lines:
+        painter.drawText(at, line)
+    title_draws["count"] += len(lines)
     if handle:
         painter.setPen(s.handle_pen)
         painter.setBrush(s.selection_brush)
