@@ -370,10 +370,10 @@ def paint_node(painter: QPainter, look, title: str, zoom: float, *, selected: bo
         painter.setBrush(_PLATE)
         # A plain rectangle on whole pixels: a rounding or an antialiased edge of 2 screen
         # pixels, white on white, is not seen, and each cost ~80 µs a plate.
-        smooth = painter.testRenderHint(QPainter.Antialiasing)
-        painter.setRenderHint(QPainter.Antialiasing, False)
+        smooth = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.drawRect(plate)
-        painter.setRenderHint(QPainter.Antialiasing, smooth)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
     paint_outline(painter, look, selected=selected)
     painter.setFont(font)
     painter.setPen(s.text_pens["label"])
