@@ -194,13 +194,30 @@ class FrozenHeaders:
         return font, [metrics.elidedText(title, Qt.TextElideMode.ElideRight, room)], rect
 
     def _title(self, painter: QPainter, title: str, rect: QRectF) -> None:
-        """A lane title wrapped into `rect`, its last line elided if it still does not fit."""
-        step = self.font.pixelSize() * 1.25  # tighter than the CJK font's own line height
-        lines = wrap(title, self.metrics, rect.width(), max(1, int(rect.height() // step)))
+        """A lane title in `rect`: wrapped; in a lane too short for it, a smaller font with
+        more lines before its last line is elided ("Customer success", not "Customer …")."""
+        font, metrics, step, lines = self.lane_title(title, rect.width(), rect.height())
+        painter.setFont(font)
         height = len(lines) * step
-        m = self.metrics
-        y = rect.y() + (rect.height() - height) / 2 + (step + m.ascent() - m.descent()) / 2
+        y = rect.y() + (rect.height() - height) / 2 + (step + metrics.ascent() -
+                                                      metrics.descent()) / 2
         for text in lines:
-            advance = self.metrics.horizontalAdvance(text)
+            advance = metrics.horizontalAdvance(text)
             painter.drawText(QPointF(rect.x() + (rect.width() - advance) / 2, y), text)
             y += step
+        painter.setFont(self.font)
+
+    def lane_title(self, title: str, width: float, height: float
+                   ) -> tuple[QFont, QFontMetricsF, float, list[str]]:
+        """The font, its metrics, line step and lines of a lane title in `width` x `height`
+        ruler pixels: the largest font that shows it whole, no word split; else the usual
+        font, the last line elided."""
+        choices = [(self.font, self.metrics), *self._smaller]
+        for font, metrics in choices:
+            step = font.pixelSize() * 1.25  # tighter than the CJK font's own line height
+            lines = wrap(title, metrics, width, max(1, int(height // step)))
+            if not lines or not lines[-1].endswith("…") and not any(broken_word(title, lines)):
+                return font, metrics, step, lines
+        step = self.font.pixelSize() * 1.25
+        return (self.font, self.metrics, step,
+                wrap(title, self.metrics, width, max(1, int(height // step))))
