@@ -29,13 +29,9 @@ class Goal:
     limit: float
     size: int | None = None  # the diagram size the goal is about; None: every size measured
     miss_reason: str = ""  # why it is missed, when it is (found by profiling; see docs)
-    #: the least diagram size the goal is about (the rows below it are shown, not judged)
-    from_size: int = 0
 
     def applies(self, size: int | None) -> bool:
-        if self.size is not None:
-            return self.size == size
-        return size is None or size >= self.from_size
+        return self.size is None or self.size == size
 
     def met(self, row: Row) -> bool | None:
         if self.kind == "flag":  # a yes/no fact measured by the row (e.g. "no Qt imported")
