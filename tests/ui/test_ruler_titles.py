@@ -1,6 +1,8 @@
-"""The phase ruler shows every phase title whole where it can: each phase is at least as wide
-as its title at 100%; a phase partly scrolled out of view keeps its title whole (sliding out
-with it) instead of "Reach …"; a phase too narrow at fit takes two lines, then "…"."""
+"""The rulers show every title whole where they can. A phase is at least as wide as its title
+at 100%; a phase partly scrolled out of view keeps its title whole (sliding out with it)
+instead of "Reach …"; a phase too narrow at fit takes two lines, then "…". A lane too short
+at fit for its title on one line takes a smaller font and a second line before "…"
+("Customer success" in aarrr, not "Customer …")."""
 
 import pytest
 from PySide6.QtWidgets import QGraphicsView
@@ -57,3 +59,32 @@ def test_a_narrow_phase_wraps_to_two_lines_then_elides(frozen):
     # a title that fits stays at the usual font, on one line
     font, lines, _ = frozen.phase_title("Reach", (100, 160), (100, 160), 26)
     assert lines == ["Reach"] and font.pixelSize() == frozen.font.pixelSize()
+
+
+def _shown(frozen, title: str, height: float) -> str:
+    _, _, _, lines = frozen.lane_title(title, frozen.lane_width - 14, height - 4)
+    return " ".join(lines)
+
+
+@pytest.mark.parametrize(("lang", "name"), TEMPLATES)
+def test_every_lane_title_shows_whole_at_fit(frozen, lang, name):
+    geometry = layout(load_template(name, lang))
+    b = geometry.bounds
+    scale = min(840 / b.w, 760 / b.h)  # the designer's canvas at 1440x900, fitted
+    cut = {band.title: _shown(frozen, band.title, band.rect.h * scale)
+           for band in geometry.lanes
+           if _shown(frozen, band.title, band.rect.h * scale).replace(" ", "")
+           != band.title.replace(" ", "")}
+    assert cut == {}
+
+
+def test_a_short_lane_takes_a_smaller_font_before_an_ellipsis(frozen):
+    font, _, _, lines = frozen.lane_title("Customer success", 94, 26)
+    assert " ".join(lines) == "Customer success"
+    assert font.pixelSize() < frozen.font.pixelSize()
+    font, _, _, lines = frozen.lane_title("Customer success", 94, 40)  # room for two lines
+    assert lines == ["Customer", "success"] and font.pixelSize() == frozen.font.pixelSize()
+    _, _, _, lines = frozen.lane_title("Growth", 94, 26)  # fits: the usual font, one line
+    assert lines == ["Growth"]
+    font, _, _, lines = frozen.lane_title("Customer success and account management", 94, 12)
+    assert lines[-1].endswith("…") and font.pixelSize() == frozen.font.pixelSize()
