@@ -34,6 +34,9 @@ class Grid:
         self.column_phase = [key[0] for key in keys]
         self.preds: dict[str, list[str]] = defaultdict(list)
         lane = {n.id: n.lane for n in diagram.nodes}
+        #: each lane's index, and each node's lane by index (what the router works in)
+        self.lane_index = {band.id: i for i, band in enumerate(diagram.lanes)}
+        self.lane_of = {node_id: self.lane_index[lane_id] for node_id, lane_id in lane.items()}
         self.order = {n.id: i for i, n in enumerate(diagram.nodes)}
         self.kinds: dict[str, str] = {n.id: n.kind for n in diagram.nodes}  # (a StrEnum: a str)
         self.edges: list[tuple[str, str, str]] = []

@@ -118,11 +118,9 @@ def _layout_grid(diagram: Diagram, grid: Grid) -> Layout:
     (corridors, ports) follows from the cells alone, so the heights are sized first; then,
     with the heights, where the ports go and how many tracks each channel needs; then the
     widths, and the lines (as a layered layout sizes its gaps by the routes through them)."""
-    lane_index = {lane.id: i for i, lane in enumerate(diagram.lanes)}
-    lane_of = {n.id: lane_index[n.lane] for n in diagram.nodes}
-    router = Router(grid.edges, grid.col, grid.row, lane_of,
-                    {lane_index[lane]: count for lane, count in grid.rows.items() if count},
-                    grid.columns, grid.labels, grid.handoffs, grid.kinds)
+    rows = {grid.lane_index[lane]: count for lane, count in grid.rows.items() if count}
+    router = Router(grid.edges, grid.col, grid.row, grid.lane_of, rows, grid.columns,
+                    grid.labels, grid.handoffs, grid.kinds)
     sizes = _sizes(diagram, router.needs)
     geometry = _place(diagram, grid, router.needs, sizes)  # the heights; not the widths yet
     router.ports(geometry.nodes, [(b.rect.y, b.rect.bottom) for b in geometry.lanes],
@@ -405,9 +403,7 @@ def _lane_min_height(title: str) -> float:
 
 def _route(diagram: Diagram, geometry: _Placed, grid: Grid,
            paths: bool = True) -> tuple[dict[str, Route], Needs]:
-    lane_index = {lane.id: i for i, lane in enumerate(diagram.lanes)}
-    lane_of = {n.id: lane_index[n.lane] for n in diagram.nodes}
     lanes = [(b.rect.y, b.rect.bottom) for b in geometry.lanes]
-    return route_edges(grid.edges, geometry.nodes, lane_of, lanes, theme.LANE_HEADER_WIDTH,
+    return route_edges(grid.edges, geometry.nodes, grid.lane_of, lanes, theme.LANE_HEADER_WIDTH,
                        geometry.bounds.right, grid.labels, grid.handoffs, paths=paths,
                        kinds=grid.kinds)

@@ -253,24 +253,13 @@ class Router:
         port_out, port_in = self.port_out, self.port_in
         squeezed = False
         for node_id, items in out_side.items():
-            if len(items) == 1:  # (most sides: one port, in the middle)
-                port_out[items[0][2]] = cy[node_id]
-                continue
             items.sort()
             gap = self.gaps.get(node_id, PORT_GAP)
             squeezed |= spread_ports(rects[node_id], items, gap, port_out)
         for node_id, items in in_side.items():
-            if len(items) > 1:
-                items.sort()
-                squeezed |= spread_ports(rects[node_id], items, PORT_GAP, port_in)
-                straighten_ports(rects[node_id], items, plans, port_out, port_in)
-                continue
-            n = items[0][2]  # (most sides: one port, in the middle, or level with its source)
-            y = port_in[n] = cy[node_id]
-            if plans[n][3] == "next" or plans[n][3] == "row":
-                level, rect = y + (port_out[n] - y), rects[node_id]
-                if rect.y + 4.0 <= level <= rect.bottom - 4.0:
-                    port_in[n] = level
+            items.sort()
+            squeezed |= spread_ports(rects[node_id], items, PORT_GAP, port_in)
+            straighten_ports(rects[node_id], items, plans, port_out, port_in)
         needs.squeezed |= squeezed
 
         # Vertical runs in channels: exits on the left, runs of both kinds, then entries.
@@ -291,12 +280,9 @@ class Router:
         for channel, groups in runs.items():
             colours, total = [], 0
             for group in groups:
-                if len(group) < 2:  # (most: one run or none, on track 0)
-                    colour = {group[0][2]: 0} if group else {}
-                else:
-                    colour = colour_tracks(group)
-                    if ordered:  # (left to right matters for the lines, not for the count)
-                        colour = order_tracks(group, colour)
+                colour = colour_tracks(group)
+                if ordered:  # (left to right matters for the lines, not for the count)
+                    colour = order_tracks(group, colour)
                 colours.append(colour)
                 total += max(colour.values()) + 1 if colour else 0
             self.colours[channel] = colours

@@ -50,7 +50,7 @@ def vertical_run(y_from: float, y_to: float, key: int) -> Run:
 
 def order_tracks(group: list[Run], colour: dict[int, int]) -> dict[int, int]:
     """The same tracks, renumbered left to right by the average order of their runs."""
-    if not colour:
+    if len(colour) < 2:  # (most groups: one run or none)
         return colour
     if len(colour) == max(colour.values()) + 1:  # a track per run: the runs' own order
         return {run[2]: i for i, run in enumerate(sorted(group, key=_ORDER))}
@@ -65,11 +65,14 @@ def order_tracks(group: list[Run], colour: dict[int, int]) -> dict[int, int]:
 
 
 def spread_ports(rect: Rect, items: list[tuple[float, float, int]], gap: float,
-            ports: dict[int, float]) -> bool:
+                 ports: dict[int, float]) -> bool:
     """Ports along one side of `rect`, `gap` apart and centred; True if the side is too
     short for that gap (the ports then close up)."""
     count = len(items)
     squeezed = count * gap + 8.0 > rect.h
+    if count == 1:  # (most sides: one port, in the middle)
+        ports[items[0][2]] = rect.cy
+        return squeezed
     if squeezed:
         gap = (rect.h - 8.0) / count
     middle, half = rect.cy, (count - 1) / 2
@@ -78,8 +81,9 @@ def spread_ports(rect: Rect, items: list[tuple[float, float, int]], gap: float,
     return squeezed
 
 
-def straighten_ports(rect: Rect, items: list[tuple[float, float, int]], plans: list[list[Any]],
-                port_out: dict[int, float], port_in: dict[int, float]) -> None:
+def straighten_ports(rect: Rect, items: list[tuple[float, float, int]],
+                     plans: list[list[Any]], port_out: dict[int, float],
+                     port_in: dict[int, float]) -> None:
     """Shift a side's ports together so that one edge from the next column or along the row
     runs straight (the smallest shift that does, if all ports stay on the side)."""
     best = None

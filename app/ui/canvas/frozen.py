@@ -212,12 +212,12 @@ class FrozenHeaders:
         """The font, its metrics, line step and lines of a lane title in `width` x `height`
         ruler pixels: the largest font that shows it whole, no word split; else the usual
         font, the last line elided."""
-        choices = [(self.font, self.metrics), *self._smaller]
-        for font, metrics in choices:
+        usual = None
+        for font, metrics in [(self.font, self.metrics), *self._smaller]:
             step = font.pixelSize() * 1.25  # tighter than the CJK font's own line height
             lines = wrap(title, metrics, width, max(1, int(height // step)))
             if not lines or not lines[-1].endswith("…") and not any(broken_word(title, lines)):
                 return font, metrics, step, lines
-        step = self.font.pixelSize() * 1.25
-        return (self.font, self.metrics, step,
-                wrap(title, self.metrics, width, max(1, int(height // step))))
+            usual = usual or (font, metrics, step, lines)
+        assert usual is not None  # (the usual font is tried first)
+        return usual

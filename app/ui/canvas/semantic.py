@@ -299,7 +299,6 @@ def _share(need: dict[str, float], node_id: str, other: str | None) -> float:
     return need[node_id] / (need[node_id] + need[other])
 
 
-@lru_cache(maxsize=4096)  # (a pan or a repaint at one zoom asks the same again)
 def place_title(size: tuple[float, float], title: str, zoom: float,
                 room: tuple[float, ...] = (TITLE_ROOM, FAR, FAR)
                 ) -> tuple[int, tuple[tuple[str, float], ...], QRectF]:

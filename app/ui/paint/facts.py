@@ -58,13 +58,12 @@ class FactBook:
         report = self.report
         status = self._status_here(node)
         if report is None or node.id not in self._report_nodes:
-            return self._shared_facts((NodeFacts, status), NodeFacts, status)
+            return self._shared_facts(NodeFacts, status, None, "")
         severities = {f.severity for f in report.findings_for(node.id)}
         severity = next((s for s in SEVERITIES if s in severities), None)
         volume = report.volumes.get("actual", {}).get(node.id)
-        text = volume_text(volume, self.diagram.period.value, self.lang)
-        return self._shared_facts((NodeFacts, status, severity, text), NodeFacts, status,
-                                  severity, text)
+        return self._shared_facts(NodeFacts, status, severity,
+                                  volume_text(volume, self.diagram.period.value, self.lang))
 
     def edge(self, edge: Edge) -> EdgeFacts:
         """Status (on the current values) and flow width of `edge`."""
@@ -75,12 +74,12 @@ class FactBook:
         shared = None
         if edge.conversion is None:
             shared = shared_rate(self._index(self.diagram).get(edge.source, ()), edge)
-        key = (EdgeFacts, status, width, shared)
-        return self._facts.get(key) or self._shared_facts(key, EdgeFacts, status, width, shared)
+        return self._shared_facts(EdgeFacts, status, width, shared)
 
-    def _shared_facts(self, key: tuple, kind: type, *values):  # noqa: ANN202
-        """One facts value (NodeFacts or EdgeFacts) per distinct content, under `key`: most
-        nodes and edges of a diagram say the same, and the values are frozen."""
+    def _shared_facts(self, kind: type, *values):  # noqa: ANN202 - NodeFacts | EdgeFacts
+        """One facts value (NodeFacts or EdgeFacts) per distinct content: most nodes and
+        edges of a diagram say the same, and the values are frozen."""
+        key = (kind, *values)
         found = self._facts.get(key)
         if found is None:
             found = self._facts[key] = kind(*values)
